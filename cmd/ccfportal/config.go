@@ -1,0 +1,46 @@
+package main
+
+import (
+	"flag"
+	"os"
+	"path/filepath"
+	"strconv"
+)
+
+// storeFlags are the flags every command that opens the store shares.
+type storeFlags struct {
+	data    string
+	secrets string
+}
+
+func (s *storeFlags) register(fs *flag.FlagSet) {
+	fs.StringVar(&s.data, "data", env("CCF_DATA", "./data"), "data folder: database, evidence, secrets (env CCF_DATA)")
+	fs.StringVar(&s.secrets, "secrets", env("CCF_SECRETS", ""),
+		"secrets file holding the session and encryption keys; created with mode 0600 if missing (env CCF_SECRETS, default DATA/secrets.json)")
+}
+
+func (s *storeFlags) dbPath() string { return filepath.Join(s.data, "ccf.db") }
+
+func (s *storeFlags) secretsPath() string {
+	if s.secrets != "" {
+		return s.secrets
+	}
+	return filepath.Join(s.data, "secrets.json")
+}
+
+// env returns the environment variable key, or def when it is unset.
+func env(key, def string) string {
+	if v, ok := os.LookupEnv(key); ok {
+		return v
+	}
+	return def
+}
+
+// envBool reads a boolean environment variable, or def when unset or unparsable.
+func envBool(key string, def bool) bool {
+	v, err := strconv.ParseBool(os.Getenv(key))
+	if err != nil {
+		return def
+	}
+	return v
+}

@@ -1,0 +1,50 @@
+// Command ccfportal runs the CCF Portal and its administration tasks.
+//
+//	ccfportal [serve] [flags]                 run the portal (the default)
+//	ccfportal migrate [flags]                 apply database migrations and exit
+//	ccfportal staff add --email ADDR [flags]  add a staff account
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"syscall"
+)
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	if err := run(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr); err != nil {
+		fmt.Fprintln(os.Stderr, "ccfportal:", err)
+		os.Exit(1)
+	}
+}
+
+// run dispatches to a sub-command; it is main without the process, for tests.
+func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
+	if len(args) == 0 || args[0] == "" || args[0][0] == '-' {
+		return serve(ctx, args, stdout, stderr)
+	}
+	switch args[0] {
+	case "serve":
+		return serve(ctx, args[1:], stdout, stderr)
+	case "migrate":
+		return migrate(ctx, args[1:], stdout)
+	case "staff":
+		return staff(ctx, args[1:], stdin, stdout)
+	case "help", "-h", "--help":
+		fmt.Fprint(stdout, usage)
+		return nil
+	}
+	return fmt.Errorf("unknown command %q\n%s", args[0], usage)
+}
+
+const usage = `usage:
+  ccfportal [serve] [flags]                 run the portal (default)
+  ccfportal migrate [flags]                 apply database migrations and exit
+  ccfportal staff add --email ADDR [flags]  add a staff account
+Run a command with -h for its flags.
+`

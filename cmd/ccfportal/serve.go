@@ -1,0 +1,99 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"net"
+	"time"
+
+	"github.com/ccf-portal/ccfportal/db"
+	"github.com/ccf-portal/ccfportal/web"
+)
+
+// serveConfig is everything `serve` reads from flags and environment.
+type serveConfig struct {
+	storeFlags
+	addr      string
+	https     bool
+	publicURL string
+}
+
+func parseServeFlags(args []string, stderr io.Writer) (serveConfig, error) {
+	var cfg serveConfig
+	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	cfg.register(fs)
+	fs.StringVar(&cfg.addr, "addr", env("CCF_ADDR", "127.0.0.1:8080"), "address to listen on (env CCF_ADDR)")
+	fs.BoolVar(&cfg.https, "https", envBool("CCF_HTTPS", false),
+		"the portal is reached over HTTPS: Secure cookies and HSTS (env CCF_HTTPS)")
+	fs.StringVar(&cfg.publicURL, "public-url", env("CCF_PUBLIC_URL", ""),
+		"the address people use to reach the portal, for printed links (env CCF_PUBLIC_URL)")
+	return cfg, fs.Parse(args)
+}
+
+// serve runs the portal until ctx ends, then lets in-flight requests finish
+// and closes the database cleanly.
+func serve(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	cfg, err := parseServeFlags(args, stderr)
+	if err != nil {
+		return err
+	}
+	logger := slog.New(slog.NewTextHandler(stderr, nil))
+	secrets, err := web.LoadOrCreateSecrets(cfg.secretsPath())
+	if err != nil {
+		return err
+	}
+	store, err := db.Open(ctx, cfg.dbPath(), db.SystemClock{})
+	if err != nil {
+		return err
+	}
+	defer store.Close()
+	ln, err := net.Listen("tcp", cfg.addr)
+	if err != nil {
+		return err
+	}
+	base := cfg.publicURL
+	if base == "" {
+		base = "http://" + ln.Addr().String()
+	}
+	srv := web.New(web.Config{Addr: cfg.addr, HTTPS: cfg.https, SessionKey: secrets.SessionKey,
+		Passwords: db.DefaultPasswordParams, Sessions: web.DefaultSessionPolicy, Logger: logger}, store)
+	if err := printStaffSetupLink(ctx, store, base, stdout); err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "CCF Portal is running at %s (data in %s). Press Ctrl+C to stop.\n", base, cfg.data)
+	errs := make(chan error, 1)
+	go func() { errs <- srv.Serve(ln) }()
+	select {
+	case err := <-errs:
+		return err
+	case <-ctx.Done():
+	}
+	fmt.Fprintln(stdout, "Shutting down: finishing requests in progress...")
+	shutdownCtx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	if err := srv.Shutdown(shutdownCtx); err != nil {
+		return err
+	}
+	return <-errs
+}
+
+// printStaffSetupLink prints a one-time link for creating the first staff
+// account while none exists. It goes to the console, never to the log.
+func printStaffSetupLink(ctx context.Context, store *db.DB, base string, stdout io.Writer) error {
+	n, err := store.CountUsersByRole(ctx, db.RoleStaff)
+	if err != nil || n > 0 {
+		return err
+	}
+	token := web.RandomToken(32)
+	expires, err := store.CreateStaffSetupToken(ctx, token)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "No staff account exists yet. To create the first one, open this link (valid once, until %s):\n  %s/staff/setup/%s\n",
+		expires.Format(time.RFC3339), base, token)
+	return nil
+}

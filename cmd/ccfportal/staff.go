@@ -1,0 +1,83 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/ccf-portal/ccfportal/db"
+	"github.com/ccf-portal/ccfportal/web"
+)
+
+// staff runs `staff add`: it creates a staff account with a password read
+// from standard input, or a generated one printed once.
+func staff(ctx context.Context, args []string, stdin io.Reader, stdout io.Writer) error {
+	if len(args) == 0 || args[0] != "add" {
+		return errors.New("usage: ccfportal staff add --email ADDR [--name NAME] [--password-stdin] [-data DIR]")
+	}
+	var sf storeFlags
+	fs := flag.NewFlagSet("staff add", flag.ContinueOnError)
+	sf.register(fs)
+	email := fs.String("email", "", "the staff member's email address (required)")
+	name := fs.String("name", "", "the staff member's name (default: the part of the email before @)")
+	fromStdin := fs.Bool("password-stdin", false, "read the password from the first line of standard input")
+	if err := fs.Parse(args[1:]); err != nil {
+		return err
+	}
+	if *email == "" {
+		return errors.New("--email is required")
+	}
+	if *name == "" {
+		*name, _, _ = strings.Cut(*email, "@")
+	}
+	password, generated, err := staffPassword(*fromStdin, stdin)
+	if err != nil {
+		return err
+	}
+	store, err := db.Open(ctx, sf.dbPath(), db.SystemClock{})
+	if err != nil {
+		return err
+	}
+	defer store.Close()
+	u, err := store.CreateUser(ctx, db.NewUser{Email: *email, Name: *name, Role: db.RoleStaff, Password: password},
+		db.DefaultPasswordParams)
+	if err != nil {
+		return describeCreateError(err)
+	}
+	fmt.Fprintf(stdout, "Staff account %s created.\n", u.Email)
+	if generated {
+		fmt.Fprintf(stdout, "Password (shown only this once): %s\n", password)
+	}
+	return nil
+}
+
+func staffPassword(fromStdin bool, stdin io.Reader) (string, bool, error) {
+	if !fromStdin {
+		return web.RandomToken(18), true, nil
+	}
+	line, err := bufio.NewReader(stdin).ReadString('\n')
+	if err != nil && !errors.Is(err, io.EOF) {
+		return "", false, err
+	}
+	return strings.TrimRight(line, "\r\n"), false, nil
+}
+
+// describeCreateError turns field errors into plain console text.
+func describeCreateError(err error) error {
+	var v *db.ValidationError
+	if errors.As(err, &v) {
+		var msgs []string
+		for _, f := range v.Fields {
+			msgs = append(msgs, f.Field+": "+f.Message)
+		}
+		return errors.New("cannot add staff account: " + strings.Join(msgs, "; "))
+	}
+	if db.ErrorCode(err) == db.EConflict {
+		return errors.New("an account with this email address already exists")
+	}
+	return err
+}

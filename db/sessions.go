@@ -1,0 +1,94 @@
+package db
+
+import (
+	"context"
+	"crypto/sha256"
+	"database/sql"
+	"encoding/hex"
+	"errors"
+	"time"
+)
+
+// Session is a server-side session row. The token itself is never stored:
+// only its SHA-256, so reading the database does not yield usable cookies.
+type Session struct {
+	Token      string // the random value the cookie carries; empty when loaded
+	UserID     int64  // 0 for a visitor who has not signed in
+	CSRFToken  string
+	Data       []byte
+	CreatedAt  time.Time
+	LastSeenAt time.Time
+	ExpiresAt  time.Time // absolute expiry, whatever the activity
+}
+
+// HashToken is how a session or setup token is stored and looked up.
+func HashToken(token string) string {
+	sum := sha256.Sum256([]byte(token))
+	return hex.EncodeToString(sum[:])
+}
+
+// CreateSession stores a new session under its token's hash.
+func (db *DB) CreateSession(ctx context.Context, s Session) error {
+	_, err := db.write.ExecContext(ctx, `INSERT INTO sessions (id_hash, user_id, csrf_token, data, created_at, last_seen_at, expires_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?)`, HashToken(s.Token), nullID(s.UserID), s.CSRFToken, s.Data,
+		s.CreatedAt.Unix(), s.LastSeenAt.Unix(), s.ExpiresAt.Unix())
+	if err != nil {
+		return Internal(err)
+	}
+	return nil
+}
+
+// SessionByToken loads a session that has not passed its absolute expiry.
+// Idle expiry depends on the user's role, so the caller checks it.
+func (db *DB) SessionByToken(ctx context.Context, token string) (Session, error) {
+	var s Session
+	var uid sql.NullInt64
+	var created, seen, expires int64
+	err := db.read.QueryRowContext(ctx, `SELECT user_id, csrf_token, data, created_at, last_seen_at, expires_at
+		FROM sessions WHERE id_hash = ? AND expires_at > ?`, HashToken(token), db.Clock.Now().Unix()).
+		Scan(&uid, &s.CSRFToken, &s.Data, &created, &seen, &expires)
+	if errors.Is(err, sql.ErrNoRows) {
+		return Session{}, Errorf(ENotFound, "error.not_found")
+	}
+	if err != nil {
+		return Session{}, Internal(err)
+	}
+	s.Token, s.UserID = token, uid.Int64
+	s.CreatedAt, s.LastSeenAt, s.ExpiresAt = time.Unix(created, 0).UTC(), time.Unix(seen, 0).UTC(), time.Unix(expires, 0).UTC()
+	return s, nil
+}
+
+// UpdateSession saves a session's data and activity time.
+func (db *DB) UpdateSession(ctx context.Context, s Session) error {
+	_, err := db.write.ExecContext(ctx, `UPDATE sessions SET user_id = ?, csrf_token = ?, data = ?, last_seen_at = ?
+		WHERE id_hash = ?`, nullID(s.UserID), s.CSRFToken, s.Data, s.LastSeenAt.Unix(), HashToken(s.Token))
+	if err != nil {
+		return Internal(err)
+	}
+	return nil
+}
+
+// DeleteSession removes a session, as at logout or when its id is replaced.
+func (db *DB) DeleteSession(ctx context.Context, token string) error {
+	if _, err := db.write.ExecContext(ctx, `DELETE FROM sessions WHERE id_hash = ?`, HashToken(token)); err != nil {
+		return Internal(err)
+	}
+	return nil
+}
+
+// DeleteExpiredSessions removes sessions past their absolute expiry or idle
+// longer than maxIdle, and returns how many went.
+func (db *DB) DeleteExpiredSessions(ctx context.Context, maxIdle time.Duration) (int64, error) {
+	now := db.Clock.Now()
+	res, err := db.write.ExecContext(ctx, `DELETE FROM sessions WHERE expires_at <= ? OR last_seen_at <= ?`,
+		now.Unix(), now.Add(-maxIdle).Unix())
+	if err != nil {
+		return 0, Internal(err)
+	}
+	n, _ := res.RowsAffected()
+	return n, nil
+}
+
+func nullID(id int64) sql.NullInt64 {
+	return sql.NullInt64{Int64: id, Valid: id != 0}
+}

@@ -1,0 +1,85 @@
+package db
+
+import (
+	"context"
+	"database/sql"
+	"time"
+)
+
+// StaffSetupValidity is how long a printed staff setup link works.
+const StaffSetupValidity = time.Hour
+
+// CreateStaffSetupToken records a new one-time setup token (stored hashed)
+// and withdraws every earlier unused one, so only the latest printed link
+// works.
+func (db *DB) CreateStaffSetupToken(ctx context.Context, token string) (time.Time, error) {
+	now := db.Clock.Now()
+	expires := now.Add(StaffSetupValidity)
+	err := db.inTx(ctx, func(tx *sql.Tx) error {
+		if _, err := tx.ExecContext(ctx, `DELETE FROM staff_setup_tokens WHERE used_at IS NULL`); err != nil {
+			return Internal(err)
+		}
+		_, err := tx.ExecContext(ctx, `INSERT INTO staff_setup_tokens (token_hash, created_at, expires_at) VALUES (?, ?, ?)`,
+			HashToken(token), now.Unix(), expires.Unix())
+		if err != nil {
+			return Internal(err)
+		}
+		return nil
+	})
+	return expires, err
+}
+
+// StaffSetupTokenUsable reports whether token is unused, unexpired, and no
+// staff account exists yet.
+func (db *DB) StaffSetupTokenUsable(ctx context.Context, token string) (bool, error) {
+	var n int
+	err := db.read.QueryRowContext(ctx, `SELECT COUNT(*) FROM staff_setup_tokens
+		WHERE token_hash = ? AND used_at IS NULL AND expires_at > ?
+		AND NOT EXISTS (SELECT 1 FROM users WHERE role = 'staff')`, HashToken(token), db.Clock.Now().Unix()).Scan(&n)
+	if err != nil {
+		return false, Internal(err)
+	}
+	return n == 1, nil
+}
+
+// CreateFirstStaff spends the setup token and creates the first staff
+// account in one transaction: the token works once, and only while no staff
+// account exists.
+func (db *DB) CreateFirstStaff(ctx context.Context, token string, u NewUser, p PasswordParams) (User, error) {
+	u.Role = RoleStaff
+	u.Email = NormaliseEmail(u.Email)
+	if errs := ValidateNewUser(u); errs.Any() {
+		return User{}, errs.Err()
+	}
+	hash, err := HashPassword(u.Password, p)
+	if err != nil {
+		return User{}, Internal(err)
+	}
+	now := db.Clock.Now()
+	var id int64
+	err = db.inTx(ctx, func(tx *sql.Tx) error {
+		res, err := tx.ExecContext(ctx, `UPDATE staff_setup_tokens SET used_at = ?
+			WHERE token_hash = ? AND used_at IS NULL AND expires_at > ?
+			AND NOT EXISTS (SELECT 1 FROM users WHERE role = 'staff')`, now.Unix(), HashToken(token), now.Unix())
+		if err != nil {
+			return Internal(err)
+		}
+		if n, _ := res.RowsAffected(); n != 1 {
+			return Errorf(ENotFound, "staffsetup.invalid_link")
+		}
+		res, err = tx.ExecContext(ctx, `INSERT INTO users (email, name, organisation, role, password_hash, created_at)
+			VALUES (?, ?, '', 'staff', ?, ?) ON CONFLICT (email) DO NOTHING`, u.Email, u.Name, hash, now.Unix())
+		if err != nil {
+			return Internal(err)
+		}
+		if n, _ := res.RowsAffected(); n == 0 {
+			return Errorf(EConflict, "staffsetup.email_taken")
+		}
+		id, err = res.LastInsertId()
+		return err
+	})
+	if err != nil {
+		return User{}, err
+	}
+	return db.UserByID(ctx, id)
+}

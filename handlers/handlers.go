@@ -1,0 +1,66 @@
+// Package handlers holds one file per page or action: parse and validate
+// the request, call the store, choose a view. Handlers return errors; the
+// web layer alone turns them into error pages.
+package handlers
+
+import (
+	"bytes"
+	"net/http"
+
+	"github.com/a-h/templ"
+	"github.com/ccf-portal/ccfportal/db"
+	"github.com/labstack/echo/v4"
+)
+
+// SessionManager is what handlers need of the session layer, which lives in
+// the web package.
+type SessionManager interface {
+	// Commit persists pending changes to the visitor's session, creating it
+	// (and setting its cookie) if it is new.
+	Commit(c echo.Context) error
+	// Login binds user to a fresh session id and a fresh form token.
+	Login(c echo.Context, user db.User) error
+	// Logout deletes the session and its cookie.
+	Logout(c echo.Context) error
+	// Flash stores a message key to show once on the next page.
+	Flash(c echo.Context, messageKey string) error
+}
+
+// Handlers carries what every handler needs.
+type Handlers struct {
+	DB        *db.DB
+	Sessions  SessionManager
+	Passwords db.PasswordParams
+}
+
+// render renders a component into a buffer first, so that an error
+// mid-render still becomes a proper error page, then commits the session
+// and writes the page.
+func (h *Handlers) render(c echo.Context, status int, page templ.Component) error {
+	var buf bytes.Buffer
+	if err := page.Render(c.Request().Context(), &buf); err != nil {
+		return db.Internal(err)
+	}
+	if err := h.Sessions.Commit(c); err != nil {
+		return err
+	}
+	return c.HTMLBlob(status, buf.Bytes())
+}
+
+// redirect answers a form post with 303 See Other, so that reloading the
+// next page does not resubmit the form.
+func redirect(c echo.Context, path string) error {
+	return c.Redirect(http.StatusSeeOther, path)
+}
+
+// userKey is the echo context key for the signed-in user.
+const userKey = "ccf.user"
+
+// SetCurrentUser records the signed-in user for this request.
+func SetCurrentUser(c echo.Context, u *db.User) { c.Set(userKey, u) }
+
+// CurrentUser returns the signed-in user, or nil for a visitor.
+func CurrentUser(c echo.Context) *db.User {
+	u, _ := c.Get(userKey).(*db.User)
+	return u
+}

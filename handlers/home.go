@@ -1,0 +1,13 @@
+package handlers
+
+import (
+	"net/http"
+
+	"github.com/ccf-portal/ccfportal/views"
+	"github.com/labstack/echo/v4"
+)
+
+// Home shows what the portal is for.
+func (h *Handlers) Home(c echo.Context) error {
+	return h.render(c, http.StatusOK, views.HomePage())
+}

@@ -1,0 +1,70 @@
+package handlers
+
+import (
+	"net/http"
+	"strings"
+
+	"github.com/ccf-portal/ccfportal/db"
+	"github.com/ccf-portal/ccfportal/views"
+	"github.com/labstack/echo/v4"
+)
+
+// ShowLogin shows the sign-in form.
+func (h *Handlers) ShowLogin(c echo.Context) error {
+	if u := CurrentUser(c); u != nil {
+		return redirect(c, views.HomePathFor(u.Role))
+	}
+	f := views.NewForm()
+	f.Values["next"] = safeNext(c.QueryParam("next"))
+	return h.render(c, http.StatusOK, views.LoginPage(f))
+}
+
+// Login signs a person in. A wrong password and an unknown email give the
+// same answer; repeated failures are throttled per account.
+func (h *Handlers) Login(c echo.Context) error {
+	f := views.Form{Values: map[string]string{
+		"email": strings.TrimSpace(c.FormValue("email")),
+		"next":  safeNext(c.FormValue("next")),
+	}}
+	password := c.FormValue("password")
+	if f.Values["email"] == "" || password == "" {
+		f.Errors.Add("email", "login.missing")
+		return h.render(c, http.StatusUnprocessableEntity, views.LoginPage(f))
+	}
+	user, err := h.DB.Authenticate(c.Request().Context(), f.Values["email"], password, h.Passwords)
+	switch db.ErrorCode(err) {
+	case "":
+	case db.EUnauthorized:
+		f.Errors.Add("email", "login.invalid")
+		return h.render(c, http.StatusUnauthorized, views.LoginPage(f))
+	case db.ETooMany:
+		f.Errors.Add("email", db.ErrorMessage(err), errArgs(err)...)
+		return h.render(c, http.StatusTooManyRequests, views.LoginPage(f))
+	default:
+		return err
+	}
+	if err := h.Sessions.Login(c, user); err != nil {
+		return err
+	}
+	if next := f.Values["next"]; next != "" {
+		return redirect(c, next)
+	}
+	return redirect(c, views.HomePathFor(user.Role))
+}
+
+// safeNext keeps a post-login destination only if it is a path on this
+// site, so the login form cannot be used to send people elsewhere.
+func safeNext(next string) string {
+	if !strings.HasPrefix(next, "/") || strings.HasPrefix(next, "//") || strings.HasPrefix(next, "/\\") ||
+		strings.ContainsAny(next, "\r\n") || len(next) > 512 {
+		return ""
+	}
+	return next
+}
+
+func errArgs(err error) []any {
+	if e, ok := err.(*db.Error); ok {
+		return e.Args
+	}
+	return nil
+}

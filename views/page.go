@@ -1,0 +1,92 @@
+// Package views holds the templ components: the layout, form parts, one
+// page per route and the error pages.
+package views
+
+import (
+	"context"
+
+	"github.com/ccf-portal/ccfportal/db"
+	"github.com/ccf-portal/ccfportal/views/i18n"
+)
+
+// Viewer is the signed-in person as the layout needs them.
+type Viewer struct {
+	ID   int64
+	Name string
+	Role db.Role
+}
+
+// Page is what every page needs besides its own data: set once per request
+// by the web layer and carried in the request context.
+type Page struct {
+	Nonce     string        // CSP nonce for any script tag
+	Viewer    *Viewer       // nil for a visitor
+	Path      string        // the current path, for the language switcher
+	Flash     string        // a one-time message key, shown once
+	csrfToken func() string // lazy: a visitor gets a session only when a form needs one
+}
+
+// NewPage builds the per-request page data. csrf is called only when a form
+// is rendered.
+func NewPage(nonce, path string, viewer *Viewer, csrf func() string) *Page {
+	return &Page{Nonce: nonce, Path: path, Viewer: viewer, csrfToken: csrf}
+}
+
+// CSRFToken returns the session's form token.
+func (p *Page) CSRFToken() string {
+	if p == nil || p.csrfToken == nil {
+		return ""
+	}
+	return p.csrfToken()
+}
+
+type pageKey struct{}
+
+// WithPage returns a context carrying p.
+func WithPage(ctx context.Context, p *Page) context.Context {
+	return context.WithValue(ctx, pageKey{}, p)
+}
+
+// PageFrom returns the page data of the request, never nil.
+func PageFrom(ctx context.Context) *Page {
+	if p, ok := ctx.Value(pageKey{}).(*Page); ok && p != nil {
+		return p
+	}
+	return &Page{}
+}
+
+// T translates key in the request's locale.
+func T(ctx context.Context, key string, args ...any) string {
+	return i18n.T(ctx, key, args...)
+}
+
+// Locale returns the request's locale.
+func Locale(ctx context.Context) *i18n.Locale {
+	return i18n.FromContext(ctx)
+}
+
+// Form carries a form's submitted values and problems back to its page.
+type Form struct {
+	Values map[string]string
+	Errors db.FieldErrors
+}
+
+// NewForm returns an empty form.
+func NewForm() Form { return Form{Values: map[string]string{}} }
+
+// Value returns the submitted value of field.
+func (f Form) Value(field string) string { return f.Values[field] }
+
+// Error returns the translated problem with field, or "".
+func (f Form) Error(ctx context.Context, field string) string {
+	if e, ok := f.Errors.For(field); ok {
+		return T(ctx, e.Message, e.Args...)
+	}
+	return ""
+}
+
+// HasError reports whether field has a problem.
+func (f Form) HasError(field string) bool {
+	_, ok := f.Errors.For(field)
+	return ok
+}

@@ -1,0 +1,72 @@
+// Package web is the HTTP server: the Echo instance and its timeouts, the
+// middleware order, the one routes file, the one error handler, sessions,
+// CSRF, security headers and static files.
+package web
+
+import (
+	"log/slog"
+	"time"
+
+	"github.com/ccf-portal/ccfportal/db"
+)
+
+// Config is what the server needs from the command line and environment.
+type Config struct {
+	Addr string
+	// HTTPS marks the portal as served over HTTPS (directly or behind a
+	// proxy): cookies become Secure and HSTS is sent.
+	HTTPS bool
+	// SessionKey signs the session cookie. It must stay the same across
+	// restarts, or every session ends.
+	SessionKey []byte
+	Passwords  db.PasswordParams
+	Sessions   SessionPolicy
+	Logger     *slog.Logger
+}
+
+// SessionPolicy says how long sessions live. Staff sessions are short
+// because a staff session opens every case in the store.
+type SessionPolicy struct {
+	VisitorIdle     time.Duration
+	ApplicantIdle   time.Duration
+	StaffIdle       time.Duration
+	VisitorAbsolute time.Duration
+	ApplicantMax    time.Duration
+	StaffMax        time.Duration
+}
+
+// DefaultSessionPolicy is the policy used unless configured otherwise.
+var DefaultSessionPolicy = SessionPolicy{
+	VisitorIdle:     2 * time.Hour,
+	ApplicantIdle:   60 * time.Minute,
+	StaffIdle:       20 * time.Minute,
+	VisitorAbsolute: 12 * time.Hour,
+	ApplicantMax:    12 * time.Hour,
+	StaffMax:        10 * time.Hour,
+}
+
+func (p SessionPolicy) idle(u *db.User) time.Duration {
+	switch {
+	case u == nil:
+		return p.VisitorIdle
+	case u.Role == db.RoleStaff:
+		return p.StaffIdle
+	default:
+		return p.ApplicantIdle
+	}
+}
+
+func (p SessionPolicy) absolute(u *db.User) time.Duration {
+	switch {
+	case u == nil:
+		return p.VisitorAbsolute
+	case u.Role == db.RoleStaff:
+		return p.StaffMax
+	default:
+		return p.ApplicantMax
+	}
+}
+
+func (p SessionPolicy) longestIdle() time.Duration {
+	return max(p.VisitorIdle, p.ApplicantIdle, p.StaffIdle)
+}

@@ -1,0 +1,79 @@
+package web
+
+import (
+	"bytes"
+	"errors"
+	"log/slog"
+	"net/http"
+
+	"github.com/ccf-portal/ccfportal/db"
+	"github.com/ccf-portal/ccfportal/views"
+	"github.com/labstack/echo/v4"
+)
+
+// statusOf is the one place where application error codes become HTTP
+// statuses.
+var statusOf = map[db.Code]int{
+	db.EInvalid:      http.StatusBadRequest,
+	db.ENotFound:     http.StatusNotFound,
+	db.EForbidden:    http.StatusForbidden,
+	db.EUnauthorized: http.StatusUnauthorized,
+	db.EConflict:     http.StatusConflict,
+	db.ETooLarge:     http.StatusRequestEntityTooLarge,
+	db.ETooMany:      http.StatusTooManyRequests,
+	db.EInternal:     http.StatusInternalServerError,
+}
+
+// classify turns any error into a status and a safe message key.
+func classify(err error) (int, string, []any) {
+	var appErr *db.Error
+	var httpErr *echo.HTTPError
+	var tooLarge *http.MaxBytesError
+	switch {
+	case errors.As(err, &appErr) && appErr.Code != db.EInternal:
+		return statusOf[appErr.Code], appErr.Message, appErr.Args
+	case errors.As(err, &tooLarge):
+		return http.StatusRequestEntityTooLarge, "error.form_too_large", nil
+	case errors.As(err, &httpErr):
+		switch httpErr.Code {
+		case http.StatusNotFound:
+			return http.StatusNotFound, "error.not_found", nil
+		case http.StatusMethodNotAllowed:
+			return http.StatusMethodNotAllowed, "error.method_not_allowed", nil
+		case http.StatusRequestEntityTooLarge:
+			return http.StatusRequestEntityTooLarge, "error.form_too_large", nil
+		case http.StatusBadRequest:
+			return http.StatusBadRequest, "error.bad_request", nil
+		}
+	}
+	return http.StatusInternalServerError, "error.internal", nil
+}
+
+// handleError is Echo's one error handler: it logs internal failures with
+// the request id and renders a safe error page in the request's language.
+func (s *Server) handleError(err error, c echo.Context) {
+	if c.Response().Committed {
+		return
+	}
+	status, key, args := classify(err)
+	if status >= 500 {
+		s.log.Error("internal error", slog.String("request_id", requestIDOf(c)),
+			slog.String("route", c.Path()), slog.String("error", err.Error()))
+	}
+	if rs := requestSessionOf(c); rs != nil {
+		if err := s.sessions.Commit(c); err != nil {
+			s.log.Error("session commit on error page", slog.String("request_id", requestIDOf(c)), slog.String("error", err.Error()))
+		}
+	}
+	var buf bytes.Buffer
+	if rerr := views.ErrorPage(status, key, args, requestIDOf(c)).Render(c.Request().Context(), &buf); rerr != nil {
+		s.log.Error("render error page", slog.String("request_id", requestIDOf(c)), slog.String("error", rerr.Error()))
+		_ = c.String(status, http.StatusText(status))
+		return
+	}
+	if c.Request().Method == http.MethodHead {
+		_ = c.NoContent(status)
+		return
+	}
+	_ = c.HTMLBlob(status, buf.Bytes())
+}

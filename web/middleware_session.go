@@ -1,0 +1,67 @@
+package web
+
+import (
+	"net/http"
+	"net/url"
+	"slices"
+	"time"
+
+	"github.com/ccf-portal/ccfportal/db"
+	"github.com/ccf-portal/ccfportal/handlers"
+	"github.com/ccf-portal/ccfportal/views"
+	"github.com/labstack/echo/v4"
+)
+
+// loadSession loads the visitor's session (without creating one), records
+// the signed-in user, and builds the page data the views read.
+func (s *Server) loadSession(next echo.HandlerFunc) echo.HandlerFunc {
+	return func(c echo.Context) error {
+		sess, err := s.store.Get(c.Request(), s.store.name)
+		if err != nil {
+			return err
+		}
+		rs := &requestSession{s: sess}
+		c.Set(sessionKey, rs)
+		user, _ := sess.Values[keyUser].(*db.User)
+		handlers.SetCurrentUser(c, user)
+		if seen, ok := sess.Values[keyLastSeen].(time.Time); ok && s.db.Clock.Now().Sub(seen) >= touchInterval {
+			rs.dirty = true
+		}
+		nonce, _ := c.Get(nonceKey).(string)
+		page := views.NewPage(nonce, c.Request().URL.Path, viewerOf(user), rs.csrfToken)
+		if flash, _ := sess.Values[keyFlash].(string); flash != "" && c.Request().Method == http.MethodGet {
+			page.Flash = flash
+			delete(sess.Values, keyFlash)
+			rs.dirty = true
+		}
+		c.SetRequest(c.Request().WithContext(views.WithPage(c.Request().Context(), page)))
+		return next(c)
+	}
+}
+
+func viewerOf(u *db.User) *views.Viewer {
+	if u == nil {
+		return nil
+	}
+	return &views.Viewer{ID: u.ID, Name: u.Name, Role: u.Role}
+}
+
+// requireRole lets through only signed-in users holding one of roles. A
+// visitor is sent to sign in; a user with another role gets 403.
+func requireRole(roles ...db.Role) echo.MiddlewareFunc {
+	return func(next echo.HandlerFunc) echo.HandlerFunc {
+		return func(c echo.Context) error {
+			u := handlers.CurrentUser(c)
+			if u == nil {
+				if c.Request().Method == http.MethodGet {
+					return c.Redirect(http.StatusSeeOther, "/login?next="+url.QueryEscape(c.Request().URL.RequestURI()))
+				}
+				return db.Errorf(db.EUnauthorized, "error.sign_in_required")
+			}
+			if !slices.Contains(roles, u.Role) {
+				return db.Errorf(db.EForbidden, "error.forbidden_role")
+			}
+			return next(c)
+		}
+	}
+}

@@ -1,0 +1,32 @@
+package web
+
+import (
+	"github.com/ccf-portal/ccfportal/db"
+)
+
+// routes is the one place every URL of the portal is declared, with the
+// middleware that guards it.
+func (s *Server) routes() {
+	h := s.handlers
+	e := s.echo
+	e.GET("/healthz", h.Healthz)
+	e.GET("/static/*", staticHandler())
+
+	pages := e.Group("", s.loadSession, s.csrf)
+	pages.GET("/", h.Home)
+	pages.GET("/register", h.ShowRegister)
+	pages.POST("/register", h.Register)
+	pages.GET("/login", h.ShowLogin)
+	pages.POST("/login", h.Login)
+	pages.POST("/logout", h.Logout)
+	pages.GET("/staff/setup/:token", h.ShowStaffSetup)
+	pages.POST("/staff/setup/:token", h.StaffSetup)
+
+	// Role guards go on each route: a group with an empty prefix would
+	// register a catch-all and turn every unknown URL into a sign-in page.
+	applicant := requireRole(db.RolePetitioner, db.RoleCounsel)
+	pages.GET("/dashboard", h.Dashboard, applicant)
+
+	staff := pages.Group("/staff", requireRole(db.RoleStaff))
+	staff.GET("", h.StaffHome)
+}

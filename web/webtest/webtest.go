@@ -1,0 +1,220 @@
+// Package webtest starts the whole portal on a temporary store for
+// end-to-end tests and drives it like a browser: a cookie jar, CSRF tokens
+// read from the forms, and no automatic redirects so tests see each step.
+package webtest
+
+import (
+	"bytes"
+	"context"
+	"io"
+	"log/slog"
+	"net/http"
+	"net/http/cookiejar"
+	"net/http/httptest"
+	"net/url"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/ccf-portal/ccfportal/db"
+	"github.com/ccf-portal/ccfportal/web"
+	"github.com/stretchr/testify/require"
+)
+
+// Start is the moment every test app's clock starts at.
+var Start = time.Date(2026, 3, 2, 9, 0, 0, 0, time.UTC)
+
+// App is a running portal over a temporary data folder.
+type App struct {
+	t       testing.TB
+	DB      *db.DB
+	Clock   *db.FixedClock
+	Server  *httptest.Server
+	DataDir string
+	Logs    *SafeBuffer
+	Config  web.Config
+}
+
+// Option adjusts the app's configuration before it starts.
+type Option func(*web.Config)
+
+// New starts a portal for the test and stops it when the test ends.
+func New(t testing.TB, opts ...Option) *App {
+	t.Helper()
+	dir := t.TempDir()
+	clock := db.NewFixedClock(Start)
+	store, err := db.Open(context.Background(), filepath.Join(dir, "ccf.db"), clock)
+	require.NoError(t, err)
+	logs := &SafeBuffer{}
+	cfg := web.Config{
+		SessionKey: bytes.Repeat([]byte{7}, 32),
+		Passwords:  db.FastPasswordParams,
+		Sessions:   web.DefaultSessionPolicy,
+		Logger:     slog.New(slog.NewTextHandler(logs, nil)),
+	}
+	for _, o := range opts {
+		o(&cfg)
+	}
+	srv := httptest.NewServer(web.New(cfg, store).Handler())
+	t.Cleanup(func() {
+		srv.Close()
+		store.Close()
+	})
+	return &App{t: t, DB: store, Clock: clock, Server: srv, DataDir: dir, Logs: logs, Config: cfg}
+}
+
+// Client is one browser: its own cookie jar.
+type Client struct {
+	t    testing.TB
+	app  *App
+	HTTP *http.Client
+}
+
+// NewClient returns a browser with an empty cookie jar.
+func (a *App) NewClient() *Client {
+	jar, _ := cookiejar.New(nil)
+	return &Client{t: a.t, app: a, HTTP: &http.Client{
+		Jar: jar,
+		CheckRedirect: func(*http.Request, []*http.Request) error {
+			return http.ErrUseLastResponse
+		},
+	}}
+}
+
+// Response is a finished response with its body read.
+type Response struct {
+	Status int
+	Header http.Header
+	Body   string
+}
+
+// Location is the redirect target, if any.
+func (r *Response) Location() string { return r.Header.Get("Location") }
+
+// Do sends a request and reads the whole response.
+func (c *Client) Do(req *http.Request) *Response {
+	c.t.Helper()
+	resp, err := c.HTTP.Do(req)
+	require.NoError(c.t, err)
+	defer resp.Body.Close()
+	body, err := io.ReadAll(resp.Body)
+	require.NoError(c.t, err)
+	return &Response{Status: resp.StatusCode, Header: resp.Header, Body: string(body)}
+}
+
+// Get fetches path.
+func (c *Client) Get(path string) *Response {
+	c.t.Helper()
+	req, err := http.NewRequest(http.MethodGet, c.app.Server.URL+path, nil)
+	require.NoError(c.t, err)
+	return c.Do(req)
+}
+
+// PostForm posts values to path as a URL-encoded form, exactly as given.
+func (c *Client) PostForm(path string, values url.Values) *Response {
+	c.t.Helper()
+	req, err := http.NewRequest(http.MethodPost, c.app.Server.URL+path, strings.NewReader(values.Encode()))
+	require.NoError(c.t, err)
+	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	return c.Do(req)
+}
+
+var csrfField = regexp.MustCompile(`name="_csrf" value="([^"]+)"`)
+
+// CSRFFrom returns the form token in a page.
+func CSRFFrom(t testing.TB, body string) string {
+	t.Helper()
+	m := csrfField.FindStringSubmatch(body)
+	require.NotNil(t, m, "page has no CSRF field")
+	return m[1]
+}
+
+// Submit opens formPage like a person would, takes its CSRF token, and
+// posts values to action.
+func (c *Client) Submit(formPage, action string, values url.Values) *Response {
+	c.t.Helper()
+	page := c.Get(formPage)
+	require.Equal(c.t, http.StatusOK, page.Status, "form page %s", formPage)
+	if values == nil {
+		values = url.Values{}
+	}
+	values.Set("_csrf", CSRFFrom(c.t, page.Body))
+	return c.PostForm(action, values)
+}
+
+// Cookie returns the named cookie the jar holds for the app.
+func (c *Client) Cookie(name string) *http.Cookie {
+	u, _ := url.Parse(c.app.Server.URL)
+	for _, ck := range c.HTTP.Jar.Cookies(u) {
+		if ck.Name == name {
+			return ck
+		}
+	}
+	return nil
+}
+
+// Password is a password that passes the rules, used by every test account.
+const Password = "correct horse battery staple"
+
+// Register creates an account through the registration form.
+func (a *App) Register(role db.Role, name, email string) {
+	a.t.Helper()
+	resp := a.NewClient().Submit("/register", "/register", url.Values{
+		"role": {string(role)}, "name": {name}, "email": {email}, "password": {Password},
+	})
+	require.Equal(a.t, http.StatusSeeOther, resp.Status, resp.Body)
+}
+
+// Login signs in through the form and returns the signed-in browser.
+func (a *App) Login(email string) *Client {
+	a.t.Helper()
+	c := a.NewClient()
+	resp := c.Submit("/login", "/login", url.Values{"email": {email}, "password": {Password}})
+	require.Equal(a.t, http.StatusSeeOther, resp.Status, resp.Body)
+	return c
+}
+
+// Petitioner registers a petitioner and returns their signed-in browser.
+func (a *App) Petitioner(email string) *Client {
+	a.Register(db.RolePetitioner, "Petitioner "+email, email)
+	return a.Login(email)
+}
+
+// Counsel registers a counsel and returns their signed-in browser.
+func (a *App) Counsel(email string) *Client {
+	a.Register(db.RoleCounsel, "Counsel "+email, email)
+	return a.Login(email)
+}
+
+// Staff creates a staff account in the store and returns its signed-in
+// browser.
+func (a *App) Staff(email string) *Client {
+	a.t.Helper()
+	_, err := a.DB.CreateUser(context.Background(), db.NewUser{Email: email, Name: "Staff " + email,
+		Role: db.RoleStaff, Password: Password}, db.FastPasswordParams)
+	require.NoError(a.t, err)
+	return a.Login(email)
+}
+
+// SafeBuffer is a bytes.Buffer safe for the server's concurrent log writes.
+type SafeBuffer struct {
+	mu  sync.Mutex
+	buf bytes.Buffer
+}
+
+// Write appends p.
+func (b *SafeBuffer) Write(p []byte) (int, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.Write(p)
+}
+
+// String returns everything written so far.
+func (b *SafeBuffer) String() string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.String()
+}
