@@ -43,7 +43,9 @@ func TestServeStartsCreatesDataPrintsSetupLinkAndShutsDownCleanly(t *testing.T) 
 	ctx, cancel := context.WithCancel(context.Background())
 	var out syncBuffer
 	done := make(chan error, 1)
-	go func() { done <- run(ctx, []string{"serve", "-addr", "127.0.0.1:0", "-data", data}, nil, &out, io.Discard) }()
+	go func() {
+		done <- run(ctx, []string{"serve", "-addr", "127.0.0.1:0", "-data", data}, nil, &out, io.Discard)
+	}()
 
 	var base string
 	require.Eventually(t, func() bool {
