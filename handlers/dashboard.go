@@ -7,9 +7,14 @@ import (
 	"github.com/labstack/echo/v4"
 )
 
-// Dashboard is the landing page of petitioners and counsel.
+// Dashboard is the landing page of petitioners and counsel: their requests.
 func (h *Handlers) Dashboard(c echo.Context) error {
-	return h.render(c, http.StatusOK, views.DashboardPage(CurrentUser(c).Role))
+	u := CurrentUser(c)
+	requests, err := h.DB.RequestsForUser(c.Request().Context(), *u)
+	if err != nil {
+		return err
+	}
+	return h.render(c, http.StatusOK, views.DashboardPage(u.Role, requests))
 }
 
 // StaffHome is the landing page of CCF staff.

@@ -24,6 +24,9 @@ type SessionManager interface {
 	Logout(c echo.Context) error
 	// Flash stores a message key to show once on the next page.
 	Flash(c echo.Context, messageKey string) error
+	// CheckCSRF verifies a form token read by a streaming parser, on routes
+	// whose multipart bodies the CSRF middleware leaves unparsed.
+	CheckCSRF(c echo.Context, token string) bool
 }
 
 // Handlers carries what every handler needs.
@@ -31,6 +34,9 @@ type Handlers struct {
 	DB        *db.DB
 	Sessions  SessionManager
 	Passwords db.PasswordParams
+	Blobs     *db.BlobStore
+	// MaxUpload is the largest file accepted, in bytes.
+	MaxUpload int64
 }
 
 // render renders a component into a buffer first, so that an error

@@ -22,7 +22,14 @@ type Config struct {
 	Passwords  db.PasswordParams
 	Sessions   SessionPolicy
 	Logger     *slog.Logger
+	// Blobs is the encrypted evidence store.
+	Blobs *db.BlobStore
+	// MaxUpload is the largest file accepted, in bytes.
+	MaxUpload int64
 }
+
+// DefaultMaxUpload is the default per-file upload limit: 25 MB.
+const DefaultMaxUpload = 25_000_000
 
 // SessionPolicy says how long sessions live. Staff sessions are short
 // because a staff session opens every case in the store.

@@ -26,6 +26,19 @@ func (s *Server) routes() {
 	// register a catch-all and turn every unknown URL into a sign-in page.
 	applicant := requireRole(db.RolePetitioner, db.RoleCounsel)
 	pages.GET("/dashboard", h.Dashboard, applicant)
+	pages.GET("/requests/new", h.NewRequest, applicant)
+	pages.POST("/requests", h.CreateRequest, applicant)
+	pages.GET("/requests/:id", h.ShowRequest, applicant)
+	pages.GET("/requests/:id/section/:section", h.ShowSection, applicant)
+	pages.POST("/requests/:id/section/:section", h.SaveSection, applicant)
+	pages.GET("/requests/:id/documents", h.ShowDocuments, applicant)
+	s.streamingRoutes["/requests/:id/documents"] = true
+	pages.POST("/requests/:id/documents", h.UploadDocument, applicant)
+	pages.POST("/requests/:id/documents/:doc/remove", h.RemoveDocument, applicant)
+	pages.GET("/requests/:id/documents/:doc", h.DownloadDocument, applicant)
+	pages.GET("/requests/:id/check", h.CheckAnswers, applicant)
+	pages.POST("/requests/:id/submit", h.SubmitRequest, applicant)
+	pages.GET("/requests/:id/confirmation", h.Confirmation, applicant)
 
 	staff := pages.Group("/staff", requireRole(db.RoleStaff))
 	staff.GET("", h.StaffHome)

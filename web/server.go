@@ -39,7 +39,11 @@ func New(cfg Config, store *db.DB) *Server {
 		streamingRoutes: map[string]bool{}}
 	s.store = newDBStore(store, cfg.SessionKey, cfg.Sessions, cfg.HTTPS)
 	s.sessions = &sessionManager{store: s.store}
-	s.handlers = &handlers.Handlers{DB: store, Sessions: s.sessions, Passwords: cfg.Passwords}
+	if cfg.MaxUpload <= 0 {
+		cfg.MaxUpload = DefaultMaxUpload
+	}
+	s.handlers = &handlers.Handlers{DB: store, Sessions: s.sessions, Passwords: cfg.Passwords,
+		Blobs: cfg.Blobs, MaxUpload: cfg.MaxUpload}
 	s.echo = echo.New()
 	s.echo.HideBanner, s.echo.HidePort = true, true
 	s.echo.HTTPErrorHandler = s.handleError

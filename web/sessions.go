@@ -101,3 +101,11 @@ func (m *sessionManager) Flash(c echo.Context, messageKey string) error {
 	rs.dirty = true
 	return m.Commit(c)
 }
+
+// CheckCSRF verifies a token that a streaming upload parser read from the
+// body, for routes whose CSRF check the middleware deferred.
+func (m *sessionManager) CheckCSRF(c echo.Context, token string) bool {
+	rs := requestSessionOf(c)
+	deferred, _ := c.Get(csrfDeferredKey).(bool)
+	return rs != nil && deferred && rs.checkCSRF(token)
+}

@@ -21,6 +21,8 @@ func (s *storeFlags) register(fs *flag.FlagSet) {
 
 func (s *storeFlags) dbPath() string { return filepath.Join(s.data, "ccf.db") }
 
+func (s *storeFlags) evidenceDir() string { return filepath.Join(s.data, "evidence") }
+
 func (s *storeFlags) secretsPath() string {
 	if s.secrets != "" {
 		return s.secrets
@@ -39,6 +41,15 @@ func env(key, def string) string {
 // envBool reads a boolean environment variable, or def when unset or unparsable.
 func envBool(key string, def bool) bool {
 	v, err := strconv.ParseBool(os.Getenv(key))
+	if err != nil {
+		return def
+	}
+	return v
+}
+
+// envInt reads an integer environment variable, or def when unset or unparsable.
+func envInt(key string, def int64) int64 {
+	v, err := strconv.ParseInt(os.Getenv(key), 10, 64)
 	if err != nil {
 		return def
 	}

@@ -19,6 +19,7 @@ type serveConfig struct {
 	addr      string
 	https     bool
 	publicURL string
+	maxUpload int64
 }
 
 func parseServeFlags(args []string, stderr io.Writer) (serveConfig, error) {
@@ -31,7 +32,13 @@ func parseServeFlags(args []string, stderr io.Writer) (serveConfig, error) {
 		"the portal is reached over HTTPS: Secure cookies and HSTS (env CCF_HTTPS)")
 	fs.StringVar(&cfg.publicURL, "public-url", env("CCF_PUBLIC_URL", ""),
 		"the address people use to reach the portal, for printed links (env CCF_PUBLIC_URL)")
-	return cfg, fs.Parse(args)
+	fs.Int64Var(&cfg.maxUpload, "max-upload-mb", envInt("CCF_MAX_UPLOAD_MB", 25),
+		"largest file accepted per upload, in MB (env CCF_MAX_UPLOAD_MB)")
+	if err := fs.Parse(args); err != nil {
+		return cfg, err
+	}
+	cfg.maxUpload *= 1_000_000
+	return cfg, nil
 }
 
 // serve runs the portal until ctx ends, then lets in-flight requests finish
@@ -51,6 +58,10 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	defer store.Close()
+	blobs, err := openBlobs(cfg.storeFlags, secrets, logger)
+	if err != nil {
+		return err
+	}
 	ln, err := net.Listen("tcp", cfg.addr)
 	if err != nil {
 		return err
@@ -60,7 +71,8 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		base = "http://" + ln.Addr().String()
 	}
 	srv := web.New(web.Config{Addr: cfg.addr, HTTPS: cfg.https, SessionKey: secrets.SessionKey,
-		Passwords: db.DefaultPasswordParams, Sessions: web.DefaultSessionPolicy, Logger: logger}, store)
+		Passwords: db.DefaultPasswordParams, Sessions: web.DefaultSessionPolicy, Logger: logger,
+		Blobs: blobs, MaxUpload: cfg.maxUpload}, store)
 	if err := printStaffSetupLink(ctx, store, base, stdout); err != nil {
 		return err
 	}
@@ -96,4 +108,19 @@ func printStaffSetupLink(ctx context.Context, store *db.DB, base string, stdout 
 	fmt.Fprintf(stdout, "No staff account exists yet. To create the first one, open this link (valid once, until %s):\n  %s/staff/setup/%s\n",
 		expires.Format(time.RFC3339), base, token)
 	return nil
+}
+
+// openBlobs opens the encrypted evidence store and clears temp files a
+// crash may have left (uploads that were never acknowledged).
+func openBlobs(sf storeFlags, secrets web.Secrets, logger *slog.Logger) (*db.BlobStore, error) {
+	blobs, err := db.NewBlobStore(sf.evidenceDir(), secrets.EncryptionKey)
+	if err != nil {
+		return nil, err
+	}
+	if n, err := blobs.SweepTemp(time.Hour); err != nil {
+		return nil, err
+	} else if n > 0 {
+		logger.Info("removed unfinished uploads", slog.Int("count", n))
+	}
+	return blobs, nil
 }

@@ -14,7 +14,7 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-var keyShape = regexp.MustCompile(`^[a-z][a-z0-9_]*(\.[a-z0-9_]+)+$`)
+var keyShape = regexp.MustCompile(`^[a-z][a-z0-9_]*(\.[a-z0-9_-]*[a-z0-9])+$`)
 var quoted = regexp.MustCompile(`"(?:[^"\\]|\\.)*"`)
 
 // TestEveryKeyInTheCodeIsInTheEnglishCatalog finds every string literal in

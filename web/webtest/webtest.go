@@ -36,6 +36,7 @@ type App struct {
 	DataDir string
 	Logs    *SafeBuffer
 	Config  web.Config
+	Blobs   *db.BlobStore
 }
 
 // Option adjusts the app's configuration before it starts.
@@ -48,12 +49,16 @@ func New(t testing.TB, opts ...Option) *App {
 	clock := db.NewFixedClock(Start)
 	store, err := db.Open(context.Background(), filepath.Join(dir, "ccf.db"), clock)
 	require.NoError(t, err)
+	blobs, err := db.NewBlobStore(filepath.Join(dir, "evidence"), bytes.Repeat([]byte{9}, 32))
+	require.NoError(t, err)
 	logs := &SafeBuffer{}
 	cfg := web.Config{
 		SessionKey: bytes.Repeat([]byte{7}, 32),
 		Passwords:  db.FastPasswordParams,
 		Sessions:   web.DefaultSessionPolicy,
 		Logger:     slog.New(slog.NewTextHandler(logs, nil)),
+		Blobs:      blobs,
+		MaxUpload:  2_000_000,
 	}
 	for _, o := range opts {
 		o(&cfg)
@@ -63,7 +68,7 @@ func New(t testing.TB, opts ...Option) *App {
 		srv.Close()
 		store.Close()
 	})
-	return &App{t: t, DB: store, Clock: clock, Server: srv, DataDir: dir, Logs: logs, Config: cfg}
+	return &App{t: t, DB: store, Clock: clock, Server: srv, DataDir: dir, Logs: logs, Config: cfg, Blobs: blobs}
 }
 
 // Client is one browser: its own cookie jar.

@@ -1,0 +1,151 @@
+package db
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"time"
+)
+
+// Request is a filing to the CCF, from its first draft to its end.
+type Request struct {
+	ID            int64
+	Reference     string // empty until submitted
+	Kind          Kind
+	AlsoAccess    bool
+	Status        Status
+	FilerID       int64
+	ApplicantID   int64
+	ParentID      int64
+	Language      string
+	ApplicantName string
+	SourceCountry string
+	Answers       Answers
+	CreatedAt     time.Time
+	UpdatedAt     time.Time
+	SubmittedAt   time.Time // zero until submitted
+	AdmissibleAt  time.Time
+	DueAt         time.Time
+	DecidedAt     time.Time
+}
+
+// IsDraft reports whether the request can still be edited by its filer.
+func (r Request) IsDraft() bool { return r.Status == StatusDraft }
+
+// Representative reports whether the filer acts for someone else.
+func (r Request) Representative() bool { return representative(r.Answers) }
+
+const requestColumns = `id, COALESCE(reference, ''), kind, also_access, status, filer_id, COALESCE(applicant_id, 0),
+	COALESCE(parent_id, 0), language, applicant_name, source_country, answers, created_at, updated_at,
+	COALESCE(submitted_at, 0), COALESCE(admissible_at, 0), COALESCE(due_at, 0), COALESCE(decided_at, 0)`
+
+func scanRequest(row interface{ Scan(...any) error }) (Request, error) {
+	var r Request
+	var answers string
+	var created, updated, submitted, admissible, due, decided int64
+	err := row.Scan(&r.ID, &r.Reference, &r.Kind, &r.AlsoAccess, &r.Status, &r.FilerID, &r.ApplicantID, &r.ParentID,
+		&r.Language, &r.ApplicantName, &r.SourceCountry, &answers, &created, &updated, &submitted, &admissible, &due, &decided)
+	if errors.Is(err, sql.ErrNoRows) {
+		return Request{}, Errorf(ENotFound, "error.not_found")
+	}
+	if err != nil {
+		return Request{}, Internal(err)
+	}
+	if err := json.Unmarshal([]byte(answers), &r.Answers); err != nil {
+		return Request{}, Internal(fmt.Errorf("request %d answers: %w", r.ID, err))
+	}
+	if r.Answers == nil {
+		r.Answers = Answers{}
+	}
+	r.CreatedAt, r.UpdatedAt = unixTime(created), unixTime(updated)
+	r.SubmittedAt, r.AdmissibleAt, r.DueAt, r.DecidedAt = unixTime(submitted), unixTime(admissible), unixTime(due), unixTime(decided)
+	return r, nil
+}
+
+// unixTime turns stored seconds into a time, keeping 0 as the zero time.
+func unixTime(s int64) time.Time {
+	if s == 0 {
+		return time.Time{}
+	}
+	return time.Unix(s, 0).UTC()
+}
+
+// CreateDraft starts a new request of kind k filed by filer. A petitioner
+// files for themself, so that answer is filled in already.
+func (db *DB) CreateDraft(ctx context.Context, filer User, k Kind) (Request, error) {
+	if filer.Role != RolePetitioner && filer.Role != RoleCounsel {
+		return Request{}, Errorf(EForbidden, "error.forbidden_role")
+	}
+	answers := Answers{}
+	if filer.Role == RolePetitioner {
+		answers["representation"] = "self"
+	}
+	body, _ := json.Marshal(answers)
+	now := db.Clock.Now().Unix()
+	var id int64
+	err := db.inTx(ctx, func(tx *sql.Tx) error {
+		res, err := tx.ExecContext(ctx, `INSERT INTO requests (kind, status, filer_id, answers, created_at, updated_at)
+			VALUES (?, 'draft', ?, ?, ?, ?)`, k, filer.ID, string(body), now, now)
+		if err != nil {
+			return Internal(err)
+		}
+		id, err = res.LastInsertId()
+		return err
+	})
+	if err != nil {
+		return Request{}, err
+	}
+	return db.RequestForUser(ctx, id, filer)
+}
+
+// RequestForUser returns request id if u may see it: its filer, or staff.
+// Anyone else gets not-found, exactly as for a request that does not exist.
+func (db *DB) RequestForUser(ctx context.Context, id int64, u User) (Request, error) {
+	if u.Role == RoleStaff {
+		return scanRequest(db.read.QueryRowContext(ctx, `SELECT `+requestColumns+` FROM requests WHERE id = ? AND status != 'draft'`, id))
+	}
+	return scanRequest(db.read.QueryRowContext(ctx, `SELECT `+requestColumns+` FROM requests WHERE id = ? AND filer_id = ?`, id, u.ID))
+}
+
+// RequestsForUser lists the requests u filed, most recently changed first.
+func (db *DB) RequestsForUser(ctx context.Context, u User) ([]Request, error) {
+	rows, err := db.read.QueryContext(ctx, `SELECT `+requestColumns+` FROM requests WHERE filer_id = ?
+		ORDER BY updated_at DESC, id DESC`, u.ID)
+	if err != nil {
+		return nil, Internal(err)
+	}
+	defer rows.Close()
+	var out []Request
+	for rows.Next() {
+		r, err := scanRequest(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, r)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, Internal(err)
+	}
+	return out, nil
+}
+
+// SaveAnswers stores a draft's answers as they are, valid or not, so that
+// nothing typed is lost; validation decides only the section's state.
+func (db *DB) SaveAnswers(ctx context.Context, r Request, answers Answers) error {
+	body, err := json.Marshal(answers)
+	if err != nil {
+		return Internal(err)
+	}
+	res, err := db.write.ExecContext(ctx, `UPDATE requests SET answers = ?, applicant_name = ?, source_country = ?,
+		language = ?, updated_at = ? WHERE id = ? AND status = 'draft'`, string(body), answers["full_name"],
+		answers["source_country"], answers["language"], db.Clock.Now().Unix(), r.ID)
+	if err != nil {
+		return Internal(err)
+	}
+	if n, _ := res.RowsAffected(); n != 1 {
+		return Errorf(EConflict, "request.read_only")
+	}
+	return nil
+}

@@ -1,0 +1,150 @@
+package db
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"fmt"
+	"time"
+)
+
+// Problem is something on the check-your-answers page that would make the
+// request inadmissible or incomplete. Blocking problems stop submission;
+// the others are warnings the person may choose to file despite.
+type Problem struct {
+	Key      string // message key
+	Section  string // the section that fixes it, for a "change" link
+	Blocking bool
+	Args     []any
+}
+
+// Problems lists what stands between a draft and an admissible filing
+// (see DOMAIN.md: identity document, authorisation, purpose).
+func Problems(r Request, docs []Document, now time.Time) []Problem {
+	var out []Problem
+	if r.Kind == "" {
+		out = append(out, Problem{Key: "problem.purpose_missing", Blocking: true})
+	}
+	for _, s := range SectionsFor(r.Kind) {
+		if s.State(r.Answers, now) != SectionCompleted {
+			out = append(out, Problem{Key: "problem.section_incomplete", Section: s.Key, Blocking: true,
+				Args: []any{"task." + s.Key}})
+		}
+	}
+	if !HasDocument(docs, DocIdentity) {
+		out = append(out, Problem{Key: "problem.id_missing", Section: SectionDocuments, Blocking: true})
+	}
+	if r.Representative() && !HasDocument(docs, DocPowerOfAttorney) {
+		out = append(out, Problem{Key: "problem.poa_missing", Section: SectionDocuments, Blocking: true})
+	}
+	if r.Representative() && r.Answers["applicant_minor"] == "yes" && !HasDocument(docs, DocRelationship) {
+		out = append(out, Problem{Key: "problem.relationship_missing", Section: SectionDocuments, Blocking: true})
+	}
+	if exp, err := time.Parse(time.DateOnly, r.Answers["id_expiry"]); err == nil && exp.Before(now.Truncate(24*time.Hour)) {
+		out = append(out, Problem{Key: "problem.id_expired", Section: SectionIDDocument})
+	}
+	return out
+}
+
+// HasBlocking reports whether any problem stops submission.
+func HasBlocking(problems []Problem) bool {
+	for _, p := range problems {
+		if p.Blocking {
+			return true
+		}
+	}
+	return false
+}
+
+// SubmitRequest files a draft: in one transaction it checks the problems
+// again, allocates the reference, freezes the answers, records the applicant
+// and writes the first timeline entry. Either all of it happens or none.
+func (db *DB) SubmitRequest(ctx context.Context, r Request, filer User) (Request, error) {
+	now := db.Clock.Now()
+	err := db.inTx(ctx, func(tx *sql.Tx) error {
+		cur, err := scanRequest(tx.QueryRowContext(ctx, `SELECT `+requestColumns+` FROM requests WHERE id = ? AND filer_id = ?`, r.ID, filer.ID))
+		if err != nil {
+			return err
+		}
+		if err := CheckTransition(cur.Status, StatusSubmitted); err != nil {
+			return Errorf(EConflict, "request.already_submitted")
+		}
+		docs, err := listDocuments(ctx, tx, cur.ID)
+		if err != nil {
+			return err
+		}
+		if HasBlocking(Problems(cur, docs, now)) {
+			return Errorf(EInvalid, "submit.problems_remain")
+		}
+		ref, err := nextReference(ctx, tx, now.Year())
+		if err != nil {
+			return err
+		}
+		applicantID, err := recordApplicant(ctx, tx, cur, filer, now)
+		if err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE requests SET status = 'submitted', reference = ?, submitted_at = ?,
+			updated_at = ?, applicant_id = ? WHERE id = ?`, ref, now.Unix(), now.Unix(), applicantID, cur.ID); err != nil {
+			return Internal(err)
+		}
+		return addEvent(ctx, tx, cur.ID, EventSubmitted, filer.ID, false, map[string]string{"reference": ref}, now)
+	})
+	if err != nil {
+		return Request{}, err
+	}
+	return db.RequestForUser(ctx, r.ID, filer)
+}
+
+// nextReference allocates the next CCF-YYYY-NNNNNN reference of the year.
+func nextReference(ctx context.Context, tx *sql.Tx, year int) (string, error) {
+	var n int64
+	err := tx.QueryRowContext(ctx, `INSERT INTO reference_counters (year, last) VALUES (?, 1)
+		ON CONFLICT (year) DO UPDATE SET last = last + 1 RETURNING last`, year).Scan(&n)
+	if err != nil {
+		return "", Internal(err)
+	}
+	return fmt.Sprintf("CCF-%04d-%06d", year, n), nil
+}
+
+// applicantDetailFields are the answers kept on the applicant record, so a
+// later filing for the same person can start from them.
+var applicantDetailFields = []string{"full_name", "other_names", "birth_date", "birth_place", "nationality",
+	"nationality_2", "id_type", "id_number", "id_issuer", "id_expiry", "contact_email", "contact_phone", "contact_address"}
+
+// recordApplicant creates or refreshes the applicant record a submitted
+// request concerns: a petitioner's own record, or a new one for counsel's
+// client.
+func recordApplicant(ctx context.Context, tx *sql.Tx, r Request, filer User, now time.Time) (int64, error) {
+	details := map[string]string{}
+	for _, f := range applicantDetailFields {
+		details[f] = r.Answers[f]
+	}
+	body, _ := json.Marshal(details)
+	self := !r.Representative()
+	id := r.ApplicantID
+	if id == 0 && self {
+		err := tx.QueryRowContext(ctx, `SELECT id FROM applicants WHERE created_by = ? AND is_self = 1`, filer.ID).Scan(&id)
+		if err != nil && err != sql.ErrNoRows {
+			return 0, Internal(err)
+		}
+	}
+	if id != 0 {
+		_, err := tx.ExecContext(ctx, `UPDATE applicants SET full_name = ?, birth_date = ?, details = ?, updated_at = ? WHERE id = ?`,
+			r.Answers["full_name"], r.Answers["birth_date"], string(body), now.Unix(), id)
+		return id, wrapInternal(err)
+	}
+	res, err := tx.ExecContext(ctx, `INSERT INTO applicants (created_by, is_self, full_name, birth_date, details, created_at, updated_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?)`, filer.ID, self, r.Answers["full_name"], r.Answers["birth_date"], string(body), now.Unix(), now.Unix())
+	if err != nil {
+		return 0, Internal(err)
+	}
+	return res.LastInsertId()
+}
+
+func wrapInternal(err error) error {
+	if err == nil {
+		return nil
+	}
+	return Internal(err)
+}

@@ -1,0 +1,44 @@
+package handlers
+
+import (
+	"net/http"
+
+	"github.com/ccf-portal/ccfportal/db"
+	"github.com/ccf-portal/ccfportal/views"
+	"github.com/labstack/echo/v4"
+)
+
+// SubmitRequest files a draft once the declaration is made. The store
+// re-checks every problem inside the submitting transaction.
+func (h *Handlers) SubmitRequest(c echo.Context) error {
+	r, err := h.loadDraft(c)
+	if err != nil {
+		return err
+	}
+	if c.FormValue("declaration") != "yes" {
+		f := views.NewForm()
+		f.Errors.Add("declaration", "check.declaration_required")
+		return h.renderCheck(c, http.StatusUnprocessableEntity, r, f)
+	}
+	filed, err := h.DB.SubmitRequest(c.Request().Context(), r, *CurrentUser(c))
+	if db.ErrorCode(err) == db.EInvalid {
+		f := views.NewForm()
+		f.Errors.Add("problems-title", db.ErrorMessage(err))
+		return h.renderCheck(c, http.StatusUnprocessableEntity, r, f)
+	} else if err != nil {
+		return err
+	}
+	return redirect(c, requestPath(filed)+"/confirmation")
+}
+
+// Confirmation shows the reference of a filed request.
+func (h *Handlers) Confirmation(c echo.Context) error {
+	r, err := h.loadRequest(c)
+	if err != nil {
+		return err
+	}
+	if r.IsDraft() {
+		return redirect(c, requestPath(r))
+	}
+	return h.render(c, http.StatusOK, views.ConfirmationPage(r))
+}

@@ -1,0 +1,61 @@
+package views
+
+import (
+	"context"
+
+	"github.com/ccf-portal/ccfportal/db"
+)
+
+func labelKey(field string) string { return "answer." + field + ".label" }
+
+// hintKey returns the field's hint key if the catalog has one.
+func hintKey(ctx context.Context, field string) string {
+	key := "answer." + field + ".hint"
+	if Locale(ctx).Has(key) {
+		return key
+	}
+	return ""
+}
+
+// choiceOptions turns a choice field's values into radio options, each with
+// its hint when the catalog has one.
+func choiceOptions(ctx context.Context, f db.FieldSpec) []Option {
+	out := make([]Option, 0, len(f.Options))
+	for _, v := range f.Options {
+		o := Option{Value: v, LabelKey: "option." + f.Name + "." + v}
+		if Locale(ctx).Has(o.LabelKey + ".hint") {
+			o.HintKey = o.LabelKey + ".hint"
+		}
+		out = append(out, o)
+	}
+	return out
+}
+
+// countryOptions lists countries by name in the reader's language; for the
+// source of INTERPOL data only member countries, plus "I do not know".
+func countryOptions(ctx context.Context, membersOnly bool) []SelectOption {
+	list := db.Countries()
+	if membersOnly {
+		list = db.MemberCountries()
+	}
+	lang := Locale(ctx).Tag
+	var out []SelectOption
+	if membersOnly {
+		out = append(out, SelectOption{Value: db.UnknownCountry, Label: T(ctx, "answer.country_unknown")})
+	}
+	for _, c := range db.SortedCountries(list, lang) {
+		out = append(out, SelectOption{Value: c.Code, Label: db.CountryName(c.Code, lang)})
+	}
+	return out
+}
+
+// autocompleteFor helps browsers and password managers fill known fields.
+func autocompleteFor(field string) string {
+	switch field {
+	case "full_name":
+		return "name"
+	case "contact_phone":
+		return "tel"
+	}
+	return "off"
+}
