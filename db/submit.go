@@ -88,7 +88,7 @@ func (db *DB) SubmitRequest(ctx context.Context, r Request, filer User) (Request
 			updated_at = ?, applicant_id = ? WHERE id = ?`, ref, now.Unix(), now.Unix(), applicantID, cur.ID); err != nil {
 			return Internal(err)
 		}
-		return addEvent(ctx, tx, cur.ID, EventSubmitted, filer.ID, false, map[string]string{"reference": ref}, now)
+		return addEvent(ctx, tx, cur.ID, EventSubmitted, filer.ID, false, map[string]string{"arg": ref}, now)
 	})
 	if err != nil {
 		return Request{}, err

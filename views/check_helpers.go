@@ -19,11 +19,16 @@ func problemText(ctx context.Context, p db.Problem) string {
 	return T(ctx, p.Key, args...)
 }
 
-// eventText describes a timeline entry.
+// eventText describes a timeline entry: the message "event.<kind>", with
+// the entry's "arg" (itself translated when it is a message key).
 func eventText(ctx context.Context, e db.Event) string {
-	switch e.Kind {
-	case db.EventSubmitted:
-		return T(ctx, "event.submitted", e.Data["reference"])
+	key := "event." + string(e.Kind)
+	arg, ok := e.Data["arg"]
+	if !ok {
+		return T(ctx, key)
 	}
-	return T(ctx, "event."+string(e.Kind))
+	if Locale(ctx).Has(arg) {
+		arg = T(ctx, arg)
+	}
+	return T(ctx, key, arg)
 }

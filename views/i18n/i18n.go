@@ -10,6 +10,7 @@ import (
 	"io/fs"
 	"log/slog"
 	"path"
+	"sort"
 	"strings"
 	"sync"
 
@@ -46,12 +47,17 @@ type catalogFile struct {
 	Messages map[string]string `json:"messages"`
 }
 
+// load reads every catalog. A locale is defined by locales/<tag>.json (its
+// direction, name and messages); files named locales/<tag>.<part>.json add
+// more messages to it, so each part of the portal keeps its own strings. A
+// key defined twice is a programming error.
 func load() {
 	locales = map[string]*Locale{}
 	files, err := fs.Glob(localeFiles, "locales/*.json")
 	if err != nil {
 		panic(err)
 	}
+	sort.Strings(files) // "en.json" sorts before "en.staff.json"
 	for _, f := range files {
 		body, err := fs.ReadFile(localeFiles, f)
 		if err != nil {
@@ -61,8 +67,7 @@ func load() {
 		if err := json.Unmarshal(body, &cat); err != nil {
 			panic(fmt.Sprintf("i18n: %s: %v", f, err))
 		}
-		tag := strings.TrimSuffix(path.Base(f), ".json")
-		locales[tag] = &Locale{Tag: tag, Dir: cat.Dir, Name: cat.Name, messages: cat.Messages}
+		addCatalog(f, cat)
 	}
 	// The default must come first: the matcher falls back to the first tag.
 	names = append(names, DefaultTag)
@@ -71,10 +76,29 @@ func load() {
 			names = append(names, tag)
 		}
 	}
+	sort.Strings(names[1:])
 	for _, n := range names {
 		tags = append(tags, language.MustParse(n))
 	}
 	matcher = language.NewMatcher(tags)
+}
+
+func addCatalog(file string, cat catalogFile) {
+	tag, _, isPart := strings.Cut(strings.TrimSuffix(path.Base(file), ".json"), ".")
+	l, ok := locales[tag]
+	if !ok {
+		if isPart {
+			panic(fmt.Sprintf("i18n: %s has no main catalog %s.json", file, tag))
+		}
+		l = &Locale{Tag: tag, Dir: cat.Dir, Name: cat.Name, messages: map[string]string{}}
+		locales[tag] = l
+	}
+	for k, v := range cat.Messages {
+		if _, dup := l.messages[k]; dup {
+			panic(fmt.Sprintf("i18n: %s defines %q again", file, k))
+		}
+		l.messages[k] = v
+	}
 }
 
 // Get returns the locale with the given tag, or the default.
