@@ -72,22 +72,45 @@ func unixTime(s int64) time.Time {
 	return time.Unix(s, 0).UTC()
 }
 
-// CreateDraft starts a new request of kind k filed by filer. A petitioner
-// files for themself, so that answer is filled in already.
-func (db *DB) CreateDraft(ctx context.Context, filer User, k Kind) (Request, error) {
+// DraftOptions say what kind of request to start and where it comes from.
+type DraftOptions struct {
+	Kind       Kind
+	AlsoAccess bool  // a deletion or correction that also asks for access
+	ParentID   int64 // an earlier request of the filer's this one follows
+	FollowUp   bool  // the data were re-issued after the earlier case ended
+}
+
+// prefillFields are carried from an earlier filing into a new draft, so the
+// person concerned is described once.
+var prefillFields = []string{"representation", "relationship", "applicant_minor", "full_name", "other_names",
+	"birth_date", "birth_place", "nationality", "nationality_2", "id_type", "id_number", "id_issuer", "id_expiry",
+	"contact_email", "contact_phone", "contact_address", "contact_safety", "language"}
+
+// CreateDraft starts a new request filed by filer. It starts from the
+// earlier request it follows, or else from a petitioner's own applicant
+// record, or else from nothing but "filed for myself".
+func (db *DB) CreateDraft(ctx context.Context, filer User, o DraftOptions) (Request, error) {
 	if filer.Role != RolePetitioner && filer.Role != RoleCounsel {
 		return Request{}, Errorf(EForbidden, "error.forbidden_role")
 	}
-	answers := Answers{}
-	if filer.Role == RolePetitioner {
-		answers["representation"] = "self"
+	if !validNewKind(o) {
+		return Request{}, Errorf(EInvalid, "request.kind_unknown")
+	}
+	answers, applicantID, err := db.draftStart(ctx, filer, o)
+	if err != nil {
+		return Request{}, err
+	}
+	if o.FollowUp {
+		answers["follow_up"] = "reissued"
 	}
 	body, _ := json.Marshal(answers)
 	now := db.Clock.Now().Unix()
 	var id int64
-	err := db.inTx(ctx, func(tx *sql.Tx) error {
-		res, err := tx.ExecContext(ctx, `INSERT INTO requests (kind, status, filer_id, answers, created_at, updated_at)
-			VALUES (?, 'draft', ?, ?, ?, ?)`, k, filer.ID, string(body), now, now)
+	err = db.inTx(ctx, func(tx *sql.Tx) error {
+		res, err := tx.ExecContext(ctx, `INSERT INTO requests (kind, also_access, status, filer_id, applicant_id, parent_id,
+			answers, applicant_name, language, created_at, updated_at) VALUES (?, ?, 'draft', ?, ?, ?, ?, ?, ?, ?, ?)`,
+			o.Kind, o.AlsoAccess, filer.ID, nullID(applicantID), nullID(o.ParentID), string(body), answers["full_name"],
+			answers["language"], now, now)
 		if err != nil {
 			return Internal(err)
 		}
@@ -98,6 +121,56 @@ func (db *DB) CreateDraft(ctx context.Context, filer User, k Kind) (Request, err
 		return Request{}, err
 	}
 	return db.RequestForUser(ctx, id, filer)
+}
+
+func validNewKind(o DraftOptions) bool {
+	switch o.Kind {
+	case KindAccess:
+		return !o.AlsoAccess
+	case KindDeletion, KindCorrection:
+		return true
+	}
+	return false
+}
+
+// draftStart returns the answers a new draft starts with and the applicant
+// it concerns, if known.
+func (db *DB) draftStart(ctx context.Context, filer User, o DraftOptions) (Answers, int64, error) {
+	answers := Answers{}
+	if o.ParentID != 0 {
+		parent, err := db.RequestForUser(ctx, o.ParentID, filer)
+		if err != nil || parent.IsDraft() {
+			return nil, 0, Errorf(EInvalid, "request.parent_unknown")
+		}
+		for _, f := range prefillFields {
+			if v := parent.Answers[f]; v != "" {
+				answers[f] = v
+			}
+		}
+		return answers, parent.ApplicantID, nil
+	}
+	if filer.Role != RolePetitioner {
+		answers["representation"] = "representative"
+		return answers, 0, nil
+	}
+	answers["representation"] = "self"
+	var id int64
+	var details string
+	err := db.read.QueryRowContext(ctx, `SELECT id, details FROM applicants WHERE created_by = ? AND is_self = 1`, filer.ID).
+		Scan(&id, &details)
+	if errors.Is(err, sql.ErrNoRows) {
+		return answers, 0, nil
+	} else if err != nil {
+		return nil, 0, Internal(err)
+	}
+	var known map[string]string
+	_ = json.Unmarshal([]byte(details), &known)
+	for k, v := range known {
+		if v != "" {
+			answers[k] = v
+		}
+	}
+	return answers, id, nil
 }
 
 // RequestForUser returns request id if u may see it: its filer, or staff.

@@ -92,10 +92,20 @@ var languageSection = Section{Key: SectionLanguage, Fields: []FieldSpec{
 	{Name: "language", Kind: FieldChoice, Required: true, Options: WorkingLangs},
 }}
 
+// summarySection is the written summary of arguments; uploading a summary
+// document instead also completes it.
+var summarySection = Section{Key: "summary", Fields: []FieldSpec{
+	{Name: "summary_text", Kind: FieldLongText, Required: true, MaxRunes: 40000},
+}}
+
 // SectionsFor lists the field sections of a request of kind k, in order.
-// The documents section always follows them.
+// Deletion and correction requests challenge data items instead of
+// describing what may be held; the documents section always follows.
 func SectionsFor(k Kind) []Section {
 	out := append([]Section{}, commonSections...)
+	if k == KindDeletion || k == KindCorrection {
+		return append(out, summarySection, languageSection)
+	}
 	return append(out, dataSection, languageSection)
 }
 

@@ -18,26 +18,39 @@ type Problem struct {
 	Args     []any
 }
 
-// Problems lists what stands between a draft and an admissible filing
-// (see DOMAIN.md: identity document, authorisation, purpose).
-func Problems(r Request, docs []Document, now time.Time) []Problem {
+// Problems lists what stands between a draft and an admissible, complete
+// filing (DOMAIN.md): identity document, authorisation, purpose, grounds
+// with explanations, format limits; and, as warnings, what weakens it.
+func Problems(f Filing, limits Limits, now time.Time) []Problem {
+	r := f.Request
 	var out []Problem
 	if r.Kind == "" {
 		out = append(out, Problem{Key: "problem.purpose_missing", Blocking: true})
 	}
-	for _, s := range SectionsFor(r.Kind) {
-		if s.State(r.Answers, now) != SectionCompleted {
-			out = append(out, Problem{Key: "problem.section_incomplete", Section: s.Key, Blocking: true,
-				Args: []any{"task." + s.Key}})
+	for _, t := range Tasks(f, now) {
+		// Documents and grounds have problems of their own, stated more exactly.
+		if t.State != SectionCompleted && t.Key != TaskEvidence && t.Key != SectionDocuments && t.Key != TaskGrounds {
+			out = append(out, Problem{Key: "problem.section_incomplete", Section: t.Key, Blocking: true,
+				Args: []any{"task." + t.Key}})
 		}
 	}
-	if !HasDocument(docs, DocIdentity) {
+	out = append(out, documentProblems(f, now)...)
+	if r.IsDeletion() {
+		out = append(out, deletionProblems(f, limits)...)
+	}
+	return out
+}
+
+func documentProblems(f Filing, now time.Time) []Problem {
+	r := f.Request
+	var out []Problem
+	if !HasDocument(f.Documents, DocIdentity) {
 		out = append(out, Problem{Key: "problem.id_missing", Section: SectionDocuments, Blocking: true})
 	}
-	if r.Representative() && !HasDocument(docs, DocPowerOfAttorney) {
+	if r.Representative() && !HasDocument(f.Documents, DocPowerOfAttorney) {
 		out = append(out, Problem{Key: "problem.poa_missing", Section: SectionDocuments, Blocking: true})
 	}
-	if r.Representative() && r.Answers["applicant_minor"] == "yes" && !HasDocument(docs, DocRelationship) {
+	if r.Representative() && r.Answers["applicant_minor"] == "yes" && !HasDocument(f.Documents, DocRelationship) {
 		out = append(out, Problem{Key: "problem.relationship_missing", Section: SectionDocuments, Blocking: true})
 	}
 	if exp, err := time.Parse(time.DateOnly, r.Answers["id_expiry"]); err == nil && exp.Before(now.Truncate(24*time.Hour)) {
@@ -59,7 +72,7 @@ func HasBlocking(problems []Problem) bool {
 // SubmitRequest files a draft: in one transaction it checks the problems
 // again, allocates the reference, freezes the answers, records the applicant
 // and writes the first timeline entry. Either all of it happens or none.
-func (db *DB) SubmitRequest(ctx context.Context, r Request, filer User) (Request, error) {
+func (db *DB) SubmitRequest(ctx context.Context, r Request, filer User, limits Limits) (Request, error) {
 	now := db.Clock.Now()
 	err := db.inTx(ctx, func(tx *sql.Tx) error {
 		cur, err := scanRequest(tx.QueryRowContext(ctx, `SELECT `+requestColumns+` FROM requests WHERE id = ? AND filer_id = ?`, r.ID, filer.ID))
@@ -69,11 +82,11 @@ func (db *DB) SubmitRequest(ctx context.Context, r Request, filer User) (Request
 		if err := CheckTransition(cur.Status, StatusSubmitted); err != nil {
 			return Errorf(EConflict, "request.already_submitted")
 		}
-		docs, err := listDocuments(ctx, tx, cur.ID)
+		filing, err := loadFiling(ctx, tx, cur)
 		if err != nil {
 			return err
 		}
-		if HasBlocking(Problems(cur, docs, now)) {
+		if HasBlocking(Problems(filing, limits, now)) {
 			return Errorf(EInvalid, "submit.problems_remain")
 		}
 		ref, err := nextReference(ctx, tx, now.Year())

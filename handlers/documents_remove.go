@@ -1,6 +1,9 @@
 package handlers
 
-import "github.com/labstack/echo/v4"
+import (
+	"github.com/ccf-portal/ccfportal/db"
+	"github.com/labstack/echo/v4"
+)
 
 // RemoveDocument deletes an upload from a draft, row and file.
 func (h *Handlers) RemoveDocument(c echo.Context) error {
@@ -17,6 +20,9 @@ func (h *Handlers) RemoveDocument(c echo.Context) error {
 	}
 	if err := h.Sessions.Flash(c, "docs.removed_flash"); err != nil {
 		return err
+	}
+	if c.FormValue("back") == db.TaskEvidence {
+		return redirect(c, requestPath(r)+"/"+db.TaskEvidence)
 	}
 	return redirect(c, requestPath(r)+"/documents")
 }

@@ -18,11 +18,10 @@ func (h *Handlers) ShowDocuments(c echo.Context) error {
 }
 
 func (h *Handlers) renderDocuments(c echo.Context, status int, r db.Request, f views.Form) error {
-	docs, err := h.DB.Documents(c.Request().Context(), r.ID)
+	v, err := h.draftView(c, r)
 	if err != nil {
 		return err
 	}
-	v := views.NewDraftView(r, docs, h.DB.Clock.Now())
 	return h.render(c, status, views.DocumentsPage(v, f, h.MaxUpload/1_000_000))
 }
 
@@ -35,20 +34,20 @@ func (h *Handlers) UploadDocument(c echo.Context) error {
 		return err
 	}
 	up, err := h.readUpload(c)
-	if code := db.ErrorCode(err); code == db.EInvalid || code == db.ETooLarge {
-		return h.renderUploadError(c, r, up, "file", err)
+	if status, errs, ok := refusedUpload(err); ok {
+		return h.renderDocuments(c, status, r, views.Form{Values: map[string]string{}, Errors: errs})
 	} else if err != nil {
 		return err
 	}
-	meta := db.NewDocument{Type: db.DocType(up.fields["doc_type"]), Name: up.filename,
-		Confidential: up.fields["confidential"] == "yes", Description: up.fields["description"]}
+	meta := db.NewDocument{Type: db.DocType(up.fields.Get("doc_type")), Name: up.filename,
+		Confidential: up.fields.Get("confidential") == "yes", Description: up.fields.Get("description")}
 	errs := db.ValidateNewDocument(meta, db.FilingDocTypes)
 	if up.blob == nil {
 		errs.Add("file", "upload.no_file")
 	}
 	if errs.Any() {
 		up.discard(h.Blobs)
-		f := views.Form{Values: up.fields, Errors: errs}
+		f := views.Form{Values: up.formValues(), Errors: errs}
 		return h.renderDocuments(c, http.StatusUnprocessableEntity, r, f)
 	}
 	if _, err := h.DB.AddDocument(c.Request().Context(), r, *CurrentUser(c), meta, up.blob, h.Blobs); err != nil {
@@ -60,21 +59,17 @@ func (h *Handlers) UploadDocument(c echo.Context) error {
 	return redirect(c, requestPath(r)+"/documents")
 }
 
-// renderUploadError shows a refused file as an error beside the file input,
-// with the status that says why (413 for a file over the limit).
-func (h *Handlers) renderUploadError(c echo.Context, r db.Request, up uploadForm, field string, err error) error {
-	status := http.StatusUnprocessableEntity
-	if db.ErrorCode(err) == db.ETooLarge {
-		status = http.StatusRequestEntityTooLarge
-	}
+// refusedUpload turns a refused file (too large, wrong type, empty) into a
+// form error beside the file input, with the status that says why: 413 for
+// a file over the limit. ok is false for any other error.
+func refusedUpload(err error) (status int, errs db.FieldErrors, ok bool) {
 	var e *db.Error
-	errs := db.FieldErrors{}
-	if asAppError(err, &e) {
-		errs.Add(field, e.Message, e.Args...)
+	if !asAppError(err, &e) || (e.Code != db.EInvalid && e.Code != db.ETooLarge) {
+		return 0, nil, false
 	}
-	values := up.fields
-	if values == nil {
-		values = map[string]string{}
+	errs.Add("file", e.Message, e.Args...)
+	if e.Code == db.ETooLarge {
+		return http.StatusRequestEntityTooLarge, errs, true
 	}
-	return h.renderDocuments(c, status, r, views.Form{Values: values, Errors: errs})
+	return http.StatusUnprocessableEntity, errs, true
 }

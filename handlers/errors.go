@@ -7,3 +7,19 @@ import (
 )
 
 func asAppError(err error, target **db.Error) bool { return errors.As(err, target) }
+
+// fieldErrors extracts the field problems of a validation error, or the
+// single message of another invalid-input error as a form-wide problem.
+func fieldErrors(err error) (db.FieldErrors, bool) {
+	var v *db.ValidationError
+	if errors.As(err, &v) {
+		return v.Fields, true
+	}
+	var e *db.Error
+	if errors.As(err, &e) && e.Code == db.EInvalid {
+		var f db.FieldErrors
+		f.Add("form", e.Message, e.Args...)
+		return f, true
+	}
+	return nil, false
+}

@@ -9,6 +9,7 @@ import (
 
 	"github.com/a-h/templ"
 	"github.com/ccf-portal/ccfportal/db"
+	"github.com/ccf-portal/ccfportal/views"
 	"github.com/labstack/echo/v4"
 )
 
@@ -37,6 +38,18 @@ type Handlers struct {
 	Blobs     *db.BlobStore
 	// MaxUpload is the largest file accepted, in bytes.
 	MaxUpload int64
+	// Limits are the filing format limits (appendices, summary pages).
+	Limits db.Limits
+}
+
+// draftView loads everything filed with r and works out its tasks and
+// problems.
+func (h *Handlers) draftView(c echo.Context, r db.Request) (views.DraftView, error) {
+	f, err := h.DB.LoadFiling(c.Request().Context(), r)
+	if err != nil {
+		return views.DraftView{}, err
+	}
+	return views.NewDraftView(f, h.Limits, h.DB.Clock.Now()), nil
 }
 
 // render renders a component into a buffer first, so that an error

@@ -5,20 +5,37 @@ import (
 	"io"
 	"mime/multipart"
 	"net/http"
+	"net/url"
+	"strings"
 
 	"github.com/ccf-portal/ccfportal/db"
 	"github.com/labstack/echo/v4"
 )
 
-// maxFieldBytes caps each ordinary field of an upload form.
-const maxFieldBytes = 8 << 10
+// maxFieldBytes caps each ordinary field of an upload form; maxFields caps
+// how many there are, so a hostile form cannot grow memory field by field.
+const (
+	maxFieldBytes = 8 << 10
+	maxFields     = 64
+)
 
 // uploadForm is an upload form read by the streaming parser: its small
 // fields, and the file staged encrypted in the blob store (nil if none).
 type uploadForm struct {
-	fields   map[string]string
+	fields   url.Values
 	filename string
 	blob     *db.StagedBlob
+	pages    int // PDF pages counted while streaming; 0 if not a PDF or unknown
+}
+
+// formValues are the fields as a form for re-display, multiple values of
+// one name joined by commas.
+func (f uploadForm) formValues() map[string]string {
+	out := map[string]string{}
+	for k, vs := range f.fields {
+		out[k] = strings.Join(vs, ",")
+	}
+	return out
 }
 
 // readUpload parses a multipart upload as a stream. The CSRF token must be
@@ -35,7 +52,7 @@ func (h *Handlers) readUpload(c echo.Context) (uploadForm, error) {
 	if err := h.checkFirstPartCSRF(c, mr); err != nil {
 		return uploadForm{}, err
 	}
-	form := uploadForm{fields: map[string]string{}}
+	form := uploadForm{fields: url.Values{}}
 	for {
 		part, err := mr.NextPart()
 		if errors.Is(err, io.EOF) {
@@ -70,11 +87,15 @@ func (h *Handlers) readPart(part *multipart.Part, form *uploadForm) error {
 		if form.blob != nil {
 			return db.Errorf(db.EInvalid, "upload.one_file")
 		}
-		blob, err := h.Blobs.Stage(part, part.FileName(), h.MaxUpload)
+		var pages db.PDFPageCounter
+		blob, err := h.Blobs.Stage(io.TeeReader(part, &pages), part.FileName(), h.MaxUpload)
 		if err != nil {
 			return err
 		}
 		form.blob, form.filename = blob, part.FileName()
+		if blob.ContentType == "application/pdf" {
+			form.pages = pages.Pages()
+		}
 		return nil
 	}
 	value, err := io.ReadAll(io.LimitReader(part, maxFieldBytes+1))
@@ -84,7 +105,10 @@ func (h *Handlers) readPart(part *multipart.Part, form *uploadForm) error {
 	if len(value) > maxFieldBytes {
 		return db.Errorf(db.ETooLarge, "error.form_too_large")
 	}
-	form.fields[part.FormName()] = string(value)
+	if len(form.fields) >= maxFields {
+		return db.Errorf(db.EInvalid, "error.bad_request")
+	}
+	form.fields.Add(part.FormName(), string(value))
 	return nil
 }
 

@@ -19,9 +19,9 @@ func (h *Handlers) CheckAnswers(c echo.Context) error {
 }
 
 func (h *Handlers) renderCheck(c echo.Context, status int, r db.Request, f views.Form) error {
-	docs, err := h.DB.Documents(c.Request().Context(), r.ID)
+	v, err := h.draftView(c, r)
 	if err != nil {
 		return err
 	}
-	return h.render(c, status, views.CheckPage(views.NewDraftView(r, docs, h.DB.Clock.Now()), f))
+	return h.render(c, status, views.CheckPage(v, f))
 }

@@ -2,25 +2,47 @@ package handlers
 
 import (
 	"net/http"
+	"strconv"
 
 	"github.com/ccf-portal/ccfportal/db"
 	"github.com/ccf-portal/ccfportal/views"
 	"github.com/labstack/echo/v4"
 )
 
-// NewRequest explains what an access request is and what to have ready.
+// NewRequest explains a kind of request and what to have ready. For
+// deletion and correction it also asks which, whether to ask for access
+// too, and whether this follows an earlier case.
 func (h *Handlers) NewRequest(c echo.Context) error {
-	return h.render(c, http.StatusOK, views.NewRequestPage(db.KindAccess))
+	return h.renderNew(c, http.StatusOK, c.QueryParam("kind"), views.NewForm())
+}
+
+func (h *Handlers) renderNew(c echo.Context, status int, kind string, f views.Form) error {
+	if kind != string(db.KindAccess) {
+		filed, err := h.DB.FiledRequests(c.Request().Context(), *CurrentUser(c))
+		if err != nil {
+			return err
+		}
+		return h.render(c, status, views.NewDeletionPage(f, filed))
+	}
+	return h.render(c, status, views.NewRequestPage(db.KindAccess))
 }
 
 // CreateRequest starts a draft and opens its task list.
 func (h *Handlers) CreateRequest(c echo.Context) error {
-	kind := db.Kind(c.FormValue("kind"))
-	if kind != db.KindAccess {
-		return db.Errorf(db.EInvalid, "request.kind_unknown")
+	parent, _ := strconv.ParseInt(c.FormValue("parent_id"), 10, 64)
+	o := db.DraftOptions{Kind: db.Kind(c.FormValue("kind")), AlsoAccess: c.FormValue("also_access") == "yes",
+		ParentID: parent, FollowUp: c.FormValue("follow_up") == "yes"}
+	if o.FollowUp && parent == 0 {
+		f := views.Form{Values: map[string]string{"kind": string(o.Kind), "follow_up": "yes"}}
+		f.Errors.Add("parent_id", "new.follow_up_needs_case")
+		return h.renderNew(c, http.StatusUnprocessableEntity, "deletion", f)
 	}
-	r, err := h.DB.CreateDraft(c.Request().Context(), *CurrentUser(c), kind)
-	if err != nil {
+	r, err := h.DB.CreateDraft(c.Request().Context(), *CurrentUser(c), o)
+	if code := db.ErrorCode(err); code == db.EInvalid && o.Kind != db.KindAccess {
+		f := views.Form{Values: map[string]string{"kind": string(o.Kind)}}
+		f.Errors.Add("kind", db.ErrorMessage(err))
+		return h.renderNew(c, http.StatusUnprocessableEntity, "deletion", f)
+	} else if err != nil {
 		return err
 	}
 	return redirect(c, requestPath(r))

@@ -8,24 +8,32 @@ import (
 )
 
 // ShowRequest shows a draft's task list, or a filed request's case page
-// with its timeline and documents.
+// with its timeline, documents and linked cases.
 func (h *Handlers) ShowRequest(c echo.Context) error {
 	r, err := h.loadRequest(c)
 	if err != nil {
 		return err
 	}
+	if r.IsDraft() {
+		v, err := h.draftView(c, r)
+		if err != nil {
+			return err
+		}
+		return h.render(c, http.StatusOK, views.TaskListPage(v))
+	}
 	ctx := c.Request().Context()
-	docs, err := h.DB.Documents(ctx, r.ID)
+	filing, err := h.DB.LoadFiling(ctx, r)
 	if err != nil {
 		return err
-	}
-	now := h.DB.Clock.Now()
-	if r.IsDraft() {
-		return h.render(c, http.StatusOK, views.TaskListPage(views.NewDraftView(r, docs, now)))
 	}
 	events, err := h.DB.Timeline(ctx, r.ID, false)
 	if err != nil {
 		return err
 	}
-	return h.render(c, http.StatusOK, views.CasePage(views.CaseView{Request: r, Documents: docs, Events: events, Now: now}))
+	linked, err := h.DB.LinkedRequests(ctx, r, *CurrentUser(c))
+	if err != nil {
+		return err
+	}
+	return h.render(c, http.StatusOK, views.CasePage(views.CaseView{Request: r, Filing: filing, Documents: filing.Documents,
+		Events: events, Linked: linked, Now: h.DB.Clock.Now()}))
 }

@@ -20,7 +20,7 @@ func (h *Handlers) SubmitRequest(c echo.Context) error {
 		f.Errors.Add("declaration", "check.declaration_required")
 		return h.renderCheck(c, http.StatusUnprocessableEntity, r, f)
 	}
-	filed, err := h.DB.SubmitRequest(c.Request().Context(), r, *CurrentUser(c))
+	filed, err := h.DB.SubmitRequest(c.Request().Context(), r, *CurrentUser(c), h.Limits)
 	if db.ErrorCode(err) == db.EInvalid {
 		f := views.NewForm()
 		f.Errors.Add("problems-title", db.ErrorMessage(err))

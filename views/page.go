@@ -4,6 +4,7 @@ package views
 
 import (
 	"context"
+	"strings"
 
 	"github.com/ccf-portal/ccfportal/db"
 	"github.com/ccf-portal/ccfportal/views/i18n"
@@ -89,4 +90,15 @@ func (f Form) Error(ctx context.Context, field string) string {
 func (f Form) HasError(field string) bool {
 	_, ok := f.Errors.For(field)
 	return ok
+}
+
+// Has reports whether a multi-valued field (values joined by commas)
+// holds value.
+func (f Form) Has(field, value string) bool {
+	for _, v := range strings.Split(f.Values[field], ",") {
+		if v == value {
+			return true
+		}
+	}
+	return false
 }

@@ -18,37 +18,25 @@ type TaskView struct {
 
 // DraftView is what the task list and check-your-answers pages show.
 type DraftView struct {
+	Filing    db.Filing
 	Request   db.Request
 	Documents []db.Document
 	Tasks     []TaskView
 	Problems  []db.Problem
 	Sections  []db.Section
+	Limits    db.Limits
+	Now       time.Time
 }
 
 // NewDraftView works out each section's state and the remaining problems.
-func NewDraftView(r db.Request, docs []db.Document, now time.Time) DraftView {
-	v := DraftView{Request: r, Documents: docs, Sections: db.SectionsFor(r.Kind), Problems: db.Problems(r, docs, now)}
-	for _, s := range v.Sections {
-		v.Tasks = append(v.Tasks, TaskView{Key: s.Key, Href: SectionPath(r, s.Key), State: s.State(r.Answers, now)})
+func NewDraftView(f db.Filing, limits db.Limits, now time.Time) DraftView {
+	r := f.Request
+	v := DraftView{Filing: f, Request: r, Documents: f.Documents, Sections: db.SectionsFor(r.Kind),
+		Problems: db.Problems(f, limits, now), Limits: limits, Now: now}
+	for _, t := range db.Tasks(f, now) {
+		v.Tasks = append(v.Tasks, TaskView{Key: t.Key, Href: SectionPath(r, t.Key), State: t.State})
 	}
-	docState := db.SectionNotStarted
-	if len(docs) > 0 {
-		docState = db.SectionInProgress
-		if !documentProblems(v.Problems) {
-			docState = db.SectionCompleted
-		}
-	}
-	v.Tasks = append(v.Tasks, TaskView{Key: db.SectionDocuments, Href: RequestPath(r) + "/documents", State: docState})
 	return v
-}
-
-func documentProblems(problems []db.Problem) bool {
-	for _, p := range problems {
-		if p.Section == db.SectionDocuments && p.Blocking {
-			return true
-		}
-	}
-	return false
 }
 
 // CanSubmit reports whether nothing blocks submission.
@@ -68,8 +56,10 @@ func (v DraftView) CompletedCount() int {
 // CaseView is what a filer's case page shows.
 type CaseView struct {
 	Request   db.Request
+	Filing    db.Filing
 	Documents []db.Document
 	Events    []db.Event
+	Linked    []db.Request
 	Now       time.Time
 }
 
@@ -78,8 +68,9 @@ func RequestPath(r db.Request) string { return "/requests/" + strconv.FormatInt(
 
 // SectionPath is the address of a section of a draft.
 func SectionPath(r db.Request, key string) string {
-	if key == db.SectionDocuments {
-		return RequestPath(r) + "/documents"
+	switch key {
+	case db.SectionDocuments, db.TaskDataItems, db.TaskGrounds, db.TaskEvidence:
+		return RequestPath(r) + "/" + key
 	}
 	return RequestPath(r) + "/section/" + key
 }

@@ -232,7 +232,6 @@ func TestRemovingADocumentBeforeSubmission(t *testing.T) {
 	assert.Zero(t, countFiles(t, filepath.Join(app.DataDir, "evidence")), "the encrypted file is gone too")
 }
 
-
 func countFiles(t *testing.T, dir string) int {
 	n := 0
 	filepath.WalkDir(dir, func(path string, d os.DirEntry, err error) error {

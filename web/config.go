@@ -26,6 +26,8 @@ type Config struct {
 	Blobs *db.BlobStore
 	// MaxUpload is the largest file accepted, in bytes.
 	MaxUpload int64
+	// Limits are the filing format limits; zero values take the defaults.
+	Limits db.Limits
 }
 
 // DefaultMaxUpload is the default per-file upload limit: 25 MB.

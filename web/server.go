@@ -42,8 +42,14 @@ func New(cfg Config, store *db.DB) *Server {
 	if cfg.MaxUpload <= 0 {
 		cfg.MaxUpload = DefaultMaxUpload
 	}
+	if cfg.Limits.MaxAppendices <= 0 {
+		cfg.Limits.MaxAppendices = db.DefaultLimits.MaxAppendices
+	}
+	if cfg.Limits.MaxSummaryPages <= 0 {
+		cfg.Limits.MaxSummaryPages = db.DefaultLimits.MaxSummaryPages
+	}
 	s.handlers = &handlers.Handlers{DB: store, Sessions: s.sessions, Passwords: cfg.Passwords,
-		Blobs: cfg.Blobs, MaxUpload: cfg.MaxUpload}
+		Blobs: cfg.Blobs, MaxUpload: cfg.MaxUpload, Limits: cfg.Limits}
 	s.echo = echo.New()
 	s.echo.HideBanner, s.echo.HidePort = true, true
 	s.echo.HTTPErrorHandler = s.handleError

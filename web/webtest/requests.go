@@ -11,7 +11,7 @@ import (
 // StartAccessRequest starts a draft access request and returns its path.
 func (c *Client) StartAccessRequest() string {
 	c.t.Helper()
-	resp := c.Submit("/requests/new", "/requests", url.Values{"kind": {"access"}})
+	resp := c.Submit("/requests/new?kind=access", "/requests", url.Values{"kind": {"access"}})
 	require.Equal(c.t, http.StatusSeeOther, resp.Status, resp.Body)
 	return resp.Location()
 }

@@ -1,0 +1,72 @@
+package handlers
+
+import (
+	"net/http"
+
+	"github.com/ccf-portal/ccfportal/db"
+	"github.com/ccf-portal/ccfportal/views"
+	"github.com/labstack/echo/v4"
+)
+
+// ShowFurther offers a further submission on a pending request.
+func (h *Handlers) ShowFurther(c echo.Context) error {
+	r, err := h.loadPending(c)
+	if err != nil {
+		return err
+	}
+	return h.renderFurther(c, http.StatusOK, r, views.NewForm())
+}
+
+func (h *Handlers) renderFurther(c echo.Context, status int, r db.Request, f views.Form) error {
+	v, err := h.draftView(c, r)
+	if err != nil {
+		return err
+	}
+	return h.render(c, status, views.FurtherPage(v, f, h.MaxUpload/1_000_000))
+}
+
+// SubmitFurther records a written submission and/or a document on a
+// pending request; it appears on the timeline.
+func (h *Handlers) SubmitFurther(c echo.Context) error {
+	r, err := h.loadPending(c)
+	if err != nil {
+		return err
+	}
+	up, err := h.readUpload(c)
+	if status, errs, ok := refusedUpload(err); ok {
+		return h.renderFurther(c, status, r, views.Form{Values: map[string]string{}, Errors: errs})
+	} else if err != nil {
+		return err
+	}
+	grounds, err := h.DB.RequestGrounds(c.Request().Context(), r.ID)
+	if err != nil {
+		up.discard(h.Blobs)
+		return err
+	}
+	meta := evidenceMeta(up)
+	sub := db.FurtherSubmission{Text: up.fields.Get("text"), Document: &meta}
+	if errs := db.ValidateFurther(sub, up.blob != nil, grounds); errs.Any() {
+		up.discard(h.Blobs)
+		return h.renderFurther(c, http.StatusUnprocessableEntity, r, views.Form{Values: up.formValues(), Errors: errs})
+	}
+	if up.blob == nil {
+		sub.Document = nil
+	}
+	if err := h.DB.AddFurtherSubmission(c.Request().Context(), r, *CurrentUser(c), sub, up.blob, h.Blobs); err != nil {
+		return err
+	}
+	if err := h.Sessions.Flash(c, "further.done"); err != nil {
+		return err
+	}
+	return redirect(c, requestPath(r))
+}
+
+// loadPending is loadRequest for actions on a filed request still before
+// the CCF.
+func (h *Handlers) loadPending(c echo.Context) (db.Request, error) {
+	r, err := h.loadRequest(c)
+	if err == nil && !r.Status.IsOpen() {
+		return r, db.Errorf(db.EConflict, "further.not_pending")
+	}
+	return r, err
+}

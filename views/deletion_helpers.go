@@ -1,0 +1,136 @@
+package views
+
+import (
+	"context"
+	"strconv"
+
+	"github.com/ccf-portal/ccfportal/db"
+)
+
+// earlierCaseOptions lists filed requests by reference, kind and person.
+func earlierCaseOptions(ctx context.Context, filed []db.Request) []SelectOption {
+	out := make([]SelectOption, 0, len(filed))
+	for _, r := range filed {
+		out = append(out, SelectOption{Value: strconv.FormatInt(r.ID, 10),
+			Label: r.Reference + " – " + T(ctx, "kind."+string(r.Kind)) + " – " + r.ApplicantName})
+	}
+	return out
+}
+
+// groundTitle is a ground's short name.
+func groundTitle(ctx context.Context, g db.GroundCode) string {
+	return T(ctx, "ground."+string(g)+".title")
+}
+
+// GroundPath is the page explaining one chosen ground.
+func GroundPath(r db.Request, g db.GroundCode) string {
+	return RequestPath(r) + "/grounds/" + string(g)
+}
+
+// groundOptions are the chosen grounds as checkboxes for linking evidence.
+func groundOptions(grounds []db.Ground) []Option {
+	out := make([]Option, 0, len(grounds))
+	for _, g := range grounds {
+		out = append(out, Option{Value: string(g.Code), LabelKey: "ground." + string(g.Code) + ".title"})
+	}
+	return out
+}
+
+// documentOptions lists a filing's documents, for choosing what a
+// translation translates.
+func documentOptions(docs []db.Document) []SelectOption {
+	out := make([]SelectOption, 0, len(docs))
+	for _, d := range docs {
+		if d.Type != db.DocTranslation {
+			out = append(out, SelectOption{Value: strconv.FormatInt(d.ID, 10), Label: d.Name})
+		}
+	}
+	return out
+}
+
+// evidenceTypeHints are the document types that usually prove a ground,
+// named in the reader's language.
+func evidenceTypeHints(ctx context.Context, g db.GroundInfo) string {
+	out := ""
+	for i, t := range g.Evidence {
+		if i > 0 {
+			out += ", "
+		}
+		out += T(ctx, "doctype."+string(t))
+	}
+	return out
+}
+
+// groundsOf names the grounds a document supports.
+func groundsOf(ctx context.Context, f db.Filing, d db.Document) string {
+	out := ""
+	for i, g := range f.DocGrounds[d.ID] {
+		if i > 0 {
+			out += ", "
+		}
+		out += groundTitle(ctx, g)
+	}
+	return out
+}
+
+// itemAnswerText shows one field of a data item.
+func itemAnswerText(ctx context.Context, r db.Request, it db.DataItem, field db.FieldSpec) string {
+	return AnswerText(ctx, field, it.Answers()[field.Name])
+}
+
+func itoa(n int64) string { return strconv.FormatInt(n, 10) }
+
+func groundChosen(chosen []db.Ground, g db.GroundCode) bool {
+	for _, c := range chosen {
+		if c.Code == g {
+			return true
+		}
+	}
+	return false
+}
+
+func checkboxID(name string, i int) string { return radioID(name, i) }
+
+// identityDocuments are the documents that are not evidence: identity,
+// authorisation and other supporting papers.
+func identityDocuments(docs []db.Document) []db.Document {
+	var out []db.Document
+	for _, d := range docs {
+		if !d.IsEvidence() {
+			out = append(out, d)
+		}
+	}
+	return out
+}
+
+// kindLabel names what a request asks for, "Deletion request (with
+// access)" for a combined filing.
+func kindLabel(ctx context.Context, r db.Request) string {
+	label := T(ctx, "kind."+string(r.Kind))
+	if r.AlsoAccess {
+		label += " " + T(ctx, "kind.with_access")
+	}
+	return label
+}
+
+// linkedLabel is a linked request's reference, or "draft" before filing.
+func linkedLabel(ctx context.Context, r db.Request) string {
+	if r.Reference != "" {
+		return r.Reference
+	}
+	return T(ctx, "dashboard.draft_link")
+}
+
+// linkRelation says how l relates to the case being viewed.
+func linkRelation(ctx context.Context, viewed, l db.Request) string {
+	if l.ID == viewed.ParentID {
+		if viewed.Answers["follow_up"] == "reissued" {
+			return T(ctx, "case.link.reissued_after")
+		}
+		return T(ctx, "case.link.follows")
+	}
+	if l.Answers["follow_up"] == "reissued" {
+		return T(ctx, "case.link.reissued_later")
+	}
+	return T(ctx, "case.link.followed_by")
+}
