@@ -27,6 +27,9 @@ const (
 	FieldChoice                         // one of Options, as radio buttons
 	FieldCountry                        // any ISO 3166 country
 	FieldMemberCountry                  // an INTERPOL member country, or "unknown"
+	FieldChoices                        // any of Options, as checkboxes; stored joined by commas
+	FieldTime                           // a time of day, HH:MM on the 24-hour clock
+	FieldUTCOffset                      // a time zone as an offset from UTC, e.g. "+03:00"
 )
 
 // DateRule limits a date field to the past or the future.
@@ -97,7 +100,41 @@ func (f FieldSpec) Check(a Answers, now time.Time, errs *FieldErrors) {
 		}
 	case FieldDate:
 		checkDate(f, v, now, errs)
+	case FieldChoices:
+		for _, c := range strings.Split(v, ",") {
+			if !contains(f.Options, c) {
+				errs.Add(f.Name, "answer."+f.Name+".required")
+				return
+			}
+		}
+	case FieldTime:
+		if _, err := time.Parse("15:04", v); err != nil {
+			errs.Add(f.Name, "answer.time_invalid")
+		}
+	case FieldUTCOffset:
+		if _, ok := ParseUTCOffset(v); !ok {
+			errs.Add(f.Name, "answer."+f.Name+".required")
+		}
 	}
+}
+
+// UTCOffsets are the offsets from UTC in use around the world.
+var UTCOffsets = []string{"-12:00", "-11:00", "-10:00", "-09:30", "-09:00", "-08:00", "-07:00", "-06:00", "-05:00",
+	"-04:00", "-03:30", "-03:00", "-02:00", "-01:00", "+00:00", "+01:00", "+02:00", "+03:00", "+03:30", "+04:00",
+	"+04:30", "+05:00", "+05:30", "+05:45", "+06:00", "+06:30", "+07:00", "+08:00", "+08:45", "+09:00", "+09:30",
+	"+10:00", "+10:30", "+11:00", "+12:00", "+12:45", "+13:00", "+14:00"}
+
+// ParseUTCOffset turns "+03:00" into a fixed time zone.
+func ParseUTCOffset(v string) (*time.Location, bool) {
+	if !contains(UTCOffsets, v) {
+		return nil, false
+	}
+	t, err := time.Parse("-07:00", v)
+	if err != nil {
+		return nil, false
+	}
+	_, offset := t.Zone()
+	return time.FixedZone("UTC"+v, offset), true
 }
 
 func checkDate(f FieldSpec, v string, now time.Time, errs *FieldErrors) {

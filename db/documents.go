@@ -32,6 +32,8 @@ const (
 	DocTranslation         DocType = "translation"
 	DocSummary             DocType = "summary_of_arguments"
 	DocOtherEvidence       DocType = "other_evidence"
+	DocUrgencyEvidence     DocType = "urgency_evidence"
+	DocRevisionSummary     DocType = "revision_summary"
 )
 
 // FilingDocTypes are the types a person can choose when uploading to a

@@ -75,3 +75,5 @@ func ErrorMessage(err error) string {
 	}
 	return "error.internal"
 }
+
+func asError(err error, target **Error) bool { return errors.As(err, target) }

@@ -22,6 +22,8 @@ type Filing struct {
 	Grounds    []Ground
 	Items      []DataItem
 	DocGrounds map[int64][]GroundCode
+	// Urgent are the provisional-measure requests made on this one.
+	Urgent []Request
 }
 
 // LoadFiling reads a request's documents, grounds and data items.
@@ -41,7 +43,10 @@ func loadFiling(ctx context.Context, q queryer, r Request) (Filing, error) {
 	if f.Items, err = listDataItems(ctx, q, r.ID); err != nil {
 		return f, err
 	}
-	f.DocGrounds, err = listDocumentGrounds(ctx, q, r.ID)
+	if f.DocGrounds, err = listDocumentGrounds(ctx, q, r.ID); err != nil {
+		return f, err
+	}
+	f.Urgent, err = listRequests(ctx, q, `WHERE parent_id = ? AND kind = ? ORDER BY id`, r.ID, KindProvisional)
 	return f, err
 }
 

@@ -5,7 +5,7 @@ import "context"
 // LinkedRequests returns the requests linked to r that u may see: the one
 // it follows or revises, and those that follow or revise it.
 func (db *DB) LinkedRequests(ctx context.Context, r Request, u User) ([]Request, error) {
-	q := `SELECT ` + requestColumns + ` FROM requests WHERE (id = ? OR parent_id = ?) AND id != ?`
+	q := `WHERE (id = ? OR parent_id = ?) AND id != ?`
 	args := []any{r.ParentID, r.ID, r.ID}
 	if u.Role == RoleStaff {
 		q += ` AND status != 'draft'`
@@ -13,20 +13,7 @@ func (db *DB) LinkedRequests(ctx context.Context, r Request, u User) ([]Request,
 		q += ` AND filer_id = ?`
 		args = append(args, u.ID)
 	}
-	rows, err := db.read.QueryContext(ctx, q+` ORDER BY created_at, id`, args...)
-	if err != nil {
-		return nil, Internal(err)
-	}
-	defer rows.Close()
-	var out []Request
-	for rows.Next() {
-		lr, err := scanRequest(rows)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, lr)
-	}
-	return out, rows.Err()
+	return listRequests(ctx, db.read, q+` ORDER BY created_at, id`, args...)
 }
 
 // FiledRequests lists u's submitted requests, for choosing the earlier case

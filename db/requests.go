@@ -29,6 +29,7 @@ type Request struct {
 	AdmissibleAt  time.Time
 	DueAt         time.Time
 	DecidedAt     time.Time
+	EventAt       time.Time // provisional measures: when the feared event happens
 }
 
 // IsDraft reports whether the request can still be edited by its filer.
@@ -39,14 +40,16 @@ func (r Request) Representative() bool { return representative(r.Answers) }
 
 const requestColumns = `id, COALESCE(reference, ''), kind, also_access, status, filer_id, COALESCE(applicant_id, 0),
 	COALESCE(parent_id, 0), language, applicant_name, source_country, answers, created_at, updated_at,
-	COALESCE(submitted_at, 0), COALESCE(admissible_at, 0), COALESCE(due_at, 0), COALESCE(decided_at, 0)`
+	COALESCE(submitted_at, 0), COALESCE(admissible_at, 0), COALESCE(due_at, 0), COALESCE(decided_at, 0),
+	COALESCE(event_at, 0)`
 
 func scanRequest(row interface{ Scan(...any) error }) (Request, error) {
 	var r Request
 	var answers string
-	var created, updated, submitted, admissible, due, decided int64
+	var created, updated, submitted, admissible, due, decided, event int64
 	err := row.Scan(&r.ID, &r.Reference, &r.Kind, &r.AlsoAccess, &r.Status, &r.FilerID, &r.ApplicantID, &r.ParentID,
-		&r.Language, &r.ApplicantName, &r.SourceCountry, &answers, &created, &updated, &submitted, &admissible, &due, &decided)
+		&r.Language, &r.ApplicantName, &r.SourceCountry, &answers, &created, &updated, &submitted, &admissible, &due, &decided,
+		&event)
 	if errors.Is(err, sql.ErrNoRows) {
 		return Request{}, Errorf(ENotFound, "error.not_found")
 	}
@@ -61,6 +64,7 @@ func scanRequest(row interface{ Scan(...any) error }) (Request, error) {
 	}
 	r.CreatedAt, r.UpdatedAt = unixTime(created), unixTime(updated)
 	r.SubmittedAt, r.AdmissibleAt, r.DueAt, r.DecidedAt = unixTime(submitted), unixTime(admissible), unixTime(due), unixTime(decided)
+	r.EventAt = unixTime(event)
 	return r, nil
 }
 
@@ -184,8 +188,12 @@ func (db *DB) RequestForUser(ctx context.Context, id int64, u User) (Request, er
 
 // RequestsForUser lists the requests u filed, most recently changed first.
 func (db *DB) RequestsForUser(ctx context.Context, u User) ([]Request, error) {
-	rows, err := db.read.QueryContext(ctx, `SELECT `+requestColumns+` FROM requests WHERE filer_id = ?
-		ORDER BY updated_at DESC, id DESC`, u.ID)
+	return listRequests(ctx, db.read, `WHERE filer_id = ? ORDER BY updated_at DESC, id DESC`, u.ID)
+}
+
+// listRequests runs a request query given its WHERE and ORDER clauses.
+func listRequests(ctx context.Context, q queryer, where string, args ...any) ([]Request, error) {
+	rows, err := q.QueryContext(ctx, `SELECT `+requestColumns+` FROM requests `+where, args...)
 	if err != nil {
 		return nil, Internal(err)
 	}

@@ -102,6 +102,12 @@ var summarySection = Section{Key: "summary", Fields: []FieldSpec{
 // Deletion and correction requests challenge data items instead of
 // describing what may be held; the documents section always follows.
 func SectionsFor(k Kind) []Section {
+	switch k {
+	case KindProvisional:
+		return []Section{ProvisionalSection}
+	case KindRevision:
+		return []Section{RevisionSection}
+	}
 	out := append([]Section{}, commonSections...)
 	if k == KindDeletion || k == KindCorrection {
 		return append(out, summarySection, languageSection)
@@ -152,6 +158,8 @@ func (s Section) Bind(a Answers, get func(name string) string) {
 	for _, f := range s.Fields {
 		if f.Kind == FieldDate {
 			a[f.Name] = ParseDateParts(get(f.Name+"-day"), get(f.Name+"-month"), get(f.Name+"-year"))
+		} else if f.Kind == FieldTime {
+			a[f.Name] = strings.ReplaceAll(strings.TrimSpace(get(f.Name)), ".", ":")
 		} else {
 			a[f.Name] = strings.TrimSpace(strings.ReplaceAll(get(f.Name), "\r\n", "\n"))
 		}

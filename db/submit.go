@@ -35,6 +35,11 @@ func Problems(f Filing, limits Limits, now time.Time) []Problem {
 		}
 	}
 	out = append(out, documentProblems(f, now)...)
+	for _, u := range f.Urgent {
+		if u.IsDraft() && !u.EventAt.After(now) {
+			out = append(out, Problem{Key: "problem.urgent_event_past", Blocking: true})
+		}
+	}
 	if r.IsDeletion() {
 		out = append(out, deletionProblems(f, limits)...)
 	}
@@ -89,19 +94,18 @@ func (db *DB) SubmitRequest(ctx context.Context, r Request, filer User, limits L
 		if HasBlocking(Problems(filing, limits, now)) {
 			return Errorf(EInvalid, "submit.problems_remain")
 		}
-		ref, err := nextReference(ctx, tx, now.Year())
-		if err != nil {
-			return err
-		}
 		applicantID, err := recordApplicant(ctx, tx, cur, filer, now)
 		if err != nil {
 			return err
 		}
-		if _, err := tx.ExecContext(ctx, `UPDATE requests SET status = 'submitted', reference = ?, submitted_at = ?,
-			updated_at = ?, applicant_id = ? WHERE id = ?`, ref, now.Unix(), now.Unix(), applicantID, cur.ID); err != nil {
+		if _, err := tx.ExecContext(ctx, `UPDATE requests SET applicant_id = ? WHERE id = ? OR (parent_id = ? AND status = 'draft')`,
+			applicantID, cur.ID, cur.ID); err != nil {
 			return Internal(err)
 		}
-		return addEvent(ctx, tx, cur.ID, EventSubmitted, filer.ID, false, map[string]string{"arg": ref}, now)
+		if err := submitTx(ctx, tx, cur.ID, filer, now); err != nil {
+			return err
+		}
+		return submitUrgentChildren(ctx, tx, cur.ID, filer, now)
 	})
 	if err != nil {
 		return Request{}, err

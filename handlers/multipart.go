@@ -21,11 +21,21 @@ const (
 
 // uploadForm is an upload form read by the streaming parser: its small
 // fields, and the file staged encrypted in the blob store (nil if none).
+// blob, filename and pages describe the part named "file"; forms with more
+// than one file input find the others in extra, by input name.
 type uploadForm struct {
 	fields   url.Values
 	filename string
 	blob     *db.StagedBlob
 	pages    int // PDF pages counted while streaming; 0 if not a PDF or unknown
+	extra    map[string]*uploadedFile
+}
+
+// uploadedFile is one staged file of a form with several file inputs.
+type uploadedFile struct {
+	filename string
+	blob     *db.StagedBlob
+	pages    int
 }
 
 // formValues are the fields as a form for re-display, multiple values of
@@ -43,8 +53,14 @@ func (f uploadForm) formValues() map[string]string {
 // part goes straight into the encrypted blob store under the size limit.
 // Nothing is buffered whole and no plaintext touches the disk.
 func (h *Handlers) readUpload(c echo.Context) (uploadForm, error) {
+	return h.readUploadFiles(c, "file")
+}
+
+// readUploadFiles is readUpload for a form whose file inputs have the given
+// names; each may hold one file, and the body limit grows with their number.
+func (h *Handlers) readUploadFiles(c echo.Context, fileInputs ...string) (uploadForm, error) {
 	r := c.Request()
-	r.Body = http.MaxBytesReader(c.Response(), r.Body, h.MaxUpload+1<<20)
+	r.Body = http.MaxBytesReader(c.Response(), r.Body, int64(len(fileInputs))*h.MaxUpload+1<<20)
 	mr, err := r.MultipartReader()
 	if err != nil {
 		return uploadForm{}, db.Errorf(db.EInvalid, "error.bad_request")
@@ -52,7 +68,7 @@ func (h *Handlers) readUpload(c echo.Context) (uploadForm, error) {
 	if err := h.checkFirstPartCSRF(c, mr); err != nil {
 		return uploadForm{}, err
 	}
-	form := uploadForm{fields: url.Values{}}
+	form := uploadForm{fields: url.Values{}, extra: map[string]*uploadedFile{}}
 	for {
 		part, err := mr.NextPart()
 		if errors.Is(err, io.EOF) {
@@ -62,7 +78,7 @@ func (h *Handlers) readUpload(c echo.Context) (uploadForm, error) {
 			form.discard(h.Blobs)
 			return uploadForm{}, bodyError(err)
 		}
-		if err := h.readPart(part, &form); err != nil {
+		if err := h.readPart(part, &form, fileInputs); err != nil {
 			form.discard(h.Blobs)
 			return uploadForm{}, err
 		}
@@ -81,22 +97,10 @@ func (h *Handlers) checkFirstPartCSRF(c echo.Context, mr *multipart.Reader) erro
 	return nil
 }
 
-func (h *Handlers) readPart(part *multipart.Part, form *uploadForm) error {
+func (h *Handlers) readPart(part *multipart.Part, form *uploadForm, fileInputs []string) error {
 	defer part.Close()
-	if part.FormName() == "file" && part.FileName() != "" {
-		if form.blob != nil {
-			return db.Errorf(db.EInvalid, "upload.one_file")
-		}
-		var pages db.PDFPageCounter
-		blob, err := h.Blobs.Stage(io.TeeReader(part, &pages), part.FileName(), h.MaxUpload)
-		if err != nil {
-			return err
-		}
-		form.blob, form.filename = blob, part.FileName()
-		if blob.ContentType == "application/pdf" {
-			form.pages = pages.Pages()
-		}
-		return nil
+	if part.FileName() != "" && contains(fileInputs, part.FormName()) {
+		return h.stagePart(part, form)
 	}
 	value, err := io.ReadAll(io.LimitReader(part, maxFieldBytes+1))
 	if err != nil {
@@ -112,11 +116,48 @@ func (h *Handlers) readPart(part *multipart.Part, form *uploadForm) error {
 	return nil
 }
 
+// stagePart streams one file part into the blob store, counting PDF pages
+// on the way.
+func (h *Handlers) stagePart(part *multipart.Part, form *uploadForm) error {
+	name := part.FormName()
+	if (name == "file" && form.blob != nil) || form.extra[name] != nil {
+		return db.Errorf(db.EInvalid, "upload.one_file")
+	}
+	var pages db.PDFPageCounter
+	blob, err := h.Blobs.Stage(io.TeeReader(part, &pages), part.FileName(), h.MaxUpload)
+	if err != nil {
+		return err
+	}
+	f := &uploadedFile{filename: part.FileName(), blob: blob}
+	if blob.ContentType == "application/pdf" {
+		f.pages = pages.Pages()
+	}
+	if name == "file" {
+		form.blob, form.filename, form.pages = f.blob, f.filename, f.pages
+	} else {
+		form.extra[name] = f
+	}
+	return nil
+}
+
+func contains(list []string, s string) bool {
+	for _, v := range list {
+		if v == s {
+			return true
+		}
+	}
+	return false
+}
+
 // discard removes a staged file when the form is abandoned.
 func (f *uploadForm) discard(blobs *db.BlobStore) {
 	if f.blob != nil {
 		blobs.Discard(f.blob)
 		f.blob = nil
+	}
+	for name, x := range f.extra {
+		blobs.Discard(x.blob)
+		delete(f.extra, name)
 	}
 }
 

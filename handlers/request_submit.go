@@ -40,5 +40,9 @@ func (h *Handlers) Confirmation(c echo.Context) error {
 	if r.IsDraft() {
 		return redirect(c, requestPath(r))
 	}
-	return h.render(c, http.StatusOK, views.ConfirmationPage(r))
+	filing, err := h.DB.LoadFiling(c.Request().Context(), r)
+	if err != nil {
+		return err
+	}
+	return h.render(c, http.StatusOK, views.ConfirmationPage(r, filing.Urgent))
 }

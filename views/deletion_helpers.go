@@ -124,13 +124,32 @@ func linkedLabel(ctx context.Context, r db.Request) string {
 // linkRelation says how l relates to the case being viewed.
 func linkRelation(ctx context.Context, viewed, l db.Request) string {
 	if l.ID == viewed.ParentID {
+		switch viewed.Kind {
+		case db.KindProvisional:
+			return T(ctx, "case.link.urgent_for")
+		case db.KindRevision:
+			return T(ctx, "case.link.revises")
+		}
 		if viewed.Answers["follow_up"] == "reissued" {
 			return T(ctx, "case.link.reissued_after")
 		}
 		return T(ctx, "case.link.follows")
 	}
-	if l.Answers["follow_up"] == "reissued" {
+	switch {
+	case l.Kind == db.KindProvisional:
+		return T(ctx, "case.link.urgent_request")
+	case l.Kind == db.KindRevision:
+		return T(ctx, "case.link.revision_request")
+	case l.Answers["follow_up"] == "reissued":
 		return T(ctx, "case.link.reissued_later")
 	}
 	return T(ctx, "case.link.followed_by")
+}
+
+// caseLabel names a case by its reference and kind.
+func caseLabel(ctx context.Context, r db.Request) string {
+	if r.Reference == "" {
+		return kindLabel(ctx, r)
+	}
+	return r.Reference + " – " + kindLabel(ctx, r)
 }

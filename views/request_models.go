@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/ccf-portal/ccfportal/db"
@@ -152,6 +153,14 @@ func AnswerText(ctx context.Context, f db.FieldSpec, v string) string {
 		return CountryName(ctx, v)
 	case db.FieldDate:
 		return FormatISODate(ctx, v)
+	case db.FieldChoices:
+		var names []string
+		for _, c := range strings.Split(v, ",") {
+			names = append(names, T(ctx, "option."+f.Name+"."+c))
+		}
+		return strings.Join(names, "; ")
+	case db.FieldUTCOffset:
+		return "UTC" + v
 	}
 	return v
 }

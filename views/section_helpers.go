@@ -59,3 +59,13 @@ func autocompleteFor(field string) string {
 	}
 	return "off"
 }
+
+// offsetOptions are the UTC offsets, labelled as people see them on
+// phones and tickets.
+func offsetOptions() []SelectOption {
+	out := make([]SelectOption, 0, len(db.UTCOffsets))
+	for _, o := range db.UTCOffsets {
+		out = append(out, SelectOption{Value: o, Label: "UTC" + o})
+	}
+	return out
+}

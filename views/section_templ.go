@@ -255,6 +255,21 @@ func sectionField(f Form, field db.FieldSpec) templ.Component {
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
+		case db.FieldChoices:
+			templ_7745c5c3_Err = CheckboxGroup(f, field.Name, labelKey(field.Name), hintKey(ctx, field.Name), choiceOptions(ctx, field)).Render(ctx, templ_7745c5c3_Buffer)
+			if templ_7745c5c3_Err != nil {
+				return templ_7745c5c3_Err
+			}
+		case db.FieldTime:
+			templ_7745c5c3_Err = TextField(f, field.Name, labelKey(field.Name), hintKey(ctx, field.Name), "time", "off").Render(ctx, templ_7745c5c3_Buffer)
+			if templ_7745c5c3_Err != nil {
+				return templ_7745c5c3_Err
+			}
+		case db.FieldUTCOffset:
+			templ_7745c5c3_Err = Select(f, field.Name, labelKey(field.Name), hintKey(ctx, field.Name), offsetOptions()).Render(ctx, templ_7745c5c3_Buffer)
+			if templ_7745c5c3_Err != nil {
+				return templ_7745c5c3_Err
+			}
 		}
 		return nil
 	})

@@ -49,6 +49,12 @@ func (s *Server) routes() {
 	pages.GET("/requests/:id/further", h.ShowFurther, applicant)
 	s.streamingRoutes["/requests/:id/further"] = true
 	pages.POST("/requests/:id/further", h.SubmitFurther, applicant)
+	pages.GET("/requests/:id/urgent", h.ShowUrgent, applicant)
+	s.streamingRoutes["/requests/:id/urgent"] = true
+	pages.POST("/requests/:id/urgent", h.FileUrgent, applicant)
+	pages.GET("/requests/:id/revision", h.ShowRevision, applicant)
+	s.streamingRoutes["/requests/:id/revision"] = true
+	pages.POST("/requests/:id/revision", h.FileRevision, applicant)
 	pages.GET("/requests/:id/check", h.CheckAnswers, applicant)
 	pages.POST("/requests/:id/submit", h.SubmitRequest, applicant)
 	pages.GET("/requests/:id/confirmation", h.Confirmation, applicant)

@@ -25,26 +25,17 @@ func (c *Client) Upload(formPage, action string, fields []Field, filename string
 // UploadRaw posts the fields exactly as given (no token added) and the file.
 func (c *Client) UploadRaw(action string, fields []Field, filename string, content io.Reader) *Response {
 	c.t.Helper()
-	pr, pw := io.Pipe()
-	mw := multipart.NewWriter(pw)
-	go func() {
-		err := writeMultipart(mw, fields, filename, content)
-		pw.CloseWithError(err)
-	}()
-	req, err := http.NewRequest(http.MethodPost, c.app.Server.URL+action, pr)
-	require.NoError(c.t, err)
-	req.Header.Set("Content-Type", mw.FormDataContentType())
-	return c.Do(req)
+	return c.UploadRawNamed(action, fields, "file", filename, content)
 }
 
-func writeMultipart(mw *multipart.Writer, fields []Field, filename string, content io.Reader) error {
+func writeMultipartNamed(mw *multipart.Writer, fields []Field, input, filename string, content io.Reader) error {
 	for _, f := range fields {
 		if err := mw.WriteField(f.Name, f.Value); err != nil {
 			return err
 		}
 	}
 	if content != nil {
-		part, err := mw.CreateFormFile("file", filename)
+		part, err := mw.CreateFormFile(input, filename)
 		if err != nil {
 			return err
 		}
@@ -57,3 +48,19 @@ func writeMultipart(mw *multipart.Writer, fields []Field, filename string, conte
 
 // F makes a Field.
 func F(name, value string) Field { return Field{Name: name, Value: value} }
+
+// UploadRawNamed posts the fields exactly as given and one file under the
+// given input name.
+func (c *Client) UploadRawNamed(action string, fields []Field, input, filename string, content io.Reader) *Response {
+	c.t.Helper()
+	pr, pw := io.Pipe()
+	mw := multipart.NewWriter(pw)
+	go func() {
+		err := writeMultipartNamed(mw, fields, input, filename, content)
+		pw.CloseWithError(err)
+	}()
+	req, err := http.NewRequest(http.MethodPost, c.app.Server.URL+action, pr)
+	require.NoError(c.t, err)
+	req.Header.Set("Content-Type", mw.FormDataContentType())
+	return c.Do(req)
+}

@@ -1,0 +1,79 @@
+package handlers
+
+import (
+	"net/http"
+
+	"github.com/ccf-portal/ccfportal/db"
+	"github.com/ccf-portal/ccfportal/views"
+	"github.com/labstack/echo/v4"
+)
+
+// ShowRevision shows the application for revision of a decided case.
+func (h *Handlers) ShowRevision(c echo.Context) error {
+	r, err := h.loadDecided(c)
+	if err != nil {
+		return err
+	}
+	return h.render(c, http.StatusOK, views.RevisionPage(r, views.NewForm(), h.MaxUpload/1_000_000, h.oldDecision(r)))
+}
+
+// FileRevision files an application for revision with its summary and
+// optional evidence; one filed after the six-month window is refused with
+// the date it closed.
+func (h *Handlers) FileRevision(c echo.Context) error {
+	r, err := h.loadDecided(c)
+	if err != nil {
+		return err
+	}
+	up, err := h.readUploadFiles(c, "summary_file", "file")
+	if status, errs, ok := refusedUpload(err); ok {
+		return h.render(c, status, views.RevisionPage(r, views.Form{Values: map[string]string{}, Errors: errs}, h.MaxUpload/1_000_000, h.oldDecision(r)))
+	} else if err != nil {
+		return err
+	}
+	a := db.Answers{}
+	db.RevisionSection.Bind(a, joined(up.fields))
+	files := revisionFiles(up)
+	errs := db.ValidateRevision(a, files.Summary.PageCount, files.SummaryBlob != nil, h.DB.Clock.Now())
+	if up.fields.Get("declaration") != "yes" {
+		errs.Add("declaration", "check.declaration_required")
+	}
+	if errs.Any() {
+		up.discard(h.Blobs)
+		f := views.AnswersForm(db.RevisionSection, a, errs)
+		return h.render(c, http.StatusUnprocessableEntity, views.RevisionPage(r, f, h.MaxUpload/1_000_000, h.oldDecision(r)))
+	}
+	rev, err := h.DB.FileRevision(c.Request().Context(), r, *CurrentUser(c), a, files, h.Blobs)
+	if err != nil {
+		return err
+	}
+	return redirect(c, requestPath(rev)+"/confirmation")
+}
+
+// revisionFiles names the staged summary and evidence of the form.
+func revisionFiles(up uploadForm) db.RevisionFiles {
+	var files db.RevisionFiles
+	if s := up.extra["summary_file"]; s != nil {
+		files.Summary = db.NewDocument{Type: db.DocRevisionSummary, Name: s.filename, PageCount: s.pages}
+		files.SummaryBlob = s.blob
+	}
+	if up.blob != nil {
+		files.Evidence = &db.NewDocument{Type: db.DocOtherEvidence, Name: up.filename, PageCount: up.pages}
+		files.EvidenceBlob = up.blob
+	}
+	return files
+}
+
+// loadDecided loads a case of the filer's that has a decision; revision of
+// any other is impossible.
+func (h *Handlers) loadDecided(c echo.Context) (db.Request, error) {
+	r, err := h.loadRequest(c)
+	if err == nil && !r.HasDecision() {
+		return r, db.Errorf(db.EConflict, "revision.no_decision")
+	}
+	return r, err
+}
+
+func (h *Handlers) oldDecision(r db.Request) bool {
+	return db.DecisionOlderThanWindow(r.DecidedAt, h.DB.Clock.Now())
+}

@@ -1,0 +1,183 @@
+package web_test
+
+import (
+	"net/http"
+	"net/url"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/ccf-portal/ccfportal/db"
+	"github.com/ccf-portal/ccfportal/web/webtest"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// urgentFields are a complete urgent form: travel three days after the
+// test clock's start, from Istanbul (UTC+03:00).
+func urgentFields() []webtest.Field {
+	return []webtest.Field{webtest.F("urgent_event", "travel"), webtest.F("urgent_where", "Istanbul airport"),
+		webtest.F("urgent_date-day", "5"), webtest.F("urgent_date-month", "3"), webtest.F("urgent_date-year", "2026"),
+		webtest.F("urgent_time", "06:30"), webtest.F("urgent_tz", "+03:00"), webtest.F("urgent_detained", "no"),
+		webtest.F("urgent_measures", "block"), webtest.F("urgent_measures", "priority"),
+		webtest.F("urgent_why", "A flight to a conference; arrest on landing is likely."),
+		webtest.F("urgent_contact", "Sister Leila, +49 170 0000000"), webtest.F("declaration", "yes")}
+}
+
+func TestUrgentRequestOnAPendingCase(t *testing.T) {
+	app := webtest.New(t)
+	c := app.Petitioner("amal@example.org")
+	access := fileAccessRequest(t, c)
+	page := c.Get(access)
+	assert.Contains(t, page.Body, "Ask for urgent provisional measures")
+	form := c.Get(access + "/urgent")
+	require.Equal(t, http.StatusOK, form.Status)
+	assert.Contains(t, form.Body, "This is not a decision on whether the data should be deleted")
+
+	resp := c.Upload(access+"/urgent", access+"/urgent", urgentFields(), "ticket.pdf", strings.NewReader(webtest.PDF("ticket")))
+	require.Equal(t, http.StatusSeeOther, resp.Status, webtest.ErrorSummaryText(resp.Body))
+	conf := c.Get(resp.Location())
+	assert.Contains(t, conf.Body, "CCF-2026-000002")
+	assert.Contains(t, conf.Body, "The CCF examines urgent requests first")
+	assert.Contains(t, conf.Body, "This is not a decision on whether the data should be deleted")
+
+	urgent := strings.TrimSuffix(resp.Location(), "/confirmation")
+	casePage := c.Get(urgent)
+	assert.Contains(t, casePage.Body, "5 March 2026 03:30 UTC")
+	assert.Contains(t, casePage.Body, "66 hours left")
+	assert.Contains(t, casePage.Body, "Block the data while the case is examined; Examine the case first (priority handling)")
+	assert.Contains(t, casePage.Body, "ticket.pdf")
+	assert.Contains(t, casePage.Body, "the case this urgent request is for")
+	assert.Contains(t, c.Get(access).Body, "urgent request on this case")
+
+	app.Clock.Advance(45 * time.Minute)
+	assert.Contains(t, c.Get(urgent).Body, "65 hours left", "the countdown follows the clock")
+}
+
+func TestUrgentRequestTogetherWithANewDeletionFiling(t *testing.T) {
+	app := webtest.New(t)
+	c := app.Counsel("lawyer@example.org")
+	req := c.StartDeletionRequest(url.Values{"kind": {"deletion"}})
+	assert.Contains(t, c.Get(req).Body, "Ask for urgent provisional measures")
+	resp := c.Upload(req+"/urgent", req+"/urgent", urgentFields(), "", nil)
+	require.Equal(t, http.StatusSeeOther, resp.Status, webtest.ErrorSummaryText(resp.Body))
+	assert.Equal(t, req, resp.Location())
+	tasks := c.Get(req)
+	assert.Contains(t, tasks.Body, "Your urgent request is ready")
+	assert.Contains(t, tasks.Body, "will be sent with this request")
+
+	c.FillDeletionBasics(req, true)
+	c.AddDataItem(req, webtest.DataItem())
+	c.ChooseGrounds(req, map[string]string{"refugee": "Recognised refugee in Germany."}, "refugee")
+	c.UploadDocument(req, "identity", "passport.pdf", webtest.PDF("id"), false)
+	c.UploadDocument(req, "power_of_attorney", "poa.pdf", webtest.PDF("poa"), false)
+	sub := submitDraft(t, c, req)
+	require.Equal(t, http.StatusSeeOther, sub.Status, webtest.ErrorSummaryText(sub.Body))
+	conf := c.Get(sub.Location())
+	assert.Contains(t, conf.Body, "CCF-2026-000001")
+	assert.Contains(t, conf.Body, "Your urgent request was sent with it, with reference CCF-2026-000002")
+	caseBody := c.Get(req).Body
+	assert.Contains(t, caseBody, "CCF-2026-000002")
+	assert.Contains(t, caseBody, "urgent request on this case")
+}
+
+func TestUrgentRequestsAreRefusedWhereTheyCannotBe(t *testing.T) {
+	app := webtest.New(t)
+	c := app.Petitioner("amal@example.org")
+	draft := c.StartAccessRequest()
+	notFiled := c.Get(draft + "/urgent")
+	assert.Equal(t, http.StatusConflict, notFiled.Status)
+	assert.Contains(t, notFiled.Body, "only be asked on a pending request")
+
+	access := fileAccessRequest(t, c)
+	past := urgentFields()
+	past[4] = webtest.F("urgent_date-year", "2025")
+	resp := c.Upload(access+"/urgent", access+"/urgent", past, "", nil)
+	assert.Equal(t, http.StatusUnprocessableEntity, resp.Status)
+	assert.Contains(t, resp.Body, "The date must be in the future")
+	earlierToday := urgentFields()
+	earlierToday[2], earlierToday[5] = webtest.F("urgent_date-day", "2"), webtest.F("urgent_time", "11:00") // 08:00 UTC
+	resp = c.Upload(access+"/urgent", access+"/urgent", earlierToday, "", nil)
+	assert.Equal(t, http.StatusUnprocessableEntity, resp.Status)
+	assert.Contains(t, resp.Body, "The date and time of the event must be in the future")
+	missing := c.Upload(access+"/urgent", access+"/urgent", []webtest.Field{webtest.F("urgent_detained", "yes")}, "", nil)
+	for _, msg := range []string{"Select what is about to happen", "Enter where the person is detained",
+		"Select at least one measure", "Enter a contact reachable day and night", "Confirm the declaration"} {
+		assert.Contains(t, missing.Body, msg)
+	}
+
+	other := app.Petitioner("other@example.org")
+	assert.Equal(t, http.StatusNotFound, other.Get(access+"/urgent").Status)
+	token := webtest.CSRFFrom(t, other.Get("/dashboard").Body)
+	theirs := other.UploadRaw(access+"/urgent", append([]webtest.Field{webtest.F("_csrf", token)}, urgentFields()...), "", nil)
+	assert.Equal(t, http.StatusNotFound, theirs.Status)
+
+	app.Exec(`UPDATE requests SET status = 'closed' WHERE id = ?`, strings.TrimPrefix(access, "/requests/"))
+	closed := c.Get(access + "/urgent")
+	assert.Equal(t, http.StatusConflict, closed.Status)
+	assert.Contains(t, closed.Body, "This request is finished")
+	assert.NotContains(t, c.Get(access).Body, "Ask for urgent provisional measures")
+}
+
+// decide marks a filed request decided at the given time, as staff would.
+func decide(app *webtest.App, path string, at time.Time) {
+	app.Exec(`UPDATE requests SET status = 'decided', decided_at = ? WHERE id = ?`, at.Unix(), strings.TrimPrefix(path, "/requests/"))
+}
+
+func revisionFields(discovered time.Time) []webtest.Field {
+	return []webtest.Field{webtest.F("revision_fact", "A court acquitted me of the charge."),
+		webtest.F("revision_discovered-day", discovered.Format("2")), webtest.F("revision_discovered-month", discovered.Format("1")),
+		webtest.F("revision_discovered-year", discovered.Format("2006")),
+		webtest.F("revision_why", "The notice rested only on that charge."), webtest.F("declaration", "yes")}
+}
+
+// uploadRevision posts the revision form with a summary file.
+func uploadRevision(t *testing.T, c *webtest.Client, path string, fields []webtest.Field, summary string) *webtest.Response {
+	t.Helper()
+	page := c.Get(path + "/revision")
+	require.Equal(t, http.StatusOK, page.Status)
+	all := append([]webtest.Field{webtest.F("_csrf", webtest.CSRFFrom(t, page.Body))}, fields...)
+	return c.UploadRawNamed(path+"/revision", all, "summary_file", "summary.pdf", strings.NewReader(summary))
+}
+
+func TestRevisionInsideAndOutsideTheWindow(t *testing.T) {
+	app := webtest.New(t)
+	c := app.Petitioner("amal@example.org")
+	access := fileAccessRequest(t, c)
+	assert.Equal(t, http.StatusConflict, c.Get(access+"/revision").Status, "no decision yet: no revision")
+	assert.NotContains(t, c.Get(access).Body, "Apply for revision")
+
+	decide(app, access, webtest.Start.AddDate(-1, 0, 0))
+	page := c.Get(access + "/revision")
+	assert.Contains(t, page.Body, "Disagreeing with the decision is not a new fact")
+	assert.Contains(t, page.Body, "The decision is more than 6 months old. That is allowed")
+
+	late := uploadRevision(t, c, access, revisionFields(webtest.Start.AddDate(0, -7, 0)), webtest.PDF("summary"))
+	assert.Equal(t, http.StatusUnprocessableEntity, late.Status)
+	assert.Contains(t, late.Body, "The 6 months to apply ended on 2026-02-02")
+
+	threePages := strings.Replace(webtest.PDF("s"), "%%EOF", strings.Repeat("9 0 obj << /Type /Page >> endobj\n", 3)+"%%EOF", 1)
+	long := uploadRevision(t, c, access, revisionFields(webtest.Start.AddDate(0, -1, 0)), threePages)
+	assert.Equal(t, http.StatusUnprocessableEntity, long.Status)
+	assert.Contains(t, long.Body, "The summary has 3 pages; it must have at most 2")
+
+	resp := uploadRevision(t, c, access, revisionFields(webtest.Start.AddDate(0, -1, 0)), webtest.PDF("summary"))
+	require.Equal(t, http.StatusSeeOther, resp.Status, webtest.ErrorSummaryText(resp.Body))
+	conf := c.Get(resp.Location())
+	assert.Contains(t, conf.Body, "CCF-2026-000002")
+	assert.Contains(t, conf.Body, "upholds its decision or revises it")
+	rev := strings.TrimSuffix(resp.Location(), "/confirmation")
+	assert.Contains(t, c.Get(rev).Body, "the decision this application asks to revise")
+	assert.Contains(t, c.Get(rev).Body, "summary.pdf")
+	assert.Contains(t, c.Get(access).Body, "application for revision of this decision")
+
+	other := app.Petitioner("other@example.org")
+	assert.Equal(t, http.StatusNotFound, other.Get(access+"/revision").Status)
+	u := mustUser(t, app, "amal@example.org")
+	list, _ := app.DB.RequestsForUser(t.Context(), u)
+	kinds := map[db.Kind]int{}
+	for _, r := range list {
+		kinds[r.Kind]++
+	}
+	assert.Equal(t, 1, kinds[db.KindRevision], "the refused applications left nothing")
+}

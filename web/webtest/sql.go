@@ -1,0 +1,20 @@
+package webtest
+
+import (
+	"database/sql"
+	"path/filepath"
+
+	"github.com/stretchr/testify/require"
+)
+
+// Exec runs SQL on the app's database through a separate connection, to put
+// a case in a state that another part of the portal would produce (a
+// decision, a closed case) or to tamper with it as an attacker would.
+func (a *App) Exec(query string, args ...any) {
+	a.t.Helper()
+	conn, err := sql.Open("sqlite", "file:"+filepath.Join(a.DataDir, "ccf.db")+"?_pragma=busy_timeout(5000)")
+	require.NoError(a.t, err)
+	defer conn.Close()
+	_, err = conn.Exec(query, args...)
+	require.NoError(a.t, err)
+}
