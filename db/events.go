@@ -25,6 +25,7 @@ type Event struct {
 	Kind      EventKind
 	ActorID   int64
 	ActorName string
+	ActorRole Role
 	Internal  bool
 	Data      map[string]string
 	At        time.Time
@@ -50,7 +51,7 @@ func addEvent(ctx context.Context, tx *sql.Tx, requestID int64, kind EventKind, 
 // included only for staff.
 func (db *DB) Timeline(ctx context.Context, requestID int64, includeInternal bool) ([]Event, error) {
 	rows, err := db.read.QueryContext(ctx, `SELECT e.id, e.kind, COALESCE(e.actor_id, 0), COALESCE(u.name, ''),
-		e.internal, e.data, e.at FROM events e LEFT JOIN users u ON u.id = e.actor_id
+		COALESCE(u.role, ''), e.internal, e.data, e.at FROM events e LEFT JOIN users u ON u.id = e.actor_id
 		WHERE e.request_id = ? AND (e.internal = 0 OR ?) ORDER BY e.at, e.id`, requestID, includeInternal)
 	if err != nil {
 		return nil, Internal(err)
@@ -61,7 +62,7 @@ func (db *DB) Timeline(ctx context.Context, requestID int64, includeInternal boo
 		e := Event{RequestID: requestID}
 		var data string
 		var at int64
-		if err := rows.Scan(&e.ID, &e.Kind, &e.ActorID, &e.ActorName, &e.Internal, &data, &at); err != nil {
+		if err := rows.Scan(&e.ID, &e.Kind, &e.ActorID, &e.ActorName, &e.ActorRole, &e.Internal, &data, &at); err != nil {
 			return nil, Internal(err)
 		}
 		_ = json.Unmarshal([]byte(data), &e.Data)

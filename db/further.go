@@ -53,12 +53,11 @@ func (db *DB) AddFurtherSubmission(ctx context.Context, r Request, actor User, f
 	}
 	now := db.Clock.Now()
 	err := db.inTx(ctx, func(tx *sql.Tx) error {
-		var status Status
-		if err := tx.QueryRowContext(ctx, `SELECT status FROM requests WHERE id = ? AND filer_id = ?`, r.ID, actor.ID).
-			Scan(&status); err != nil {
-			return Errorf(ENotFound, "error.not_found")
+		cur, err := requestFor(ctx, tx, r.ID, actor)
+		if err != nil {
+			return err
 		}
-		if !status.IsOpen() {
+		if !cur.Status.IsOpen() {
 			return Errorf(EConflict, "further.not_pending")
 		}
 		data := map[string]string{"text": strings.TrimSpace(strings.ReplaceAll(f.Text, "\r\n", "\n"))}

@@ -5,15 +5,9 @@ import "context"
 // LinkedRequests returns the requests linked to r that u may see: the one
 // it follows or revises, and those that follow or revise it.
 func (db *DB) LinkedRequests(ctx context.Context, r Request, u User) ([]Request, error) {
-	q := `WHERE (id = ? OR parent_id = ?) AND id != ?`
-	args := []any{r.ParentID, r.ID, r.ID}
-	if u.Role == RoleStaff {
-		q += ` AND status != 'draft'`
-	} else {
-		q += ` AND filer_id = ?`
-		args = append(args, u.ID)
-	}
-	return listRequests(ctx, db.read, q+` ORDER BY created_at, id`, args...)
+	cond, args := accessCond(u)
+	return listRequests(ctx, db.read, `WHERE (id = ? OR parent_id = ?) AND id != ? AND `+cond+` ORDER BY created_at, id`,
+		append([]any{r.ParentID, r.ID, r.ID}, args...)...)
 }
 
 // FiledRequests lists u's submitted requests, for choosing the earlier case

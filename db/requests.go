@@ -82,6 +82,8 @@ type DraftOptions struct {
 	AlsoAccess bool  // a deletion or correction that also asks for access
 	ParentID   int64 // an earlier request of the filer's this one follows
 	FollowUp   bool  // the data were re-issued after the earlier case ended
+	// ApplicantID files for a kept applicant record, starting from it.
+	ApplicantID int64
 }
 
 // prefillFields are carried from an earlier filing into a new draft, so the
@@ -141,6 +143,24 @@ func validNewKind(o DraftOptions) bool {
 // it concerns, if known.
 func (db *DB) draftStart(ctx context.Context, filer User, o DraftOptions) (Answers, int64, error) {
 	answers := Answers{}
+	if o.ApplicantID != 0 {
+		a, err := db.ApplicantForUser(ctx, o.ApplicantID, filer)
+		if err != nil {
+			return nil, 0, err
+		}
+		for k, v := range a.Details {
+			answers[k] = v
+		}
+		answers["representation"] = "representative"
+		if filer.Role == RoleCounsel {
+			answers["relationship"] = "lawyer"
+		}
+		if a.IsSelf && a.CreatedBy == filer.ID {
+			answers["representation"] = "self"
+			delete(answers, "relationship")
+		}
+		return answers, a.ID, nil
+	}
 	if o.ParentID != 0 {
 		parent, err := db.RequestForUser(ctx, o.ParentID, filer)
 		if err != nil || parent.IsDraft() {
@@ -177,18 +197,16 @@ func (db *DB) draftStart(ctx context.Context, filer User, o DraftOptions) (Answe
 	return answers, id, nil
 }
 
-// RequestForUser returns request id if u may see it: its filer, or staff.
+// RequestForUser returns request id if u may see it (see accessCond).
 // Anyone else gets not-found, exactly as for a request that does not exist.
 func (db *DB) RequestForUser(ctx context.Context, id int64, u User) (Request, error) {
-	if u.Role == RoleStaff {
-		return scanRequest(db.read.QueryRowContext(ctx, `SELECT `+requestColumns+` FROM requests WHERE id = ? AND status != 'draft'`, id))
-	}
-	return scanRequest(db.read.QueryRowContext(ctx, `SELECT `+requestColumns+` FROM requests WHERE id = ? AND filer_id = ?`, id, u.ID))
+	return requestFor(ctx, db.read, id, u)
 }
 
-// RequestsForUser lists the requests u filed, most recently changed first.
+// RequestsForUser lists the requests u may see, most recently changed first.
 func (db *DB) RequestsForUser(ctx context.Context, u User) ([]Request, error) {
-	return listRequests(ctx, db.read, `WHERE filer_id = ? ORDER BY updated_at DESC, id DESC`, u.ID)
+	cond, args := accessCond(u)
+	return listRequests(ctx, db.read, `WHERE `+cond+` ORDER BY updated_at DESC, id DESC`, args...)
 }
 
 // listRequests runs a request query given its WHERE and ORDER clauses.

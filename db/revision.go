@@ -89,7 +89,7 @@ func (db *DB) FileRevision(ctx context.Context, r Request, filer User, a Answers
 				return errs.Err()
 			}
 			return db.inTx(ctx, func(tx *sql.Tx) error {
-				parent, err := scanRequest(tx.QueryRowContext(ctx, `SELECT `+requestColumns+` FROM requests WHERE id = ? AND filer_id = ?`, r.ID, filer.ID))
+				parent, err := requestFor(ctx, tx, r.ID, filer)
 				if err != nil {
 					return err
 				}

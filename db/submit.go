@@ -80,7 +80,7 @@ func HasBlocking(problems []Problem) bool {
 func (db *DB) SubmitRequest(ctx context.Context, r Request, filer User, limits Limits) (Request, error) {
 	now := db.Clock.Now()
 	err := db.inTx(ctx, func(tx *sql.Tx) error {
-		cur, err := scanRequest(tx.QueryRowContext(ctx, `SELECT `+requestColumns+` FROM requests WHERE id = ? AND filer_id = ?`, r.ID, filer.ID))
+		cur, err := requestFor(ctx, tx, r.ID, filer)
 		if err != nil {
 			return err
 		}

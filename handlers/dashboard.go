@@ -3,18 +3,27 @@ package handlers
 import (
 	"net/http"
 
+	"github.com/ccf-portal/ccfportal/db"
 	"github.com/ccf-portal/ccfportal/views"
 	"github.com/labstack/echo/v4"
 )
 
-// Dashboard is the landing page of petitioners and counsel: their requests.
+// Dashboard is the landing page of petitioners and counsel: their requests
+// and, for counsel, their applicants.
 func (h *Handlers) Dashboard(c echo.Context) error {
 	u := CurrentUser(c)
-	requests, err := h.DB.RequestsForUser(c.Request().Context(), *u)
+	ctx := c.Request().Context()
+	requests, err := h.DB.RequestsForUser(ctx, *u)
 	if err != nil {
 		return err
 	}
-	return h.render(c, http.StatusOK, views.DashboardPage(u.Role, requests))
+	var applicants []db.ApplicantSummary
+	if u.Role == db.RoleCounsel {
+		if applicants, err = h.DB.ApplicantSummaries(ctx, *u); err != nil {
+			return err
+		}
+	}
+	return h.render(c, http.StatusOK, views.DashboardPage(u.Role, requests, applicants))
 }
 
 // StaffHome is the landing page of CCF staff.

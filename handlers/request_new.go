@@ -30,8 +30,9 @@ func (h *Handlers) renderNew(c echo.Context, status int, kind string, f views.Fo
 // CreateRequest starts a draft and opens its task list.
 func (h *Handlers) CreateRequest(c echo.Context) error {
 	parent, _ := strconv.ParseInt(c.FormValue("parent_id"), 10, 64)
+	applicant, _ := strconv.ParseInt(c.FormValue("applicant_id"), 10, 64)
 	o := db.DraftOptions{Kind: db.Kind(c.FormValue("kind")), AlsoAccess: c.FormValue("also_access") == "yes",
-		ParentID: parent, FollowUp: c.FormValue("follow_up") == "yes"}
+		ParentID: parent, FollowUp: c.FormValue("follow_up") == "yes", ApplicantID: applicant}
 	if o.FollowUp && parent == 0 {
 		f := views.Form{Values: map[string]string{"kind": string(o.Kind), "follow_up": "yes"}}
 		f.Errors.Add("parent_id", "new.follow_up_needs_case")
@@ -44,6 +45,15 @@ func (h *Handlers) CreateRequest(c echo.Context) error {
 		return h.renderNew(c, http.StatusUnprocessableEntity, "deletion", f)
 	} else if err != nil {
 		return err
+	}
+	if applicant != 0 {
+		a, err := h.DB.ApplicantForUser(c.Request().Context(), applicant, *CurrentUser(c))
+		if err != nil {
+			return err
+		}
+		if err := h.DB.AttachRecordDocuments(c.Request().Context(), r, *CurrentUser(c), a, h.Blobs); err != nil {
+			return err
+		}
 	}
 	return redirect(c, requestPath(r))
 }

@@ -34,6 +34,10 @@ func (h *Handlers) ShowRequest(c echo.Context) error {
 	if err != nil {
 		return err
 	}
+	reps, err := h.DB.Representatives(ctx, r)
+	if err != nil {
+		return err
+	}
 	return h.render(c, http.StatusOK, views.CasePage(views.CaseView{Request: r, Filing: filing, Documents: filing.Documents,
-		Events: events, Linked: linked, Now: h.DB.Clock.Now()}))
+		Events: events, Linked: linked, Now: h.DB.Clock.Now(), Representatives: reps}))
 }

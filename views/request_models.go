@@ -62,7 +62,11 @@ type CaseView struct {
 	Events    []db.Event
 	Linked    []db.Request
 	Now       time.Time
+	// Representatives are the counsel acting for the applicant.
+	Representatives []string
 }
+
+func joinNames(names []string) string { return strings.Join(names, ", ") }
 
 // RequestPath is the address of a request's own page.
 func RequestPath(r db.Request) string { return "/requests/" + strconv.FormatInt(r.ID, 10) }

@@ -56,6 +56,24 @@ func (s *Server) routes() {
 	s.streamingRoutes["/requests/:id/revision"] = true
 	pages.POST("/requests/:id/revision", h.FileRevision, applicant)
 	pages.GET("/requests/:id/check", h.CheckAnswers, applicant)
+
+	// The counsel workspace: applicant records, shared with colleagues of
+	// the same firm; and the petitioner's appointment of counsel.
+	counsel := requireRole(db.RoleCounsel)
+	pages.GET("/applicants/new", h.NewApplicant, counsel)
+	pages.POST("/applicants", h.SaveApplicant, counsel)
+	pages.GET("/applicants/:aid", h.ShowApplicant, applicant)
+	pages.GET("/applicants/:aid/edit", h.EditApplicant, applicant)
+	pages.POST("/applicants/:aid", h.SaveApplicant, applicant)
+	s.streamingRoutes["/applicants/:aid/documents"] = true
+	pages.POST("/applicants/:aid/documents", h.UploadApplicantDocument, applicant)
+	pages.GET("/applicants/:aid/documents/:doc", h.DownloadApplicantDocument, applicant)
+	pages.POST("/applicants/:aid/access", h.GrantApplicantAccess, counsel)
+	pages.POST("/applicants/:aid/access/:uid/revoke", h.RevokeApplicantAccess, counsel)
+	petitioner := requireRole(db.RolePetitioner)
+	pages.GET("/representation", h.ShowRepresentation, petitioner)
+	pages.POST("/representation", h.GrantRepresentation, petitioner)
+	pages.POST("/representation/:uid/revoke", h.RevokeRepresentation, petitioner)
 	pages.POST("/requests/:id/submit", h.SubmitRequest, applicant)
 	pages.GET("/requests/:id/confirmation", h.Confirmation, applicant)
 

@@ -1,0 +1,45 @@
+package handlers
+
+import (
+	"github.com/ccf-portal/ccfportal/db"
+	"github.com/ccf-portal/ccfportal/views"
+	"github.com/labstack/echo/v4"
+)
+
+// loadApplicant returns the applicant named by :aid if the signed-in user
+// may see it; otherwise not found.
+func (h *Handlers) loadApplicant(c echo.Context) (db.Applicant, error) {
+	id, err := paramID(c, "aid")
+	if err != nil {
+		return db.Applicant{}, err
+	}
+	return h.DB.ApplicantForUser(c.Request().Context(), id, *CurrentUser(c))
+}
+
+// applicantView loads what an applicant record page shows.
+func (h *Handlers) applicantView(c echo.Context, a db.Applicant) (views.ApplicantView, error) {
+	ctx := c.Request().Context()
+	v := views.ApplicantView{Applicant: a}
+	var err error
+	if v.Documents, err = h.DB.ApplicantDocuments(ctx, a.ID); err != nil {
+		return v, err
+	}
+	if v.Grants, err = h.DB.Grants(ctx, a.ID); err != nil {
+		return v, err
+	}
+	if v.History, err = h.DB.ApplicantHistory(ctx, a.ID); err != nil {
+		return v, err
+	}
+	all, err := h.DB.RequestsForUser(ctx, *CurrentUser(c))
+	if err != nil {
+		return v, err
+	}
+	for _, r := range all {
+		if r.ApplicantID == a.ID {
+			v.Requests = append(v.Requests, r)
+		}
+	}
+	v.Flags = db.ApplicantFlags(a, v.Documents, h.DB.Clock.Now())
+	v.IsCreator = a.CreatedBy == CurrentUser(c).ID
+	return v, nil
+}

@@ -1,0 +1,54 @@
+package views
+
+import (
+	"context"
+	"strconv"
+
+	"github.com/ccf-portal/ccfportal/db"
+)
+
+// ApplicantView is everything an applicant record page shows.
+type ApplicantView struct {
+	Applicant db.Applicant
+	Documents []db.ApplicantDocument
+	Grants    []db.Grant
+	History   []db.ApplicantEvent
+	Requests  []db.Request
+	Flags     db.Flags
+	IsCreator bool
+}
+
+// ApplicantPath is the address of an applicant record.
+func ApplicantPath(a db.Applicant) string { return "/applicants/" + strconv.FormatInt(a.ID, 10) }
+
+// applicantDocPath is the download address of a record's document.
+func applicantDocPath(d db.ApplicantDocument) string {
+	return "/applicants/" + strconv.FormatInt(d.ApplicantID, 10) + "/documents/" + strconv.FormatInt(d.ID, 10)
+}
+
+// applicantName is a record's name, or a placeholder before one is given.
+func applicantName(ctx context.Context, a db.Applicant) string {
+	if a.FullName == "" {
+		return T(ctx, "applicant.unnamed")
+	}
+	return a.FullName
+}
+
+// RecordForm fills the record form from saved details.
+func RecordForm(d db.Answers, errs db.FieldErrors) Form {
+	f := Form{Values: map[string]string{}, Errors: errs}
+	for _, s := range db.ApplicantRecordSections() {
+		sf := AnswersForm(s, d, nil)
+		for k, v := range sf.Values {
+			f.Values[k] = v
+		}
+	}
+	return f
+}
+
+func applicantFormAction(a db.Applicant) string {
+	if a.ID == 0 {
+		return "/applicants"
+	}
+	return ApplicantPath(a)
+}
