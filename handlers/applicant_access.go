@@ -106,4 +106,3 @@ func (h *Handlers) RevokeRepresentation(c echo.Context) error {
 	}
 	return redirect(c, "/representation")
 }
-
