@@ -1,0 +1,76 @@
+package e2e
+
+import (
+	"context"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/chromedp/chromedp"
+)
+
+// spoilPage adds three faults to the page on screen: an image with no text
+// alternative, a box too wide for a phone, and a link whose focus looks
+// exactly like its rest state. It goes through the DevTools protocol, like
+// the checks, so the page's CSP does not stop it.
+const spoilPage = `(() => {
+	const main = document.querySelector('main');
+	const img = document.createElement('img');
+	img.src = '/static/favicon.svg';
+	main.append(img);
+	const wide = document.createElement('div');
+	wide.style.width = '600px';
+	wide.textContent = 'A box too wide for a phone';
+	main.append(wide);
+	const a = document.createElement('a');
+	a.href = '#nowhere';
+	a.textContent = 'Link with invisible focus';
+	for (const [k, v] of [['outline', 'none'], ['box-shadow', 'none'], ['background', 'none'],
+		['text-decoration', 'underline'], ['color', '#1d70b8'], ['border', '0']]) {
+		a.style.setProperty(k, v, 'important');
+	}
+	main.prepend(a);
+	return true;
+})()`
+
+// TestChecksCatchWhatTheyLookFor proves the page checks are not blind: on a
+// real portal page, under its real Content-Security-Policy and with
+// JavaScript off, it adds an image without a text alternative, a box too
+// wide for a phone and a link whose focus cannot be seen, and expects
+// axe-core, the overflow check and the focus check each to report theirs.
+// That the journeys find nothing means something only if this finds these.
+func TestChecksCatchWhatTheyLookFor(t *testing.T) {
+	tl := requireTools(t)
+	mode := Mode{Name: "selftest", JavaScript: false, Keyboard: true, Phone: true, Width: 375, Height: 812, Audit: true}
+	rep := newReport()
+	r := startRun(t, tl, mode, filepath.Join(screenshotRoot(), "selftest"), rep)
+	p := r.NewPerson("tester")
+	p.Open("/")
+	if err := p.do(chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+		_, err := chromedp.Evaluate[bool](spoilPage)(ctx, tg)
+		return err
+	})); err != nil {
+		t.Fatalf("spoil the page: %v", err)
+	}
+	p.Sees("spoilt-home", "Ask the CCF about the data INTERPOL holds on you")
+	p.tabTo(control{role: "link", name: "Link with invisible focus"})
+	p.checkFocusIndicator()
+
+	var axeRules []string
+	for _, f := range rep.sortedFindings() {
+		axeRules = append(axeRules, f.rule.Impact+" "+f.rule.ID)
+	}
+	if !strings.Contains(strings.Join(axeRules, ","), "critical image-alt") {
+		t.Errorf("axe-core did not report the image without alt text; it reported: %v", axeRules)
+	}
+	problems := strings.Join(rep.problems, "\n")
+	if !strings.Contains(problems, "scrolls sideways") || !strings.Contains(problems, "A box too wide") {
+		t.Errorf("the overflow check did not report the wide box; problems: %s", problems)
+	}
+	if !strings.Contains(problems, `focus is not visible on link "Link with invisible focus"`) {
+		t.Errorf("the focus check did not report the invisible focus; problems: %s", problems)
+	}
+	if !t.Failed() {
+		t.Logf("the checks caught all three faults:\n%s\naxe: %v", problems, axeRules)
+	}
+}

@@ -1,0 +1,27 @@
+// Package e2e is the browser test suite: it starts the real portal on a
+// temporary data folder and a loopback port, drives Debian's Chromium with
+// chromedp, and plays whole journeys the way a person does -- by the text of
+// labels, legends, headings, links and buttons, never by ids or classes.
+//
+// Every journey is played in every mode (see modes in journeys_test.go):
+// with JavaScript off and on, with the keyboard alone, and on a 375 px wide
+// phone. On every page it takes a screenshot, runs axe-core, checks that
+// nothing scrolls sideways on the phone, and, on a form with mistakes, that
+// focus moves to the error summary.
+//
+// Running it:
+//
+//	go test ./e2e/ -v                 # or make test, which runs everything
+//	CCF_E2E_REQUIRED=1 go test ./e2e/ # missing Chromium or axe-core fails
+//
+// It needs Chromium (found on PATH as chromium, chromium-browser,
+// google-chrome or google-chrome-stable, or named by CCF_CHROMIUM) and
+// axe-core in node_modules (npm ci at the repository root). Without either
+// the suite skips, saying why, unless CCF_E2E_REQUIRED=1, which .ci/run sets.
+// Screenshots go to $CCF_SCREENSHOTS, or to ccf-e2e-screenshots in the
+// system's temporary folder; the tests print the folder.
+//
+// To add a journey, write a func(*Run) that plays it with the Person
+// methods (Open, FollowLink, PressButton, Fill, Choose, Select, Upload,
+// Sees, SeesErrors, ...) in its own file, and add it to journeys.
+package e2e

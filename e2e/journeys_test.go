@@ -1,0 +1,75 @@
+package e2e
+
+import (
+	"path/filepath"
+	"testing"
+)
+
+// A Journey is something a person does with the portal from start to end,
+// played by what they see. Play opens the people it needs with
+// r.NewPerson and drives them; it fails the test at the first step that
+// does not go as a person expects.
+type Journey struct {
+	Name string // subtest and screenshot folder name
+	Play func(r *Run)
+}
+
+// journeys are played in every mode. Add a journey here.
+var journeys = []Journey{
+	{Name: "access-request", Play: accessRequestJourney},
+}
+
+// Mode is one way people reach the portal.
+type Mode struct {
+	Name          string
+	JavaScript    bool  // page scripts run (the portal needs none)
+	Keyboard      bool  // Tab, Enter, Space and arrows only: no mouse
+	Phone         bool  // mobile viewport with touch: taps, no sideways scrolling
+	Width, Height int64 // viewport in CSS pixels
+	Audit         bool  // run axe-core on every distinct page
+}
+
+// modes are the runs of every journey. The keyboard run has JavaScript off,
+// like Tor Browser at its safest; it skips axe, whose pages are those of the
+// no-js run at the same width.
+var modes = []Mode{
+	{Name: "no-js", JavaScript: false, Width: 1280, Height: 1000, Audit: true},
+	{Name: "js", JavaScript: true, Width: 1280, Height: 1000, Audit: true},
+	{Name: "keyboard", JavaScript: false, Keyboard: true, Width: 1280, Height: 1000},
+	{Name: "phone", JavaScript: true, Phone: true, Width: 375, Height: 812, Audit: true},
+}
+
+// TestJourneys plays every journey in every mode, the runs in parallel.
+// Each run is two subtests:
+// "play", which stops at the first step that fails, and "checks", which
+// fails for serious or critical axe violations and for keyboard, focus and
+// layout problems found on the way, and lists the milder axe findings.
+func TestJourneys(t *testing.T) {
+	tl := requireTools(t)
+	root := screenshotRoot()
+	t.Logf("screenshots and reports: %s", root)
+	for _, j := range journeys {
+		t.Run(j.Name, func(t *testing.T) {
+			for _, m := range modes {
+				t.Run(m.Name, func(t *testing.T) {
+					// Each run has its own portal, browser and folder; two
+					// at a time (go test's -parallel is GOMAXPROCS) halve
+					// the wall time on two cores.
+					t.Parallel()
+					dir := filepath.Join(root, j.Name, m.Name)
+					rep := newReport()
+					played := t.Run("play", func(t *testing.T) {
+						j.Play(startRun(t, tl, m, dir, rep))
+					})
+					t.Run("checks", func(t *testing.T) {
+						rep.check(t, m, dir)
+						if !played {
+							t.Log("the journey stopped early: these are the checks of the pages it reached")
+						}
+					})
+					t.Logf("screenshots: %s", dir)
+				})
+			}
+		})
+	}
+}
