@@ -1,0 +1,232 @@
+package db
+
+import (
+	"context"
+	"strings"
+	"time"
+)
+
+// Queue sort keys.
+const (
+	SortDue       = "due"
+	SortSubmitted = "submitted"
+	SortReference = "reference"
+	SortName      = "name"
+)
+
+// sortExpr maps a sort key to the expression its index covers. The due
+// expression must stay identical to requests_queue_due in migration 0004.
+var sortExpr = map[string]string{
+	SortDue:       "COALESCE(r.due_at, 4611686018427387904)",
+	SortSubmitted: "r.submitted_at",
+	SortReference: "r.reference",
+	SortName:      "r.applicant_name",
+}
+
+// Status filters beyond the single statuses.
+const (
+	StatusFilterOpen = "open" // every pending status
+	StatusFilterAll  = "all"
+)
+
+// Assignment filters.
+const (
+	AssignedToMe = "me"
+	Unassigned   = "none"
+)
+
+// QueueFilter is the staff queue's filters, sort and page position.
+type QueueFilter struct {
+	Kind          Kind
+	Status        string // StatusFilterOpen (default), StatusFilterAll or one Status
+	UrgentOnly    bool
+	DueWithinDays int
+	Overdue       bool
+	Country       string
+	Assigned      string // AssignedToMe, Unassigned or ""
+	Me            int64  // the staff member asking, for AssignedToMe
+	Search        string // reference prefix or words of the applicant's name
+	Sort          string
+	Desc          bool
+	After         int64 // keyset: the last row of the previous page
+	Before        int64 // keyset: the first row of the next page
+	Limit         int
+}
+
+// QueueRow is one line of the queue.
+type QueueRow struct {
+	ID            int64
+	Reference     string
+	Kind          Kind
+	ApplicantName string
+	SourceCountry string
+	Status        Status
+	SubmittedAt   time.Time
+	DueAt         time.Time
+	EventAt       time.Time
+	AssigneeID    int64
+	AssigneeName  string
+	Urgent        bool
+}
+
+// QueuePage is one page of the queue: the urgent requests (first page
+// only, always on top, soonest event first), then the others in the chosen
+// order, with keyset links to the neighbouring pages.
+type QueuePage struct {
+	Urgent     []QueueRow
+	Rows       []QueueRow
+	Total      int
+	HasNext    bool
+	HasPrev    bool
+	NextAfter  int64
+	PrevBefore int64
+}
+
+// openCond marks a pending request. It and urgentCond must stay identical
+// to the WHERE clauses of the partial indexes in migration 0004.
+const openCond = `r.status IN ('submitted', 'admissible', 'under_review', 'awaiting_applicant')`
+
+// urgentCond marks a pending provisional-measure request, or any pending
+// request with an imminent event.
+const urgentCond = `((r.kind = 'provisional_measures' OR r.event_at IS NOT NULL) AND ` + openCond + `)`
+
+// queueSelect reads queue rows, optionally through a named index.
+func queueSelect(index string) string {
+	from := "requests r"
+	if index != "" {
+		from += " INDEXED BY " + index
+	}
+	return `SELECT r.id, COALESCE(r.reference, ''), r.kind, r.applicant_name, r.source_country, r.status,
+	COALESCE(r.submitted_at, 0), COALESCE(r.due_at, 0), COALESCE(r.event_at, 0), COALESCE(r.assignee_id, 0),
+	COALESCE(a.name, ''), ` + urgentCond + ` FROM ` + from + ` LEFT JOIN users a ON a.id = r.assignee_id`
+}
+
+// openIndex names the partial index that reads pending requests in each
+// sort order; allIndex the index over every request.
+var (
+	openIndex = map[string]string{
+		SortDue: "requests_open_due", SortSubmitted: "requests_open_submitted",
+		SortReference: "requests_open_reference", SortName: "requests_open_name",
+	}
+	allIndex = map[string]string{
+		SortDue: "requests_queue_due", SortSubmitted: "requests_queue_submitted",
+		SortReference: "requests_queue_reference", SortName: "requests_queue_name",
+	}
+)
+
+// Queue returns one page of the staff queue. Every filter is a condition
+// over indexed columns, the name search goes through the full-text index,
+// and paging is by keyset (the row after or before a given id in the sort
+// order), so a page costs the same at the end of 100,000 requests as at
+// the start.
+func (db *DB) Queue(ctx context.Context, f QueueFilter, now time.Time) (QueuePage, error) {
+	f = normaliseFilter(f)
+	where, args := f.conditions(now)
+	var page QueuePage
+	if err := db.read.QueryRowContext(ctx, `SELECT COUNT(*) FROM requests r WHERE `+where, args...).Scan(&page.Total); err != nil {
+		return page, Internal(err)
+	}
+	if f.After == 0 && f.Before == 0 {
+		urgent, err := db.queueRows(ctx, queueSelect("requests_urgent_queue")+` WHERE `+where+` AND `+urgentCond+
+			` ORDER BY COALESCE(r.event_at, 4611686018427387904), r.id LIMIT 200`, args)
+		if err != nil {
+			return page, err
+		}
+		page.Urgent = urgent
+	}
+	if f.UrgentOnly {
+		return page, nil
+	}
+	return db.regularPage(ctx, f, where, args, page)
+}
+
+func normaliseFilter(f QueueFilter) QueueFilter {
+	if _, ok := sortExpr[f.Sort]; !ok {
+		f.Sort = SortDue
+	}
+	if f.Status == "" {
+		f.Status = StatusFilterOpen
+	}
+	if f.Limit <= 0 || f.Limit > 200 {
+		f.Limit = 50
+	}
+	f.Search = strings.TrimSpace(f.Search)
+	return f
+}
+
+// regularPage reads the non-urgent rows in sort order from the keyset
+// position. Going back reads backwards and reverses.
+func (db *DB) regularPage(ctx context.Context, f QueueFilter, where string, args []any, page QueuePage) (QueuePage, error) {
+	expr := sortExpr[f.Sort]
+	desc := f.Desc
+	// Requests are read in order through the index of the sort (for pending
+	// ones, its partial index), so a page stops after its rows instead of
+	// sorting every match, as the planner would rather do without
+	// statistics. A name search is better served by the full-text index, so
+	// the planner chooses then.
+	index := allIndex[f.Sort]
+	switch {
+	case f.Search != "" || f.DueWithinDays > 0 || f.Overdue:
+		index = "" // a narrow set: the planner reads it through its own index and sorts it
+	case f.Status == StatusFilterOpen:
+		index = openIndex[f.Sort]
+	}
+	q := queueSelect(index) + ` WHERE ` + where + ` AND NOT ` + urgentCond
+	if f.Before != 0 {
+		desc = !desc
+	}
+	if cursor := max(f.After, f.Before); cursor != 0 {
+		op := ">"
+		if desc {
+			op = "<"
+		}
+		q += ` AND (` + expr + `, r.id) ` + op + ` (SELECT ` + expr + `, r.id FROM requests r WHERE r.id = ?)`
+		args = append(args, cursor)
+	}
+	dir := " ASC"
+	if desc {
+		dir = " DESC"
+	}
+	q += ` ORDER BY ` + expr + dir + `, r.id` + dir + ` LIMIT ?`
+	rows, err := db.queueRows(ctx, q, append(args, f.Limit+1))
+	if err != nil {
+		return page, err
+	}
+	more := len(rows) > f.Limit
+	if more {
+		rows = rows[:f.Limit]
+	}
+	if f.Before != 0 {
+		for i, j := 0, len(rows)-1; i < j; i, j = i+1, j-1 {
+			rows[i], rows[j] = rows[j], rows[i]
+		}
+		page.HasPrev, page.HasNext = more, true
+	} else {
+		page.HasPrev, page.HasNext = f.After != 0, more
+	}
+	page.Rows = rows
+	if len(rows) > 0 {
+		page.NextAfter, page.PrevBefore = rows[len(rows)-1].ID, rows[0].ID
+	}
+	return page, nil
+}
+
+func (db *DB) queueRows(ctx context.Context, q string, args []any) ([]QueueRow, error) {
+	rows, err := db.read.QueryContext(ctx, q, args...)
+	if err != nil {
+		return nil, Internal(err)
+	}
+	defer rows.Close()
+	var out []QueueRow
+	for rows.Next() {
+		var r QueueRow
+		var submitted, due, event int64
+		if err := rows.Scan(&r.ID, &r.Reference, &r.Kind, &r.ApplicantName, &r.SourceCountry, &r.Status, &submitted, &due,
+			&event, &r.AssigneeID, &r.AssigneeName, &r.Urgent); err != nil {
+			return nil, Internal(err)
+		}
+		r.SubmittedAt, r.DueAt, r.EventAt = unixTime(submitted), unixTime(due), unixTime(event)
+		out = append(out, r)
+	}
+	return out, wrapInternal(rows.Err())
+}

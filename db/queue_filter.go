@@ -1,0 +1,79 @@
+package db
+
+import (
+	"strings"
+	"time"
+	"unicode"
+)
+
+// conditions turns the filters into one SQL condition over requests r,
+// with its arguments. Drafts are never part of the queue.
+func (f QueueFilter) conditions(now time.Time) (string, []any) {
+	conds := []string{"r.status != 'draft'"}
+	var args []any
+	add := func(cond string, a ...any) {
+		conds = append(conds, cond)
+		args = append(args, a...)
+	}
+	switch f.Status {
+	case StatusFilterAll:
+	case StatusFilterOpen:
+		add(openCond)
+	default:
+		add("r.status = ?", f.Status)
+	}
+	if f.Kind != "" {
+		add("r.kind = ?", f.Kind)
+	}
+	if f.UrgentOnly {
+		add(urgentCond)
+	}
+	if f.DueWithinDays > 0 {
+		add("r.due_at >= ? AND r.due_at <= ?", now.Unix(), now.AddDate(0, 0, f.DueWithinDays).Unix())
+	}
+	if f.Overdue {
+		add("r.due_at < ? AND "+openCond, now.Unix())
+	}
+	if f.Country != "" {
+		add("r.source_country = ?", f.Country)
+	}
+	switch f.Assigned {
+	case AssignedToMe:
+		add("r.assignee_id = ?", f.Me)
+	case Unassigned:
+		add("r.assignee_id IS NULL")
+	}
+	if f.Search != "" {
+		cond, a := searchCondition(f.Search)
+		add(cond, a...)
+	}
+	return strings.Join(conds, " AND "), args
+}
+
+// searchCondition finds a reference by its prefix (through the unique
+// index on references) or applicant names by word prefixes (through the
+// full-text index).
+func searchCondition(q string) (string, []any) {
+	upper := strings.ToUpper(q)
+	if strings.HasPrefix(upper, "CCF-") || strings.IndexFunc(q, unicode.IsLetter) < 0 {
+		if !strings.HasPrefix(upper, "CCF-") {
+			upper = "CCF-" + upper
+		}
+		return "r.reference >= ? AND r.reference < ?", []any{upper, upper + "\U0010FFFF"}
+	}
+	return "r.id IN (SELECT rowid FROM requests_names WHERE requests_names MATCH ?)", []any{ftsQuery(q)}
+}
+
+// ftsQuery makes a safe full-text query: every word of the search, quoted
+// (so no word is read as query syntax), as a prefix, all required.
+func ftsQuery(q string) string {
+	words := strings.FieldsFunc(q, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsNumber(r) })
+	parts := make([]string, 0, len(words))
+	for _, w := range words {
+		parts = append(parts, `"`+w+`"*`)
+	}
+	if len(parts) == 0 {
+		return `""`
+	}
+	return strings.Join(parts, " ")
+}

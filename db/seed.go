@@ -1,0 +1,177 @@
+package db
+
+import (
+	"bytes"
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"math/rand/v2"
+	"slices"
+	"strconv"
+)
+
+// SeedOptions say how much fictional data to make.
+type SeedOptions struct {
+	N     int  // requests to make
+	Force bool // seed even though the store holds real filings
+	// Blobs stores the seeded documents; nil makes requests without files.
+	Blobs *BlobStore
+	// MaxDocumentCases caps how many requests (the most recent) get files,
+	// since every file is encrypted and synced to disk on its own.
+	MaxDocumentCases int
+	// RandSeed makes the data reproducible.
+	RandSeed uint64
+}
+
+// SeedReport says what was made.
+type SeedReport struct {
+	Requests, Documents, Decisions, Notices int
+}
+
+// ErrRealFilings is returned when the store holds requests not made by
+// the seed and Force is not set.
+var ErrRealFilings = errors.New("the store holds real filings; refusing to add demo data (use --force to add them anyway)")
+
+// RealFilings counts the requests whose filer is not a seeded account.
+func (db *DB) RealFilings(ctx context.Context) (int, error) {
+	var n int
+	err := db.read.QueryRowContext(ctx, `SELECT COUNT(*) FROM requests r JOIN users u ON u.id = r.filer_id
+		WHERE u.email NOT LIKE ?`, "%"+SeedEmailDomain).Scan(&n)
+	return n, wrapInternal(err)
+}
+
+// Seed fills the store with opts.N realistic, clearly fictional requests of
+// every kind and status, with their timelines, documents, decisions and
+// notices, in one transaction. Every account it makes has an address at
+// seed.invalid. It is only ever run by `ccfportal seed` and by tests.
+func (db *DB) Seed(ctx context.Context, opts SeedOptions) (SeedReport, error) {
+	if opts.N <= 0 {
+		return SeedReport{}, fmt.Errorf("seed: -n must be at least 1")
+	}
+	if real, err := db.RealFilings(ctx); err != nil {
+		return SeedReport{}, err
+	} else if real > 0 && !opts.Force {
+		return SeedReport{}, ErrRealFilings
+	}
+	now := db.Clock.Now()
+	rng := rand.New(rand.NewPCG(opts.RandSeed, uint64(opts.N)))
+	const staffCount, counselCount = 6, 30
+	persons := genPersons(rng, max(1, opts.N*3/4), counselCount)
+	cases := make([]seedCase, opts.N)
+	for i := range cases {
+		cases[i] = genCase(rng, now, len(persons), staffCount)
+	}
+	slices.SortFunc(cases, func(a, b seedCase) int { return a.submitted.Compare(b.submitted) })
+	linkCases(rng, cases)
+	docs, err := stageSeedDocuments(cases, opts)
+	if err != nil {
+		return SeedReport{}, err
+	}
+	w := seedWriter{ctx: ctx, now: now, rng: rng, run: strconv.FormatInt(now.UnixNano(), 36), docs: docs}
+	// A large page cache keeps the one big transaction in memory instead
+	// of spilling pages to the WAL as it grows; the default comes back after.
+	if _, err := db.write.ExecContext(ctx, `PRAGMA cache_size = -262144`); err == nil {
+		defer db.write.ExecContext(ctx, `PRAGMA cache_size = -2000`)
+	}
+	err = db.inTx(ctx, func(tx *sql.Tx) error {
+		return bulkLoad(ctx, tx, func() error { return w.write(tx, cases, persons, staffCount, counselCount) })
+	})
+	if err != nil {
+		for _, b := range docs {
+			opts.Blobs.Discard(b)
+		}
+		return SeedReport{}, err
+	}
+	return w.report, nil
+}
+
+func genPersons(rng *rand.Rand, n, counsel int) []seedPerson {
+	out := make([]seedPerson, n)
+	for i := range out {
+		p := seedPerson{name: fictionalName(rng), nationality: seedPick(rng, seedSources), counsel: -1,
+			language: seedPick(rng, []string{"en", "en", "fr", "es", "ar"})}
+		p.birth = fmt.Sprintf("%04d-%02d-%02d", 1950+rng.IntN(55), 1+rng.IntN(12), 1+rng.IntN(28))
+		if rng.IntN(10) < 4 {
+			p.counsel = rng.IntN(counsel)
+		}
+		out[i] = p
+	}
+	return out
+}
+
+// linkCases ties revisions to an earlier decided case and urgent requests
+// to a pending deletion case of the same person, as real filings are.
+func linkCases(rng *rand.Rand, cases []seedCase) {
+	var decided, pending []int
+	for i := range cases {
+		c := &cases[i]
+		switch c.kind {
+		case KindRevision:
+			if j, ok := recentFit(rng, decided, func(j int) bool { return cases[j].decided.Before(c.submitted) }); ok {
+				c.parent, c.person = j, cases[j].person
+			}
+		case KindProvisional:
+			if j, ok := recentFit(rng, pending, func(int) bool { return true }); ok {
+				c.parent, c.person = j, cases[j].person
+			}
+		case KindDeletion, KindCorrection:
+			if c.status.IsOpen() {
+				pending = append(pending, i)
+			}
+		}
+		if !c.decided.IsZero() && c.outcome != "" && c.outcome != DecisionWithdrawn && c.kind != KindProvisional {
+			decided = append(decided, i)
+		}
+	}
+}
+
+func recentFit(rng *rand.Rand, list []int, ok func(int) bool) (int, bool) {
+	for try := 0; try < 5 && len(list) > 0; try++ {
+		j := list[len(list)-1-rng.IntN(min(len(list), 500))]
+		if ok(j) {
+			return j, true
+		}
+	}
+	return 0, false
+}
+
+// stageSeedDocuments encrypts the files of the most recent cases that have
+// documents and publishes them before the transaction, as uploads are.
+func stageSeedDocuments(cases []seedCase, opts SeedOptions) (map[string]*StagedBlob, error) {
+	docs := map[string]*StagedBlob{}
+	if opts.Blobs == nil {
+		return docs, nil
+	}
+	budget := opts.MaxDocumentCases
+	for i := len(cases) - 1; i >= 0 && budget > 0; i-- {
+		if !cases[i].documents {
+			continue
+		}
+		budget--
+		for _, t := range seedDocTypes(cases[i]) {
+			b, err := opts.Blobs.Stage(bytes.NewReader(seedPDF("Fictional "+string(t)+" for a demo case")), string(t)+".pdf", 1<<20)
+			if err == nil {
+				err = opts.Blobs.Publish(b)
+			}
+			if err != nil {
+				for _, d := range docs {
+					opts.Blobs.Discard(d)
+				}
+				return nil, err
+			}
+			docs[seedDocKey(i, t)] = b
+		}
+	}
+	return docs, nil
+}
+
+func seedDocTypes(c seedCase) []DocType {
+	out := []DocType{DocIdentity, DocSupporting}
+	if c.outcome != "" && c.outcome != DecisionWithdrawn {
+		out = append(out, DocDecision)
+	}
+	return out
+}
+
+func seedDocKey(i int, t DocType) string { return strconv.Itoa(i) + "/" + string(t) }

@@ -1,0 +1,90 @@
+package db
+
+import (
+	"bytes"
+	"context"
+	"io"
+	"path/filepath"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func TestSeedMakesEveryKindAndStatusWithDocumentsAndAnIntactAudit(t *testing.T) {
+	store, _ := openStaffTestDB(t)
+	blobs, err := NewBlobStore(filepath.Join(t.TempDir(), "evidence"), bytes.Repeat([]byte{3}, 32))
+	require.NoError(t, err)
+	ctx := context.Background()
+	rep, err := store.Seed(ctx, SeedOptions{N: 600, Blobs: blobs, MaxDocumentCases: 20, RandSeed: 1})
+	require.NoError(t, err)
+	assert.Equal(t, 600, rep.Requests)
+	assert.Positive(t, rep.Documents)
+	assert.Positive(t, rep.Decisions)
+	assert.Positive(t, rep.Notices)
+
+	count := func(q string, args ...any) int {
+		var n int
+		require.NoError(t, store.read.QueryRow(q, args...).Scan(&n))
+		return n
+	}
+	for _, k := range []Kind{KindAccess, KindDeletion, KindCorrection, KindRevision, KindProvisional} {
+		assert.Positive(t, count(`SELECT COUNT(*) FROM requests WHERE kind = ?`, k), k)
+	}
+	for _, s := range []Status{StatusSubmitted, StatusAdmissible, StatusInadmissible, StatusUnderReview,
+		StatusAwaitingApplicant, StatusDecided, StatusClosed, StatusWithdrawn} {
+		assert.Positive(t, count(`SELECT COUNT(*) FROM requests WHERE status = ?`, s), s)
+	}
+	assert.Zero(t, count(`SELECT COUNT(*) FROM requests WHERE status = 'draft'`))
+	assert.Zero(t, count(`SELECT COUNT(*) FROM requests r JOIN users u ON u.id = r.filer_id WHERE u.email NOT LIKE '%@seed.invalid'`))
+	assert.Zero(t, count(`SELECT COUNT(*) FROM requests WHERE admissible_at > ? OR submitted_at > ? OR decided_at > ?`,
+		staffTestStart.Unix(), staffTestStart.Unix(), staffTestStart.Unix()), "nothing happens in the future")
+	assert.Zero(t, count(`SELECT COUNT(*) FROM requests WHERE status IN ('decided', 'closed') AND id NOT IN (SELECT request_id FROM decisions)`))
+	assert.Positive(t, count(`SELECT COUNT(*) FROM requests WHERE parent_id IS NOT NULL`), "linked cases")
+	assert.Positive(t, count(`SELECT COUNT(*) FROM messages`))
+	assert.Positive(t, count(`SELECT COUNT(*) FROM measures`))
+
+	docs := count(`SELECT COUNT(*) FROM documents`)
+	assert.Equal(t, rep.Documents, docs)
+	var key string
+	require.NoError(t, store.read.QueryRow(`SELECT storage_key FROM documents LIMIT 1`).Scan(&key))
+	f, err := blobs.Open(key)
+	require.NoError(t, err)
+	body, err := io.ReadAll(f)
+	f.Close()
+	require.NoError(t, err)
+	assert.True(t, bytes.HasPrefix(body, []byte("%PDF-1.4")), "a real PDF through the real blob store")
+	assert.Contains(t, string(body), "Fictional")
+
+	ok, err := store.VerifyAudit(ctx)
+	require.NoError(t, err)
+	assert.True(t, ok.OK(), ok.Problem)
+
+	again, err := store.Seed(ctx, SeedOptions{N: 10, RandSeed: 2})
+	require.NoError(t, err, "seeding a seeded store again is fine")
+	assert.Equal(t, 10, again.Requests)
+}
+
+func TestSeedRefusesAStoreWithRealFilingsUnlessForced(t *testing.T) {
+	store, _ := openStaffTestDB(t)
+	amal := makeUser(t, store, RolePetitioner, "amal@example.org")
+	fileTestRequest(t, store, amal, KindAccess, `{}`)
+	ctx := context.Background()
+	_, err := store.Seed(ctx, SeedOptions{N: 5})
+	assert.ErrorIs(t, err, ErrRealFilings)
+	var n int
+	require.NoError(t, store.read.QueryRow(`SELECT COUNT(*) FROM requests`).Scan(&n))
+	assert.Equal(t, 1, n, "nothing was added")
+	rep, err := store.Seed(ctx, SeedOptions{N: 5, Force: true})
+	require.NoError(t, err)
+	assert.Equal(t, 5, rep.Requests)
+}
+
+func TestSeededPDFIsWellFormed(t *testing.T) {
+	pdf := seedPDF("Fictional (test)")
+	ft, ok := SniffFileType(pdf, "x.pdf")
+	require.True(t, ok)
+	assert.Equal(t, "application/pdf", ft.MIME)
+	assert.Contains(t, string(pdf), `Fictional \(test\)`)
+	assert.Contains(t, string(pdf), "startxref")
+}

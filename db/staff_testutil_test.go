@@ -1,0 +1,57 @@
+package db
+
+import (
+	"context"
+	"database/sql"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/require"
+)
+
+var staffTestStart = time.Date(2026, 3, 2, 9, 0, 0, 0, time.UTC)
+
+// openStaffTestDB opens a fresh store on a temp file with a fixed clock.
+func openStaffTestDB(t testing.TB) (*DB, *FixedClock) {
+	t.Helper()
+	clock := NewFixedClock(staffTestStart)
+	store, err := Open(context.Background(), filepath.Join(t.TempDir(), "ccf.db"), clock)
+	require.NoError(t, err)
+	t.Cleanup(func() { store.Close() })
+	return store, clock
+}
+
+func makeUser(t testing.TB, store *DB, role Role, email string) User {
+	t.Helper()
+	u, err := store.CreateUser(context.Background(), NewUser{Email: email, Name: "Test " + email, Role: role,
+		Password: "correct horse battery staple"}, FastPasswordParams)
+	require.NoError(t, err)
+	return u
+}
+
+// fileTestRequest writes a submitted request straight into the store, the
+// way SubmitRequest leaves one, without going through the guided form.
+func fileTestRequest(t testing.TB, store *DB, filer User, kind Kind, answers string) Request {
+	t.Helper()
+	ctx := context.Background()
+	now := store.Clock.Now()
+	var r Request
+	err := store.inTx(ctx, func(tx *sql.Tx) error {
+		ref, err := nextReference(ctx, tx, now.Year())
+		if err != nil {
+			return err
+		}
+		res, err := tx.ExecContext(ctx, `INSERT INTO requests (reference, kind, status, filer_id, answers, applicant_name,
+			source_country, language, created_at, updated_at, submitted_at) VALUES (?, ?, 'submitted', ?, ?, 'Amal Haddad', 'TR', 'en', ?, ?, ?)`,
+			ref, kind, filer.ID, answers, now.Unix(), now.Unix(), now.Unix())
+		if err != nil {
+			return err
+		}
+		id, _ := res.LastInsertId()
+		r, err = filedRequest(ctx, tx, id)
+		return err
+	})
+	require.NoError(t, err)
+	return r
+}
