@@ -574,6 +574,7 @@ func (p *Person) checkFocusIndicator() {
 	if fi.What == "(nothing focused)" {
 		return // focus left the page for the browser's own controls
 	}
+	p.run.report.focusChecked(p, fi.What)
 	if !fi.Visible {
 		p.run.report.problem(p, "focus is not visible on %s: it looks the same focused and unfocused", fi.What)
 	}

@@ -55,11 +55,12 @@ func (p *Person) SeesErrors(key, heading string, messages ...string) {
 	if !es.InPageOrder {
 		p.run.report.note(p, "the error summary lists %s, not in the order of the fields on the page", strings.Join(es.texts(), " / "))
 	}
-	if !es.Focused {
+	if es.Focused {
+		p.run.report.summaryFocused(p.key)
+		p.checkFocusIndicator()
+	} else {
 		p.run.report.problem(p, "focus is on %s, not on the error summary, after a form with mistakes (autofocus did not take)",
 			p.focused().Text)
-	} else {
-		p.checkFocusIndicator()
 	}
 	if title, _ := p.title(); !strings.HasPrefix(title, "Error:") {
 		p.run.report.problem(p, "the title “%s” of a page with errors does not start with “Error:”", title)
@@ -261,6 +262,9 @@ type report struct {
 	seen     map[string]bool           // problems already recorded
 	notes    []string                  // advice that does not fail the suite
 	byPage   map[string][]axeViolation // axe's results per page, for axe.json
+	focusAt  map[string]bool           // controls whose focus indicator was checked
+	stops    int                       // focus indicator checks
+	summary  []string                  // error pages whose summary took focus
 }
 
 // axeFinding is one rule failing on one element, on one or more pages.
@@ -272,7 +276,7 @@ type axeFinding struct {
 
 func newReport() *report {
 	return &report{audited: map[string]bool{}, findings: map[string]*axeFinding{}, seen: map[string]bool{},
-		byPage: map[string][]axeViolation{}}
+		byPage: map[string][]axeViolation{}, focusAt: map[string]bool{}}
 }
 
 func (r *report) firstAudit(mode, key string) bool {
@@ -314,6 +318,19 @@ func (r *report) problem(p *Person, format string, args ...any) {
 	}
 	r.seen[line] = true
 	r.problems = append(r.problems, line)
+}
+
+func (r *report) summaryFocused(key string) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.summary = append(r.summary, key)
+}
+
+func (r *report) focusChecked(p *Person, what string) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.stops++
+	r.focusAt[p.key+": "+what] = true
 }
 
 // note records advice that does not fail the suite, once per page.
@@ -373,6 +390,10 @@ func (r *report) check(t *testing.T, mode Mode, dir string) {
 	fmt.Fprintf(&b, "Run %s\n", mode.Name)
 	if mode.Audit {
 		fmt.Fprintf(&b, "axe-core audited %d pages: %s\n", len(r.pages), strings.Join(r.pages, ", "))
+	}
+	fmt.Fprintf(&b, "Error summary had focus on arrival: %s\n", strings.Join(r.summary, ", "))
+	if r.stops > 0 {
+		fmt.Fprintf(&b, "Focus indicator checked at %d stops on %d distinct controls\n", r.stops, len(r.focusAt))
 	}
 	var bad, mild []string
 	for _, f := range r.sortedFindings() {

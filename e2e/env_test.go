@@ -73,11 +73,11 @@ func requireTools(t *testing.T) tools {
 	tl := lookupTools()
 	required := os.Getenv(requiredEnv) == "1"
 	if len(tl.missing) > 0 {
-		msg := "browser suite SKIPPED: " + strings.Join(tl.missing, "; ")
+		why := strings.Join(tl.missing, "; ")
 		if required {
-			t.Fatalf("%s (%s=1 makes the browser suite mandatory)", msg, requiredEnv)
+			t.Fatalf("browser suite cannot run, and %s=1 makes it mandatory: %s", requiredEnv, why)
 		}
-		t.Skip(msg + fmt.Sprintf(" (set %s=1 to make this a failure)", requiredEnv))
+		t.Skipf("browser suite SKIPPED: %s (set %s=1 to make this a failure)", why, requiredEnv)
 	}
 	if testing.Short() && !required {
 		t.Skip("browser suite SKIPPED in -short mode")
@@ -96,4 +96,12 @@ func screenshotRoot() string {
 		return d
 	}
 	return filepath.Join(os.TempDir(), "ccf-e2e-screenshots")
+}
+
+// TestBrowserTools says which browser and axe-core the suite uses, or why
+// it skips: `go test -run TestBrowserTools -v ./e2e/` answers in a second.
+func TestBrowserTools(t *testing.T) {
+	tl := requireTools(t)
+	abs, _ := filepath.Abs(axePath)
+	t.Logf("browser suite runs with %s and %s", tl.browser, abs)
 }
