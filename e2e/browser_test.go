@@ -175,12 +175,11 @@ func pageCall(op string, args ...any) string {
 		b, _ := json.Marshal(a)
 		enc[i] = string(b)
 	}
-	return "(" + strings.TrimSpace(stripComments(pageJS)) + ")(" + strings.Join(enc, ", ") + ")"
+	return "(" + pageFunc + ")(" + strings.Join(enc, ", ") + ")"
 }
 
-var leadingComments = regexp.MustCompile(`(?m)^//.*\n`)
-
-func stripComments(src string) string { return leadingComments.ReplaceAllString(src, "") }
+// pageFunc is page.js without its leading comment.
+var pageFunc = strings.TrimSpace(regexp.MustCompile(`(?m)^//.*\n`).ReplaceAllString(pageJS, ""))
 
 // fatalf saves a screenshot of what the person sees, then stops the test.
 func (p *Person) fatalf(format string, args ...any) {

@@ -120,7 +120,7 @@
       };
     },
     errorSummary: () => {
-      const s = document.querySelector('[role="alert"], .error-summary');
+      const s = document.querySelector('.error-summary') || document.querySelector('[role="alert"]');
       if (!s) return null;
       return {
         title: norm((s.querySelector('h2') || {}).textContent),
