@@ -166,8 +166,8 @@ func (db *DB) regularPage(ctx context.Context, f QueueFilter, where string, args
 	// the planner chooses then.
 	index := allIndex[f.Sort]
 	switch {
-	case f.Search != "" || f.DueWithinDays > 0 || f.Overdue:
-		index = "" // a narrow set: the planner reads it through its own index and sorts it
+	case f.Search != "":
+		index = ""
 	case f.Status == StatusFilterOpen:
 		index = openIndex[f.Sort]
 	}

@@ -28,11 +28,13 @@ func (f QueueFilter) conditions(now time.Time) (string, []any) {
 	if f.UrgentOnly {
 		add(urgentCond)
 	}
+	// The due-date conditions use the due index's own expression, so that
+	// read in due order they are a range of it, not a filter.
 	if f.DueWithinDays > 0 {
-		add("r.due_at >= ? AND r.due_at <= ?", now.Unix(), now.AddDate(0, 0, f.DueWithinDays).Unix())
+		add(sortExpr[SortDue]+" BETWEEN ? AND ?", now.Unix(), now.AddDate(0, 0, f.DueWithinDays).Unix())
 	}
 	if f.Overdue {
-		add("r.due_at < ? AND "+openCond, now.Unix())
+		add(sortExpr[SortDue]+" < ? AND "+openCond, now.Unix())
 	}
 	if f.Country != "" {
 		add("r.source_country = ?", f.Country)

@@ -148,8 +148,13 @@ func (w *seedWriter) writeAccounts(persons []seedPerson, staff, counsel int) err
 	return nil
 }
 
+// loadCounters continues each year's references after both the counter
+// and the highest reference in use, so a seeded reference never collides.
 func (w *seedWriter) loadCounters() error {
-	rows, err := w.tx.QueryContext(w.ctx, `SELECT year, last FROM reference_counters`)
+	rows, err := w.tx.QueryContext(w.ctx, `SELECT year, MAX(last) FROM (
+		SELECT year, last FROM reference_counters
+		UNION ALL SELECT CAST(substr(reference, 5, 4) AS INTEGER), CAST(substr(reference, 10) AS INTEGER)
+		FROM requests WHERE reference LIKE 'CCF-____-%') GROUP BY year`)
 	if err != nil {
 		return Internal(err)
 	}

@@ -38,6 +38,10 @@ func (h *Handlers) ShowRequest(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	return h.render(c, http.StatusOK, views.CasePage(views.CaseView{Request: r, Filing: filing, Documents: filing.Documents,
-		Events: events, Linked: linked, Now: h.DB.Clock.Now(), Representatives: reps}))
+	v := views.CaseView{Request: r, Filing: filing, Documents: filing.Documents,
+		Events: events, Linked: linked, Now: h.DB.Clock.Now(), Representatives: reps}
+	if err := h.loadCaseOutcome(c, &v); err != nil {
+		return err
+	}
+	return h.render(c, caseStatus(c), views.CasePage(v))
 }

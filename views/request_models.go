@@ -64,6 +64,8 @@ type CaseView struct {
 	Now       time.Time
 	// Representatives are the counsel acting for the applicant.
 	Representatives []string
+	// Outcome is what came of the request at the staff desk.
+	Outcome CaseOutcomeView
 }
 
 func joinNames(names []string) string { return strings.Join(names, ", ") }

@@ -77,6 +77,35 @@ func (s *Server) routes() {
 	pages.POST("/requests/:id/submit", h.SubmitRequest, applicant)
 	pages.GET("/requests/:id/confirmation", h.Confirmation, applicant)
 
+	// The applicant's answer to a clarification (issue 6).
+	s.streamingRoutes["/requests/:id/reply"] = true
+	pages.POST("/requests/:id/reply", h.ReplyToClarification, applicant)
+
+	// The staff desk (issue 6): the queue, the case, and every action on it.
+	// Every route is staff-only; every read or change of a case is audited
+	// by the store in the action's own transaction.
 	staff := pages.Group("/staff", requireRole(db.RoleStaff))
-	staff.GET("", h.StaffHome)
+	staff.GET("", h.StaffQueue)
+	staff.GET("/requests/:id", h.StaffCase)
+	staff.GET("/requests/:id/documents/:doc", h.StaffDownload)
+	staff.GET("/requests/:id/audit", h.StaffAuditTrail)
+	staff.POST("/requests/:id/assign", h.AssignCase)
+	staff.GET("/requests/:id/admissibility", h.ShowAdmissibility)
+	staff.POST("/requests/:id/admissibility", h.DeclareAdmissibility)
+	staff.GET("/requests/:id/clarification", h.ShowClarification)
+	staff.POST("/requests/:id/clarification", h.SendClarification)
+	staff.POST("/requests/:id/resume", h.ResumeExamination)
+	staff.GET("/requests/:id/notes", h.ShowNote)
+	staff.POST("/requests/:id/notes", h.AddNote)
+	staff.GET("/requests/:id/measures", h.ShowMeasure)
+	staff.POST("/requests/:id/measures", h.RecordMeasure)
+	staff.GET("/requests/:id/measures/:measure/lift", h.ShowLiftMeasure)
+	staff.POST("/requests/:id/measures/:measure/lift", h.LiftMeasure)
+	staff.GET("/requests/:id/decision", h.ShowDecision)
+	s.streamingRoutes["/staff/requests/:id/decision"] = true
+	staff.POST("/requests/:id/decision", h.RecordDecision)
+	staff.GET("/requests/:id/notices", h.NewNotice)
+	staff.POST("/requests/:id/notices", h.IssueNotice)
+	staff.GET("/requests/:id/notices/:notice", h.ShowNotice)
+	staff.POST("/requests/:id/notices/:notice/acknowledge", h.AcknowledgeNotice)
 }

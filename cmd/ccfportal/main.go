@@ -3,6 +3,8 @@
 //	ccfportal [serve] [flags]                 run the portal (the default)
 //	ccfportal migrate [flags]                 apply database migrations and exit
 //	ccfportal staff add --email ADDR [flags]  add a staff account
+//	ccfportal seed -n N [--force] [flags]     fill the store with fictional demo cases
+//	ccfportal audit verify [flags]            check the audit log's hash chain
 package main
 
 import (
@@ -35,6 +37,10 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		return migrate(ctx, args[1:], stdout)
 	case "staff":
 		return staff(ctx, args[1:], stdin, stdout)
+	case "seed":
+		return seed(ctx, args[1:], stdout, stderr)
+	case "audit":
+		return audit(ctx, args[1:], stdout)
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, usage)
 		return nil
@@ -46,5 +52,7 @@ const usage = `usage:
   ccfportal [serve] [flags]                 run the portal (default)
   ccfportal migrate [flags]                 apply database migrations and exit
   ccfportal staff add --email ADDR [flags]  add a staff account
+  ccfportal seed -n N [--force] [flags]     fill the store with fictional demo cases
+  ccfportal audit verify [flags]            check the audit log's hash chain
 Run a command with -h for its flags.
 `

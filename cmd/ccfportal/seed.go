@@ -1,0 +1,56 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"time"
+
+	"github.com/ccf-portal/ccfportal/db"
+	"github.com/ccf-portal/ccfportal/web"
+)
+
+// seed runs `seed -n N`: it fills the store with N fictional cases for
+// demonstration and benchmarks. It never runs by itself, and refuses a
+// store that holds real filings unless --force is given.
+func seed(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	var sf storeFlags
+	fs := flag.NewFlagSet("seed", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	sf.register(fs)
+	n := fs.Int("n", 0, "how many fictional requests to make (required)")
+	force := fs.Bool("force", false, "add demo data even though the store holds real filings")
+	docs := fs.Int("documents", 300, "give files to at most this many requests (the most recent); each file is encrypted and synced on its own")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if *n <= 0 {
+		return errors.New("usage: ccfportal seed -n N [--force] [-documents K] [-data DIR]")
+	}
+	secrets, err := web.LoadOrCreateSecrets(sf.secretsPath())
+	if err != nil {
+		return err
+	}
+	store, err := db.Open(ctx, sf.dbPath(), db.SystemClock{})
+	if err != nil {
+		return err
+	}
+	defer store.Close()
+	blobs, err := openBlobs(sf, secrets, slog.New(slog.NewTextHandler(stderr, nil)))
+	if err != nil {
+		return err
+	}
+	start := time.Now()
+	rep, err := store.Seed(ctx, db.SeedOptions{N: *n, Force: *force, Blobs: blobs, MaxDocumentCases: *docs,
+		RandSeed: uint64(time.Now().UnixNano())})
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "Added %d fictional requests (%d documents, %d decisions, %d deletion notices) in %s.\n",
+		rep.Requests, rep.Documents, rep.Decisions, rep.Notices, time.Since(start).Round(time.Millisecond))
+	fmt.Fprintf(stdout, "Every seeded account has an address ending in %s and cannot sign in.\n", db.SeedEmailDomain)
+	return nil
+}

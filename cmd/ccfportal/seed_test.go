@@ -1,0 +1,74 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"database/sql"
+	"io"
+	"path/filepath"
+	"testing"
+
+	"github.com/ccf-portal/ccfportal/db"
+	"github.com/ccf-portal/ccfportal/web"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func TestSeedFillsAStoreWithDownloadableDemoCases(t *testing.T) {
+	data := t.TempDir()
+	ctx := context.Background()
+	var out bytes.Buffer
+	require.NoError(t, run(ctx, []string{"seed", "-data", data, "-n", "40", "-documents", "5"}, nil, &out, io.Discard))
+	assert.Contains(t, out.String(), "Added 40 fictional requests")
+	assert.Contains(t, out.String(), "@seed.invalid")
+
+	store, err := db.Open(ctx, filepath.Join(data, "ccf.db"), db.SystemClock{})
+	require.NoError(t, err)
+	real, err := store.RealFilings(ctx)
+	require.NoError(t, err)
+	assert.Zero(t, real)
+	secrets, err := web.LoadOrCreateSecrets(filepath.Join(data, "secrets.json"))
+	require.NoError(t, err)
+	blobs, err := db.NewBlobStore(filepath.Join(data, "evidence"), secrets.EncryptionKey)
+	require.NoError(t, err)
+	var key string
+	conn := openFile(t, data)
+	require.NoError(t, conn.QueryRow(`SELECT storage_key FROM documents LIMIT 1`).Scan(&key))
+	f, err := blobs.Open(key)
+	require.NoError(t, err)
+	body, err := io.ReadAll(f)
+	f.Close()
+	require.NoError(t, err)
+	assert.Contains(t, string(body), "%PDF-1.4", "seeded documents decrypt with the store's own key")
+	store.Close()
+}
+
+func TestSeedRefusesRealFilingsUnlessForcedAndNeedsN(t *testing.T) {
+	data := t.TempDir()
+	ctx := context.Background()
+	assert.ErrorContains(t, run(ctx, []string{"seed", "-data", data}, nil, io.Discard, io.Discard), "usage")
+
+	store, err := db.Open(ctx, filepath.Join(data, "ccf.db"), db.SystemClock{})
+	require.NoError(t, err)
+	u, err := store.CreateUser(ctx, db.NewUser{Email: "amal@example.org", Name: "Amal", Role: db.RolePetitioner,
+		Password: "correct horse battery staple"}, db.FastPasswordParams)
+	require.NoError(t, err)
+	store.Close()
+	_, err = openFile(t, data).Exec(`INSERT INTO requests (reference, kind, status, filer_id, created_at, updated_at)
+		VALUES ('CCF-2026-000001', 'access', 'submitted', ?, 0, 0)`, u.ID)
+	require.NoError(t, err)
+
+	err = run(ctx, []string{"seed", "-data", data, "-n", "5"}, nil, io.Discard, io.Discard)
+	assert.ErrorIs(t, err, db.ErrRealFilings)
+	var out bytes.Buffer
+	require.NoError(t, run(ctx, []string{"seed", "-data", data, "-n", "5", "--force", "-documents", "0"}, nil, &out, io.Discard))
+	assert.Contains(t, out.String(), "Added 5 fictional requests")
+}
+
+func openFile(t *testing.T, data string) *sql.DB {
+	t.Helper()
+	conn, err := sql.Open("sqlite", "file:"+filepath.Join(data, "ccf.db")+"?_pragma=busy_timeout(5000)")
+	require.NoError(t, err)
+	t.Cleanup(func() { conn.Close() })
+	return conn
+}

@@ -1,0 +1,61 @@
+package handlers
+
+import (
+	"net/http"
+
+	"github.com/ccf-portal/ccfportal/db"
+	"github.com/ccf-portal/ccfportal/views"
+	"github.com/labstack/echo/v4"
+)
+
+// ShowClarification shows the form asking the applicant for information.
+func (h *Handlers) ShowClarification(c echo.Context) error {
+	r, err := h.staffRequest(c)
+	if err != nil {
+		return err
+	}
+	return h.renderClarification(c, http.StatusOK, r, views.NewForm())
+}
+
+func (h *Handlers) renderClarification(c echo.Context, status int, r db.Request, f views.Form) error {
+	v, err := h.staffView(c, r)
+	if err != nil {
+		return err
+	}
+	if db.CheckTransition(r.Status, db.StatusAwaitingApplicant) != nil {
+		v.Conflict = "clarify.not_now"
+	}
+	return h.render(c, status, views.ClarificationPage(v, f))
+}
+
+// SendClarification sends the question; the case then waits for the
+// applicant.
+func (h *Handlers) SendClarification(c echo.Context) error {
+	r, err := h.staffRequest(c)
+	if err != nil {
+		return err
+	}
+	in := db.ClarificationInput{Body: c.FormValue("body"),
+		ReplyBy: db.ParseDateParts(c.FormValue("reply_by-day"), c.FormValue("reply_by-month"), c.FormValue("reply_by-year"))}
+	err = h.DB.RequestClarification(c.Request().Context(), *CurrentUser(c), r.ID, in)
+	if errs, status, ok := formErrors(c, err); ok {
+		f := postedForm(c)
+		f.Errors = errs
+		return h.renderClarification(c, status, r, f)
+	} else if err != nil {
+		return err
+	}
+	return h.flashAndReturn(c, r, "staff.flash.clarification_sent")
+}
+
+// ResumeExamination takes a waiting case back without a reply.
+func (h *Handlers) ResumeExamination(c echo.Context) error {
+	r, err := h.staffRequest(c)
+	if err != nil {
+		return err
+	}
+	if err := h.DB.ResumeExamination(c.Request().Context(), *CurrentUser(c), r.ID); err != nil {
+		return err
+	}
+	return h.flashAndReturn(c, r, "staff.flash.resumed")
+}

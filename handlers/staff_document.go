@@ -1,0 +1,21 @@
+package handlers
+
+import "github.com/labstack/echo/v4"
+
+// StaffDownload streams a document of a case to staff. The download is
+// recorded in the audit log before a byte is sent.
+func (h *Handlers) StaffDownload(c echo.Context) error {
+	id, err := paramID(c, "id")
+	if err != nil {
+		return err
+	}
+	docID, err := paramID(c, "doc")
+	if err != nil {
+		return err
+	}
+	d, err := h.DB.StaffDocument(c.Request().Context(), *CurrentUser(c), id, docID)
+	if err != nil {
+		return err
+	}
+	return h.streamBlob(c, d.StorageKey, d.Name, d.ContentType, d.Size)
+}

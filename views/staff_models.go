@@ -1,0 +1,314 @@
+package views
+
+import (
+	"context"
+	"net/url"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/ccf-portal/ccfportal/db"
+)
+
+// StaffCaseView is everything the staff case page shows.
+type StaffCaseView struct {
+	Request db.Request
+	Info    db.CaseInfo
+	Filing  db.Filing
+	Events  []db.Event
+	Outcome db.CaseOutcome
+	Notes   []db.Note
+	Notices []db.DeletionNotice
+	Staff   []db.User
+	Now     time.Time
+}
+
+// StaffActionView is what a staff action form needs: the case it acts on
+// and, for some forms, its decision, data items or notices.
+type StaffActionView struct {
+	Request  db.Request
+	Outcome  db.CaseOutcome
+	Targets  []db.DataTarget
+	Notice   *db.DeletionNotice
+	Measure  *db.Measure
+	Entries  []db.AuditEntry
+	Now      time.Time
+	MaxUpMB  int64
+	Conflict string // why the action cannot be taken now, if known beforehand
+}
+
+// StaffCasePath is the staff address of a case.
+func StaffCasePath(id int64) string { return "/staff/requests/" + strconv.FormatInt(id, 10) }
+
+// staffDocPath is the staff download address of a document: every staff
+// download goes through the authorising, auditing handler.
+func staffDocPath(d db.Document) string {
+	return StaffCasePath(d.RequestID) + "/documents/" + strconv.FormatInt(d.ID, 10)
+}
+
+// QueueView is the staff queue page.
+type QueueView struct {
+	Filter db.QueueFilter
+	Page   db.QueuePage
+	Now    time.Time
+}
+
+// QueueFilterFrom reads the queue's filters, sort and position from the
+// query string; me is the staff member asking.
+func QueueFilterFrom(q url.Values, me int64) db.QueueFilter {
+	f := db.QueueFilter{Kind: db.Kind(q.Get("kind")), Status: q.Get("status"), UrgentOnly: q.Get("urgent") == "1",
+		Overdue: q.Get("overdue") == "1", Country: strings.ToUpper(q.Get("country")), Assigned: q.Get("assigned"),
+		Me: me, Search: q.Get("q"), Sort: q.Get("sort"), Desc: q.Get("dir") == "desc"}
+	f.DueWithinDays, _ = strconv.Atoi(q.Get("due"))
+	f.DueWithinDays = max(0, min(f.DueWithinDays, 3650))
+	f.After, _ = strconv.ParseInt(q.Get("after"), 10, 64)
+	f.Before, _ = strconv.ParseInt(q.Get("before"), 10, 64)
+	if !validKind(f.Kind) {
+		f.Kind = ""
+	}
+	if f.Assigned != db.AssignedToMe && f.Assigned != db.Unassigned {
+		f.Assigned = ""
+	}
+	if f.Status != db.StatusFilterAll && f.Status != db.StatusFilterOpen && !validStatus(db.Status(f.Status)) {
+		f.Status = db.StatusFilterOpen
+	}
+	return f
+}
+
+func validKind(k db.Kind) bool {
+	for _, v := range queueKinds {
+		if v == k {
+			return true
+		}
+	}
+	return false
+}
+
+func validStatus(s db.Status) bool {
+	for _, v := range queueStatuses {
+		if v == s {
+			return true
+		}
+	}
+	return false
+}
+
+var queueKinds = []db.Kind{db.KindAccess, db.KindDeletion, db.KindCorrection, db.KindRevision, db.KindProvisional}
+
+var queueStatuses = []db.Status{db.StatusSubmitted, db.StatusAdmissible, db.StatusUnderReview, db.StatusAwaitingApplicant,
+	db.StatusInadmissible, db.StatusDecided, db.StatusClosed, db.StatusWithdrawn}
+
+// queueQuery is the query string of f without its page position, so that
+// every link keeps the filters and the sort.
+func queueQuery(f db.QueueFilter) url.Values {
+	q := url.Values{}
+	set := func(k, v string) {
+		if v != "" {
+			q.Set(k, v)
+		}
+	}
+	set("kind", string(f.Kind))
+	if f.Status != db.StatusFilterOpen {
+		set("status", f.Status)
+	}
+	if f.UrgentOnly {
+		q.Set("urgent", "1")
+	}
+	if f.Overdue {
+		q.Set("overdue", "1")
+	}
+	if f.DueWithinDays > 0 {
+		q.Set("due", strconv.Itoa(f.DueWithinDays))
+	}
+	set("country", f.Country)
+	set("assigned", f.Assigned)
+	set("q", f.Search)
+	set("sort", f.Sort)
+	if f.Desc {
+		q.Set("dir", "desc")
+	}
+	return q
+}
+
+func queueURL(q url.Values) string {
+	if len(q) == 0 {
+		return "/staff"
+	}
+	return "/staff?" + q.Encode()
+}
+
+// QueuePageURL is the link to the page after (or before) a row.
+func QueuePageURL(f db.QueueFilter, key string, id int64) string {
+	q := queueQuery(f)
+	if key != "" {
+		q.Set(key, strconv.FormatInt(id, 10))
+	}
+	return queueURL(q)
+}
+
+// QueueSortURL sorts by key, reversing the direction when already sorted
+// by it, and returns to the first page.
+func QueueSortURL(f db.QueueFilter, key string) string {
+	q := queueQuery(f)
+	q.Set("sort", key)
+	q.Del("dir")
+	if currentSort(f) == key && !f.Desc {
+		q.Set("dir", "desc")
+	}
+	return queueURL(q)
+}
+
+func currentSort(f db.QueueFilter) string {
+	if f.Sort == "" {
+		return db.SortDue
+	}
+	return f.Sort
+}
+
+// ariaSort is the aria-sort value of a column header.
+func ariaSort(f db.QueueFilter, key string) string {
+	switch {
+	case currentSort(f) != key:
+		return "none"
+	case f.Desc:
+		return "descending"
+	}
+	return "ascending"
+}
+
+// queueForm fills the filter form from the current filter.
+func queueForm(f db.QueueFilter) Form {
+	form := NewForm()
+	for k, v := range queueQuery(f) {
+		form.Values[k] = v[0]
+	}
+	if f.Status == "" {
+		form.Values["status"] = db.StatusFilterOpen
+	} else if f.Status == db.StatusFilterOpen {
+		form.Values["status"] = db.StatusFilterOpen
+	}
+	return form
+}
+
+// daysLeftText says how long until a due date, or how long overdue.
+func daysLeftText(ctx context.Context, due, now time.Time) string {
+	if due.IsZero() {
+		return ""
+	}
+	d := db.DaysLeft(due, now)
+	if d < 0 {
+		return T(ctx, "queue.days_overdue", -d)
+	}
+	return T(ctx, "queue.days_left", d)
+}
+
+// labelOr translates key when the catalog has it, else shows fallback.
+func labelOr(ctx context.Context, key, fallback string) string {
+	if Locale(ctx).Has(key) {
+		return T(ctx, key)
+	}
+	return fallback
+}
+
+// staffOptions lists the staff members for assignment, "nobody" first.
+func staffOptions(staff []db.User) []SelectOption {
+	out := make([]SelectOption, 0, len(staff))
+	for _, u := range staff {
+		out = append(out, SelectOption{Value: strconv.FormatInt(u.ID, 10), Label: u.Name})
+	}
+	return out
+}
+
+// optionsFor turns codes into options labelled by prefix+code.
+func optionsFor(prefix string, codes []string) []Option {
+	out := make([]Option, 0, len(codes))
+	for _, c := range codes {
+		out = append(out, Option{Value: c, LabelKey: prefix + c})
+	}
+	return out
+}
+
+// countryList names countries in the reader's language, joined by commas.
+func countryList(ctx context.Context, codes []string) string {
+	names := make([]string, 0, len(codes))
+	for _, c := range codes {
+		names = append(names, CountryName(ctx, c))
+	}
+	return strings.Join(names, ", ")
+}
+
+// isoDate shows a stored YYYY-MM-DD date written out.
+func isoDate(ctx context.Context, v string) string { return FormatISODate(ctx, v) }
+
+// staffRelation says how a linked case relates to the one viewed.
+func staffRelation(ctx context.Context, viewed, l db.Request) string {
+	if l.ID == viewed.ParentID || l.ParentID == viewed.ID {
+		return linkRelation(ctx, viewed, l)
+	}
+	return T(ctx, "staff.link.same_applicant")
+}
+
+// targetLabel names the data a notice concerns.
+func targetLabel(ctx context.Context, t db.DataTarget) string {
+	s := labelOr(ctx, "option.data_kind."+t.DataKind, t.DataKind)
+	if t.Source != "" && t.Source != db.UnknownCountry {
+		s += " – " + CountryName(ctx, t.Source)
+	}
+	if t.Refs != "" {
+		s += " (" + t.Refs + ")"
+	}
+	return s
+}
+
+// targetOptions offers the data items a notice can concern, with who
+// received each.
+func targetOptions(ctx context.Context, targets []db.DataTarget) []SelectOption {
+	out := make([]SelectOption, 0, len(targets))
+	for _, t := range targets {
+		out = append(out, SelectOption{Value: t.Key, Label: targetLabel(ctx, t) + " – " + T(ctx, "notice.scope."+t.Scope())})
+	}
+	return out
+}
+
+// decisionOptions offers the outcomes of kind k, each with its meaning.
+func decisionOptions(k db.Kind) []Option {
+	out := []Option{}
+	for _, o := range db.DecisionOutcomes(k) {
+		out = append(out, Option{Value: o, LabelKey: "decision.outcome." + o, HintKey: "decision.meaning." + o})
+	}
+	return out
+}
+
+// memberCheckOptions lists member countries as checkbox options, by name.
+func memberCheckOptions(ctx context.Context, only []string) []SelectOption {
+	var out []SelectOption
+	for _, o := range countryOptions(ctx, true)[1:] {
+		if only == nil || staffContains(only, o.Value) {
+			out = append(out, o)
+		}
+	}
+	return out
+}
+
+func staffContains(list []string, v string) bool {
+	for _, s := range list {
+		if s == v {
+			return true
+		}
+	}
+	return false
+}
+
+// StaffNoticePath is the staff address of a deletion notice.
+func StaffNoticePath(requestID, noticeID int64) string {
+	return StaffCasePath(requestID) + "/notices/" + strconv.FormatInt(noticeID, 10)
+}
+
+// CaseOutcomeView is the outcome part of the applicant's case page: what
+// came of the request, and the reply form (with its problems, after a
+// refused reply) while the CCF waits for an answer.
+type CaseOutcomeView struct {
+	Outcome     db.CaseOutcome
+	Reply       Form
+	MaxUploadMB int64
+}
