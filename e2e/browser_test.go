@@ -29,6 +29,11 @@ var pageJS string
 // test with a clear message in seconds, not at the test deadline.
 const stepTimeout = 20 * time.Second
 
+// settleTime is how long a check waits for what the browser does after a
+// page has loaded (autofocus, focus after a same-page link), so that a busy
+// machine does not make it fail.
+const settleTime = 5 * time.Second
+
 // Run is one journey played in one mode: the portal, the browser and what
 // the checks found.
 type Run struct {
@@ -465,7 +470,7 @@ func (p *Person) FixError(message string) {
 		p.fatalf("follow the error link “%s”: %v", message, err)
 	}
 	var ft fragmentTarget
-	for deadline := time.Now().Add(3 * time.Second); ; {
+	for deadline := time.Now().Add(settleTime); ; {
 		ft = eval[fragmentTarget](p, "fragmentTarget")
 		if ft.Focused || time.Now().After(deadline) {
 			break

@@ -48,6 +48,12 @@ func (p *Person) SeesErrors(key, heading string, messages ...string) {
 	if es == nil {
 		p.fatalf("expected an error summary on “%s”, found none", heading)
 	}
+	// autofocus acts at the browser's next rendering update, which can come
+	// after the load event on a busy machine.
+	for deadline := time.Now().Add(settleTime); !es.Focused && time.Now().Before(deadline); {
+		time.Sleep(50 * time.Millisecond)
+		es = p.errorSummary()
+	}
 	for _, m := range messages {
 		if !slices.Contains(es.texts(), m) {
 			p.fatalf("the error summary lacks “%s”; it says: %s", m, es.texts())
@@ -93,7 +99,7 @@ func (p *Person) arrive(key, heading string) {
 	p.t.Helper()
 	p.key = key
 	var got string
-	deadline := time.Now().Add(3 * time.Second)
+	deadline := time.Now().Add(settleTime)
 	for {
 		got = eval[string](p, "heading")
 		if got == heading || time.Now().After(deadline) {
