@@ -56,8 +56,10 @@ func NormaliseEmail(email string) string {
 // errors keyed by form field name.
 func ValidateNewUser(u NewUser) FieldErrors {
 	errs := FieldErrors{}
-	if addr, err := mail.ParseAddress(u.Email); err != nil || addr.Address != u.Email || len(u.Email) > 254 {
-		errs.Add("email", "field.email.invalid")
+	// In the order the registration form asks, so the error summary reads
+	// like the form.
+	if !u.Role.Valid() {
+		errs.Add("role", "field.role.invalid")
 	}
 	name := strings.TrimSpace(u.Name)
 	if name == "" {
@@ -68,11 +70,11 @@ func ValidateNewUser(u NewUser) FieldErrors {
 	if utf8.RuneCountInString(u.Organisation) > 200 {
 		errs.Add("organisation", "field.organisation.too_long")
 	}
+	if addr, err := mail.ParseAddress(u.Email); err != nil || addr.Address != u.Email || len(u.Email) > 254 {
+		errs.Add("email", "field.email.invalid")
+	}
 	if err := CheckPasswordRules(u.Password); err != nil {
 		errs.Add("password", ErrorMessage(err), errorArgs(err)...)
-	}
-	if !u.Role.Valid() {
-		errs.Add("role", "field.role.invalid")
 	}
 	return errs
 }
