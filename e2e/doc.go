@@ -22,6 +22,11 @@
 // system's temporary folder; the tests print the folder.
 //
 // To add a journey, write a func(*Run) that plays it with the Person
-// methods (Open, FollowLink, PressButton, Fill, Choose, Select, Upload,
-// Sees, SeesErrors, ...) in its own file, and add it to journeys.
+// methods (Open, FollowLink, PressButton, Fill, FillDate, Choose, Check,
+// Select, Upload, FixError, Sees, SeesErrors, SeesText, SeesUnder) in its
+// own file, and add it to journeys; it then runs in every mode. A journey
+// with two people (a petitioner and CCF staff) opens each with
+// r.NewPerson, in its own window and cookie jar; data no person could
+// create from the pages, such as a staff account, comes from r.App (the
+// webtest app and its store).
 package e2e
