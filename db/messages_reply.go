@@ -40,7 +40,11 @@ func (db *DB) ReplyToClarification(ctx context.Context, r Request, filer User, b
 			blobs.Discard(f.Blob)
 		}
 	}
-	if errs := ValidateReply(body); errs.Any() {
+	errs := ValidateReply(body)
+	if len(files) > MaxReplyFiles {
+		errs.Add("file", "clarify.too_many_files", MaxReplyFiles)
+	}
+	if errs.Any() {
 		discardAll()
 		return errs.Err()
 	}

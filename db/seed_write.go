@@ -196,6 +196,10 @@ func (w *seedWriter) seedAnswers(c seedCase, p seedPerson, i int) string {
 	if p.counsel >= 0 {
 		a["representation"], a["relationship"], a["applicant_minor"] = "representative", "lawyer", "no"
 	}
+	if c.kind == KindDeletion || c.kind == KindCorrection {
+		a["summary_text"] = "Fictional summary of arguments: the data were issued for a political purpose and the case " +
+			"was closed in the source country."
+	}
 	body, _ := json.Marshal(a)
 	return string(body)
 }

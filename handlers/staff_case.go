@@ -3,6 +3,7 @@ package handlers
 import (
 	"net/http"
 
+	"github.com/ccf-portal/ccfportal/db"
 	"github.com/ccf-portal/ccfportal/views"
 	"github.com/labstack/echo/v4"
 )
@@ -39,6 +40,15 @@ func (h *Handlers) StaffCase(c echo.Context) error {
 	}
 	if v.Staff, err = h.DB.StaffMembers(ctx); err != nil {
 		return err
+	}
+	if d := v.Outcome.Decision; d != nil {
+		if _, ordered := db.NoticeAction(d.Outcome); ordered {
+			targets, err := h.DB.NoticeTargets(ctx, r)
+			if err != nil {
+				return err
+			}
+			v.NoticeDue = len(v.Notices) < len(targets)
+		}
 	}
 	return h.render(c, http.StatusOK, views.StaffCasePage(v))
 }

@@ -21,6 +21,9 @@ type StaffCaseView struct {
 	Notices []db.DeletionNotice
 	Staff   []db.User
 	Now     time.Time
+	// NoticeDue is set while the decision ordered deletion or correction
+	// and a data item has no notice yet.
+	NoticeDue bool
 }
 
 // StaffActionView is what a staff action form needs: the case it acts on
@@ -311,4 +314,32 @@ type CaseOutcomeView struct {
 	Outcome     db.CaseOutcome
 	Reply       Form
 	MaxUploadMB int64
+}
+
+// audience picks the staff wording of an outcome message ("Found
+// admissible") over the applicant's ("Your request was found admissible").
+func audience(key string, staff bool) string {
+	if staff {
+		return "staff." + key
+	}
+	return key
+}
+
+// filerText describes who filed a request: name, role, organisation.
+func filerText(ctx context.Context, u db.User) string {
+	s := u.Name + " (" + T(ctx, "staff.role."+string(u.Role)) + ")"
+	if u.Organisation != "" {
+		s += ", " + u.Organisation
+	}
+	return s
+}
+
+// hasChosenScope reports whether any data item went to chosen NCBs only.
+func hasChosenScope(targets []db.DataTarget) bool {
+	for _, t := range targets {
+		if t.Scope() == db.ScopeChosen {
+			return true
+		}
+	}
+	return false
 }

@@ -64,7 +64,7 @@ func TestQueueFiltersSortingSearchAndPaging(t *testing.T) {
 	})
 
 	page := staff.Get("/staff")
-	assert.Contains(t, page.Body, "5 requests match")
+	assert.Contains(t, page.Body, "Matching requests: 5")
 	assert.Contains(t, page.Body, "30 hours before the event")
 	assert.Contains(t, page.Body, "5 days overdue")
 	assert.Contains(t, page.Body, "Overdue")
@@ -109,7 +109,7 @@ func TestQueuePagesWithKeysetLinks(t *testing.T) {
 	}
 	insertQueue(t, app, "lawyer@example.org", rows)
 	first := staff.Get("/staff?country=FR")
-	assert.Contains(t, first.Body, "120 requests match")
+	assert.Contains(t, first.Body, "Matching requests: 120")
 	refs := queueRef.FindAllStringSubmatch(first.Body, -1)
 	require.Len(t, refs, 50)
 	assert.NotContains(t, first.Body, "Previous page")
