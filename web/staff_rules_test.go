@@ -140,3 +140,62 @@ func TestOnlyStaffReachTheDeskAndApplicantsNeverSeeInternalNotes(t *testing.T) {
 	draft := other.StartAccessRequest()
 	assert.Equal(t, http.StatusNotFound, staff.Get(deskPath(draft)).Status)
 }
+
+func TestMeasuresLiftedAndClarificationResumedFromTheDesk(t *testing.T) {
+	app := webtest.New(t)
+	amal := app.Petitioner("amal@example.org")
+	req := deskFileDeletion(t, amal)
+	staff := app.Staff("clerk@ccf.example")
+	desk := deskPath(req)
+
+	bad := staff.Submit(desk+"/measures", desk+"/measures", url.Values{"outcome": {"granted"}, "reasons": {"r"}})
+	assert.Equal(t, http.StatusUnprocessableEntity, bad.Status)
+	assert.Contains(t, bad.Body, "Choose at least one measure")
+	assert.Contains(t, bad.Body, "Enter the date the measures take effect")
+	deskDo(t, staff, desk+"/measures", desk+"/measures", url.Values{"outcome": {"granted"}, "measures": {"block", "remove_public"},
+		"effective_from-day": {"2"}, "effective_from-month": {"3"}, "effective_from-year": {"2026"}, "reasons": {"Hearing on Friday."}})
+	lift := regexpFind(t, staff.Get(desk).Body, `href="(/staff/requests/\d+/measures/\d+/lift)"`)
+	noReason := staff.Submit(lift, lift, url.Values{"reasons": {""}})
+	assert.Equal(t, http.StatusUnprocessableEntity, noReason.Status)
+	deskDo(t, staff, lift, lift, url.Values{"reasons": {"The hearing was cancelled."}})
+	mine := amal.Get(req)
+	assert.Contains(t, mine.Body, "Remove the extract from INTERPOL&#39;s public website")
+	assert.Contains(t, mine.Body, "Lifted on 2 March 2026")
+	assert.Contains(t, mine.Body, "The hearing was cancelled.")
+	assert.Equal(t, http.StatusConflict, staff.Submit(desk, lift, url.Values{"reasons": {"again"}}).Status)
+
+	deskDo(t, staff, desk+"/clarification", desk+"/clarification", url.Values{"body": {"Any news?"},
+		"reply_by-day": {"9"}, "reply_by-month": {"3"}, "reply_by-year": {"2026"}})
+	deskDo(t, staff, desk, desk+"/resume", nil)
+	assert.Equal(t, db.StatusSubmitted, deskRequest(t, app, req).Status, "asked before admissibility: back to it")
+	assert.NotContains(t, amal.Get(req).Body, "Send your answer", "no longer waiting for an answer")
+	late := amal.Upload(req, req+"/reply", []webtest.Field{webtest.F("body", "Too late")}, "", nil)
+	assert.Equal(t, http.StatusConflict, late.Status)
+	assert.Contains(t, late.Body, "not waiting for an answer")
+}
+
+func TestOnlyTheFilerAnswersAndTheTokenComesFirst(t *testing.T) {
+	app := webtest.New(t)
+	amal := app.Petitioner("amal@example.org")
+	req := deskFileAccess(t, amal)
+	staff := app.Staff("clerk@ccf.example")
+	desk := deskPath(req)
+	deskDo(t, staff, desk+"/clarification", desk+"/clarification", url.Values{"body": {"Send the ID"},
+		"reply_by-day": {"1"}, "reply_by-month": {"4"}, "reply_by-year": {"2026"}})
+
+	other := app.Petitioner("other@example.org")
+	token := webtest.CSRFFrom(t, other.Get("/dashboard").Body)
+	resp := other.UploadRaw(req+"/reply", []webtest.Field{webtest.F("_csrf", token), webtest.F("body", "hijack")}, "x.pdf",
+		strings.NewReader(webtest.PDF("x")))
+	assert.Equal(t, http.StatusNotFound, resp.Status)
+	late := amal.UploadRaw(req+"/reply", []webtest.Field{webtest.F("body", "hi"), webtest.F("_csrf", webtest.CSRFFrom(t, amal.Get(req).Body))},
+		"x.pdf", strings.NewReader(webtest.PDF("x")))
+	assert.Equal(t, http.StatusForbidden, late.Status)
+	bad := amal.Upload(req, req+"/reply", []webtest.Field{webtest.F("body", "my answer")}, "x.html", strings.NewReader("<html>"))
+	assert.Equal(t, http.StatusUnprocessableEntity, bad.Status)
+	assert.Contains(t, bad.Body, "This type of file cannot be uploaded")
+	assert.Equal(t, db.StatusAwaitingApplicant, deskRequest(t, app, req).Status)
+	msgs, err := app.DB.Messages(t.Context(), requestID(t, req))
+	require.NoError(t, err)
+	assert.Len(t, msgs, 1, "no reply was recorded")
+}
