@@ -12,6 +12,7 @@ run:
 ## test: check generated code is current, vet, and run all tests with the race detector
 test: check-generated vet
 	$(GO) test -race -count=1 ./...
+	@$(GO) test -count=1 -run '^TestBrowserTools$$' -v ./e2e | grep -o 'browser suite .*' || true
 
 ## build: a static binary in bin/ccfportal
 build:
