@@ -127,8 +127,11 @@ func TestOnlyStaffReachTheDeskAndApplicantsNeverSeeInternalNotes(t *testing.T) {
 	assert.Equal(t, http.StatusSeeOther, visitor.Status)
 
 	// Every staff write needs the form token, multipart ones before any file.
-	noToken := staff.PostForm(desk+"/notes", url.Values{"kind": {"note"}, "body": {"forged"}})
-	assert.Equal(t, http.StatusForbidden, noToken.Status)
+	for _, action := range []string{"/notes", "/assign", "/admissibility", "/clarification", "/resume", "/measures",
+		"/measures/1/lift", "/decision", "/notices", "/notices/1/acknowledge"} {
+		noToken := staff.PostForm(desk+action, url.Values{"kind": {"note"}, "body": {"forged"}, "outcome": {"admissible"}})
+		assert.Equal(t, http.StatusForbidden, noToken.Status, action)
+	}
 	late := staff.UploadRaw(desk+"/decision", []webtest.Field{webtest.F("outcome", "no_data"),
 		webtest.F("_csrf", webtest.CSRFFrom(t, staff.Get(desk).Body))}, "d.pdf", strings.NewReader(webtest.PDF("d")))
 	assert.Equal(t, http.StatusForbidden, late.Status)
