@@ -21,7 +21,7 @@ func (h *Handlers) UploadApplicantDocument(c echo.Context) error {
 	}
 	up, err := h.readUpload(c)
 	if status, errs, ok := refusedUpload(err); ok {
-		return h.renderApplicant(c, status, a, views.Form{Values: map[string]string{}, Errors: errs})
+		return h.renderApplicant(c, status, a, views.Form{Values: up.formValues(), Errors: errs})
 	} else if err != nil {
 		return err
 	}

@@ -25,8 +25,3 @@ func (h *Handlers) Dashboard(c echo.Context) error {
 	}
 	return h.render(c, http.StatusOK, views.DashboardPage(u.Role, requests, applicants))
 }
-
-// StaffHome is the landing page of CCF staff.
-func (h *Handlers) StaffHome(c echo.Context) error {
-	return h.render(c, http.StatusOK, views.StaffHomePage())
-}

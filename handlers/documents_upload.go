@@ -35,7 +35,7 @@ func (h *Handlers) UploadDocument(c echo.Context) error {
 	}
 	up, err := h.readUpload(c)
 	if status, errs, ok := refusedUpload(err); ok {
-		return h.renderDocuments(c, status, r, views.Form{Values: map[string]string{}, Errors: errs})
+		return h.renderDocuments(c, status, r, views.Form{Values: up.formValues(), Errors: errs})
 	} else if err != nil {
 		return err
 	}

@@ -34,7 +34,7 @@ func (h *Handlers) SubmitFurther(c echo.Context) error {
 	}
 	up, err := h.readUpload(c)
 	if status, errs, ok := refusedUpload(err); ok {
-		return h.renderFurther(c, status, r, views.Form{Values: map[string]string{}, Errors: errs})
+		return h.renderFurther(c, status, r, views.Form{Values: up.formValues(), Errors: errs})
 	} else if err != nil {
 		return err
 	}

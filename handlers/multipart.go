@@ -76,11 +76,13 @@ func (h *Handlers) readUploadFiles(c echo.Context, fileInputs ...string) (upload
 		}
 		if err != nil {
 			form.discard(h.Blobs)
-			return uploadForm{}, bodyError(err)
+			return form, bodyError(err)
 		}
 		if err := h.readPart(part, &form, fileInputs); err != nil {
+			// The fields read so far come back with the error, so the
+			// page can show again what was typed before the refused file.
 			form.discard(h.Blobs)
-			return uploadForm{}, err
+			return form, err
 		}
 	}
 }

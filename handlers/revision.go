@@ -27,7 +27,7 @@ func (h *Handlers) FileRevision(c echo.Context) error {
 	}
 	up, err := h.readUploadFiles(c, "summary_file", "file")
 	if status, errs, ok := refusedUpload(err); ok {
-		return h.render(c, status, views.RevisionPage(r, views.Form{Values: map[string]string{}, Errors: errs}, h.MaxUpload/1_000_000, h.oldDecision(r)))
+		return h.render(c, status, views.RevisionPage(r, views.Form{Values: up.formValues(), Errors: errs}, h.MaxUpload/1_000_000, h.oldDecision(r)))
 	} else if err != nil {
 		return err
 	}

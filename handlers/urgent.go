@@ -28,7 +28,7 @@ func (h *Handlers) FileUrgent(c echo.Context) error {
 	}
 	up, err := h.readUpload(c)
 	if status, errs, ok := refusedUpload(err); ok {
-		return h.render(c, status, views.UrgentPage(r, views.Form{Values: map[string]string{}, Errors: errs}, h.MaxUpload/1_000_000))
+		return h.render(c, status, views.UrgentPage(r, views.Form{Values: up.formValues(), Errors: errs}, h.MaxUpload/1_000_000))
 	} else if err != nil {
 		return err
 	}

@@ -458,7 +458,7 @@ func caseFacts(v CaseView) templ.Component {
 				return templ_7745c5c3_Err
 			}
 		}
-		if _, ok := db.TimeLimit(v.Request.Kind); ok {
+		if _, ok := db.TimeLimit(v.Request.Kind); ok && (v.Request.Status.IsOpen() || v.Request.Status == db.StatusDecided) {
 			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 39, "<div class=\"summary-row\"><dt>")
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err

@@ -295,3 +295,15 @@ func TestAnotherUserCannotSeeOrAddToADeletionRequest(t *testing.T) {
 	items, _ := app.DB.DataItems(context.Background(), onlyRequest(t, app, "amal@example.org").ID)
 	assert.Len(t, items, 1)
 }
+
+func TestARefusedFileKeepsWhatWasTyped(t *testing.T) {
+	app := webtest.New(t)
+	c := app.Petitioner("amal@example.org")
+	req := c.StartDeletionRequest(url.Values{"kind": {"deletion"}})
+	resp := c.Upload(req+"/evidence", req+"/evidence", []webtest.Field{webtest.F("doc_type", "court_decision"),
+		webtest.F("description", "Judgment of 12 May 2024"), webtest.F("doc_language", "fr")}, "page.html",
+		strings.NewReader("<html>not a document</html>"))
+	assert.Equal(t, http.StatusUnprocessableEntity, resp.Status)
+	assert.Contains(t, resp.Body, "This type of file cannot be uploaded")
+	assert.Contains(t, resp.Body, `value="Judgment of 12 May 2024"`)
+}
