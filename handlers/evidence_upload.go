@@ -34,18 +34,12 @@ func (h *Handlers) UploadEvidence(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	up, err := h.readUpload(c)
-	if status, errs, ok := refusedUpload(err); ok {
-		return h.renderEvidence(c, status, r, views.Form{Values: up.formValues(), Errors: errs})
-	} else if err != nil {
+	up, meta, grounds, handled, err := h.readEvidence(c, r, func(status int, f views.Form) error {
+		return h.renderEvidence(c, status, r, f)
+	})
+	if handled || err != nil {
 		return err
 	}
-	grounds, err := h.DB.RequestGrounds(c.Request().Context(), r.ID)
-	if err != nil {
-		up.discard(h.Blobs)
-		return err
-	}
-	meta := evidenceMeta(up)
 	errs := db.ValidateEvidence(meta, grounds)
 	if up.blob == nil {
 		errs.Add("file", "upload.no_file")
@@ -61,6 +55,24 @@ func (h *Handlers) UploadEvidence(c echo.Context) error {
 		return err
 	}
 	return redirect(c, views.SectionPath(r, db.TaskEvidence))
+}
+
+// readEvidence reads an evidence upload and the request's chosen grounds.
+// A refused file is shown at once by page, with what was typed, and
+// handled is true; the caller then has nothing left to do.
+func (h *Handlers) readEvidence(c echo.Context, r db.Request, page func(int, views.Form) error) (
+	up uploadForm, meta db.NewDocument, grounds []db.Ground, handled bool, err error) {
+	up, err = h.readUpload(c)
+	if status, errs, ok := refusedUpload(err); ok {
+		return up, meta, nil, true, page(status, views.Form{Values: up.formValues(), Errors: errs})
+	} else if err != nil {
+		return up, meta, nil, false, err
+	}
+	if grounds, err = h.DB.RequestGrounds(c.Request().Context(), r.ID); err != nil {
+		up.discard(h.Blobs)
+		return up, meta, nil, false, err
+	}
+	return up, evidenceMeta(up), grounds, false, nil
 }
 
 // evidenceMeta reads an evidence upload's fields.

@@ -32,18 +32,12 @@ func (h *Handlers) SubmitFurther(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	up, err := h.readUpload(c)
-	if status, errs, ok := refusedUpload(err); ok {
-		return h.renderFurther(c, status, r, views.Form{Values: up.formValues(), Errors: errs})
-	} else if err != nil {
+	up, meta, grounds, handled, err := h.readEvidence(c, r, func(status int, f views.Form) error {
+		return h.renderFurther(c, status, r, f)
+	})
+	if handled || err != nil {
 		return err
 	}
-	grounds, err := h.DB.RequestGrounds(c.Request().Context(), r.ID)
-	if err != nil {
-		up.discard(h.Blobs)
-		return err
-	}
-	meta := evidenceMeta(up)
 	sub := db.FurtherSubmission{Text: up.fields.Get("text"), Document: &meta}
 	if errs := db.ValidateFurther(sub, up.blob != nil, grounds); errs.Any() {
 		up.discard(h.Blobs)

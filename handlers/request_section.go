@@ -11,13 +11,9 @@ import (
 // ShowSection shows one section of a draft's guided form with the answers
 // saved so far.
 func (h *Handlers) ShowSection(c echo.Context) error {
-	r, err := h.loadDraft(c)
+	r, s, err := h.loadSection(c)
 	if err != nil {
 		return err
-	}
-	s, ok := db.SectionByKey(r.Kind, c.Param("section"))
-	if !ok {
-		return db.Errorf(db.ENotFound, "error.not_found")
 	}
 	return h.render(c, http.StatusOK, views.SectionPage(r, s, views.AnswersForm(s, r.Answers, nil)))
 }
@@ -26,13 +22,9 @@ func (h *Handlers) ShowSection(c echo.Context) error {
 // person typed is thrown away -- then returns to the task list when the
 // section is complete, or shows what still needs fixing.
 func (h *Handlers) SaveSection(c echo.Context) error {
-	r, err := h.loadDraft(c)
+	r, s, err := h.loadSection(c)
 	if err != nil {
 		return err
-	}
-	s, ok := db.SectionByKey(r.Kind, c.Param("section"))
-	if !ok {
-		return db.Errorf(db.ENotFound, "error.not_found")
 	}
 	s.Bind(r.Answers, c.FormValue)
 	if err := h.DB.SaveAnswers(c.Request().Context(), r, r.Answers); err != nil {
@@ -42,4 +34,17 @@ func (h *Handlers) SaveSection(c echo.Context) error {
 		return h.render(c, http.StatusUnprocessableEntity, views.SectionPage(r, s, views.AnswersForm(s, r.Answers, errs)))
 	}
 	return redirect(c, requestPath(r))
+}
+
+// loadSection loads the draft and the :section of its guided form.
+func (h *Handlers) loadSection(c echo.Context) (db.Request, db.Section, error) {
+	r, err := h.loadDraft(c)
+	if err != nil {
+		return r, db.Section{}, err
+	}
+	s, ok := db.SectionByKey(r.Kind, c.Param("section"))
+	if !ok {
+		return r, s, db.Errorf(db.ENotFound, "error.not_found")
+	}
+	return r, s, nil
 }
