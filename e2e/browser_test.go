@@ -307,6 +307,38 @@ func (p *Person) FillDate(legend, day, month, year string) {
 	p.fill(control{role: "textbox", name: "Year", group: legend}, year)
 }
 
+// FillTime types a time of day, given on the 24-hour clock, into the time
+// field labelled label, as a person does with the clock the browser draws
+// in it: hours and minutes, and, when the field shows AM/PM (a browser
+// whose own locale uses a 12-hour clock, like Debian's Chromium with only
+// en-US built in), AM or PM too.
+func (p *Person) FillTime(label string, hour, minute int) {
+	p.t.Helper()
+	c := control{role: "textbox", name: label}
+	want := fmt.Sprintf("%02d:%02d", hour, minute)
+	p.focus(c)
+	typeFromStart := func(keys string) {
+		// Left arrows move to the field's first part, whichever was clicked.
+		if err := p.do(pressKey(kb.ArrowLeft+kb.ArrowLeft+kb.ArrowLeft), chromedp.KeyEvent(keys)); err != nil {
+			p.fatalf("type into %s: %v", c, err)
+		}
+	}
+	typeFromStart(fmt.Sprintf("%02d%02d", hour, minute))
+	if p.state(c).Value != want {
+		h12, half := hour%12, "A"
+		if h12 == 0 {
+			h12 = 12
+		}
+		if hour >= 12 {
+			half = "P"
+		}
+		typeFromStart(fmt.Sprintf("%02d%02d%s", h12, minute, half))
+	}
+	if got := p.state(c).Value; got != want {
+		p.fatalf("%s holds %q after typing %s", c, got, want)
+	}
+}
+
 func (p *Person) fill(c control, value string) {
 	p.t.Helper()
 	p.focus(c)
@@ -351,6 +383,7 @@ type controlState struct {
 	Selected string   `json:"selected"`
 	Files    []string `json:"files"`
 	Focused  bool     `json:"focused"`
+	Open     bool     `json:"open"`
 }
 
 func (p *Person) state(c control) controlState {
@@ -406,6 +439,26 @@ func (p *Person) Check(label string) {
 	}
 	if !p.state(c).Checked {
 		p.fatalf("%s is not ticked after ticking it", c)
+	}
+}
+
+// Expand opens the disclosure (a <details>) whose summary says summary: a
+// click, or Tab and Enter. It does nothing to one already open.
+func (p *Person) Expand(summary string) {
+	p.t.Helper()
+	c := control{role: "summary", name: summary}
+	p.mustSee(c)
+	if p.state(c).Open {
+		return
+	}
+	if p.run.Mode.Keyboard {
+		p.tabTo(c)
+		p.press(kb.Enter)
+	} else if err := p.do(p.click(c)); err != nil {
+		p.fatalf("click %s: %v", c, err)
+	}
+	if !p.state(c).Open {
+		p.fatalf("%s did not open", c)
 	}
 }
 
@@ -555,7 +608,13 @@ func (p *Person) tabTo(c control) {
 			return
 		}
 		p.press(kb.Tab)
-		p.checkFocusIndicator()
+		// Tab moves through the parts of a time field (hours, minutes,
+		// AM/PM) before it leaves it. Its focus was checked on arrival;
+		// checking again would refocus it, which starts at its first part
+		// again, and Tab would never leave it.
+		if now := p.focused(); now.Text != f.Text {
+			p.checkFocusIndicator()
+		}
 		path = append(path, p.focused().Text)
 	}
 	if len(path) > 12 {

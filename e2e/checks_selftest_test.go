@@ -3,15 +3,16 @@ package e2e
 import (
 	"context"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
 	"github.com/chromedp/chromedp"
 )
 
-// spoilPage adds three faults to the page on screen: an image with no text
-// alternative, a box too wide for a phone, and a link whose focus looks
-// exactly like its rest state. It goes through the DevTools protocol, like
+// spoilPage adds four faults to the page on screen: an image with no text
+// alternative, a box too wide for a phone, a link whose focus looks
+// exactly like its rest state, and a message key shown instead of its text. It goes through the DevTools protocol, like
 // the checks, so the page's CSP does not stop it.
 const spoilPage = `(() => {
 	const main = document.querySelector('main');
@@ -30,14 +31,18 @@ const spoilPage = `(() => {
 		a.style.setProperty(k, v, 'important');
 	}
 	main.prepend(a);
+	const raw = document.createElement('p');
+	raw.textContent = 'Shown as it is: task.nowhere.';
+	main.append(raw);
 	return true;
 })()`
 
 // TestChecksCatchWhatTheyLookFor proves the page checks are not blind: on a
 // real portal page, under its real Content-Security-Policy and with
 // JavaScript off, it adds an image without a text alternative, a box too
-// wide for a phone and a link whose focus cannot be seen, and expects
-// axe-core, the overflow check and the focus check each to report theirs.
+// wide for a phone, a link whose focus cannot be seen and a raw message
+// key, and expects axe-core, the overflow check, the focus check and the
+// message-key check each to report theirs.
 // That the journeys find nothing means something only if this finds these.
 func TestChecksCatchWhatTheyLookFor(t *testing.T) {
 	tl := requireTools(t)
@@ -70,7 +75,21 @@ func TestChecksCatchWhatTheyLookFor(t *testing.T) {
 	if !strings.Contains(problems, `focus is not visible on link "Link with invisible focus"`) {
 		t.Errorf("the focus check did not report the invisible focus; problems: %s", problems)
 	}
+	if !strings.Contains(problems, "message key “task.nowhere”") {
+		t.Errorf("the page check did not report the raw message key; problems: %s", problems)
+	}
 	if !t.Failed() {
-		t.Logf("the checks caught all three faults:\n%s\naxe: %v", problems, axeRules)
+		t.Logf("the checks caught all four faults:\n%s\naxe: %v", problems, axeRules)
+	}
+}
+
+// TestRawMessageKeysAreNotEmailsOrFiles checks the raw-key finder on the
+// kinds of text pages show next to keys: addresses, file names, sentences.
+func TestRawMessageKeysAreNotEmailsOrFiles(t *testing.T) {
+	text := "Signed in as amal@example.org. task.urgent Uploaded notice.pdf and hrw-report.pdf; see " +
+		"https://ccf.example/status.html or staff.flash.assigned. Decision CCF-2026-000001/D, 1.5 MB, e.g. this."
+	got := rawMessageKeys(t, text)
+	if want := []string{"task.urgent", "staff.flash.assigned"}; !slices.Equal(got, want) {
+		t.Errorf("rawMessageKeys found %q, want %q", got, want)
 	}
 }

@@ -95,6 +95,53 @@ func (p *Person) SeesUnder(heading, text string) {
 	}
 }
 
+// SeesRow checks that row n (1 for the first row under the column
+// headings) of the table named table -- its caption, which a screen
+// reader announces even when it is visually hidden -- says every one of
+// texts.
+func (p *Person) SeesRow(table string, n int, texts ...string) {
+	p.t.Helper()
+	rows := p.tableRows(table)
+	if n < 1 || n > len(rows) {
+		p.fatalf("the table “%s” has %d rows, not %d", table, len(rows), n)
+	}
+	row := strings.Join(rows[n-1], " | ")
+	for _, text := range texts {
+		if !strings.Contains(row, text) {
+			p.fatalf("row %d of the table “%s” does not say “%s”; it says: %s", n, table, text, row)
+		}
+	}
+}
+
+// SeesRowWith checks that the table named table has a row that says
+// first, and that this row also says every one of texts.
+func (p *Person) SeesRowWith(table, first string, texts ...string) {
+	p.t.Helper()
+	rows := p.tableRows(table)
+	for _, cells := range rows {
+		row := strings.Join(cells, " | ")
+		if !strings.Contains(row, first) {
+			continue
+		}
+		for _, text := range texts {
+			if !strings.Contains(row, text) {
+				p.fatalf("the row of “%s” in the table “%s” does not say “%s”; it says: %s", first, table, text, row)
+			}
+		}
+		return
+	}
+	p.fatalf("no row of the table “%s” says “%s”", table, first)
+}
+
+func (p *Person) tableRows(table string) [][]string {
+	p.t.Helper()
+	rows := eval[[][]string](p, "rows", table)
+	if rows == nil {
+		p.fatalf("the page has no table “%s”", table)
+	}
+	return rows
+}
+
 func (p *Person) arrive(key, heading string) {
 	p.t.Helper()
 	p.key = key
@@ -166,10 +213,69 @@ func (p *Person) pageChecks() {
 				p.run.Mode.Width, wide, strings.Join(o.Offenders, "; "))
 		}
 	}
+	for _, key := range rawMessageKeys(p.t, eval[string](p, "text")) {
+		p.run.report.problem(p, "the page shows the message key “%s” where its text belongs: the catalog lacks it", key)
+	}
 	p.screenshot(p.key)
 	if p.run.Mode.Audit {
 		p.audit()
 	}
+}
+
+// catalogs are the portal's message catalogs, whose keys pages look up.
+var catalogs = filepath.Join("..", "views", "i18n", "locales", "*.json")
+
+// messageNamespaces are the first parts of the catalogs' keys ("task" of
+// "task.grounds"), read once.
+var messageNamespaces = sync.OnceValues(func() (map[string]bool, error) {
+	files, err := filepath.Glob(catalogs)
+	if err != nil || len(files) == 0 {
+		return nil, fmt.Errorf("no catalogs at %s (%v)", catalogs, err)
+	}
+	ns := map[string]bool{}
+	for _, f := range files {
+		raw, err := os.ReadFile(f)
+		if err != nil {
+			return nil, err
+		}
+		var cat struct {
+			Messages map[string]string `json:"messages"`
+		}
+		if err := json.Unmarshal(raw, &cat); err != nil {
+			return nil, fmt.Errorf("%s: %w", f, err)
+		}
+		for k := range cat.Messages {
+			first, _, _ := strings.Cut(k, ".")
+			ns[first] = true
+		}
+	}
+	return ns, nil
+})
+
+// keyLike is a word shaped like a message key, not part of an email
+// address, a path or a longer name.
+var keyLike = regexp.MustCompile(`(?:^|[^\w@./-])([a-z][a-z0-9_]*(?:\.[a-z0-9_-]*[a-z0-9])+)(?:$|[^\w@/-])`)
+
+// fileExtension is the end of a file name, which looks like a key too.
+var fileExtension = regexp.MustCompile(`\.(pdf|png|jpe?g|heic|heif|webp|tiff?|docx?|odt|xlsx|txt)$`)
+
+// rawMessageKeys finds message keys shown as they are: a page asked the
+// catalog for a key it does not have (the portal then shows the key).
+func rawMessageKeys(t *testing.T, text string) []string {
+	t.Helper()
+	ns, err := messageNamespaces()
+	if err != nil {
+		t.Fatalf("read the message catalogs: %v", err)
+	}
+	var out []string
+	for _, m := range keyLike.FindAllStringSubmatch(text, -1) {
+		key := m[1]
+		first, _, _ := strings.Cut(key, ".")
+		if ns[first] && !fileExtension.MatchString(key) && !slices.Contains(out, key) {
+			out = append(out, key)
+		}
+	}
+	return out
 }
 
 // screenshot saves the whole page as NN-who-name.png in the run's folder and

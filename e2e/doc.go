@@ -3,11 +3,16 @@
 // chromedp, and plays whole journeys the way a person does -- by the text of
 // labels, legends, headings, links and buttons, never by ids or classes.
 //
-// Every journey is played in every mode (see modes in journeys_test.go):
-// with JavaScript off and on, with the keyboard alone, and on a 375 px wide
-// phone. On every page it takes a screenshot, runs axe-core, checks that
-// nothing scrolls sideways on the phone, and, on a form with mistakes, that
-// focus moves to the error summary.
+// A journey is played in its modes (see modes and journeys in
+// journeys_test.go): with JavaScript off and on, with the keyboard alone,
+// and on a 375 px wide phone. Journey 1 (an access request) runs in all
+// four; journey 2 (a counsel's deletion request, then an urgent request)
+// in all but the phone; journeys 3 and 4 (the staff desk, and the
+// petitioner answering and seeing the decision carried out) with
+// JavaScript off. On every page it takes a screenshot, runs axe-core,
+// checks that no message key shows where its text belongs, that nothing
+// scrolls sideways on the phone, and, on a form with mistakes, that focus
+// moves to the error summary and the title starts with "Error:".
 //
 // Running it:
 //
@@ -22,9 +27,10 @@
 // system's temporary folder; the tests print the folder.
 //
 // To add a journey, write a func(*Run) that plays it with the Person
-// methods (Open, FollowLink, PressButton, Fill, FillDate, Choose, Check,
-// Select, Upload, FixError, Sees, SeesErrors, SeesText, SeesUnder) in its
-// own file, and add it to journeys; it then runs in every mode. A journey
+// methods (Open, FollowLink, PressButton, Fill, FillDate, FillTime,
+// Choose, Check, Select, Expand, Upload, FixError, Sees, SeesErrors,
+// SeesText, SeesUnder, SeesRow, SeesRowWith) in its own file, and add it
+// to journeys with the modes it needs (every mode unless it says). A journey
 // with two people (a petitioner and CCF staff) opens each with
 // r.NewPerson, in its own window and cookie jar; data no person could
 // create from the pages, such as a staff account, comes from r.App (the

@@ -39,6 +39,7 @@
     switch (role(el)) {
       case 'link':
       case 'button':
+      case 'summary':
         return norm(el.textContent || el.value);
       default:
         if (el.labels && el.labels.length > 0) return norm(el.labels[0].textContent);
@@ -62,7 +63,7 @@
     const g = group(el);
     let text = r + ' "' + n + '"';
     if (r !== 'link' && r !== 'button' && r !== 'textbox' && r !== 'select' && r !== 'radio' &&
-        r !== 'checkbox' && r !== 'file') {
+        r !== 'checkbox' && r !== 'file' && r !== 'summary') {
       text = '<' + el.tagName.toLowerCase() + (el.className ? ' class="' + el.className + '"' : '') + '> "' +
         norm(el.textContent).slice(0, 60) + '"';
     }
@@ -70,7 +71,7 @@
     return { role: r, name: n, group: g, text };
   };
 
-  const controls = () => [...document.querySelectorAll('a[href], button, input, select, textarea')];
+  const controls = () => [...document.querySelectorAll('a[href], button, input, select, textarea, summary')];
 
   const find = (r, n, g) =>
     controls().filter((el) => role(el) === r && name(el) === n && (!g || group(el) === g) && shown(el));
@@ -106,6 +107,13 @@
       return norm(out);
     },
     focused: () => describe(document.activeElement),
+    // The body rows of the table whose caption (visible or not, as a
+    // screen reader announces it) is captionText, each as its cells' text.
+    rows: (captionText) => {
+      const t = [...document.querySelectorAll('table')].find((x) => x.caption && norm(x.caption.textContent) === captionText);
+      if (!t) return null;
+      return [...t.tBodies].flatMap((b) => [...b.rows]).map((tr) => [...tr.cells].map((td) => norm(td.innerText)));
+    },
     // The state of a form control as a person sees it.
     state: (r, n, g) => {
       const el = find(r, n, g)[0];
@@ -117,6 +125,8 @@
         selected: sel ? norm(sel.textContent) : '',
         files: el.files ? [...el.files].map((f) => f.name) : [],
         focused: el === document.activeElement,
+        // A disclosure's summary: whether its details are open.
+        open: el.tagName === 'SUMMARY' && !!el.parentElement.open,
       };
     },
     errorSummary: () => {
