@@ -461,9 +461,9 @@ func queueRow(r db.QueueRow, now time.Time) templ.Component {
 			return templ_7745c5c3_Err
 		}
 		var templ_7745c5c3_Var26 string
-		templ_7745c5c3_Var26, templ_7745c5c3_Err = templ.JoinStringErrs(T(ctx, "status."+string(r.Status)))
+		templ_7745c5c3_Var26, templ_7745c5c3_Err = templ.JoinStringErrs(staffStatus(ctx, r.Status))
 		if templ_7745c5c3_Err != nil {
-			return templ.Error{Err: templ_7745c5c3_Err, FileName: `staff_queue.templ`, Line: 71, Col: 83}
+			return templ.Error{Err: templ_7745c5c3_Err, FileName: `staff_queue.templ`, Line: 71, Col: 75}
 		}
 		_, templ_7745c5c3_Err = templ_7745c5c3_Buffer.WriteString(templ.EscapeString(templ_7745c5c3_Var26))
 		if templ_7745c5c3_Err != nil {
@@ -1151,7 +1151,7 @@ func statusOptions(ctx context.Context) []SelectOption {
 	out := []SelectOption{{Value: db.StatusFilterOpen, Label: T(ctx, "queue.status_open")},
 		{Value: db.StatusFilterAll, Label: T(ctx, "queue.status_all")}}
 	for _, s := range queueStatuses {
-		out = append(out, SelectOption{Value: string(s), Label: T(ctx, "status."+string(s))})
+		out = append(out, SelectOption{Value: string(s), Label: staffStatus(ctx, s)})
 	}
 	return out
 }
