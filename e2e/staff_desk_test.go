@@ -161,6 +161,7 @@ func staffDeskJourney(r *Run) {
 	clerk.PressButton("Send the question")
 	clerk.Sees("desk-case-clarification", "CCF-2026-000002")
 	clerk.SeesText("Your question was sent. The case now waits for the applicant.")
+	clerk.SeesText("Waiting for the applicant")
 
 	// Journey 4: Amal answers with a file.
 	amal.FollowLink("My requests")
