@@ -237,7 +237,8 @@ func (db *DB) SaveAnswers(ctx context.Context, r Request, answers Answers) error
 	if err != nil {
 		return Internal(err)
 	}
-	res, err := db.write.ExecContext(ctx, `UPDATE requests SET answers = ?, applicant_name = ?, source_country = ?,
+	res, err := db.write.ExecContext(ctx, `UPDATE requests SET answers = ?, applicant_name = ?,
+		source_country = CASE WHEN kind IN ('access') THEN ? ELSE source_country END,
 		language = ?, updated_at = ? WHERE id = ? AND status = 'draft'`, string(body), answers["full_name"],
 		answers["source_country"], answers["language"], db.Clock.Now().Unix(), r.ID)
 	if err != nil {

@@ -102,6 +102,9 @@ func (db *DB) SubmitRequest(ctx context.Context, r Request, filer User, limits L
 			applicantID, cur.ID, cur.ID); err != nil {
 			return Internal(err)
 		}
+		if err := settleListedDetails(ctx, tx, filing); err != nil {
+			return err
+		}
 		if err := submitTx(ctx, tx, cur.ID, filer, now); err != nil {
 			return err
 		}
@@ -164,4 +167,26 @@ func wrapInternal(err error) error {
 		return nil
 	}
 	return Internal(err)
+}
+
+// settleListedDetails fixes, at submission, the copies that lists and the
+// staff queue show: the source country of a deletion or correction (from
+// its first data item with a known country), and the applicant's name,
+// country and language on urgent requests prepared with the draft, which
+// may have been prepared before those answers were given.
+func settleListedDetails(ctx context.Context, tx *sql.Tx, f Filing) error {
+	r := f.Request
+	country := r.SourceCountry
+	if r.IsDeletion() {
+		country = ""
+		for _, it := range f.Items {
+			if it.SourceCountry != "" && it.SourceCountry != UnknownCountry {
+				country = it.SourceCountry
+				break
+			}
+		}
+	}
+	_, err := tx.ExecContext(ctx, `UPDATE requests SET source_country = ?, applicant_name = ?, language = ?
+		WHERE id = ? OR (parent_id = ? AND status = 'draft')`, country, r.Answers["full_name"], r.Answers["language"], r.ID, r.ID)
+	return wrapInternal(err)
 }

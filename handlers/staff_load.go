@@ -61,8 +61,13 @@ func formErrors(c echo.Context, err error) (db.FieldErrors, int, bool) {
 func statusArgs(c echo.Context, args []any) []any {
 	out := make([]any, len(args))
 	for i, a := range args {
-		if s, ok := a.(string); ok && views.Locale(c.Request().Context()).Has("status."+s) {
-			out[i] = views.T(c.Request().Context(), "status."+s)
+		ctx := c.Request().Context()
+		if s, ok := a.(string); ok && views.Locale(ctx).Has("staff.status."+s) {
+			out[i] = views.T(ctx, "staff.status."+s)
+			continue
+		}
+		if s, ok := a.(string); ok && views.Locale(ctx).Has("status."+s) {
+			out[i] = views.T(ctx, "status."+s)
 			continue
 		}
 		out[i] = a

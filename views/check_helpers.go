@@ -2,6 +2,7 @@ package views
 
 import (
 	"context"
+	"time"
 
 	"github.com/ccf-portal/ccfportal/db"
 )
@@ -29,6 +30,8 @@ func eventText(ctx context.Context, e db.Event) string {
 	}
 	if Locale(ctx).Has(arg) {
 		arg = T(ctx, arg)
+	} else if d, err := time.Parse(time.DateOnly, arg); err == nil {
+		arg = FormatDate(ctx, d)
 	}
 	return T(ctx, key, arg)
 }

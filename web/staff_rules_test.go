@@ -92,7 +92,7 @@ func TestIllegalStepsAreRefusedWithAClearMessage(t *testing.T) {
 	assert.Contains(t, resp.Body, "only be taken while the request is pending")
 	resp = staff.Submit(desk, desk+"/clarification", url.Values{"body": {"?"}, "reply_by-day": {"1"}, "reply_by-month": {"4"}, "reply_by-year": {"2026"}})
 	assert.Equal(t, http.StatusConflict, resp.Status)
-	assert.Contains(t, resp.Body, "A request that is Decided cannot become Waiting for you.")
+	assert.Contains(t, resp.Body, "A request that is Decided cannot become Waiting for the applicant.")
 	assertAuditIntact(t, app)
 }
 

@@ -181,3 +181,21 @@ func TestRevisionInsideAndOutsideTheWindow(t *testing.T) {
 	}
 	assert.Equal(t, 1, kinds[db.KindRevision], "the refused applications left nothing")
 }
+
+func TestListedDetailsAreSettledAtSubmission(t *testing.T) {
+	app := webtest.New(t)
+	c := app.Petitioner("amal@example.org")
+	req := c.StartDeletionRequest(url.Values{"kind": {"deletion"}})
+	resp := c.Upload(req+"/urgent", req+"/urgent", urgentFields(), "", nil) // before any details are given
+	require.Equal(t, http.StatusSeeOther, resp.Status, webtest.ErrorSummaryText(resp.Body))
+	fileDeletionRequest(t, c, req)
+	u := mustUser(t, app, "amal@example.org")
+	list, err := app.DB.RequestsForUser(t.Context(), u)
+	require.NoError(t, err)
+	require.Len(t, list, 2)
+	for _, r := range list {
+		assert.Equal(t, "Amal Haddad", r.ApplicantName, r.Kind)
+		assert.Equal(t, "TR", r.SourceCountry, "from the data item, for the queue's country filter (%s)", r.Kind)
+		assert.Equal(t, "en", r.Language, r.Kind)
+	}
+}
