@@ -20,12 +20,12 @@ build:
 
 ## generate: regenerate templ code after editing a .templ file
 generate:
-	$(GO) tool templ generate -path views
+	$(GO) tool templ generate
 
 ## check-generated: fail if the committed templ code differs from a fresh generation
 check-generated:
 	@tmp=$$(mktemp -d) && cp -r views $$tmp/ && \
-	  $(GO) tool templ generate -path $$tmp/views >/dev/null 2>&1 && \
+	  $(GO) tool templ generate -path $$tmp >/dev/null 2>&1 && \
 	  if ! diff -r views $$tmp/views >/dev/null; then \
 	    echo "templ code is stale: run 'make generate' and commit the result"; diff -r views $$tmp/views | head -20; rm -rf $$tmp; exit 1; \
 	  fi; rm -rf $$tmp
