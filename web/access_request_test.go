@@ -12,6 +12,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/ccf-portal/ccfportal/db"
 	"github.com/ccf-portal/ccfportal/web/webtest"
@@ -340,4 +341,20 @@ func TestDownloadIsAnAttachmentWithTheSniffedType(t *testing.T) {
 	assert.NotContains(t, resp.Header.Get("Content-Disposition"), "\u202E")
 	assert.Equal(t, "nosniff", resp.Header.Get("X-Content-Type-Options"))
 	assert.Equal(t, "no-store", resp.Header.Get("Cache-Control"))
+}
+
+func TestAnExpiredSessionAsksToSignInAgainAndKeepsTheDraft(t *testing.T) {
+	app := webtest.New(t)
+	c := app.Petitioner("amal@example.org")
+	req := c.StartAccessRequest()
+	c.SaveSection(req, "applicant", webtest.AccessAnswers(false)["applicant"])
+	page := c.Get(req + "/section/contact")
+	app.Clock.Advance(2 * time.Hour) // idle past the limit while filling the page
+	resp := c.PostForm(req+"/section/contact", url.Values{"_csrf": {webtest.CSRFFrom(t, page.Body)},
+		"contact_email": {"amal@example.org"}})
+	assert.Equal(t, http.StatusUnauthorized, resp.Status)
+	assert.Contains(t, resp.Body, "Your session has ended. Sign in again to continue; your saved answers are kept.")
+	assert.Contains(t, resp.Body, `href="/login"`)
+	again := app.Login("amal@example.org")
+	assert.Contains(t, again.Get(req+"/section/applicant").Body, `value="Amal Haddad"`)
 }

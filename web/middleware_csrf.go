@@ -46,6 +46,11 @@ func (s *Server) csrf(next echo.HandlerFunc) echo.HandlerFunc {
 			got = r.PostForm.Get("_csrf")
 		}
 		if !rs.checkCSRF(got) {
+			if rs.s.IsNew && got != "" {
+				// The form came from this portal but its session has ended
+				// (idle or absolute limit): say so, and offer to sign in.
+				return db.Errorf(db.EUnauthorized, "error.sign_in_required")
+			}
 			return db.Errorf(db.EForbidden, "csrf.invalid")
 		}
 		return next(c)
