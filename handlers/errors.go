@@ -23,3 +23,13 @@ func fieldErrors(err error) (db.FieldErrors, bool) {
 	}
 	return nil, false
 }
+
+// errArgs returns the message arguments of an application error, found
+// through any wrapping.
+func errArgs(err error) []any {
+	var e *db.Error
+	if errors.As(err, &e) {
+		return e.Args
+	}
+	return nil
+}

@@ -61,10 +61,3 @@ func safeNext(next string) string {
 	}
 	return next
 }
-
-func errArgs(err error) []any {
-	if e, ok := err.(*db.Error); ok {
-		return e.Args
-	}
-	return nil
-}
