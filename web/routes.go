@@ -77,11 +77,11 @@ func (s *Server) routes() {
 	pages.POST("/requests/:id/submit", h.SubmitRequest, applicant)
 	pages.GET("/requests/:id/confirmation", h.Confirmation, applicant)
 
-	// The applicant's answer to a clarification (issue 6).
+	// The applicant's answer to a clarification.
 	s.streamingRoutes["/requests/:id/reply"] = true
 	pages.POST("/requests/:id/reply", h.ReplyToClarification, applicant)
 
-	// The staff desk (issue 6): the queue, the case, and every action on it.
+	// The staff desk: the queue, the case, and every action on it.
 	// Every route is staff-only; every read or change of a case is audited
 	// by the store in the action's own transaction.
 	staff := pages.Group("/staff", requireRole(db.RoleStaff))
