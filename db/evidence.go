@@ -14,7 +14,7 @@ func ValidateEvidence(d NewDocument, chosen []Ground) FieldErrors {
 		errs.Add("doc_language", "evidence.language_required")
 	}
 	for _, g := range d.Grounds {
-		if !groundChosen(chosen, g) {
+		if !GroundChosen(chosen, g) {
 			errs.Add("grounds", "evidence.ground_not_chosen")
 			break
 		}
@@ -28,7 +28,8 @@ func ValidateEvidence(d NewDocument, chosen []Ground) FieldErrors {
 	return errs
 }
 
-func groundChosen(chosen []Ground, g GroundCode) bool {
+// GroundChosen reports whether g is among the chosen grounds.
+func GroundChosen(chosen []Ground, g GroundCode) bool {
 	for _, c := range chosen {
 		if c.Code == g {
 			return true
@@ -61,7 +62,7 @@ func deletionProblems(f Filing, limits Limits) []Problem {
 		out = append(out, Problem{Key: "problem.summary_too_long", Section: TaskEvidence, Blocking: true,
 			Args: []any{d.PageCount, limits.MaxSummaryPages}})
 	}
-	if groundChosen(f.Grounds, "refugee") && !HasDocument(f.Documents, DocAsylumDecision) {
+	if GroundChosen(f.Grounds, "refugee") && !HasDocument(f.Documents, DocAsylumDecision) {
 		out = append(out, Problem{Key: "problem.refugee_without_decision", Section: TaskEvidence})
 	}
 	for _, d := range f.Documents {

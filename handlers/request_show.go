@@ -38,7 +38,7 @@ func (h *Handlers) ShowRequest(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	v := views.CaseView{Request: r, Filing: filing, Documents: filing.Documents,
+	v := views.CaseView{Request: r, Filing: filing,
 		Events: events, Linked: linked, Now: h.DB.Clock.Now(), Representatives: reps}
 	if err := h.loadCaseOutcome(c, &v); err != nil {
 		return err

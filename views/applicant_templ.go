@@ -205,7 +205,7 @@ func ApplicantPage(v ApplicantView, f Form, maxUploadMB int64) templ.Component {
 				if templ_7745c5c3_Err != nil {
 					return templ_7745c5c3_Err
 				}
-				templ_7745c5c3_Err = AnswerSummary(db.Request{Answers: v.Applicant.Details}, s, false).Render(ctx, templ_7745c5c3_Buffer)
+				templ_7745c5c3_Err = AnswerSummary(db.Request{Answers: v.Applicant.Details}, s).Render(ctx, templ_7745c5c3_Buffer)
 				if templ_7745c5c3_Err != nil {
 					return templ_7745c5c3_Err
 				}

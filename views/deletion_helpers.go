@@ -80,14 +80,6 @@ func itemAnswerText(ctx context.Context, r db.Request, it db.DataItem, field db.
 
 func itoa(n int64) string { return strconv.FormatInt(n, 10) }
 
-func groundChosen(chosen []db.Ground, g db.GroundCode) bool {
-	for _, c := range chosen {
-		if c.Code == g {
-			return true
-		}
-	}
-	return false
-}
 
 func checkboxID(name string, i int) string { return radioID(name, i) }
 

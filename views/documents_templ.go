@@ -187,7 +187,7 @@ func DocumentsPage(v DraftView, f Form, maxUploadMB int64) templ.Component {
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
-			if len(identityDocuments(v.Documents)) == 0 {
+			if len(identityDocuments(v.Filing.Documents)) == 0 {
 				templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 15, "<p class=\"empty\">")
 				if templ_7745c5c3_Err != nil {
 					return templ_7745c5c3_Err
@@ -210,7 +210,7 @@ func DocumentsPage(v DraftView, f Form, maxUploadMB int64) templ.Component {
 				if templ_7745c5c3_Err != nil {
 					return templ_7745c5c3_Err
 				}
-				for _, d := range identityDocuments(v.Documents) {
+				for _, d := range identityDocuments(v.Filing.Documents) {
 					templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 18, "<li><a href=\"")
 					if templ_7745c5c3_Err != nil {
 						return templ_7745c5c3_Err

@@ -154,7 +154,7 @@ func EvidencePage(v DraftView, f Form, maxUploadMB int64) templ.Component {
 					return templ_7745c5c3_Err
 				}
 			} else {
-				templ_7745c5c3_Err = evidenceList(v.Request, v.Filing, true).Render(ctx, templ_7745c5c3_Buffer)
+				templ_7745c5c3_Err = evidenceList(v.Filing, true).Render(ctx, templ_7745c5c3_Buffer)
 				if templ_7745c5c3_Err != nil {
 					return templ_7745c5c3_Err
 				}
@@ -299,8 +299,8 @@ func evidenceFields(v DraftView, f Form) templ.Component {
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
-		if len(documentOptions(v.Documents)) > 0 {
-			templ_7745c5c3_Err = Select(f, "translation_of", "evidence.translation_of", "evidence.translation_of_hint", documentOptions(v.Documents)).Render(ctx, templ_7745c5c3_Buffer)
+		if len(documentOptions(v.Filing.Documents)) > 0 {
+			templ_7745c5c3_Err = Select(f, "translation_of", "evidence.translation_of", "evidence.translation_of_hint", documentOptions(v.Filing.Documents)).Render(ctx, templ_7745c5c3_Buffer)
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
@@ -422,7 +422,7 @@ func fileField(f Form, maxUploadMB int64) templ.Component {
 }
 
 // evidenceList shows each appendix: its type, grounds, language and flags.
-func evidenceList(r db.Request, fl db.Filing, editable bool) templ.Component {
+func evidenceList(fl db.Filing, editable bool) templ.Component {
 	return templruntime.GeneratedTemplate(func(templ_7745c5c3_Input templruntime.GeneratedComponentInput) (templ_7745c5c3_Err error) {
 		templ_7745c5c3_W, ctx := templ_7745c5c3_Input.Writer, templ_7745c5c3_Input.Context
 		if templ_7745c5c3_CtxErr := ctx.Err(); templ_7745c5c3_CtxErr != nil {

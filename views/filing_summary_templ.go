@@ -179,19 +179,19 @@ func FilingSummary(f db.Filing, editable bool, now time.Time) templ.Component {
 						return templ_7745c5c3_Err
 					}
 				} else {
-					templ_7745c5c3_Err = evidenceList(f.Request, f, false).Render(ctx, templ_7745c5c3_Buffer)
+					templ_7745c5c3_Err = evidenceList(f, false).Render(ctx, templ_7745c5c3_Buffer)
 					if templ_7745c5c3_Err != nil {
 						return templ_7745c5c3_Err
 					}
 				}
 			case db.SectionDocuments:
-				templ_7745c5c3_Err = documentSummary(f.Request, identityDocuments(f.Documents), false).Render(ctx, templ_7745c5c3_Buffer)
+				templ_7745c5c3_Err = documentSummary(identityDocuments(f.Documents)).Render(ctx, templ_7745c5c3_Buffer)
 				if templ_7745c5c3_Err != nil {
 					return templ_7745c5c3_Err
 				}
 			default:
 				if s, ok := db.SectionByKey(f.Request.Kind, t.Key); ok {
-					templ_7745c5c3_Err = AnswerSummary(f.Request, s, false).Render(ctx, templ_7745c5c3_Buffer)
+					templ_7745c5c3_Err = AnswerSummary(f.Request, s).Render(ctx, templ_7745c5c3_Buffer)
 					if templ_7745c5c3_Err != nil {
 						return templ_7745c5c3_Err
 					}

@@ -217,7 +217,7 @@ func GroundsPage(v DraftView, f Form) templ.Component {
 				if templ_7745c5c3_Err != nil {
 					return templ_7745c5c3_Err
 				}
-				if groundChosen(v.Filing.Grounds, g.Code) {
+				if db.GroundChosen(v.Filing.Grounds, g.Code) {
 					templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 16, " checked")
 					if templ_7745c5c3_Err != nil {
 						return templ_7745c5c3_Err

@@ -20,20 +20,17 @@ type TaskView struct {
 // DraftView is what the task list and check-your-answers pages show.
 type DraftView struct {
 	Filing    db.Filing
-	Request   db.Request
-	Documents []db.Document
-	Tasks     []TaskView
-	Problems  []db.Problem
-	Sections  []db.Section
-	Limits    db.Limits
+	Request  db.Request
+	Tasks    []TaskView
+	Problems []db.Problem
+	Limits   db.Limits
 	Now       time.Time
 }
 
 // NewDraftView works out each section's state and the remaining problems.
 func NewDraftView(f db.Filing, limits db.Limits, now time.Time) DraftView {
 	r := f.Request
-	v := DraftView{Filing: f, Request: r, Documents: f.Documents, Sections: db.SectionsFor(r.Kind),
-		Problems: db.Problems(f, limits, now), Limits: limits, Now: now}
+	v := DraftView{Filing: f, Request: r, Problems: db.Problems(f, limits, now), Limits: limits, Now: now}
 	for _, t := range db.Tasks(f, now) {
 		v.Tasks = append(v.Tasks, TaskView{Key: t.Key, Href: SectionPath(r, t.Key), State: t.State})
 	}
@@ -58,7 +55,6 @@ func (v DraftView) CompletedCount() int {
 type CaseView struct {
 	Request   db.Request
 	Filing    db.Filing
-	Documents []db.Document
 	Events    []db.Event
 	Linked    []db.Request
 	Now       time.Time

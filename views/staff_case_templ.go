@@ -1862,7 +1862,7 @@ func staffFiling(v StaffCaseView) templ.Component {
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
-			templ_7745c5c3_Err = AnswerSummary(v.Request, s, false).Render(ctx, templ_7745c5c3_Buffer)
+			templ_7745c5c3_Err = AnswerSummary(v.Request, s).Render(ctx, templ_7745c5c3_Buffer)
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
