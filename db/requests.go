@@ -209,6 +209,14 @@ func (db *DB) RequestsForUser(ctx context.Context, u User) ([]Request, error) {
 	return listRequests(ctx, db.read, `WHERE `+cond+` ORDER BY updated_at DESC, id DESC`, args...)
 }
 
+// ApplicantRequests lists the requests about one applicant that u may see,
+// most recently changed first.
+func (db *DB) ApplicantRequests(ctx context.Context, applicantID int64, u User) ([]Request, error) {
+	cond, args := accessCond(u)
+	return listRequests(ctx, db.read, `WHERE applicant_id = ? AND `+cond+` ORDER BY updated_at DESC, id DESC`,
+		append([]any{applicantID}, args...)...)
+}
+
 // listRequests runs a request query given its WHERE and ORDER clauses.
 func listRequests(ctx context.Context, q queryer, where string, args ...any) ([]Request, error) {
 	rows, err := q.QueryContext(ctx, `SELECT `+requestColumns+` FROM requests `+where, args...)

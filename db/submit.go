@@ -98,11 +98,7 @@ func (db *DB) SubmitRequest(ctx context.Context, r Request, filer User, limits L
 		if err != nil {
 			return err
 		}
-		if _, err := tx.ExecContext(ctx, `UPDATE requests SET applicant_id = ? WHERE id = ? OR (parent_id = ? AND status = 'draft')`,
-			applicantID, cur.ID, cur.ID); err != nil {
-			return Internal(err)
-		}
-		if err := settleListedDetails(ctx, tx, filing); err != nil {
+		if err := settleListedDetails(ctx, tx, filing, applicantID); err != nil {
 			return err
 		}
 		if err := submitTx(ctx, tx, cur.ID, filer, now); err != nil {
@@ -169,12 +165,13 @@ func wrapInternal(err error) error {
 	return Internal(err)
 }
 
-// settleListedDetails fixes, at submission, the copies that lists and the
+// settleListedDetails fixes, at submission, the applicant a filing and its
+// prepared urgent requests concern, and the copies that lists and the
 // staff queue show: the source country of a deletion or correction (from
 // its first data item with a known country), and the applicant's name,
 // country and language on urgent requests prepared with the draft, which
 // may have been prepared before those answers were given.
-func settleListedDetails(ctx context.Context, tx *sql.Tx, f Filing) error {
+func settleListedDetails(ctx context.Context, tx *sql.Tx, f Filing, applicantID int64) error {
 	r := f.Request
 	country := r.SourceCountry
 	if r.IsDeletion() {
@@ -186,7 +183,8 @@ func settleListedDetails(ctx context.Context, tx *sql.Tx, f Filing) error {
 			}
 		}
 	}
-	_, err := tx.ExecContext(ctx, `UPDATE requests SET source_country = ?, applicant_name = ?, language = ?
-		WHERE id = ? OR (parent_id = ? AND status = 'draft')`, country, r.Answers["full_name"], r.Answers["language"], r.ID, r.ID)
+	_, err := tx.ExecContext(ctx, `UPDATE requests SET applicant_id = ?, source_country = ?, applicant_name = ?, language = ?
+		WHERE id = ? OR (parent_id = ? AND status = 'draft')`, applicantID, country, r.Answers["full_name"],
+		r.Answers["language"], r.ID, r.ID)
 	return wrapInternal(err)
 }

@@ -30,14 +30,8 @@ func (h *Handlers) applicantView(c echo.Context, a db.Applicant) (views.Applican
 	if v.History, err = h.DB.ApplicantHistory(ctx, a.ID); err != nil {
 		return v, err
 	}
-	all, err := h.DB.RequestsForUser(ctx, *CurrentUser(c))
-	if err != nil {
+	if v.Requests, err = h.DB.ApplicantRequests(ctx, a.ID, *CurrentUser(c)); err != nil {
 		return v, err
-	}
-	for _, r := range all {
-		if r.ApplicantID == a.ID {
-			v.Requests = append(v.Requests, r)
-		}
 	}
 	v.Flags = db.ApplicantFlags(a, v.Documents, h.DB.Clock.Now())
 	v.IsCreator = a.CreatedBy == CurrentUser(c).ID
