@@ -2,6 +2,8 @@ package views
 
 import (
 	"context"
+	"strconv"
+	"sync"
 
 	"github.com/ccf-portal/ccfportal/db"
 )
@@ -33,21 +35,30 @@ func choiceOptions(ctx context.Context, f db.FieldSpec) []Option {
 
 // countryOptions lists countries by name in the reader's language; for the
 // source of INTERPOL data only member countries, plus "I do not know".
+// Sorting 249 names with a collator is the costly part of a form page, and
+// the result depends only on the language, so each list is built once.
 func countryOptions(ctx context.Context, membersOnly bool) []SelectOption {
-	list := db.Countries()
-	if membersOnly {
-		list = db.MemberCountries()
-	}
 	lang := Locale(ctx).Tag
+	key := lang + "/" + strconv.FormatBool(membersOnly)
+	if cached, ok := countryOptionCache.Load(key); ok {
+		return cached.([]SelectOption)
+	}
+	list := db.Countries()
 	var out []SelectOption
 	if membersOnly {
+		list = db.MemberCountries()
 		out = append(out, SelectOption{Value: db.UnknownCountry, Label: T(ctx, "answer.country_unknown")})
 	}
 	for _, c := range db.SortedCountries(list, lang) {
 		out = append(out, SelectOption{Value: c.Code, Label: db.CountryName(c.Code, lang)})
 	}
+	countryOptionCache.Store(key, out)
 	return out
 }
+
+// countryOptionCache holds the sorted lists by language; only the
+// portal's few locales ever fill it.
+var countryOptionCache sync.Map
 
 // autocompleteFor helps browsers and password managers fill known fields.
 func autocompleteFor(field string) string {
