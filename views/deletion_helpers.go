@@ -80,7 +80,6 @@ func itemAnswerText(ctx context.Context, r db.Request, it db.DataItem, field db.
 
 func itoa(n int64) string { return strconv.FormatInt(n, 10) }
 
-
 func checkboxID(name string, i int) string { return radioID(name, i) }
 
 // identityDocuments are the documents that are not evidence: identity,

@@ -19,12 +19,12 @@ type TaskView struct {
 
 // DraftView is what the task list and check-your-answers pages show.
 type DraftView struct {
-	Filing    db.Filing
+	Filing   db.Filing
 	Request  db.Request
 	Tasks    []TaskView
 	Problems []db.Problem
 	Limits   db.Limits
-	Now       time.Time
+	Now      time.Time
 }
 
 // NewDraftView works out each section's state and the remaining problems.
@@ -53,11 +53,11 @@ func (v DraftView) CompletedCount() int {
 
 // CaseView is what a filer's case page shows.
 type CaseView struct {
-	Request   db.Request
-	Filing    db.Filing
-	Events    []db.Event
-	Linked    []db.Request
-	Now       time.Time
+	Request db.Request
+	Filing  db.Filing
+	Events  []db.Event
+	Linked  []db.Request
+	Now     time.Time
 	// Representatives are the counsel acting for the applicant.
 	Representatives []string
 	// Outcome is what came of the request at the staff desk.
