@@ -114,5 +114,19 @@ func (db *DB) Authenticate(ctx context.Context, email, password string, p Passwo
 	if _, err := db.write.ExecContext(ctx, `UPDATE users SET last_login_at = ? WHERE id = ?`, db.Clock.Now().Unix(), user.ID); err != nil {
 		return User{}, Internal(err)
 	}
-	return user, nil
+	return user, db.rehashIfOutdated(ctx, user, password, p)
+}
+
+// rehashIfOutdated re-hashes a just-verified password made with other
+// parameters, so stored hashes follow any strengthening of them.
+func (db *DB) rehashIfOutdated(ctx context.Context, u User, password string, p PasswordParams) error {
+	if !NeedsRehash(u.PasswordHash, p) {
+		return nil
+	}
+	hash, err := HashPassword(password, p)
+	if err != nil {
+		return Internal(err)
+	}
+	_, err = db.write.ExecContext(ctx, `UPDATE users SET password_hash = ? WHERE id = ?`, hash, u.ID)
+	return wrapInternal(err)
 }

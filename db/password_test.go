@@ -250,3 +250,19 @@ func TestCommonPasswordsList(t *testing.T) {
 		require.GreaterOrEqual(t, len([]rune(pw)), 6, pw)
 	}
 }
+
+func TestLoginRehashesAPasswordMadeWithOlderParameters(t *testing.T) {
+	store := MustOpen(t)
+	ctx := t.Context()
+	old := PasswordParams{Memory: 512, Time: 1, Threads: 1}
+	_, err := store.CreateUser(ctx, NewUser{Email: "a@example.org", Name: "A", Role: RolePetitioner,
+		Password: "correct horse battery staple"}, old)
+	require.NoError(t, err)
+	_, err = store.Authenticate(ctx, "a@example.org", "correct horse battery staple", FastPasswordParams)
+	require.NoError(t, err)
+	u, err := store.UserByEmail(ctx, "a@example.org")
+	require.NoError(t, err)
+	assert.False(t, NeedsRehash(u.PasswordHash, FastPasswordParams), "stored with the current parameters now")
+	_, err = store.Authenticate(ctx, "a@example.org", "correct horse battery staple", FastPasswordParams)
+	assert.NoError(t, err, "and still verifies")
+}

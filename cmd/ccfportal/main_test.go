@@ -108,7 +108,7 @@ func TestStaffAddWithPasswordFromStdinAndGenerated(t *testing.T) {
 	assert.ErrorContains(t, err, "already exists")
 	err = run(ctx, []string{"staff", "add", "-data", data, "--email", "weak@example.org", "--password-stdin"},
 		strings.NewReader("short\n"), io.Discard, io.Discard)
-	assert.ErrorContains(t, err, "password")
+	assert.ErrorContains(t, err, "password: Password must be at least 12 characters", "the console says what is wrong, not a message key")
 }
 
 func TestUnknownCommandIsAnError(t *testing.T) {

@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/ccf-portal/ccfportal/db"
+	"github.com/ccf-portal/ccfportal/views/i18n"
 	"github.com/ccf-portal/ccfportal/web"
 )
 
@@ -72,7 +73,7 @@ func describeCreateError(err error) error {
 	if errors.As(err, &v) {
 		var msgs []string
 		for _, f := range v.Fields {
-			msgs = append(msgs, f.Field+": "+f.Message)
+			msgs = append(msgs, f.Field+": "+i18n.Get(i18n.DefaultTag).T(f.Message, f.Args...))
 		}
 		return errors.New("cannot add staff account: " + strings.Join(msgs, "; "))
 	}
