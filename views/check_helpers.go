@@ -7,31 +7,38 @@ import (
 	"github.com/ccf-portal/ccfportal/db"
 )
 
-// problemText translates a problem, translating its section-name argument.
-func problemText(ctx context.Context, p db.Problem) string {
-	args := make([]any, len(p.Args))
-	for i, a := range p.Args {
-		if key, ok := a.(string); ok && Locale(ctx).Has(key) {
-			args[i] = T(ctx, key)
+// Message translates key with its arguments put in the reader's terms: an
+// argument that is itself a message key (a section or ground name) is
+// translated, and a stored date (YYYY-MM-DD) is written out. Every message
+// whose arguments come from the store goes through here.
+func Message(ctx context.Context, key string, args ...any) string {
+	local := make([]any, len(args))
+	for i, a := range args {
+		local[i] = a
+		s, ok := a.(string)
+		if !ok {
 			continue
 		}
-		args[i] = a
+		if Locale(ctx).Has(s) {
+			local[i] = T(ctx, s)
+		} else if d, err := time.Parse(time.DateOnly, s); err == nil {
+			local[i] = FormatDate(ctx, d)
+		}
 	}
-	return T(ctx, p.Key, args...)
+	return T(ctx, key, local...)
+}
+
+// problemText describes a problem of a draft.
+func problemText(ctx context.Context, p db.Problem) string {
+	return Message(ctx, p.Key, p.Args...)
 }
 
 // eventText describes a timeline entry: the message "event.<kind>", with
-// the entry's "arg" (itself translated when it is a message key).
+// the entry's "arg" if it has one.
 func eventText(ctx context.Context, e db.Event) string {
 	key := "event." + string(e.Kind)
-	arg, ok := e.Data["arg"]
-	if !ok {
-		return T(ctx, key)
+	if arg, ok := e.Data["arg"]; ok {
+		return Message(ctx, key, arg)
 	}
-	if Locale(ctx).Has(arg) {
-		arg = T(ctx, arg)
-	} else if d, err := time.Parse(time.DateOnly, arg); err == nil {
-		arg = FormatDate(ctx, d)
-	}
-	return T(ctx, key, arg)
+	return T(ctx, key)
 }

@@ -81,7 +81,7 @@ func (f Form) Value(field string) string { return f.Values[field] }
 // Error returns the translated problem with field, or "".
 func (f Form) Error(ctx context.Context, field string) string {
 	if e, ok := f.Errors.For(field); ok {
-		return T(ctx, e.Message, e.Args...)
+		return Message(ctx, e.Message, e.Args...)
 	}
 	return ""
 }

@@ -154,7 +154,7 @@ func TestRevisionInsideAndOutsideTheWindow(t *testing.T) {
 
 	late := uploadRevision(t, c, access, revisionFields(webtest.Start.AddDate(0, -7, 0)), webtest.PDF("summary"))
 	assert.Equal(t, http.StatusUnprocessableEntity, late.Status)
-	assert.Contains(t, late.Body, "The 6 months to apply ended on 2026-02-02")
+	assert.Contains(t, late.Body, "The 6 months to apply ended on 2 February 2026")
 
 	threePages := strings.Replace(webtest.PDF("s"), "%%EOF", strings.Repeat("9 0 obj << /Type /Page >> endobj\n", 3)+"%%EOF", 1)
 	long := uploadRevision(t, c, access, revisionFields(webtest.Start.AddDate(0, -1, 0)), threePages)
