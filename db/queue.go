@@ -121,7 +121,7 @@ var (
 // the start.
 func (db *DB) Queue(ctx context.Context, f QueueFilter, now time.Time) (QueuePage, error) {
 	f = normaliseFilter(f)
-	where, args := f.conditions(now)
+	where, args := queueConditions(f, now)
 	var page QueuePage
 	if err := db.read.QueryRowContext(ctx, `SELECT COUNT(*) FROM requests r WHERE `+where, args...).Scan(&page.Total); err != nil {
 		return page, Internal(err)

@@ -6,9 +6,9 @@ import (
 	"unicode"
 )
 
-// conditions turns the filters into one SQL condition over requests r,
+// queueConditions turns the filters into one SQL condition over requests r,
 // with its arguments. Drafts are never part of the queue.
-func (f QueueFilter) conditions(now time.Time) (string, []any) {
+func queueConditions(f QueueFilter, now time.Time) (string, []any) {
 	conds := []string{"r.status != 'draft'"}
 	var args []any
 	add := func(cond string, a ...any) {

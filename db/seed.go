@@ -33,28 +33,20 @@ type SeedReport struct {
 // the seed and Force is not set.
 var ErrRealFilings = errors.New("the store holds real filings; refusing to add demo data (use --force to add them anyway)")
 
-// RealFilings counts the requests whose filer is not a seeded account.
-func (db *DB) RealFilings(ctx context.Context) (int, error) {
-	var n int
-	err := db.read.QueryRowContext(ctx, `SELECT COUNT(*) FROM requests r JOIN users u ON u.id = r.filer_id
-		WHERE u.email NOT LIKE ?`, "%"+SeedEmailDomain).Scan(&n)
-	return n, wrapInternal(err)
-}
-
 // Seed fills the store with opts.N realistic, clearly fictional requests of
 // every kind and status, with their timelines, documents, decisions and
 // notices, in one transaction. Every account it makes has an address at
 // seed.invalid. It is only ever run by `ccfportal seed` and by tests.
-func (db *DB) Seed(ctx context.Context, opts SeedOptions) (SeedReport, error) {
+func Seed(ctx context.Context, store *DB, opts SeedOptions) (SeedReport, error) {
 	if opts.N <= 0 {
 		return SeedReport{}, fmt.Errorf("seed: -n must be at least 1")
 	}
-	if real, err := db.RealFilings(ctx); err != nil {
+	if real, err := store.RealFilings(ctx); err != nil {
 		return SeedReport{}, err
 	} else if real > 0 && !opts.Force {
 		return SeedReport{}, ErrRealFilings
 	}
-	now := db.Clock.Now()
+	now := store.Clock.Now()
 	rng := rand.New(rand.NewPCG(opts.RandSeed, uint64(opts.N)))
 	const staffCount, counselCount = 6, 30
 	persons := genPersons(rng, max(1, opts.N*3/4), counselCount)
@@ -69,14 +61,7 @@ func (db *DB) Seed(ctx context.Context, opts SeedOptions) (SeedReport, error) {
 		return SeedReport{}, err
 	}
 	w := seedWriter{ctx: ctx, now: now, rng: rng, run: strconv.FormatInt(now.UnixNano(), 36), docs: docs}
-	// A large page cache keeps the one big transaction in memory instead
-	// of spilling pages to the WAL as it grows; the default comes back after.
-	if _, err := db.write.ExecContext(ctx, `PRAGMA cache_size = -262144`); err == nil {
-		defer db.write.ExecContext(ctx, `PRAGMA cache_size = -2000`)
-	}
-	err = db.inTx(ctx, func(tx *sql.Tx) error {
-		return bulkLoad(ctx, tx, func() error { return w.write(tx, cases, persons, staffCount, counselCount) })
-	})
+	err = store.BulkWrite(ctx, func(tx *sql.Tx) error { return w.write(tx, cases, persons, staffCount, counselCount) })
 	if err != nil {
 		for _, b := range docs {
 			opts.Blobs.Discard(b)

@@ -5,14 +5,6 @@ import (
 	"strings"
 )
 
-// SeedEmailDomain marks every account the seed creates: ".invalid" can
-// never be a real address (RFC 2606), so seeded data are always told apart
-// from real filings.
-const SeedEmailDomain = "@seed.invalid"
-
-// IsSeedEmail reports whether an account was made by the seed.
-func IsSeedEmail(email string) bool { return strings.HasSuffix(email, SeedEmailDomain) }
-
 // Names are built from invented syllables, so they read like names in many
 // languages yet belong to nobody.
 var (

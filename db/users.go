@@ -154,3 +154,11 @@ func (db *DB) CountUsersByRole(ctx context.Context, role Role) (int, error) {
 	}
 	return n, nil
 }
+
+// SeedEmailDomain marks every account the seed creates: ".invalid" can
+// never be a real address (RFC 2606), so seeded data are always told apart
+// from real filings.
+const SeedEmailDomain = "@seed.invalid"
+
+// IsSeedEmail reports whether an account was made by the seed.
+func IsSeedEmail(email string) bool { return strings.HasSuffix(email, SeedEmailDomain) }

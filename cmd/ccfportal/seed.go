@@ -44,7 +44,7 @@ func seed(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	start := time.Now()
-	rep, err := store.Seed(ctx, db.SeedOptions{N: *n, Force: *force, Blobs: blobs, MaxDocumentCases: *docs,
+	rep, err := db.Seed(ctx, store, db.SeedOptions{N: *n, Force: *force, Blobs: blobs, MaxDocumentCases: *docs,
 		RandSeed: uint64(time.Now().UnixNano())})
 	if err != nil {
 		return err
