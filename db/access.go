@@ -3,14 +3,16 @@ package db
 import (
 	"context"
 	"database/sql"
+
+	"github.com/ccf-portal/ccfportal/db/domain"
 )
 
 // accessCond is the one definition of who may see and act on a request:
 // staff any filed request; anyone else the requests they filed and those
 // of the applicants they created or were given access to (a colleague
 // invited by counsel, or counsel appointed by a petitioner).
-func accessCond(u User) (string, []any) {
-	if u.Role == RoleStaff {
+func accessCond(u domain.User) (string, []any) {
+	if u.Role == domain.RoleStaff {
 		return `status != 'draft'`, nil
 	}
 	return `(filer_id = ? OR applicant_id IN (SELECT id FROM applicants WHERE created_by = ?)
@@ -22,7 +24,7 @@ func accessCond(u User) (string, []any) {
 // not found, exactly like a request that does not exist.
 func requestFor(ctx context.Context, q interface {
 	QueryRowContext(context.Context, string, ...any) *sql.Row
-}, id int64, u User) (Request, error) {
+}, id int64, u domain.User) (domain.Request, error) {
 	cond, args := accessCond(u)
 	return scanRequest(q.QueryRowContext(ctx, `SELECT `+requestColumns+` FROM requests WHERE id = ? AND `+cond,
 		append([]any{id}, args...)...))

@@ -3,30 +3,21 @@ package db
 import (
 	"context"
 	"database/sql"
-	"strings"
-	"time"
-)
 
-// Grant is someone's current access to an applicant's cases.
-type Grant struct {
-	UserID        int64
-	Name          string
-	Organisation  string
-	GrantedByName string
-	GrantedAt     time.Time
-}
+	"github.com/ccf-portal/ccfportal/db/domain"
+)
 
 // GrantAccess gives the counsel with the given email access to applicant
 // a's cases. Only the record's creator may share it: counsel with a
 // colleague of the same organisation, a petitioner with the counsel they
 // appoint. An unknown email and an ineligible account get the same answer.
-func (db *DB) GrantAccess(ctx context.Context, a Applicant, by User, email string) error {
+func (db *DB) GrantAccess(ctx context.Context, a domain.Applicant, by domain.User, email string) error {
 	if a.CreatedBy != by.ID {
-		return Errorf(EForbidden, "access.only_creator")
+		return domain.Errorf(domain.EForbidden, "access.only_creator")
 	}
 	to, err := db.UserByEmail(ctx, email)
-	if err != nil || to.Role != RoleCounsel || to.ID == by.ID || !sameFirm(by, to) {
-		return Errorf(EInvalid, "access.no_such_counsel")
+	if err != nil || to.Role != domain.RoleCounsel || to.ID == by.ID || !domain.SameFirm(by, to) {
+		return domain.Errorf(domain.EInvalid, "access.no_such_counsel")
 	}
 	now := db.Clock.Now()
 	return db.inTx(ctx, func(tx *sql.Tx) error {
@@ -34,56 +25,46 @@ func (db *DB) GrantAccess(ctx context.Context, a Applicant, by User, email strin
 			ON CONFLICT (applicant_id, user_id) DO UPDATE SET granted_by = excluded.granted_by,
 			granted_at = excluded.granted_at, revoked_by = NULL, revoked_at = NULL`, a.ID, to.ID, by.ID, now.Unix())
 		if err != nil {
-			return Internal(err)
+			return domain.Internal(err)
 		}
 		return addApplicantEvent(ctx, tx, a.ID, by.ID, "access_granted", to.ID, now)
 	})
 }
 
-// sameFirm: counsel may share only within their organisation; a
-// petitioner may appoint any counsel.
-func sameFirm(by, to User) bool {
-	if by.Role == RolePetitioner {
-		return true
-	}
-	org := strings.TrimSpace(by.Organisation)
-	return org != "" && strings.EqualFold(org, strings.TrimSpace(to.Organisation))
-}
-
 // RevokeAccess withdraws a user's access to applicant a's cases.
-func (db *DB) RevokeAccess(ctx context.Context, a Applicant, by User, userID int64) error {
+func (db *DB) RevokeAccess(ctx context.Context, a domain.Applicant, by domain.User, userID int64) error {
 	if a.CreatedBy != by.ID {
-		return Errorf(EForbidden, "access.only_creator")
+		return domain.Errorf(domain.EForbidden, "access.only_creator")
 	}
 	now := db.Clock.Now()
 	return db.inTx(ctx, func(tx *sql.Tx) error {
 		res, err := tx.ExecContext(ctx, `UPDATE applicant_access SET revoked_by = ?, revoked_at = ?
 			WHERE applicant_id = ? AND user_id = ? AND revoked_at IS NULL`, by.ID, now.Unix(), a.ID, userID)
 		if err != nil {
-			return Internal(err)
+			return domain.Internal(err)
 		}
 		if n, _ := res.RowsAffected(); n != 1 {
-			return Errorf(ENotFound, "error.not_found")
+			return domain.Errorf(domain.ENotFound, "error.not_found")
 		}
 		return addApplicantEvent(ctx, tx, a.ID, by.ID, "access_revoked", userID, now)
 	})
 }
 
 // Grants lists who currently has access to applicant a's cases.
-func (db *DB) Grants(ctx context.Context, applicantID int64) ([]Grant, error) {
+func (db *DB) Grants(ctx context.Context, applicantID int64) ([]domain.Grant, error) {
 	rows, err := db.read.QueryContext(ctx, `SELECT u.id, u.name, u.organisation, g.name, x.granted_at
 		FROM applicant_access x JOIN users u ON u.id = x.user_id JOIN users g ON g.id = x.granted_by
 		WHERE x.applicant_id = ? AND x.revoked_at IS NULL ORDER BY x.granted_at`, applicantID)
 	if err != nil {
-		return nil, Internal(err)
+		return nil, domain.Internal(err)
 	}
 	defer rows.Close()
-	var out []Grant
+	var out []domain.Grant
 	for rows.Next() {
-		var g Grant
+		var g domain.Grant
 		var at int64
 		if err := rows.Scan(&g.UserID, &g.Name, &g.Organisation, &g.GrantedByName, &at); err != nil {
-			return nil, Internal(err)
+			return nil, domain.Internal(err)
 		}
 		g.GrantedAt = unixTime(at)
 		out = append(out, g)
@@ -91,29 +72,21 @@ func (db *DB) Grants(ctx context.Context, applicantID int64) ([]Grant, error) {
 	return out, rows.Err()
 }
 
-// ApplicantEvent is one entry of an applicant record's history.
-type ApplicantEvent struct {
-	Kind        string
-	ActorName   string
-	SubjectName string
-	At          time.Time
-}
-
 // ApplicantHistory lists who did what to a record, oldest first.
-func (db *DB) ApplicantHistory(ctx context.Context, applicantID int64) ([]ApplicantEvent, error) {
+func (db *DB) ApplicantHistory(ctx context.Context, applicantID int64) ([]domain.ApplicantEvent, error) {
 	rows, err := db.read.QueryContext(ctx, `SELECT e.kind, a.name, COALESCE(s.name, ''), e.at FROM applicant_events e
 		JOIN users a ON a.id = e.actor_id LEFT JOIN users s ON s.id = e.subject_id
 		WHERE e.applicant_id = ? ORDER BY e.at, e.id`, applicantID)
 	if err != nil {
-		return nil, Internal(err)
+		return nil, domain.Internal(err)
 	}
 	defer rows.Close()
-	var out []ApplicantEvent
+	var out []domain.ApplicantEvent
 	for rows.Next() {
-		var e ApplicantEvent
+		var e domain.ApplicantEvent
 		var at int64
 		if err := rows.Scan(&e.Kind, &e.ActorName, &e.SubjectName, &at); err != nil {
-			return nil, Internal(err)
+			return nil, domain.Internal(err)
 		}
 		e.At = unixTime(at)
 		out = append(out, e)
@@ -123,20 +96,20 @@ func (db *DB) ApplicantHistory(ctx context.Context, applicantID int64) ([]Applic
 
 // Representatives names the counsel who act on the applicant of r: the
 // filer when they are counsel, and everyone with access to the applicant.
-func (db *DB) Representatives(ctx context.Context, r Request) ([]string, error) {
+func (db *DB) Representatives(ctx context.Context, r domain.Request) ([]string, error) {
 	rows, err := db.read.QueryContext(ctx, `SELECT name FROM users WHERE role = 'counsel' AND (id = ?
 		OR id IN (SELECT created_by FROM applicants WHERE id = ?)
 		OR id IN (SELECT user_id FROM applicant_access WHERE applicant_id = ? AND revoked_at IS NULL)) ORDER BY name`,
 		r.FilerID, r.ApplicantID, r.ApplicantID)
 	if err != nil {
-		return nil, Internal(err)
+		return nil, domain.Internal(err)
 	}
 	defer rows.Close()
 	var out []string
 	for rows.Next() {
 		var n string
 		if err := rows.Scan(&n); err != nil {
-			return nil, Internal(err)
+			return nil, domain.Internal(err)
 		}
 		out = append(out, n)
 	}

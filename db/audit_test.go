@@ -7,6 +7,8 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/ccf-portal/ccfportal/db/domain"
 )
 
 // rawConn opens a second connection to the store's file, as someone with
@@ -19,11 +21,11 @@ func rawConn(t *testing.T, store *DB) *sql.DB {
 	return conn
 }
 
-func seedAudit(t *testing.T, store *DB, n int) (User, Request) {
+func seedAudit(t *testing.T, store *DB, n int) (domain.User, domain.Request) {
 	t.Helper()
-	staff := makeUser(t, store, RoleStaff, "clerk@example.org")
-	amal := makeUser(t, store, RolePetitioner, "amal@example.org")
-	r := fileTestRequest(t, store, amal, KindAccess, `{}`)
+	staff := makeUser(t, store, domain.RoleStaff, "clerk@example.org")
+	amal := makeUser(t, store, domain.RolePetitioner, "amal@example.org")
+	r := fileTestRequest(t, store, amal, domain.KindAccess, `{}`)
 	for range n {
 		_, err := store.OpenCase(context.Background(), staff, r.ID)
 		require.NoError(t, err)
@@ -48,7 +50,7 @@ func TestAuditChainVerifiesAndIsAppendOnly(t *testing.T) {
 	trail, err := store.AuditTrail(ctx, r.ID)
 	require.NoError(t, err)
 	require.Len(t, trail, 5)
-	assert.Equal(t, AuditCaseView, trail[0].Action)
+	assert.Equal(t, domain.AuditCaseView, trail[0].Action)
 	assert.Equal(t, staff.ID, trail[0].ActorID)
 	assert.Equal(t, auditGenesisHashHex, trail[0].PrevHash)
 	assert.Equal(t, trail[0].Hash, trail[1].PrevHash)
@@ -102,15 +104,15 @@ func TestAuditHashCoversEveryField(t *testing.T) {
 func TestStaffOnlyAndDraftsAreInvisible(t *testing.T) {
 	store, _ := openStaffTestDB(t)
 	ctx := context.Background()
-	amal := makeUser(t, store, RolePetitioner, "amal@example.org")
-	staff := makeUser(t, store, RoleStaff, "clerk@example.org")
-	r := fileTestRequest(t, store, amal, KindAccess, `{}`)
+	amal := makeUser(t, store, domain.RolePetitioner, "amal@example.org")
+	staff := makeUser(t, store, domain.RoleStaff, "clerk@example.org")
+	r := fileTestRequest(t, store, amal, domain.KindAccess, `{}`)
 	_, err := store.OpenCase(ctx, amal, r.ID)
-	assert.Equal(t, EForbidden, ErrorCode(err))
+	assert.Equal(t, domain.EForbidden, domain.ErrorCode(err))
 	_, err = store.write.Exec(`UPDATE requests SET status = 'draft' WHERE id = ?`, r.ID)
 	require.NoError(t, err)
 	_, err = store.OpenCase(ctx, staff, r.ID)
-	assert.Equal(t, ENotFound, ErrorCode(err))
+	assert.Equal(t, domain.ENotFound, domain.ErrorCode(err))
 	rep, _ := store.VerifyAudit(ctx)
 	assert.Zero(t, rep.Entries, "a refused read records nothing")
 }

@@ -3,6 +3,8 @@ package db
 import (
 	"context"
 	"fmt"
+
+	"github.com/ccf-portal/ccfportal/db/domain"
 )
 
 // AuditReport is the result of checking the audit chain.
@@ -25,16 +27,16 @@ func (db *DB) VerifyAudit(ctx context.Context) (AuditReport, error) {
 	rows, err := db.read.QueryContext(ctx, `SELECT id, at, actor_id, action, request_id, detail, prev_hash, hash
 		FROM audit_log ORDER BY id`)
 	if err != nil {
-		return AuditReport{}, Internal(err)
+		return AuditReport{}, domain.Internal(err)
 	}
 	defer rows.Close()
 	rep := AuditReport{LastHash: auditGenesisHashHex}
 	var lastID int64
 	for rows.Next() {
-		var e AuditEntry
+		var e domain.AuditEntry
 		var at int64
 		if err := rows.Scan(&e.ID, &at, &e.ActorID, &e.Action, &e.RequestID, &e.Detail, &e.PrevHash, &e.Hash); err != nil {
-			return AuditReport{}, Internal(err)
+			return AuditReport{}, domain.Internal(err)
 		}
 		if problem := checkLink(e, at, lastID, rep.LastHash); problem != "" {
 			rep.BrokenID, rep.Problem = e.ID, problem
@@ -43,10 +45,10 @@ func (db *DB) VerifyAudit(ctx context.Context) (AuditReport, error) {
 		rep.Entries++
 		lastID, rep.LastHash = e.ID, e.Hash
 	}
-	return rep, wrapInternal(rows.Err())
+	return rep, domain.WrapInternal(rows.Err())
 }
 
-func checkLink(e AuditEntry, at, lastID int64, prevHash string) string {
+func checkLink(e domain.AuditEntry, at, lastID int64, prevHash string) string {
 	switch {
 	case e.ID != lastID+1:
 		return fmt.Sprintf("entry %d follows entry %d: entries are missing", e.ID, lastID)

@@ -4,6 +4,8 @@ import (
 	"context"
 	"database/sql"
 	"strings"
+
+	"github.com/ccf-portal/ccfportal/db/domain"
 )
 
 // BulkWrite runs fn in one write transaction set up for loading many rows
@@ -23,8 +25,8 @@ func (db *DB) BulkWrite(ctx context.Context, fn func(*sql.Tx) error) error {
 func (db *DB) RealFilings(ctx context.Context) (int, error) {
 	var n int
 	err := db.read.QueryRowContext(ctx, `SELECT COUNT(*) FROM requests r JOIN users u ON u.id = r.filer_id
-		WHERE u.email NOT LIKE ?`, "%"+SeedEmailDomain).Scan(&n)
-	return n, wrapInternal(err)
+		WHERE u.email NOT LIKE ?`, "%"+domain.SeedEmailDomain).Scan(&n)
+	return n, domain.WrapInternal(err)
 }
 
 // bulkLoad runs load with the secondary indexes of requests and the name
@@ -36,14 +38,14 @@ func bulkLoad(ctx context.Context, tx *sql.Tx, load func() error) error {
 	rows, err := tx.QueryContext(ctx, `SELECT name, sql FROM sqlite_master
 		WHERE type = 'index' AND tbl_name = 'requests' AND sql IS NOT NULL`)
 	if err != nil {
-		return Internal(err)
+		return domain.Internal(err)
 	}
 	var names, defs []string
 	for rows.Next() {
 		var name, def string
 		if err := rows.Scan(&name, &def); err != nil {
 			rows.Close()
-			return Internal(err)
+			return domain.Internal(err)
 		}
 		names, defs = append(names, name), append(defs, def)
 	}
@@ -51,7 +53,7 @@ func bulkLoad(ctx context.Context, tx *sql.Tx, load func() error) error {
 	var trigger string
 	if err := tx.QueryRowContext(ctx, `SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'requests_names_insert'`).
 		Scan(&trigger); err != nil {
-		return Internal(err)
+		return domain.Internal(err)
 	}
 	drops := []string{`DROP TRIGGER requests_names_insert`}
 	for _, n := range names {
@@ -69,7 +71,7 @@ func bulkLoad(ctx context.Context, tx *sql.Tx, load func() error) error {
 func execAll(ctx context.Context, tx *sql.Tx, stmts []string) error {
 	for _, q := range stmts {
 		if _, err := tx.ExecContext(ctx, q); err != nil {
-			return Internal(err)
+			return domain.Internal(err)
 		}
 	}
 	return nil

@@ -12,6 +12,8 @@ import (
 	"runtime"
 
 	_ "modernc.org/sqlite" // registers the "sqlite" driver
+
+	"github.com/ccf-portal/ccfportal/db/domain"
 )
 
 // DB is the store. SQLite allows one writer at a time, so writes go through
@@ -20,7 +22,7 @@ import (
 type DB struct {
 	write *sql.DB
 	read  *sql.DB
-	Clock Clock
+	Clock domain.Clock
 	path  string
 }
 
@@ -42,7 +44,7 @@ func dsn(path string, readOnly bool) string {
 
 // Open opens (creating if needed) the database file at path, applies the
 // embedded migrations and returns the store.
-func Open(ctx context.Context, path string, clock Clock) (*DB, error) {
+func Open(ctx context.Context, path string, clock domain.Clock) (*DB, error) {
 	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
 		return nil, fmt.Errorf("create data folder: %w", err)
 	}
@@ -98,14 +100,14 @@ func (db *DB) Path() string { return db.path }
 func (db *DB) inTx(ctx context.Context, fn func(*sql.Tx) error) error {
 	tx, err := db.write.BeginTx(ctx, nil)
 	if err != nil {
-		return Internal(fmt.Errorf("begin: %w", err))
+		return domain.Internal(fmt.Errorf("begin: %w", err))
 	}
 	defer tx.Rollback()
 	if err := fn(tx); err != nil {
 		return err
 	}
 	if err := tx.Commit(); err != nil {
-		return Internal(fmt.Errorf("commit: %w", err))
+		return domain.Internal(fmt.Errorf("commit: %w", err))
 	}
 	return nil
 }

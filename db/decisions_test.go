@@ -8,32 +8,36 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/ccf-portal/ccfportal/db/blob"
+	"github.com/ccf-portal/ccfportal/db/domain"
+	"github.com/ccf-portal/ccfportal/db/filetype"
 )
 
 type staffFixture struct {
 	store *DB
-	clock *FixedClock
-	staff User
-	amal  User
+	clock *domain.FixedClock
+	staff domain.User
+	amal  domain.User
 	ctx   context.Context
 }
 
 func newStaffFixture(t *testing.T) staffFixture {
 	store, clock := openStaffTestDB(t)
 	return staffFixture{store: store, clock: clock, ctx: context.Background(),
-		staff: makeUser(t, store, RoleStaff, "clerk@example.org"),
-		amal:  makeUser(t, store, RolePetitioner, "amal@example.org")}
+		staff: makeUser(t, store, domain.RoleStaff, "clerk@example.org"),
+		amal:  makeUser(t, store, domain.RolePetitioner, "amal@example.org")}
 }
 
-func (f staffFixture) admissible(t *testing.T, kind Kind, answers string) Request {
+func (f staffFixture) admissible(t *testing.T, kind domain.Kind, answers string) domain.Request {
 	t.Helper()
 	r := fileTestRequest(t, f.store, f.amal, kind, answers)
-	require.NoError(t, f.store.DeclareAdmissibility(f.ctx, f.staff, r.ID, AdmissibilityInput{Outcome: OutcomeAdmissible,
-		Checks: AdmissibilityChecks}))
+	require.NoError(t, f.store.DeclareAdmissibility(f.ctx, f.staff, r.ID, domain.AdmissibilityInput{Outcome: domain.OutcomeAdmissible,
+		Checks: domain.AdmissibilityChecks}))
 	return f.reload(t, r)
 }
 
-func (f staffFixture) reload(t *testing.T, r Request) Request {
+func (f staffFixture) reload(t *testing.T, r domain.Request) domain.Request {
 	t.Helper()
 	out, err := f.store.RequestForUser(f.ctx, r.ID, f.staff)
 	require.NoError(t, err)
@@ -49,41 +53,41 @@ func (f staffFixture) auditCount(t *testing.T) int64 {
 
 func TestAdmissibleSetsTheDatesAndTheTimeLimit(t *testing.T) {
 	f := newStaffFixture(t)
-	access := f.admissible(t, KindAccess, `{}`)
-	assert.Equal(t, StatusAdmissible, access.Status)
+	access := f.admissible(t, domain.KindAccess, `{}`)
+	assert.Equal(t, domain.StatusAdmissible, access.Status)
 	assert.Equal(t, staffTestStart, access.AdmissibleAt)
-	assert.Equal(t, AddMonths(staffTestStart, 4), access.DueAt)
-	deletion := f.admissible(t, KindDeletion, `{}`)
-	assert.Equal(t, AddMonths(staffTestStart, 9), deletion.DueAt)
+	assert.Equal(t, domain.AddMonths(staffTestStart, 4), access.DueAt)
+	deletion := f.admissible(t, domain.KindDeletion, `{}`)
+	assert.Equal(t, domain.AddMonths(staffTestStart, 9), deletion.DueAt)
 
-	err := f.store.DeclareAdmissibility(f.ctx, f.staff, access.ID, AdmissibilityInput{Outcome: OutcomeInadmissible, Reasons: []string{"id_missing"}})
-	assert.Equal(t, EConflict, ErrorCode(err), "once only")
-	assert.Equal(t, "admissibility.already_assessed", ErrorMessage(err))
+	err := f.store.DeclareAdmissibility(f.ctx, f.staff, access.ID, domain.AdmissibilityInput{Outcome: domain.OutcomeInadmissible, Reasons: []string{"id_missing"}})
+	assert.Equal(t, domain.EConflict, domain.ErrorCode(err), "once only")
+	assert.Equal(t, "admissibility.already_assessed", domain.ErrorMessage(err))
 }
 
 func TestAdmissibilityValidation(t *testing.T) {
 	f := newStaffFixture(t)
-	r := fileTestRequest(t, f.store, f.amal, KindAccess, `{"representation":"representative"}`)
+	r := fileTestRequest(t, f.store, f.amal, domain.KindAccess, `{"representation":"representative"}`)
 	before := f.auditCount(t)
-	cases := map[string]AdmissibilityInput{
+	cases := map[string]domain.AdmissibilityInput{
 		"no outcome":          {},
-		"checks missing":      {Outcome: OutcomeAdmissible, Checks: []string{"valid_id"}},
-		"no reason":           {Outcome: OutcomeInadmissible},
-		"unknown reason":      {Outcome: OutcomeInadmissible, Reasons: []string{"bogus"}},
-		"other without text":  {Outcome: OutcomeInadmissible, Reasons: []string{"other"}},
-		"representative auth": {Outcome: OutcomeAdmissible, Checks: ChecksFor(Request{})},
+		"checks missing":      {Outcome: domain.OutcomeAdmissible, Checks: []string{"valid_id"}},
+		"no reason":           {Outcome: domain.OutcomeInadmissible},
+		"unknown reason":      {Outcome: domain.OutcomeInadmissible, Reasons: []string{"bogus"}},
+		"other without text":  {Outcome: domain.OutcomeInadmissible, Reasons: []string{"other"}},
+		"representative auth": {Outcome: domain.OutcomeAdmissible, Checks: domain.ChecksFor(domain.Request{})},
 	}
 	for name, in := range cases {
 		err := f.store.DeclareAdmissibility(f.ctx, f.staff, r.ID, in)
-		assert.Equal(t, EInvalid, ErrorCode(err), name)
+		assert.Equal(t, domain.EInvalid, domain.ErrorCode(err), name)
 	}
 	assert.Equal(t, before, f.auditCount(t), "refused actions record nothing")
-	assert.NotContains(t, ChecksFor(Request{}), "authorisation", "someone filing for themself needs no authorisation")
+	assert.NotContains(t, domain.ChecksFor(domain.Request{}), "authorisation", "someone filing for themself needs no authorisation")
 
-	require.NoError(t, f.store.DeclareAdmissibility(f.ctx, f.staff, r.ID, AdmissibilityInput{Outcome: OutcomeInadmissible,
+	require.NoError(t, f.store.DeclareAdmissibility(f.ctx, f.staff, r.ID, domain.AdmissibilityInput{Outcome: domain.OutcomeInadmissible,
 		Reasons: []string{"id_expired", "other"}, Note: "The passport expired in 2019."}))
 	r = f.reload(t, r)
-	assert.Equal(t, StatusInadmissible, r.Status)
+	assert.Equal(t, domain.StatusInadmissible, r.Status)
 	assert.True(t, r.DueAt.IsZero())
 	a, err := f.store.AdmissibilityOf(f.ctx, r.ID)
 	require.NoError(t, err)
@@ -93,59 +97,59 @@ func TestAdmissibilityValidation(t *testing.T) {
 
 func TestDecisionRulesAndIllegalTransitions(t *testing.T) {
 	f := newStaffFixture(t)
-	blobs, err := NewBlobStore(filepath.Join(t.TempDir(), "ev"), bytes.Repeat([]byte{5}, 32))
+	blobs, err := blob.NewBlobStore(filepath.Join(t.TempDir(), "ev"), bytes.Repeat([]byte{5}, 32))
 	require.NoError(t, err)
-	r := f.admissible(t, KindAccess, `{}`)
+	r := f.admissible(t, domain.KindAccess, `{}`)
 
-	err = f.store.RecordDecision(f.ctx, f.staff, r.ID, DecisionInput{Outcome: DecisionCompliant, Reasons: "x"}, nil, blobs)
-	assert.Equal(t, EInvalid, ErrorCode(err), "a deletion outcome on an access request")
-	err = f.store.RecordDecision(f.ctx, f.staff, r.ID, DecisionInput{Outcome: DecisionDataHeld, Reasons: "x"}, nil, blobs)
-	assert.Equal(t, EInvalid, ErrorCode(err), "data held needs what may be disclosed")
+	err = f.store.RecordDecision(f.ctx, f.staff, r.ID, domain.DecisionInput{Outcome: domain.DecisionCompliant, Reasons: "x"}, nil, blobs)
+	assert.Equal(t, domain.EInvalid, domain.ErrorCode(err), "a deletion outcome on an access request")
+	err = f.store.RecordDecision(f.ctx, f.staff, r.ID, domain.DecisionInput{Outcome: domain.DecisionDataHeld, Reasons: "x"}, nil, blobs)
+	assert.Equal(t, domain.EInvalid, domain.ErrorCode(err), "data held needs what may be disclosed")
 
-	staged, err := blobs.Stage(bytes.NewReader(seedPDF("decision")), "decision.pdf", 1<<20)
+	staged, err := blobs.Stage(bytes.NewReader(filetype.MinimalPDF("decision")), "decision.pdf", 1<<20)
 	require.NoError(t, err)
-	require.NoError(t, f.store.RecordDecision(f.ctx, f.staff, r.ID, DecisionInput{Outcome: DecisionDataHeld,
+	require.NoError(t, f.store.RecordDecision(f.ctx, f.staff, r.ID, domain.DecisionInput{Outcome: domain.DecisionDataHeld,
 		Reasons: "Held.", Disclosure: "A diffusion of 2024."}, &ReplyFile{Name: "decision.pdf", Blob: staged}, blobs))
 	d, err := f.store.DecisionOf(f.ctx, r.ID)
 	require.NoError(t, err)
 	assert.Equal(t, r.Reference+"/D", d.Reference)
 	require.NotNil(t, d.Document)
-	assert.Equal(t, DocDecision, d.Document.Type)
-	assert.Equal(t, StatusDecided, f.reload(t, r).Status)
+	assert.Equal(t, domain.DocDecision, d.Document.Type)
+	assert.Equal(t, domain.StatusDecided, f.reload(t, r).Status)
 
-	other, err := blobs.Stage(bytes.NewReader(seedPDF("second")), "second.pdf", 1<<20)
+	other, err := blobs.Stage(bytes.NewReader(filetype.MinimalPDF("second")), "second.pdf", 1<<20)
 	require.NoError(t, err)
-	err = f.store.RecordDecision(f.ctx, f.staff, r.ID, DecisionInput{Outcome: DecisionNoData, Reasons: "again"},
+	err = f.store.RecordDecision(f.ctx, f.staff, r.ID, domain.DecisionInput{Outcome: domain.DecisionNoData, Reasons: "again"},
 		&ReplyFile{Name: "second.pdf", Blob: other}, blobs)
-	assert.Equal(t, EConflict, ErrorCode(err))
-	assert.Equal(t, "decision.already_decided", ErrorMessage(err))
+	assert.Equal(t, domain.EConflict, domain.ErrorCode(err))
+	assert.Equal(t, "decision.already_decided", domain.ErrorMessage(err))
 	_, openErr := blobs.Open(other.Key)
 	assert.Error(t, openErr, "the refused decision's file is removed")
 
-	bad := fileTestRequest(t, f.store, f.amal, KindAccess, `{}`)
-	err = f.store.RecordDecision(f.ctx, f.staff, bad.ID, DecisionInput{Outcome: DecisionNoData, Reasons: "x"}, nil, blobs)
-	assert.Equal(t, "decision.not_yet_admissible", ErrorMessage(err))
-	require.NoError(t, f.store.DeclareAdmissibility(f.ctx, f.staff, bad.ID, AdmissibilityInput{Outcome: OutcomeInadmissible,
+	bad := fileTestRequest(t, f.store, f.amal, domain.KindAccess, `{}`)
+	err = f.store.RecordDecision(f.ctx, f.staff, bad.ID, domain.DecisionInput{Outcome: domain.DecisionNoData, Reasons: "x"}, nil, blobs)
+	assert.Equal(t, "decision.not_yet_admissible", domain.ErrorMessage(err))
+	require.NoError(t, f.store.DeclareAdmissibility(f.ctx, f.staff, bad.ID, domain.AdmissibilityInput{Outcome: domain.OutcomeInadmissible,
 		Reasons: []string{"id_missing"}}))
-	err = f.store.RecordDecision(f.ctx, f.staff, bad.ID, DecisionInput{Outcome: DecisionNoData, Reasons: "x"}, nil, blobs)
-	assert.Equal(t, EConflict, ErrorCode(err))
-	assert.Equal(t, "decision.inadmissible", ErrorMessage(err))
+	err = f.store.RecordDecision(f.ctx, f.staff, bad.ID, domain.DecisionInput{Outcome: domain.DecisionNoData, Reasons: "x"}, nil, blobs)
+	assert.Equal(t, domain.EConflict, domain.ErrorCode(err))
+	assert.Equal(t, "decision.inadmissible", domain.ErrorMessage(err))
 
-	gone := fileTestRequest(t, f.store, f.amal, KindDeletion, `{}`)
-	require.NoError(t, f.store.RecordDecision(f.ctx, f.staff, gone.ID, DecisionInput{Outcome: DecisionWithdrawn,
+	gone := fileTestRequest(t, f.store, f.amal, domain.KindDeletion, `{}`)
+	require.NoError(t, f.store.RecordDecision(f.ctx, f.staff, gone.ID, domain.DecisionInput{Outcome: domain.DecisionWithdrawn,
 		Reasons: "The applicant withdrew by letter."}, nil, blobs), "withdrawal is possible before admissibility")
-	assert.Equal(t, StatusWithdrawn, f.reload(t, gone).Status)
+	assert.Equal(t, domain.StatusWithdrawn, f.reload(t, gone).Status)
 }
 
 func TestDecisionOutcomesPerKind(t *testing.T) {
-	assert.Equal(t, []string{DecisionNoData, DecisionDataHeld, DecisionNeitherConfirmNorDeny, DecisionWithdrawn}, DecisionOutcomes(KindAccess))
-	assert.Contains(t, DecisionOutcomes(KindDeletion), DecisionNonCompliantDeletion)
-	assert.Contains(t, DecisionOutcomes(KindCorrection), DecisionNonCompliantCorrection)
-	assert.Equal(t, []string{DecisionUpheld, DecisionRevised, DecisionWithdrawn}, DecisionOutcomes(KindRevision))
-	for _, o := range []string{DecisionCompliant, DecisionNoData, DecisionDeletedBeforeDecision, DecisionWithdrawn, DecisionUpheld} {
-		_, ordered := NoticeAction(o)
+	assert.Equal(t, []string{domain.DecisionNoData, domain.DecisionDataHeld, domain.DecisionNeitherConfirmNorDeny, domain.DecisionWithdrawn}, domain.DecisionOutcomes(domain.KindAccess))
+	assert.Contains(t, domain.DecisionOutcomes(domain.KindDeletion), domain.DecisionNonCompliantDeletion)
+	assert.Contains(t, domain.DecisionOutcomes(domain.KindCorrection), domain.DecisionNonCompliantCorrection)
+	assert.Equal(t, []string{domain.DecisionUpheld, domain.DecisionRevised, domain.DecisionWithdrawn}, domain.DecisionOutcomes(domain.KindRevision))
+	for _, o := range []string{domain.DecisionCompliant, domain.DecisionNoData, domain.DecisionDeletedBeforeDecision, domain.DecisionWithdrawn, domain.DecisionUpheld} {
+		_, ordered := domain.NoticeAction(o)
 		assert.False(t, ordered, o)
 	}
-	action, _ := NoticeAction(DecisionNonCompliantCorrection)
+	action, _ := domain.NoticeAction(domain.DecisionNonCompliantCorrection)
 	assert.Equal(t, "correct", action)
 }

@@ -2,37 +2,17 @@ package db
 
 import (
 	"context"
-	"time"
+
+	"github.com/ccf-portal/ccfportal/db/domain"
 )
 
-// Limits are the format limits of a filing. They come from CCF practice,
-// not a fixed rule, so they are configuration (DOMAIN.md).
-type Limits struct {
-	MaxAppendices   int // evidence documents per request
-	MaxSummaryPages int // pages of an uploaded summary of arguments
-}
-
-// DefaultLimits are the limits reported since 2026.
-var DefaultLimits = Limits{MaxAppendices: 20, MaxSummaryPages: 10}
-
-// Filing is a request with everything filed with it.
-type Filing struct {
-	Request    Request
-	Documents  []Document
-	Grounds    []Ground
-	Items      []DataItem
-	DocGrounds map[int64][]GroundCode
-	// Urgent are the provisional-measure requests made on this one.
-	Urgent []Request
-}
-
 // LoadFiling reads a request's documents, grounds and data items.
-func (db *DB) LoadFiling(ctx context.Context, r Request) (Filing, error) {
+func (db *DB) LoadFiling(ctx context.Context, r domain.Request) (domain.Filing, error) {
 	return loadFiling(ctx, db.read, r)
 }
 
-func loadFiling(ctx context.Context, q queryer, r Request) (Filing, error) {
-	f := Filing{Request: r}
+func loadFiling(ctx context.Context, q queryer, r domain.Request) (domain.Filing, error) {
+	f := domain.Filing{Request: r}
 	var err error
 	if f.Documents, err = listDocuments(ctx, q, r.ID); err != nil {
 		return f, err
@@ -46,138 +26,6 @@ func loadFiling(ctx context.Context, q queryer, r Request) (Filing, error) {
 	if f.DocGrounds, err = listDocumentGrounds(ctx, q, r.ID); err != nil {
 		return f, err
 	}
-	f.Urgent, err = listRequests(ctx, q, `WHERE parent_id = ? AND kind = ? ORDER BY id`, r.ID, KindProvisional)
+	f.Urgent, err = listRequests(ctx, q, `WHERE parent_id = ? AND kind = ? ORDER BY id`, r.ID, domain.KindProvisional)
 	return f, err
-}
-
-// Evidence lists the appendices: documents that support the arguments.
-func (f Filing) Evidence() []Document {
-	var out []Document
-	for _, d := range f.Documents {
-		if d.IsEvidence() {
-			out = append(out, d)
-		}
-	}
-	return out
-}
-
-// EvidenceFor lists the documents attached to ground g.
-func (f Filing) EvidenceFor(g GroundCode) []Document {
-	var out []Document
-	for _, d := range f.Documents {
-		for _, dg := range f.DocGrounds[d.ID] {
-			if dg == g {
-				out = append(out, d)
-			}
-		}
-	}
-	return out
-}
-
-// SummaryDocument returns the uploaded summary of arguments, if any.
-func (f Filing) SummaryDocument() (Document, bool) {
-	for _, d := range f.Documents {
-		if d.Type == DocSummary {
-			return d, true
-		}
-	}
-	return Document{}, false
-}
-
-// HasTranslation reports whether some document translates d.
-func (f Filing) HasTranslation(d Document) bool {
-	for _, t := range f.Documents {
-		if t.TranslationOf == d.ID {
-			return true
-		}
-	}
-	return false
-}
-
-// Task is one line of the task list: a section and its state.
-type Task struct {
-	Key   string
-	State SectionState
-}
-
-// Task keys beyond the field sections.
-const (
-	TaskDataItems = "data-items"
-	TaskGrounds   = "grounds"
-	TaskEvidence  = "evidence"
-	TaskSummary   = "summary"
-)
-
-// IsDeletion reports whether the request asks for deletion or correction.
-func (r Request) IsDeletion() bool { return r.Kind == KindDeletion || r.Kind == KindCorrection }
-
-// Tasks lists a draft's sections in order with their states.
-func Tasks(f Filing, now time.Time) []Task {
-	var out []Task
-	for _, s := range SectionsFor(f.Request.Kind) {
-		state := s.State(f.Request.Answers, now)
-		if s.Key == TaskSummary {
-			state = summaryState(f, state)
-		}
-		out = append(out, Task{Key: s.Key, State: state})
-		if s.Key == SectionContact && f.Request.IsDeletion() {
-			out = append(out, Task{TaskDataItems, itemsState(f, now)}, Task{TaskGrounds, groundsState(f)},
-				Task{TaskEvidence, evidenceState(f)})
-		}
-	}
-	return append(out, Task{Key: SectionDocuments, State: documentsState(f)})
-}
-
-func summaryState(f Filing, fromText SectionState) SectionState {
-	if _, ok := f.SummaryDocument(); ok {
-		return SectionCompleted
-	}
-	return fromText
-}
-
-func itemsState(f Filing, now time.Time) SectionState {
-	if len(f.Items) == 0 {
-		return SectionNotStarted
-	}
-	s := DataItemSection(f.Request.Kind)
-	for _, it := range f.Items {
-		if s.Validate(it.Answers(), now).Any() {
-			return SectionInProgress
-		}
-	}
-	return SectionCompleted
-}
-
-func groundsState(f Filing) SectionState {
-	if len(f.Grounds) == 0 {
-		return SectionNotStarted
-	}
-	for _, g := range f.Grounds {
-		if g.Explanation == "" {
-			return SectionInProgress
-		}
-	}
-	return SectionCompleted
-}
-
-// evidenceState: evidence is optional, so an untouched section is not a
-// blocker; it shows as completed once anything is uploaded.
-func evidenceState(f Filing) SectionState {
-	if len(f.Evidence()) == 0 {
-		return SectionNotStarted
-	}
-	return SectionCompleted
-}
-
-func documentsState(f Filing) SectionState {
-	switch {
-	case !HasDocument(f.Documents, DocIdentity):
-		if len(f.Documents) == 0 {
-			return SectionNotStarted
-		}
-		return SectionInProgress
-	case f.Request.Representative() && !HasDocument(f.Documents, DocPowerOfAttorney):
-		return SectionInProgress
-	}
-	return SectionCompleted
 }

@@ -5,64 +5,16 @@ import (
 	"database/sql"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/ccf-portal/ccfportal/db/domain"
 )
-
-// GroundCode names a ground for deletion or correction (DOMAIN.md).
-type GroundCode string
-
-// GroundInfo describes a ground: its rule, and the document types that
-// usually prove it. Its plain-language texts are in the catalog under
-// "ground.<code>.title", ".what" and ".evidence".
-type GroundInfo struct {
-	Code     GroundCode
-	Rule     string
-	Evidence []DocType
-}
-
-// Grounds is the checklist, in the order the form offers it.
-var Grounds = []GroundInfo{
-	{"political", "Constitution Art. 3", []DocType{DocNGOReport, DocPressArticle, DocCourtDecision}},
-	{"human_rights", "Constitution Art. 2", []DocType{DocCourtDecision, DocNGOReport}},
-	{"refugee", "Refugee resolution (2017)", []DocType{DocAsylumDecision}},
-	{"private_dispute", "RPD Art. 83(1)(a)(i)", []DocType{DocCorrespondence, DocCourtDecision}},
-	{"family_matter", "RPD Art. 83(1)(a)(i)", []DocType{DocCourtDecision}},
-	{"excluded_offence", "RPD Art. 83(1)(a)(i)", []DocType{DocArrestWarrant, DocOtherEvidence}},
-	{"penalty_threshold", "RPD Art. 83(1)(a)(ii)", []DocType{DocCourtDecision, DocOtherEvidence}},
-	{"no_international_interest", "RPD", []DocType{DocExtraditionJudgment, DocCorrespondence}},
-	{"judicial_data", "RPD Art. 83(2)", []DocType{DocArrestWarrant, DocCourtDecision}},
-	{"outdated", "RPD data quality", []DocType{DocCourtDecision}},
-	{"ne_bis_in_idem", "", []DocType{DocCourtDecision}},
-	{"extradition_refused", "CCF practice", []DocType{DocExtraditionJudgment}},
-	{"wrong_identity", "RPD accuracy", []DocType{DocOtherEvidence}},
-	{"improper_purpose", "CCF practice", []DocType{DocCorrespondence}},
-	{"other", "", nil},
-}
-
-// GroundByCode finds a ground of the checklist.
-func GroundByCode(code GroundCode) (GroundInfo, bool) {
-	for _, g := range Grounds {
-		if g.Code == code {
-			return g, true
-		}
-	}
-	return GroundInfo{}, false
-}
-
-// Ground is a ground argued in a request, with the applicant's explanation.
-type Ground struct {
-	Code        GroundCode
-	Explanation string
-}
-
-// MaxExplanationRunes limits one ground's explanation.
-const MaxExplanationRunes = 10000
 
 // SetGrounds replaces a draft's chosen grounds, keeping the explanations of
 // grounds that stay chosen.
-func (db *DB) SetGrounds(ctx context.Context, r Request, codes []GroundCode) error {
+func (db *DB) SetGrounds(ctx context.Context, r domain.Request, codes []domain.GroundCode) error {
 	for _, c := range codes {
-		if _, ok := GroundByCode(c); !ok {
-			return Errorf(EInvalid, "grounds.unknown")
+		if _, ok := domain.GroundByCode(c); !ok {
+			return domain.Errorf(domain.EInvalid, "grounds.unknown")
 		}
 	}
 	return db.inDraftTx(ctx, r, func(tx *sql.Tx) error {
@@ -92,10 +44,10 @@ func (db *DB) SetGrounds(ctx context.Context, r Request, codes []GroundCode) err
 }
 
 // SetGroundExplanation saves the explanation of one chosen ground.
-func (db *DB) SetGroundExplanation(ctx context.Context, r Request, code GroundCode, text string) error {
+func (db *DB) SetGroundExplanation(ctx context.Context, r domain.Request, code domain.GroundCode, text string) error {
 	text = strings.TrimSpace(strings.ReplaceAll(text, "\r\n", "\n"))
-	if utf8.RuneCountInString(text) > MaxExplanationRunes {
-		return Errorf(EInvalid, "answer.too_long", MaxExplanationRunes)
+	if utf8.RuneCountInString(text) > domain.MaxExplanationRunes {
+		return domain.Errorf(domain.EInvalid, "answer.too_long", domain.MaxExplanationRunes)
 	}
 	return db.inDraftTx(ctx, r, func(tx *sql.Tx) error {
 		res, err := tx.ExecContext(ctx, `UPDATE request_grounds SET explanation = ? WHERE request_id = ? AND ground = ?`,
@@ -104,35 +56,35 @@ func (db *DB) SetGroundExplanation(ctx context.Context, r Request, code GroundCo
 			return err
 		}
 		if n, _ := res.RowsAffected(); n != 1 {
-			return Errorf(ENotFound, "error.not_found")
+			return domain.Errorf(domain.ENotFound, "error.not_found")
 		}
 		return nil
 	})
 }
 
 // RequestGrounds lists a request's grounds in checklist order.
-func (db *DB) RequestGrounds(ctx context.Context, requestID int64) ([]Ground, error) {
+func (db *DB) RequestGrounds(ctx context.Context, requestID int64) ([]domain.Ground, error) {
 	return listGrounds(ctx, db.read, requestID)
 }
 
-func listGrounds(ctx context.Context, q queryer, requestID int64) ([]Ground, error) {
+func listGrounds(ctx context.Context, q queryer, requestID int64) ([]domain.Ground, error) {
 	rows, err := q.QueryContext(ctx, `SELECT ground, explanation FROM request_grounds WHERE request_id = ?`, requestID)
 	if err != nil {
-		return nil, Internal(err)
+		return nil, domain.Internal(err)
 	}
 	defer rows.Close()
-	byCode := map[GroundCode]string{}
+	byCode := map[domain.GroundCode]string{}
 	for rows.Next() {
-		var g Ground
+		var g domain.Ground
 		if err := rows.Scan(&g.Code, &g.Explanation); err != nil {
-			return nil, Internal(err)
+			return nil, domain.Internal(err)
 		}
 		byCode[g.Code] = g.Explanation
 	}
-	var out []Ground
-	for _, info := range Grounds {
+	var out []domain.Ground
+	for _, info := range domain.Grounds {
 		if text, ok := byCode[info.Code]; ok {
-			out = append(out, Ground{Code: info.Code, Explanation: text})
+			out = append(out, domain.Ground{Code: info.Code, Explanation: text})
 		}
 	}
 	return out, rows.Err()
@@ -141,22 +93,22 @@ func listGrounds(ctx context.Context, q queryer, requestID int64) ([]Ground, err
 // inDraftTx runs fn in a transaction after checking, inside it, that the
 // request is still a draft. Errors from fn that are not application
 // errors become internal ones.
-func (db *DB) inDraftTx(ctx context.Context, r Request, fn func(*sql.Tx) error) error {
+func (db *DB) inDraftTx(ctx context.Context, r domain.Request, fn func(*sql.Tx) error) error {
 	return db.inTx(ctx, func(tx *sql.Tx) error {
-		var status Status
+		var status domain.Status
 		if err := tx.QueryRowContext(ctx, `SELECT status FROM requests WHERE id = ?`, r.ID).Scan(&status); err != nil {
-			return Internal(err)
+			return domain.Internal(err)
 		}
-		if status != StatusDraft {
-			return Errorf(EConflict, "request.read_only")
+		if status != domain.StatusDraft {
+			return domain.Errorf(domain.EConflict, "request.read_only")
 		}
 		if err := fn(tx); err != nil {
-			if ErrorCode(err) == EInternal {
-				return Internal(err)
+			if domain.ErrorCode(err) == domain.EInternal {
+				return domain.Internal(err)
 			}
 			return err
 		}
 		_, err := tx.ExecContext(ctx, `UPDATE requests SET updated_at = ? WHERE id = ?`, db.Clock.Now().Unix(), r.ID)
-		return wrapInternal(err)
+		return domain.WrapInternal(err)
 	})
 }

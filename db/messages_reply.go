@@ -5,28 +5,16 @@ import (
 	"database/sql"
 	"strings"
 	"time"
+
+	"github.com/ccf-portal/ccfportal/db/blob"
+	"github.com/ccf-portal/ccfportal/db/domain"
+	"github.com/ccf-portal/ccfportal/db/filetype"
 )
-
-// DocClarificationReply is a file sent with an answer to a clarification.
-const DocClarificationReply DocType = "clarification_reply"
-
-// DocDecision is the decision document staff attach to a decision.
-const DocDecision DocType = "decision"
-
-// MaxReplyFiles limits the files sent with one answer.
-const MaxReplyFiles = 10
 
 // ReplyFile is a staged upload sent with an answer.
 type ReplyFile struct {
 	Name string
-	Blob *StagedBlob
-}
-
-// ValidateReply needs the answer's text.
-func ValidateReply(body string) FieldErrors {
-	var errs FieldErrors
-	checkText(&errs, "body", body, "clarify.reply_required")
-	return errs
+	Blob *blob.StagedBlob
 }
 
 // ReplyToClarification records the applicant's answer and its files and
@@ -34,15 +22,15 @@ func ValidateReply(body string) FieldErrors {
 // durable in their final place first; if the transaction fails they are
 // removed, so there is never a row without its file nor a file without its
 // row (the pattern of AddDocument, for a request that is no longer a draft).
-func (db *DB) ReplyToClarification(ctx context.Context, r Request, filer User, body string, files []ReplyFile, blobs *BlobStore) error {
+func (db *DB) ReplyToClarification(ctx context.Context, r domain.Request, filer domain.User, body string, files []ReplyFile, blobs *blob.BlobStore) error {
 	discardAll := func() {
 		for _, f := range files {
 			blobs.Discard(f.Blob)
 		}
 	}
-	errs := ValidateReply(body)
-	if len(files) > MaxReplyFiles {
-		errs.Add("file", "clarify.too_many_files", MaxReplyFiles)
+	errs := domain.ValidateReply(body)
+	if len(files) > domain.MaxReplyFiles {
+		errs.Add("file", "clarify.too_many_files", domain.MaxReplyFiles)
 	}
 	if errs.Any() {
 		discardAll()
@@ -51,20 +39,20 @@ func (db *DB) ReplyToClarification(ctx context.Context, r Request, filer User, b
 	for _, f := range files {
 		if err := blobs.Publish(f.Blob); err != nil {
 			discardAll()
-			return Internal(err)
+			return domain.Internal(err)
 		}
 	}
 	now := db.Clock.Now()
 	err := db.inTx(ctx, func(tx *sql.Tx) error {
-		if filer.Role == RoleStaff {
-			return Errorf(EForbidden, "error.forbidden_role")
+		if filer.Role == domain.RoleStaff {
+			return domain.Errorf(domain.EForbidden, "error.forbidden_role")
 		}
 		cur, err := requestFor(ctx, tx, r.ID, filer)
 		if err != nil {
 			return err
 		}
-		if cur.Status != StatusAwaitingApplicant {
-			return Errorf(EConflict, "clarify.not_waiting")
+		if cur.Status != domain.StatusAwaitingApplicant {
+			return domain.Errorf(domain.EConflict, "clarify.not_waiting")
 		}
 		q, err := openClarification(ctx, tx, cur.ID)
 		if err != nil {
@@ -73,7 +61,7 @@ func (db *DB) ReplyToClarification(ctx context.Context, r Request, filer User, b
 		res, err := tx.ExecContext(ctx, `INSERT INTO messages (request_id, author_id, kind, body, in_reply_to, created_at)
 			VALUES (?, ?, 'reply', ?, ?, ?)`, cur.ID, filer.ID, strings.TrimSpace(body), q.ID, now.Unix())
 		if err != nil {
-			return Internal(err)
+			return domain.Internal(err)
 		}
 		msgID, _ := res.LastInsertId()
 		for _, f := range files {
@@ -81,10 +69,10 @@ func (db *DB) ReplyToClarification(ctx context.Context, r Request, filer User, b
 				return err
 			}
 		}
-		if err := setStatus(ctx, tx, cur, resumeStatus(q.prevStatus), now); err != nil {
+		if err := setStatus(ctx, tx, cur, domain.ResumeStatus(q.PrevStatus), now); err != nil {
 			return err
 		}
-		return addEvent(ctx, tx, cur.ID, EventClarificationAnswered, filer.ID, false, nil, now)
+		return addEvent(ctx, tx, cur.ID, domain.EventClarificationAnswered, filer.ID, false, nil, now)
 	})
 	if err != nil {
 		discardAll()
@@ -93,21 +81,21 @@ func (db *DB) ReplyToClarification(ctx context.Context, r Request, filer User, b
 }
 
 func addReplyDocument(ctx context.Context, tx *sql.Tx, requestID, msgID, uploader int64, f ReplyFile, now time.Time) error {
-	docID, err := insertDocument(ctx, tx, requestID, uploader, DocClarificationReply, f.Name, f.Blob, now)
+	docID, err := insertDocument(ctx, tx, requestID, uploader, domain.DocClarificationReply, f.Name, f.Blob, now)
 	if err != nil {
 		return err
 	}
 	_, err = tx.ExecContext(ctx, `INSERT INTO message_documents (message_id, document_id) VALUES (?, ?)`, msgID, docID)
-	return wrapInternal(err)
+	return domain.WrapInternal(err)
 }
 
 // insertDocument records a published blob as a document added after filing.
-func insertDocument(ctx context.Context, tx *sql.Tx, requestID, uploader int64, t DocType, name string, b *StagedBlob, now time.Time) (int64, error) {
+func insertDocument(ctx context.Context, tx *sql.Tx, requestID, uploader int64, t domain.DocType, name string, b *blob.StagedBlob, now time.Time) (int64, error) {
 	res, err := tx.ExecContext(ctx, `INSERT INTO documents (request_id, uploaded_by, doc_type, original_name, content_type,
 		size, sha256, storage_key, after_filing, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1, ?)`,
-		requestID, uploader, t, SanitizeFilename(name), b.ContentType, b.Size, b.SHA256, b.Key, now.Unix())
+		requestID, uploader, t, filetype.SanitizeFilename(name), b.ContentType, b.Size, b.SHA256, b.Key, now.Unix())
 	if err != nil {
-		return 0, Internal(err)
+		return 0, domain.Internal(err)
 	}
 	return res.LastInsertId()
 }

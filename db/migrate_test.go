@@ -10,6 +10,8 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/ccf-portal/ccfportal/db/domain"
 )
 
 func openRaw(t *testing.T) *sql.DB {
@@ -96,7 +98,7 @@ func TestOpenSetsDurablePragmasOnEveryConnection(t *testing.T) {
 func MustOpen(tb testing.TB) *DB {
 	tb.Helper()
 	store, err := Open(context.Background(), filepath.Join(tb.TempDir(), "ccf.db"),
-		NewFixedClock(time.Date(2026, 3, 2, 9, 0, 0, 0, time.UTC)))
+		domain.NewFixedClock(time.Date(2026, 3, 2, 9, 0, 0, 0, time.UTC)))
 	require.NoError(tb, err)
 	tb.Cleanup(func() { store.Close() })
 	return store

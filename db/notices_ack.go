@@ -4,24 +4,27 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"strconv"
 	"strings"
 	"time"
+
+	"github.com/ccf-portal/ccfportal/db/domain"
 )
 
 // AcknowledgeRecipients records that the given NCBs confirmed they updated
 // their national databases. When every recipient of every notice of the
 // case has confirmed, the decision is carried out and the case closes.
-func (db *DB) AcknowledgeRecipients(ctx context.Context, staff User, requestID, noticeID int64, countries []string) error {
-	return db.staffTx(ctx, staff, requestID, AuditNoticeAck, func(tx *sql.Tx, r Request, now time.Time) (string, error) {
+func (db *DB) AcknowledgeRecipients(ctx context.Context, staff domain.User, requestID, noticeID int64, countries []string) error {
+	return db.staffTx(ctx, staff, requestID, domain.AuditNoticeAck, func(tx *sql.Tx, r domain.Request, now time.Time) (string, error) {
 		var one int
 		err := tx.QueryRowContext(ctx, `SELECT 1 FROM deletion_notices WHERE id = ? AND request_id = ?`, noticeID, r.ID).Scan(&one)
 		if errors.Is(err, sql.ErrNoRows) {
-			return "", Errorf(ENotFound, "error.not_found")
+			return "", domain.Errorf(domain.ENotFound, "error.not_found")
 		} else if err != nil {
-			return "", Internal(err)
+			return "", domain.Internal(err)
 		}
 		if len(countries) == 0 {
-			var errs FieldErrors
+			var errs domain.FieldErrors
 			errs.Add("countries", "notice.ack_required")
 			return "", errs.Err()
 		}
@@ -30,64 +33,64 @@ func (db *DB) AcknowledgeRecipients(ctx context.Context, staff User, requestID, 
 			res, err := tx.ExecContext(ctx, `UPDATE notice_recipients SET acknowledged_at = ?, acknowledged_by = ?
 				WHERE notice_id = ? AND country = ? AND acknowledged_at IS NULL`, now.Unix(), staff.ID, noticeID, c)
 			if err != nil {
-				return "", Internal(err)
+				return "", domain.Internal(err)
 			}
 			if n, _ := res.RowsAffected(); n == 1 {
 				done = append(done, c)
 			}
 		}
 		if len(done) == 0 {
-			return "", Errorf(EConflict, "notice.nothing_to_acknowledge")
+			return "", domain.Errorf(domain.EConflict, "notice.nothing_to_acknowledge")
 		}
-		if err := addEvent(ctx, tx, r.ID, EventNoticeAcknowledged, staff.ID, true,
+		if err := addEvent(ctx, tx, r.ID, domain.EventNoticeAcknowledged, staff.ID, true,
 			map[string]string{"arg": strings.Join(done, ", ")}, now); err != nil {
 			return "", err
 		}
-		detail := "notice=" + fmtID(noticeID) + " countries=" + strings.Join(done, ",")
+		detail := "notice=" + strconv.FormatInt(noticeID, 10) + " countries=" + strings.Join(done, ",")
 		return detail, closeIfCarriedOut(ctx, tx, r, staff, now)
 	})
 }
 
 // closeIfCarriedOut closes a decided case once no recipient of any of its
 // notices is still to confirm: the decision has then been carried out.
-func closeIfCarriedOut(ctx context.Context, tx *sql.Tx, r Request, staff User, now time.Time) error {
+func closeIfCarriedOut(ctx context.Context, tx *sql.Tx, r domain.Request, staff domain.User, now time.Time) error {
 	var pending int
 	err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM notice_recipients nr JOIN deletion_notices n ON n.id = nr.notice_id
 		WHERE n.request_id = ? AND nr.acknowledged_at IS NULL`, r.ID).Scan(&pending)
 	if err != nil {
-		return Internal(err)
+		return domain.Internal(err)
 	}
-	if pending > 0 || r.Status != StatusDecided {
+	if pending > 0 || r.Status != domain.StatusDecided {
 		return nil
 	}
-	if err := setStatus(ctx, tx, r, StatusClosed, now); err != nil {
+	if err := setStatus(ctx, tx, r, domain.StatusClosed, now); err != nil {
 		return err
 	}
-	return addEvent(ctx, tx, r.ID, EventDecisionCarriedOut, staff.ID, false, nil, now)
+	return addEvent(ctx, tx, r.ID, domain.EventDecisionCarriedOut, staff.ID, false, nil, now)
 }
 
 // Notices lists the deletion notices of a case with their recipients.
-func (db *DB) Notices(ctx context.Context, requestID int64) ([]DeletionNotice, error) {
+func (db *DB) Notices(ctx context.Context, requestID int64) ([]domain.DeletionNotice, error) {
 	rows, err := db.read.QueryContext(ctx, `SELECT n.id, n.decision_id, d.reference, n.item_key, COALESCE(n.data_item_id, 0),
 		n.data_kind, n.data_source, n.data_refs, n.action, n.scope, n.effective_on, n.issued_by, n.issued_at
 		FROM deletion_notices n JOIN decisions d ON d.id = n.decision_id WHERE n.request_id = ? ORDER BY n.id`, requestID)
 	if err != nil {
-		return nil, Internal(err)
+		return nil, domain.Internal(err)
 	}
 	defer rows.Close()
-	var out []DeletionNotice
+	var out []domain.DeletionNotice
 	for rows.Next() {
-		n := DeletionNotice{RequestID: requestID}
+		n := domain.DeletionNotice{RequestID: requestID}
 		var at int64
 		if err := rows.Scan(&n.ID, &n.DecisionID, &n.DecisionRef, &n.Target.Key, &n.Target.ItemID, &n.Target.DataKind,
 			&n.Target.Source, &n.Target.Refs, &n.Action, &n.Scope, &n.EffectiveOn, &n.IssuedBy, &at); err != nil {
-			return nil, Internal(err)
+			return nil, domain.Internal(err)
 		}
 		n.IssuedAt = unixTime(at)
 		out = append(out, n)
 	}
 	if err := rows.Err(); err != nil {
-		return nil, Internal(err)
+		return nil, domain.Internal(err)
 	}
 	rows.Close()
 	for i := range out {
@@ -98,22 +101,22 @@ func (db *DB) Notices(ctx context.Context, requestID int64) ([]DeletionNotice, e
 	return out, nil
 }
 
-func (db *DB) noticeRecipients(ctx context.Context, noticeID int64) ([]NoticeRecipient, error) {
+func (db *DB) noticeRecipients(ctx context.Context, noticeID int64) ([]domain.NoticeRecipient, error) {
 	rows, err := db.read.QueryContext(ctx, `SELECT country, COALESCE(acknowledged_at, 0) FROM notice_recipients
 		WHERE notice_id = ? ORDER BY country`, noticeID)
 	if err != nil {
-		return nil, Internal(err)
+		return nil, domain.Internal(err)
 	}
 	defer rows.Close()
-	var out []NoticeRecipient
+	var out []domain.NoticeRecipient
 	for rows.Next() {
-		var nr NoticeRecipient
+		var nr domain.NoticeRecipient
 		var at int64
 		if err := rows.Scan(&nr.Country, &at); err != nil {
-			return nil, Internal(err)
+			return nil, domain.Internal(err)
 		}
 		nr.AcknowledgedAt = unixTime(at)
 		out = append(out, nr)
 	}
-	return out, wrapInternal(rows.Err())
+	return out, domain.WrapInternal(rows.Err())
 }

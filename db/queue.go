@@ -4,82 +4,17 @@ import (
 	"context"
 	"strings"
 	"time"
-)
 
-// Queue sort keys.
-const (
-	SortDue       = "due"
-	SortSubmitted = "submitted"
-	SortReference = "reference"
-	SortName      = "name"
+	"github.com/ccf-portal/ccfportal/db/domain"
 )
 
 // sortExpr maps a sort key to the expression its index covers. The due
 // expression must stay identical to requests_queue_due in migration 0004.
 var sortExpr = map[string]string{
-	SortDue:       "COALESCE(r.due_at, 4611686018427387904)",
-	SortSubmitted: "r.submitted_at",
-	SortReference: "r.reference",
-	SortName:      "r.applicant_name",
-}
-
-// Status filters beyond the single statuses.
-const (
-	StatusFilterOpen = "open" // every pending status
-	StatusFilterAll  = "all"
-)
-
-// Assignment filters.
-const (
-	AssignedToMe = "me"
-	Unassigned   = "none"
-)
-
-// QueueFilter is the staff queue's filters, sort and page position.
-type QueueFilter struct {
-	Kind          Kind
-	Status        string // StatusFilterOpen (default), StatusFilterAll or one Status
-	UrgentOnly    bool
-	DueWithinDays int
-	Overdue       bool
-	Country       string
-	Assigned      string // AssignedToMe, Unassigned or ""
-	Me            int64  // the staff member asking, for AssignedToMe
-	Search        string // reference prefix or words of the applicant's name
-	Sort          string
-	Desc          bool
-	After         int64 // keyset: the last row of the previous page
-	Before        int64 // keyset: the first row of the next page
-	Limit         int
-}
-
-// QueueRow is one line of the queue.
-type QueueRow struct {
-	ID            int64
-	Reference     string
-	Kind          Kind
-	ApplicantName string
-	SourceCountry string
-	Status        Status
-	SubmittedAt   time.Time
-	DueAt         time.Time
-	EventAt       time.Time
-	AssigneeID    int64
-	AssigneeName  string
-	Urgent        bool
-}
-
-// QueuePage is one page of the queue: the urgent requests (first page
-// only, always on top, soonest event first), then the others in the chosen
-// order, with keyset links to the neighbouring pages.
-type QueuePage struct {
-	Urgent     []QueueRow
-	Rows       []QueueRow
-	Total      int
-	HasNext    bool
-	HasPrev    bool
-	NextAfter  int64
-	PrevBefore int64
+	domain.SortDue:       "COALESCE(r.due_at, 4611686018427387904)",
+	domain.SortSubmitted: "r.submitted_at",
+	domain.SortReference: "r.reference",
+	domain.SortName:      "r.applicant_name",
 }
 
 // openCond marks a pending request. It and urgentCond must stay identical
@@ -105,12 +40,12 @@ func queueSelect(index string) string {
 // sort order; allIndex the index over every request.
 var (
 	openIndex = map[string]string{
-		SortDue: "requests_open_due", SortSubmitted: "requests_open_submitted",
-		SortReference: "requests_open_reference", SortName: "requests_open_name",
+		domain.SortDue: "requests_open_due", domain.SortSubmitted: "requests_open_submitted",
+		domain.SortReference: "requests_open_reference", domain.SortName: "requests_open_name",
 	}
 	allIndex = map[string]string{
-		SortDue: "requests_queue_due", SortSubmitted: "requests_queue_submitted",
-		SortReference: "requests_queue_reference", SortName: "requests_queue_name",
+		domain.SortDue: "requests_queue_due", domain.SortSubmitted: "requests_queue_submitted",
+		domain.SortReference: "requests_queue_reference", domain.SortName: "requests_queue_name",
 	}
 )
 
@@ -119,12 +54,12 @@ var (
 // and paging is by keyset (the row after or before a given id in the sort
 // order), so a page costs the same at the end of 100,000 requests as at
 // the start.
-func (db *DB) Queue(ctx context.Context, f QueueFilter, now time.Time) (QueuePage, error) {
+func (db *DB) Queue(ctx context.Context, f domain.QueueFilter, now time.Time) (domain.QueuePage, error) {
 	f = normaliseFilter(f)
 	where, args := queueConditions(f, now)
-	var page QueuePage
+	var page domain.QueuePage
 	if err := db.read.QueryRowContext(ctx, `SELECT COUNT(*) FROM requests r WHERE `+where, args...).Scan(&page.Total); err != nil {
-		return page, Internal(err)
+		return page, domain.Internal(err)
 	}
 	if f.After == 0 && f.Before == 0 {
 		urgent, err := db.queueRows(ctx, queueSelect("requests_urgent_queue")+` WHERE `+where+` AND `+urgentCond+
@@ -140,12 +75,12 @@ func (db *DB) Queue(ctx context.Context, f QueueFilter, now time.Time) (QueuePag
 	return db.regularPage(ctx, f, where, args, page)
 }
 
-func normaliseFilter(f QueueFilter) QueueFilter {
+func normaliseFilter(f domain.QueueFilter) domain.QueueFilter {
 	if _, ok := sortExpr[f.Sort]; !ok {
-		f.Sort = SortDue
+		f.Sort = domain.SortDue
 	}
 	if f.Status == "" {
-		f.Status = StatusFilterOpen
+		f.Status = domain.StatusFilterOpen
 	}
 	if f.Limit <= 0 || f.Limit > 200 {
 		f.Limit = 50
@@ -156,7 +91,7 @@ func normaliseFilter(f QueueFilter) QueueFilter {
 
 // regularPage reads the non-urgent rows in sort order from the keyset
 // position. Going back reads backwards and reverses.
-func (db *DB) regularPage(ctx context.Context, f QueueFilter, where string, args []any, page QueuePage) (QueuePage, error) {
+func (db *DB) regularPage(ctx context.Context, f domain.QueueFilter, where string, args []any, page domain.QueuePage) (domain.QueuePage, error) {
 	expr := sortExpr[f.Sort]
 	desc := f.Desc
 	// Requests are read in order through the index of the sort (for pending
@@ -168,7 +103,7 @@ func (db *DB) regularPage(ctx context.Context, f QueueFilter, where string, args
 	switch {
 	case f.Search != "":
 		index = ""
-	case f.Status == StatusFilterOpen:
+	case f.Status == domain.StatusFilterOpen:
 		index = openIndex[f.Sort]
 	}
 	q := queueSelect(index) + ` WHERE ` + where + ` AND NOT ` + urgentCond
@@ -211,22 +146,22 @@ func (db *DB) regularPage(ctx context.Context, f QueueFilter, where string, args
 	return page, nil
 }
 
-func (db *DB) queueRows(ctx context.Context, q string, args []any) ([]QueueRow, error) {
+func (db *DB) queueRows(ctx context.Context, q string, args []any) ([]domain.QueueRow, error) {
 	rows, err := db.read.QueryContext(ctx, q, args...)
 	if err != nil {
-		return nil, Internal(err)
+		return nil, domain.Internal(err)
 	}
 	defer rows.Close()
-	var out []QueueRow
+	var out []domain.QueueRow
 	for rows.Next() {
-		var r QueueRow
+		var r domain.QueueRow
 		var submitted, due, event int64
 		if err := rows.Scan(&r.ID, &r.Reference, &r.Kind, &r.ApplicantName, &r.SourceCountry, &r.Status, &submitted, &due,
 			&event, &r.AssigneeID, &r.AssigneeName, &r.Urgent); err != nil {
-			return nil, Internal(err)
+			return nil, domain.Internal(err)
 		}
 		r.SubmittedAt, r.DueAt, r.EventAt = unixTime(submitted), unixTime(due), unixTime(event)
 		out = append(out, r)
 	}
-	return out, wrapInternal(rows.Err())
+	return out, domain.WrapInternal(rows.Err())
 }

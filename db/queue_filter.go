@@ -4,11 +4,13 @@ import (
 	"strings"
 	"time"
 	"unicode"
+
+	"github.com/ccf-portal/ccfportal/db/domain"
 )
 
 // queueConditions turns the filters into one SQL condition over requests r,
 // with its arguments. Drafts are never part of the queue.
-func queueConditions(f QueueFilter, now time.Time) (string, []any) {
+func queueConditions(f domain.QueueFilter, now time.Time) (string, []any) {
 	conds := []string{"r.status != 'draft'"}
 	var args []any
 	add := func(cond string, a ...any) {
@@ -16,8 +18,8 @@ func queueConditions(f QueueFilter, now time.Time) (string, []any) {
 		args = append(args, a...)
 	}
 	switch f.Status {
-	case StatusFilterAll:
-	case StatusFilterOpen:
+	case domain.StatusFilterAll:
+	case domain.StatusFilterOpen:
 		add(openCond)
 	default:
 		add("r.status = ?", f.Status)
@@ -31,18 +33,18 @@ func queueConditions(f QueueFilter, now time.Time) (string, []any) {
 	// The due-date conditions use the due index's own expression, so that
 	// read in due order they are a range of it, not a filter.
 	if f.DueWithinDays > 0 {
-		add(sortExpr[SortDue]+" BETWEEN ? AND ?", now.Unix(), now.AddDate(0, 0, f.DueWithinDays).Unix())
+		add(sortExpr[domain.SortDue]+" BETWEEN ? AND ?", now.Unix(), now.AddDate(0, 0, f.DueWithinDays).Unix())
 	}
 	if f.Overdue {
-		add(sortExpr[SortDue]+" < ? AND "+openCond, now.Unix())
+		add(sortExpr[domain.SortDue]+" < ? AND "+openCond, now.Unix())
 	}
 	if f.Country != "" {
 		add("r.source_country = ?", f.Country)
 	}
 	switch f.Assigned {
-	case AssignedToMe:
+	case domain.AssignedToMe:
 		add("r.assignee_id = ?", f.Me)
-	case Unassigned:
+	case domain.Unassigned:
 		add("r.assignee_id IS NULL")
 	}
 	if f.Search != "" {

@@ -7,18 +7,20 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/ccf-portal/ccfportal/db/domain"
 )
 
 type queueCase struct {
 	ref, name, country string
-	kind               Kind
-	status             Status
+	kind               domain.Kind
+	status             domain.Status
 	submitted, due     int // days from now (negative: past); due 0 = none
 	eventHours         int // hours until the urgent event; 0 = none
 	assigned           bool
 }
 
-func insertQueueCases(t *testing.T, store *DB, filer, staff User, cases []queueCase) map[string]int64 {
+func insertQueueCases(t *testing.T, store *DB, filer, staff domain.User, cases []queueCase) map[string]int64 {
 	t.Helper()
 	now := store.Clock.Now()
 	ids := map[string]int64{}
@@ -46,27 +48,27 @@ func insertQueueCases(t *testing.T, store *DB, filer, staff User, cases []queueC
 }
 
 var queueCases = []queueCase{
-	{"CCF-2026-000001", "Amal Haddad", "TR", KindAccess, StatusUnderReview, -100, 20, 0, true},
-	{"CCF-2026-000002", "Émile Zola", "FR", KindDeletion, StatusUnderReview, -300, -5, 0, false},
-	{"CCF-2026-000003", "Bilal Osman", "TR", KindDeletion, StatusSubmitted, -2, 0, 0, false},
-	{"CCF-2026-000004", "Carla Ruiz", "VE", KindProvisional, StatusSubmitted, -1, 0, 30, false},
-	{"CCF-2026-000005", "Dmitri Volkov", "RU", KindProvisional, StatusUnderReview, -1, 0, 6, true},
-	{"CCF-2025-000006", "Amal Haddad", "TR", KindAccess, StatusDecided, -400, -250, 0, true},
-	{"CCF-2026-000007", "Zeynep Kaya", "TR", KindAccess, StatusAwaitingApplicant, -50, 60, 0, false},
-	{"CCF-2026-000008", "Yusuf Ali", "EG", KindRevision, StatusInadmissible, -40, 0, 0, false},
+	{"CCF-2026-000001", "Amal Haddad", "TR", domain.KindAccess, domain.StatusUnderReview, -100, 20, 0, true},
+	{"CCF-2026-000002", "Émile Zola", "FR", domain.KindDeletion, domain.StatusUnderReview, -300, -5, 0, false},
+	{"CCF-2026-000003", "Bilal Osman", "TR", domain.KindDeletion, domain.StatusSubmitted, -2, 0, 0, false},
+	{"CCF-2026-000004", "Carla Ruiz", "VE", domain.KindProvisional, domain.StatusSubmitted, -1, 0, 30, false},
+	{"CCF-2026-000005", "Dmitri Volkov", "RU", domain.KindProvisional, domain.StatusUnderReview, -1, 0, 6, true},
+	{"CCF-2025-000006", "Amal Haddad", "TR", domain.KindAccess, domain.StatusDecided, -400, -250, 0, true},
+	{"CCF-2026-000007", "Zeynep Kaya", "TR", domain.KindAccess, domain.StatusAwaitingApplicant, -50, 60, 0, false},
+	{"CCF-2026-000008", "Yusuf Ali", "EG", domain.KindRevision, domain.StatusInadmissible, -40, 0, 0, false},
 }
 
 func TestQueueFiltersSortsAndPages(t *testing.T) {
 	store, clock := openStaffTestDB(t)
-	staff := makeUser(t, store, RoleStaff, "clerk@example.org")
-	filer := makeUser(t, store, RoleCounsel, "lawyer@example.org")
+	staff := makeUser(t, store, domain.RoleStaff, "clerk@example.org")
+	filer := makeUser(t, store, domain.RoleCounsel, "lawyer@example.org")
 	ids := insertQueueCases(t, store, filer, staff, queueCases)
 	draft, err := store.write.Exec(`INSERT INTO requests (kind, status, filer_id, applicant_name, answers, created_at, updated_at)
 		VALUES ('access', 'draft', ?, 'Draft Person', '{}', 0, 0)`, filer.ID)
 	require.NoError(t, err)
 	draftID, _ := draft.LastInsertId()
 	now := clock.Now()
-	refs := func(f QueueFilter) (urgent, rows []string) {
+	refs := func(f domain.QueueFilter) (urgent, rows []string) {
 		t.Helper()
 		f.Me = staff.ID
 		p, err := store.Queue(context.Background(), f, now)
@@ -83,50 +85,50 @@ func TestQueueFiltersSortsAndPages(t *testing.T) {
 		return urgent, rows
 	}
 
-	urgent, rows := refs(QueueFilter{})
+	urgent, rows := refs(domain.QueueFilter{})
 	assert.Equal(t, []string{"CCF-2026-000005", "CCF-2026-000004"}, urgent, "urgent on top, soonest event first")
 	assert.Equal(t, []string{"CCF-2026-000002", "CCF-2026-000001", "CCF-2026-000007", "CCF-2026-000003"}, rows,
 		"pending only by default, by due date, none last")
 
-	_, rows = refs(QueueFilter{Status: StatusFilterAll, Sort: SortReference})
+	_, rows = refs(domain.QueueFilter{Status: domain.StatusFilterAll, Sort: domain.SortReference})
 	assert.Equal(t, []string{"CCF-2025-000006", "CCF-2026-000001", "CCF-2026-000002", "CCF-2026-000003", "CCF-2026-000007", "CCF-2026-000008"}, rows)
-	_, asc := refs(QueueFilter{Status: StatusFilterAll, Sort: SortName})
-	_, desc := refs(QueueFilter{Status: StatusFilterAll, Sort: SortName, Desc: true})
+	_, asc := refs(domain.QueueFilter{Status: domain.StatusFilterAll, Sort: domain.SortName})
+	_, desc := refs(domain.QueueFilter{Status: domain.StatusFilterAll, Sort: domain.SortName, Desc: true})
 	assert.Equal(t, "CCF-2026-000001", asc[0], "Amal first")
 	assert.Len(t, desc, len(asc))
 	assert.Equal(t, asc[len(asc)-1], desc[0])
-	_, rows = refs(QueueFilter{Sort: SortSubmitted})
+	_, rows = refs(domain.QueueFilter{Sort: domain.SortSubmitted})
 	assert.Equal(t, []string{"CCF-2026-000002", "CCF-2026-000001", "CCF-2026-000007", "CCF-2026-000003"}, rows)
 
-	u, rows := refs(QueueFilter{Kind: KindDeletion})
+	u, rows := refs(domain.QueueFilter{Kind: domain.KindDeletion})
 	assert.Empty(t, u)
 	assert.Equal(t, []string{"CCF-2026-000002", "CCF-2026-000003"}, rows)
-	_, rows = refs(QueueFilter{Status: string(StatusInadmissible)})
+	_, rows = refs(domain.QueueFilter{Status: string(domain.StatusInadmissible)})
 	assert.Equal(t, []string{"CCF-2026-000008"}, rows)
-	u, rows = refs(QueueFilter{UrgentOnly: true})
+	u, rows = refs(domain.QueueFilter{UrgentOnly: true})
 	assert.Len(t, u, 2)
 	assert.Empty(t, rows)
-	_, rows = refs(QueueFilter{Overdue: true})
+	_, rows = refs(domain.QueueFilter{Overdue: true})
 	assert.Equal(t, []string{"CCF-2026-000002"}, rows, "the decided case is not overdue")
-	_, rows = refs(QueueFilter{DueWithinDays: 30})
+	_, rows = refs(domain.QueueFilter{DueWithinDays: 30})
 	assert.Equal(t, []string{"CCF-2026-000001"}, rows)
-	_, rows = refs(QueueFilter{Country: "TR"})
+	_, rows = refs(domain.QueueFilter{Country: "TR"})
 	assert.Equal(t, []string{"CCF-2026-000001", "CCF-2026-000007", "CCF-2026-000003"}, rows)
-	u, rows = refs(QueueFilter{Assigned: AssignedToMe})
+	u, rows = refs(domain.QueueFilter{Assigned: domain.AssignedToMe})
 	assert.Equal(t, []string{"CCF-2026-000005"}, u)
 	assert.Equal(t, []string{"CCF-2026-000001"}, rows)
-	_, rows = refs(QueueFilter{Assigned: Unassigned, Kind: KindAccess})
+	_, rows = refs(domain.QueueFilter{Assigned: domain.Unassigned, Kind: domain.KindAccess})
 	assert.Equal(t, []string{"CCF-2026-000007"}, rows, "filters combine")
 
-	_, rows = refs(QueueFilter{Search: "ccf-2026-00000", Status: StatusFilterAll, Sort: SortReference})
+	_, rows = refs(domain.QueueFilter{Search: "ccf-2026-00000", Status: domain.StatusFilterAll, Sort: domain.SortReference})
 	assert.Len(t, rows, 5, "reference prefix, any case")
-	_, rows = refs(QueueFilter{Search: "2025-0000", Status: StatusFilterAll})
+	_, rows = refs(domain.QueueFilter{Search: "2025-0000", Status: domain.StatusFilterAll})
 	assert.Equal(t, []string{"CCF-2025-000006"}, rows)
-	_, rows = refs(QueueFilter{Search: "amal hadd", Status: StatusFilterAll, Sort: SortReference})
+	_, rows = refs(domain.QueueFilter{Search: "amal hadd", Status: domain.StatusFilterAll, Sort: domain.SortReference})
 	assert.Equal(t, []string{"CCF-2025-000006", "CCF-2026-000001"}, rows, "word prefixes of the name")
-	_, rows = refs(QueueFilter{Search: "emile", Status: StatusFilterAll})
+	_, rows = refs(domain.QueueFilter{Search: "emile", Status: domain.StatusFilterAll})
 	assert.Equal(t, []string{"CCF-2026-000002"}, rows, "accents ignored")
-	_, rows = refs(QueueFilter{Search: `zol"*(`, Status: StatusFilterAll})
+	_, rows = refs(domain.QueueFilter{Search: `zol"*(`, Status: domain.StatusFilterAll})
 	assert.Equal(t, []string{"CCF-2026-000002"}, rows, "query syntax is not interpreted")
 
 	assert.Contains(t, ids, "CCF-2026-000001")
@@ -134,16 +136,16 @@ func TestQueueFiltersSortsAndPages(t *testing.T) {
 
 func TestQueueKeysetPagingBothWays(t *testing.T) {
 	store, clock := openStaffTestDB(t)
-	staff := makeUser(t, store, RoleStaff, "clerk@example.org")
-	filer := makeUser(t, store, RoleCounsel, "lawyer@example.org")
+	staff := makeUser(t, store, domain.RoleStaff, "clerk@example.org")
+	filer := makeUser(t, store, domain.RoleCounsel, "lawyer@example.org")
 	var cases []queueCase
 	for i := range 7 {
-		cases = append(cases, queueCase{ref: "CCF-2026-00010" + string(rune('0'+i)), name: "P", kind: KindAccess,
-			status: StatusUnderReview, submitted: -10, due: 10 + i})
+		cases = append(cases, queueCase{ref: "CCF-2026-00010" + string(rune('0'+i)), name: "P", kind: domain.KindAccess,
+			status: domain.StatusUnderReview, submitted: -10, due: 10 + i})
 	}
 	insertQueueCases(t, store, filer, staff, cases)
 	ctx := context.Background()
-	f := QueueFilter{Limit: 3}
+	f := domain.QueueFilter{Limit: 3}
 	p1, err := store.Queue(ctx, f, clock.Now())
 	require.NoError(t, err)
 	assert.Len(t, p1.Rows, 3)
@@ -159,7 +161,7 @@ func TestQueueKeysetPagingBothWays(t *testing.T) {
 	require.NoError(t, err)
 	assert.Len(t, p3.Rows, 1)
 	assert.False(t, p3.HasNext)
-	back := QueueFilter{Limit: 3, Before: p3.PrevBefore}
+	back := domain.QueueFilter{Limit: 3, Before: p3.PrevBefore}
 	p2again, err := store.Queue(ctx, back, clock.Now())
 	require.NoError(t, err)
 	assert.Equal(t, p2.Rows, p2again.Rows)

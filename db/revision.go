@@ -3,88 +3,27 @@ package db
 import (
 	"context"
 	"database/sql"
-	"time"
+
+	"github.com/ccf-portal/ccfportal/db/blob"
+	"github.com/ccf-portal/ccfportal/db/domain"
 )
-
-// RevisionMonths is the time to apply for revision, counted from the day
-// the new fact was discovered.
-const RevisionMonths = 6
-
-// MaxRevisionSummaryPages limits the summary of the new fact (practice).
-const MaxRevisionSummaryPages = 2
-
-// RevisionSection is the application for revision: the new fact, when it
-// was discovered, and why it could have changed the outcome.
-var RevisionSection = Section{Key: "revision", Fields: []FieldSpec{
-	{Name: "revision_fact", Kind: FieldLongText, Required: true, MaxRunes: 10000},
-	{Name: "revision_discovered", Kind: FieldDate, Required: true, Date: PastDate},
-	{Name: "revision_why", Kind: FieldLongText, Required: true, MaxRunes: 10000},
-}}
-
-// RevisionDeadline is the last day to apply, given the discovery date.
-func RevisionDeadline(discovered time.Time) time.Time {
-	return AddMonths(discovered, RevisionMonths)
-}
-
-// CheckRevisionWindow refuses an application made more than six months
-// after the discovery of the new fact, saying until when it was possible.
-func CheckRevisionWindow(discovered, now time.Time) error {
-	deadline := RevisionDeadline(discovered)
-	if now.Truncate(24 * time.Hour).After(deadline) {
-		return Errorf(EInvalid, "revision.too_late", deadline.Format(time.DateOnly))
-	}
-	return nil
-}
-
-// DecisionOlderThanWindow reports whether a decision is older than the
-// revision window. Revision is still possible if the new fact was
-// discovered recently, which the form then says, so no one gives up for
-// the wrong reason.
-func DecisionOlderThanWindow(decided, now time.Time) bool {
-	return now.After(AddMonths(decided, RevisionMonths))
-}
-
-// HasDecision reports whether a decision was recorded on r, which is what
-// makes it open to revision.
-func (r Request) HasDecision() bool {
-	return !r.DecidedAt.IsZero() && (r.Status == StatusDecided || r.Status == StatusClosed)
-}
-
-// ValidateRevision checks an application for revision and its window.
-func ValidateRevision(a Answers, summaryPages int, hasSummary bool, now time.Time) FieldErrors {
-	errs := RevisionSection.Validate(a, now)
-	if !hasSummary {
-		errs.Add("summary_file", "revision.summary_required")
-	} else if summaryPages > MaxRevisionSummaryPages {
-		errs.Add("summary_file", "revision.summary_too_long", summaryPages, MaxRevisionSummaryPages)
-	}
-	if d, err := time.Parse(time.DateOnly, a["revision_discovered"]); err == nil {
-		if err := CheckRevisionWindow(d, now); err != nil {
-			var e *Error
-			if asError(err, &e) {
-				errs.Add("revision_discovered", e.Message, e.Args...)
-			}
-		}
-	}
-	return errs
-}
 
 // RevisionFiles are the documents of an application for revision.
 type RevisionFiles struct {
-	Summary      NewDocument
-	SummaryBlob  *StagedBlob
-	Evidence     *NewDocument
-	EvidenceBlob *StagedBlob
+	Summary      domain.NewDocument
+	SummaryBlob  *blob.StagedBlob
+	Evidence     *domain.NewDocument
+	EvidenceBlob *blob.StagedBlob
 }
 
 // FileRevision records an application for revision of the decided case r,
 // with its own reference, the summary and any evidence, in one transaction.
-func (db *DB) FileRevision(ctx context.Context, r Request, filer User, a Answers, files RevisionFiles, blobs *BlobStore) (Request, error) {
+func (db *DB) FileRevision(ctx context.Context, r domain.Request, filer domain.User, a domain.Answers, files RevisionFiles, blobs *blob.BlobStore) (domain.Request, error) {
 	now := db.Clock.Now()
 	var id int64
 	err := db.withBlob(files.EvidenceBlob, blobs, func() error {
 		return db.withBlob(files.SummaryBlob, blobs, func() error {
-			errs := ValidateRevision(a, files.Summary.PageCount, files.SummaryBlob != nil, now)
+			errs := domain.ValidateRevision(a, files.Summary.PageCount, files.SummaryBlob != nil, now)
 			if errs.Any() {
 				return errs.Err()
 			}
@@ -94,9 +33,9 @@ func (db *DB) FileRevision(ctx context.Context, r Request, filer User, a Answers
 					return err
 				}
 				if !parent.HasDecision() {
-					return Errorf(EConflict, "revision.no_decision")
+					return domain.Errorf(domain.EConflict, "revision.no_decision")
 				}
-				if id, err = insertChild(ctx, tx, parent, filer, KindRevision, a, now, sql.NullInt64{}); err != nil {
+				if id, err = insertChild(ctx, tx, parent, filer, domain.KindRevision, a, now, sql.NullInt64{}); err != nil {
 					return err
 				}
 				if err := submitTx(ctx, tx, id, filer, now); err != nil {
@@ -110,7 +49,7 @@ func (db *DB) FileRevision(ctx context.Context, r Request, filer User, a Answers
 		})
 	})
 	if err != nil {
-		return Request{}, err
+		return domain.Request{}, err
 	}
 	return db.RequestForUser(ctx, id, filer)
 }

@@ -7,6 +7,8 @@ import (
 	"encoding/hex"
 	"errors"
 	"time"
+
+	"github.com/ccf-portal/ccfportal/db/domain"
 )
 
 // Session is a server-side session row. The token itself is never stored:
@@ -30,10 +32,10 @@ func HashToken(token string) string {
 // CreateSession stores a new session under its token's hash.
 func (db *DB) CreateSession(ctx context.Context, s Session) error {
 	_, err := db.write.ExecContext(ctx, `INSERT INTO sessions (id_hash, user_id, csrf_token, data, created_at, last_seen_at, expires_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?)`, HashToken(s.Token), nullID(s.UserID), s.CSRFToken, s.Data,
+		VALUES (?, ?, ?, ?, ?, ?, ?)`, HashToken(s.Token), NullID(s.UserID), s.CSRFToken, s.Data,
 		s.CreatedAt.Unix(), s.LastSeenAt.Unix(), s.ExpiresAt.Unix())
 	if err != nil {
-		return Internal(err)
+		return domain.Internal(err)
 	}
 	return nil
 }
@@ -48,10 +50,10 @@ func (db *DB) SessionByToken(ctx context.Context, token string) (Session, error)
 		FROM sessions WHERE id_hash = ? AND expires_at > ?`, HashToken(token), db.Clock.Now().Unix()).
 		Scan(&uid, &s.CSRFToken, &s.Data, &created, &seen, &expires)
 	if errors.Is(err, sql.ErrNoRows) {
-		return Session{}, Errorf(ENotFound, "error.not_found")
+		return Session{}, domain.Errorf(domain.ENotFound, "error.not_found")
 	}
 	if err != nil {
-		return Session{}, Internal(err)
+		return Session{}, domain.Internal(err)
 	}
 	s.Token, s.UserID = token, uid.Int64
 	s.CreatedAt, s.LastSeenAt, s.ExpiresAt = time.Unix(created, 0).UTC(), time.Unix(seen, 0).UTC(), time.Unix(expires, 0).UTC()
@@ -61,9 +63,9 @@ func (db *DB) SessionByToken(ctx context.Context, token string) (Session, error)
 // UpdateSession saves a session's data and activity time.
 func (db *DB) UpdateSession(ctx context.Context, s Session) error {
 	_, err := db.write.ExecContext(ctx, `UPDATE sessions SET user_id = ?, csrf_token = ?, data = ?, last_seen_at = ?
-		WHERE id_hash = ?`, nullID(s.UserID), s.CSRFToken, s.Data, s.LastSeenAt.Unix(), HashToken(s.Token))
+		WHERE id_hash = ?`, NullID(s.UserID), s.CSRFToken, s.Data, s.LastSeenAt.Unix(), HashToken(s.Token))
 	if err != nil {
-		return Internal(err)
+		return domain.Internal(err)
 	}
 	return nil
 }
@@ -71,7 +73,7 @@ func (db *DB) UpdateSession(ctx context.Context, s Session) error {
 // DeleteSession removes a session, as at logout or when its id is replaced.
 func (db *DB) DeleteSession(ctx context.Context, token string) error {
 	if _, err := db.write.ExecContext(ctx, `DELETE FROM sessions WHERE id_hash = ?`, HashToken(token)); err != nil {
-		return Internal(err)
+		return domain.Internal(err)
 	}
 	return nil
 }
@@ -83,12 +85,12 @@ func (db *DB) DeleteExpiredSessions(ctx context.Context, maxIdle time.Duration) 
 	res, err := db.write.ExecContext(ctx, `DELETE FROM sessions WHERE expires_at <= ? OR last_seen_at <= ?`,
 		now.Unix(), now.Add(-maxIdle).Unix())
 	if err != nil {
-		return 0, Internal(err)
+		return 0, domain.Internal(err)
 	}
 	n, _ := res.RowsAffected()
 	return n, nil
 }
 
-func nullID(id int64) sql.NullInt64 {
+func NullID(id int64) sql.NullInt64 {
 	return sql.NullInt64{Int64: id, Valid: id != 0}
 }

@@ -8,35 +8,38 @@ import (
 	"time"
 
 	"github.com/stretchr/testify/require"
+
+	"github.com/ccf-portal/ccfportal/db/domain"
+	"github.com/ccf-portal/ccfportal/db/password"
 )
 
 var staffTestStart = time.Date(2026, 3, 2, 9, 0, 0, 0, time.UTC)
 
 // openStaffTestDB opens a fresh store on a temp file with a fixed clock.
-func openStaffTestDB(t testing.TB) (*DB, *FixedClock) {
+func openStaffTestDB(t testing.TB) (*DB, *domain.FixedClock) {
 	t.Helper()
-	clock := NewFixedClock(staffTestStart)
+	clock := domain.NewFixedClock(staffTestStart)
 	store, err := Open(context.Background(), filepath.Join(t.TempDir(), "ccf.db"), clock)
 	require.NoError(t, err)
 	t.Cleanup(func() { store.Close() })
 	return store, clock
 }
 
-func makeUser(t testing.TB, store *DB, role Role, email string) User {
+func makeUser(t testing.TB, store *DB, role domain.Role, email string) domain.User {
 	t.Helper()
-	u, err := store.CreateUser(context.Background(), NewUser{Email: email, Name: "Test " + email, Role: role,
-		Password: "correct horse battery staple"}, FastPasswordParams)
+	u, err := store.CreateUser(context.Background(), domain.NewUser{Email: email, Name: "Test " + email, Role: role,
+		Password: "correct horse battery staple"}, password.FastPasswordParams)
 	require.NoError(t, err)
 	return u
 }
 
 // fileTestRequest writes a submitted request straight into the store, the
 // way SubmitRequest leaves one, without going through the guided form.
-func fileTestRequest(t testing.TB, store *DB, filer User, kind Kind, answers string) Request {
+func fileTestRequest(t testing.TB, store *DB, filer domain.User, kind domain.Kind, answers string) domain.Request {
 	t.Helper()
 	ctx := context.Background()
 	now := store.Clock.Now()
-	var r Request
+	var r domain.Request
 	err := store.inTx(ctx, func(tx *sql.Tx) error {
 		ref, err := nextReference(ctx, tx, now.Year())
 		if err != nil {

@@ -4,25 +4,25 @@ import (
 	"context"
 	"database/sql"
 	"time"
-)
 
-// StaffSetupValidity is how long a printed staff setup link works.
-const StaffSetupValidity = time.Hour
+	"github.com/ccf-portal/ccfportal/db/domain"
+	"github.com/ccf-portal/ccfportal/db/password"
+)
 
 // CreateStaffSetupToken records a new one-time setup token (stored hashed)
 // and withdraws every earlier unused one, so only the latest printed link
 // works.
 func (db *DB) CreateStaffSetupToken(ctx context.Context, token string) (time.Time, error) {
 	now := db.Clock.Now()
-	expires := now.Add(StaffSetupValidity)
+	expires := now.Add(domain.StaffSetupValidity)
 	err := db.inTx(ctx, func(tx *sql.Tx) error {
 		if _, err := tx.ExecContext(ctx, `DELETE FROM staff_setup_tokens WHERE used_at IS NULL`); err != nil {
-			return Internal(err)
+			return domain.Internal(err)
 		}
 		_, err := tx.ExecContext(ctx, `INSERT INTO staff_setup_tokens (token_hash, created_at, expires_at) VALUES (?, ?, ?)`,
 			HashToken(token), now.Unix(), expires.Unix())
 		if err != nil {
-			return Internal(err)
+			return domain.Internal(err)
 		}
 		return nil
 	})
@@ -37,7 +37,7 @@ func (db *DB) StaffSetupTokenUsable(ctx context.Context, token string) (bool, er
 		WHERE token_hash = ? AND used_at IS NULL AND expires_at > ?
 		AND NOT EXISTS (SELECT 1 FROM users WHERE role = 'staff')`, HashToken(token), db.Clock.Now().Unix()).Scan(&n)
 	if err != nil {
-		return false, Internal(err)
+		return false, domain.Internal(err)
 	}
 	return n == 1, nil
 }
@@ -45,15 +45,15 @@ func (db *DB) StaffSetupTokenUsable(ctx context.Context, token string) (bool, er
 // CreateFirstStaff spends the setup token and creates the first staff
 // account in one transaction: the token works once, and only while no staff
 // account exists.
-func (db *DB) CreateFirstStaff(ctx context.Context, token string, u NewUser, p PasswordParams) (User, error) {
-	u.Role = RoleStaff
-	u.Email = NormaliseEmail(u.Email)
+func (db *DB) CreateFirstStaff(ctx context.Context, token string, u domain.NewUser, p password.PasswordParams) (domain.User, error) {
+	u.Role = domain.RoleStaff
+	u.Email = domain.NormaliseEmail(u.Email)
 	if errs := ValidateNewUser(u); errs.Any() {
-		return User{}, errs.Err()
+		return domain.User{}, errs.Err()
 	}
-	hash, err := HashPassword(u.Password, p)
+	hash, err := password.HashPassword(u.Password, p)
 	if err != nil {
-		return User{}, Internal(err)
+		return domain.User{}, domain.Internal(err)
 	}
 	now := db.Clock.Now()
 	var id int64
@@ -62,24 +62,24 @@ func (db *DB) CreateFirstStaff(ctx context.Context, token string, u NewUser, p P
 			WHERE token_hash = ? AND used_at IS NULL AND expires_at > ?
 			AND NOT EXISTS (SELECT 1 FROM users WHERE role = 'staff')`, now.Unix(), HashToken(token), now.Unix())
 		if err != nil {
-			return Internal(err)
+			return domain.Internal(err)
 		}
 		if n, _ := res.RowsAffected(); n != 1 {
-			return Errorf(ENotFound, "staffsetup.invalid_link")
+			return domain.Errorf(domain.ENotFound, "staffsetup.invalid_link")
 		}
 		res, err = tx.ExecContext(ctx, `INSERT INTO users (email, name, organisation, role, password_hash, created_at)
 			VALUES (?, ?, '', 'staff', ?, ?) ON CONFLICT (email) DO NOTHING`, u.Email, u.Name, hash, now.Unix())
 		if err != nil {
-			return Internal(err)
+			return domain.Internal(err)
 		}
 		if n, _ := res.RowsAffected(); n == 0 {
-			return Errorf(EConflict, "staffsetup.email_taken")
+			return domain.Errorf(domain.EConflict, "staffsetup.email_taken")
 		}
 		id, err = res.LastInsertId()
 		return err
 	})
 	if err != nil {
-		return User{}, err
+		return domain.User{}, err
 	}
 	return db.UserByID(ctx, id)
 }

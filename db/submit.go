@@ -6,93 +6,29 @@ import (
 	"encoding/json"
 	"fmt"
 	"time"
+
+	"github.com/ccf-portal/ccfportal/db/domain"
 )
-
-// Problem is something on the check-your-answers page that would make the
-// request inadmissible or incomplete. Blocking problems stop submission;
-// the others are warnings the person may choose to file despite.
-type Problem struct {
-	Key      string // message key
-	Section  string // the section that fixes it, for a "change" link
-	Blocking bool
-	Args     []any
-}
-
-// Problems lists what stands between a draft and an admissible, complete
-// filing (DOMAIN.md): identity document, authorisation, purpose, grounds
-// with explanations, format limits; and, as warnings, what weakens it.
-func Problems(f Filing, limits Limits, now time.Time) []Problem {
-	r := f.Request
-	var out []Problem
-	if r.Kind == "" {
-		out = append(out, Problem{Key: "problem.purpose_missing", Blocking: true})
-	}
-	for _, t := range Tasks(f, now) {
-		// Documents and grounds have problems of their own, stated more exactly.
-		if t.State != SectionCompleted && t.Key != TaskEvidence && t.Key != SectionDocuments && t.Key != TaskGrounds {
-			out = append(out, Problem{Key: "problem.section_incomplete", Section: t.Key, Blocking: true,
-				Args: []any{"task." + t.Key}})
-		}
-	}
-	out = append(out, documentProblems(f, now)...)
-	for _, u := range f.Urgent {
-		if u.IsDraft() && !u.EventAt.After(now) {
-			out = append(out, Problem{Key: "problem.urgent_event_past", Blocking: true})
-		}
-	}
-	if r.IsDeletion() {
-		out = append(out, deletionProblems(f, limits)...)
-	}
-	return out
-}
-
-func documentProblems(f Filing, now time.Time) []Problem {
-	r := f.Request
-	var out []Problem
-	if !HasDocument(f.Documents, DocIdentity) {
-		out = append(out, Problem{Key: "problem.id_missing", Section: SectionDocuments, Blocking: true})
-	}
-	if r.Representative() && !HasDocument(f.Documents, DocPowerOfAttorney) {
-		out = append(out, Problem{Key: "problem.poa_missing", Section: SectionDocuments, Blocking: true})
-	}
-	if r.Representative() && r.Answers["applicant_minor"] == "yes" && !HasDocument(f.Documents, DocRelationship) {
-		out = append(out, Problem{Key: "problem.relationship_missing", Section: SectionDocuments, Blocking: true})
-	}
-	if exp, err := time.Parse(time.DateOnly, r.Answers["id_expiry"]); err == nil && exp.Before(now.Truncate(24*time.Hour)) {
-		out = append(out, Problem{Key: "problem.id_expired", Section: SectionIDDocument})
-	}
-	return out
-}
-
-// HasBlocking reports whether any problem stops submission.
-func HasBlocking(problems []Problem) bool {
-	for _, p := range problems {
-		if p.Blocking {
-			return true
-		}
-	}
-	return false
-}
 
 // SubmitRequest files a draft: in one transaction it checks the problems
 // again, allocates the reference, freezes the answers, records the applicant
 // and writes the first timeline entry. Either all of it happens or none.
-func (db *DB) SubmitRequest(ctx context.Context, r Request, filer User, limits Limits) (Request, error) {
+func (db *DB) SubmitRequest(ctx context.Context, r domain.Request, filer domain.User, limits domain.Limits) (domain.Request, error) {
 	now := db.Clock.Now()
 	err := db.inTx(ctx, func(tx *sql.Tx) error {
 		cur, err := requestFor(ctx, tx, r.ID, filer)
 		if err != nil {
 			return err
 		}
-		if err := CheckTransition(cur.Status, StatusSubmitted); err != nil {
-			return Errorf(EConflict, "request.already_submitted")
+		if err := domain.CheckTransition(cur.Status, domain.StatusSubmitted); err != nil {
+			return domain.Errorf(domain.EConflict, "request.already_submitted")
 		}
 		filing, err := loadFiling(ctx, tx, cur)
 		if err != nil {
 			return err
 		}
-		if HasBlocking(Problems(filing, limits, now)) {
-			return Errorf(EInvalid, "submit.problems_remain")
+		if domain.HasBlocking(domain.Problems(filing, limits, now)) {
+			return domain.Errorf(domain.EInvalid, "submit.problems_remain")
 		}
 		applicantID, err := recordApplicant(ctx, tx, cur, filer, now)
 		if err != nil {
@@ -107,7 +43,7 @@ func (db *DB) SubmitRequest(ctx context.Context, r Request, filer User, limits L
 		return submitUrgentChildren(ctx, tx, cur.ID, filer, now)
 	})
 	if err != nil {
-		return Request{}, err
+		return domain.Request{}, err
 	}
 	return db.RequestForUser(ctx, r.ID, filer)
 }
@@ -118,22 +54,17 @@ func nextReference(ctx context.Context, tx *sql.Tx, year int) (string, error) {
 	err := tx.QueryRowContext(ctx, `INSERT INTO reference_counters (year, last) VALUES (?, 1)
 		ON CONFLICT (year) DO UPDATE SET last = last + 1 RETURNING last`, year).Scan(&n)
 	if err != nil {
-		return "", Internal(err)
+		return "", domain.Internal(err)
 	}
 	return fmt.Sprintf("CCF-%04d-%06d", year, n), nil
 }
 
-// applicantDetailFields are the answers kept on the applicant record, so a
-// later filing for the same person can start from them.
-var applicantDetailFields = []string{"full_name", "other_names", "birth_date", "birth_place", "nationality",
-	"nationality_2", "id_type", "id_number", "id_issuer", "id_expiry", "contact_email", "contact_phone", "contact_address"}
-
 // recordApplicant creates or refreshes the applicant record a submitted
 // request concerns: a petitioner's own record, or a new one for counsel's
 // client.
-func recordApplicant(ctx context.Context, tx *sql.Tx, r Request, filer User, now time.Time) (int64, error) {
+func recordApplicant(ctx context.Context, tx *sql.Tx, r domain.Request, filer domain.User, now time.Time) (int64, error) {
 	details := map[string]string{}
-	for _, f := range applicantDetailFields {
+	for _, f := range domain.ApplicantDetailFields {
 		details[f] = r.Answers[f]
 	}
 	body, _ := json.Marshal(details)
@@ -142,27 +73,20 @@ func recordApplicant(ctx context.Context, tx *sql.Tx, r Request, filer User, now
 	if id == 0 && self {
 		err := tx.QueryRowContext(ctx, `SELECT id FROM applicants WHERE created_by = ? AND is_self = 1`, filer.ID).Scan(&id)
 		if err != nil && err != sql.ErrNoRows {
-			return 0, Internal(err)
+			return 0, domain.Internal(err)
 		}
 	}
 	if id != 0 {
 		_, err := tx.ExecContext(ctx, `UPDATE applicants SET full_name = ?, birth_date = ?, details = ?, updated_at = ? WHERE id = ?`,
 			r.Answers["full_name"], r.Answers["birth_date"], string(body), now.Unix(), id)
-		return id, wrapInternal(err)
+		return id, domain.WrapInternal(err)
 	}
 	res, err := tx.ExecContext(ctx, `INSERT INTO applicants (created_by, is_self, full_name, birth_date, details, created_at, updated_at)
 		VALUES (?, ?, ?, ?, ?, ?, ?)`, filer.ID, self, r.Answers["full_name"], r.Answers["birth_date"], string(body), now.Unix(), now.Unix())
 	if err != nil {
-		return 0, Internal(err)
+		return 0, domain.Internal(err)
 	}
 	return res.LastInsertId()
-}
-
-func wrapInternal(err error) error {
-	if err == nil {
-		return nil
-	}
-	return Internal(err)
 }
 
 // settleListedDetails fixes, at submission, the applicant a filing and its
@@ -171,13 +95,13 @@ func wrapInternal(err error) error {
 // its first data item with a known country), and the applicant's name,
 // country and language on urgent requests prepared with the draft, which
 // may have been prepared before those answers were given.
-func settleListedDetails(ctx context.Context, tx *sql.Tx, f Filing, applicantID int64) error {
+func settleListedDetails(ctx context.Context, tx *sql.Tx, f domain.Filing, applicantID int64) error {
 	r := f.Request
 	country := r.SourceCountry
 	if r.IsDeletion() {
 		country = ""
 		for _, it := range f.Items {
-			if it.SourceCountry != "" && it.SourceCountry != UnknownCountry {
+			if it.SourceCountry != "" && it.SourceCountry != domain.UnknownCountry {
 				country = it.SourceCountry
 				break
 			}
@@ -186,5 +110,5 @@ func settleListedDetails(ctx context.Context, tx *sql.Tx, f Filing, applicantID 
 	_, err := tx.ExecContext(ctx, `UPDATE requests SET applicant_id = ?, source_country = ?, applicant_name = ?, language = ?
 		WHERE id = ? OR (parent_id = ? AND status = 'draft')`, applicantID, country, r.Answers["full_name"],
 		r.Answers["language"], r.ID, r.ID)
-	return wrapInternal(err)
+	return domain.WrapInternal(err)
 }

@@ -12,7 +12,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/ccf-portal/ccfportal/web/webtest"
 	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/dom"
 	"github.com/chromedp/cdproto/emulation"
@@ -20,6 +19,8 @@ import (
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
+
+	"github.com/ccf-portal/ccfportal/web/webtest"
 )
 
 //go:embed js/page.js

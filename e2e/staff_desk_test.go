@@ -5,7 +5,8 @@ import (
 	"net/http"
 	"net/url"
 
-	"github.com/ccf-portal/ccfportal/db"
+	"github.com/ccf-portal/ccfportal/db/domain"
+	"github.com/ccf-portal/ccfportal/db/password"
 	"github.com/ccf-portal/ccfportal/web/webtest"
 )
 
@@ -29,9 +30,9 @@ func staffDeskJourney(r *Run) {
 	// requests were not put on top; and the accounts, made from forms
 	// journey 1 already plays, or, for staff, by an administrator.
 	fileOtherAccessRequest(r)
-	r.App.Register(db.RolePetitioner, "Amal Haddad", "amal@example.org")
-	if _, err := r.App.DB.CreateUser(context.Background(), db.NewUser{Email: "clerk@ccf.example",
-		Name: "Jonas Weber", Role: db.RoleStaff, Password: webtest.Password}, db.FastPasswordParams); err != nil {
+	r.App.Register(domain.RolePetitioner, "Amal Haddad", "amal@example.org")
+	if _, err := r.App.DB.CreateUser(context.Background(), domain.NewUser{Email: "clerk@ccf.example",
+		Name: "Jonas Weber", Role: domain.RoleStaff, Password: webtest.Password}, password.FastPasswordParams); err != nil {
 		r.t.Fatalf("create the staff account: %v", err)
 	}
 	amal := r.NewPerson("petitioner")

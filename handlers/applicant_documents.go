@@ -7,9 +7,11 @@ import (
 	"net/http"
 	"strconv"
 
-	"github.com/ccf-portal/ccfportal/db"
-	"github.com/ccf-portal/ccfportal/views"
 	"github.com/labstack/echo/v4"
+
+	"github.com/ccf-portal/ccfportal/db/domain"
+	"github.com/ccf-portal/ccfportal/db/filetype"
+	"github.com/ccf-portal/ccfportal/views"
 )
 
 // UploadApplicantDocument keeps an identity document or a power of
@@ -25,9 +27,9 @@ func (h *Handlers) UploadApplicantDocument(c echo.Context) error {
 	} else if err != nil {
 		return err
 	}
-	t := db.DocType(up.fields.Get("doc_type"))
-	signed := db.ParseDateParts(up.fields.Get("signed_on-day"), up.fields.Get("signed_on-month"), up.fields.Get("signed_on-year"))
-	errs := db.ValidateRecordDocument(t, signed, h.DB.Clock.Now())
+	t := domain.DocType(up.fields.Get("doc_type"))
+	signed := domain.ParseDateParts(up.fields.Get("signed_on-day"), up.fields.Get("signed_on-month"), up.fields.Get("signed_on-year"))
+	errs := domain.ValidateRecordDocument(t, signed, h.DB.Clock.Now())
 	if up.blob == nil {
 		errs.Add("file", "upload.no_file")
 	}
@@ -67,12 +69,12 @@ func (h *Handlers) DownloadApplicantDocument(c echo.Context) error {
 func (h *Handlers) streamBlob(c echo.Context, key, name, contentType string, size int64) error {
 	file, err := h.Blobs.Open(key)
 	if err != nil {
-		return db.Internal(err)
+		return domain.Internal(err)
 	}
 	defer file.Close()
 	if name == "" {
 		name = "document"
-		if ft, ok := db.FileTypeByMIME(contentType); ok {
+		if ft, ok := filetype.FileTypeByMIME(contentType); ok {
 			name += ft.Ext
 		}
 	}

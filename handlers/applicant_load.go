@@ -1,23 +1,24 @@
 package handlers
 
 import (
-	"github.com/ccf-portal/ccfportal/db"
-	"github.com/ccf-portal/ccfportal/views"
 	"github.com/labstack/echo/v4"
+
+	"github.com/ccf-portal/ccfportal/db/domain"
+	"github.com/ccf-portal/ccfportal/views"
 )
 
 // loadApplicant returns the applicant named by :aid if the signed-in user
 // may see it; otherwise not found.
-func (h *Handlers) loadApplicant(c echo.Context) (db.Applicant, error) {
+func (h *Handlers) loadApplicant(c echo.Context) (domain.Applicant, error) {
 	id, err := paramID(c, "aid")
 	if err != nil {
-		return db.Applicant{}, err
+		return domain.Applicant{}, err
 	}
 	return h.DB.ApplicantForUser(c.Request().Context(), id, *CurrentUser(c))
 }
 
 // applicantView loads what an applicant record page shows.
-func (h *Handlers) applicantView(c echo.Context, a db.Applicant) (views.ApplicantView, error) {
+func (h *Handlers) applicantView(c echo.Context, a domain.Applicant) (views.ApplicantView, error) {
 	ctx := c.Request().Context()
 	v := views.ApplicantView{Applicant: a}
 	var err error
@@ -33,7 +34,7 @@ func (h *Handlers) applicantView(c echo.Context, a db.Applicant) (views.Applican
 	if v.Requests, err = h.DB.ApplicantRequests(ctx, a.ID, *CurrentUser(c)); err != nil {
 		return v, err
 	}
-	v.Flags = db.ApplicantFlags(a, v.Documents, h.DB.Clock.Now())
+	v.Flags = domain.ApplicantFlags(a, v.Documents, h.DB.Clock.Now())
 	v.IsCreator = a.CreatedBy == CurrentUser(c).ID
 	return v, nil
 }

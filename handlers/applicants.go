@@ -3,9 +3,10 @@ package handlers
 import (
 	"net/http"
 
-	"github.com/ccf-portal/ccfportal/db"
-	"github.com/ccf-portal/ccfportal/views"
 	"github.com/labstack/echo/v4"
+
+	"github.com/ccf-portal/ccfportal/db/domain"
+	"github.com/ccf-portal/ccfportal/views"
 )
 
 // ShowApplicant shows an applicant record: details, flags, kept documents,
@@ -18,7 +19,7 @@ func (h *Handlers) ShowApplicant(c echo.Context) error {
 	return h.renderApplicant(c, http.StatusOK, a, views.NewForm())
 }
 
-func (h *Handlers) renderApplicant(c echo.Context, status int, a db.Applicant, f views.Form) error {
+func (h *Handlers) renderApplicant(c echo.Context, status int, a domain.Applicant, f views.Form) error {
 	v, err := h.applicantView(c, a)
 	if err != nil {
 		return err
@@ -28,7 +29,7 @@ func (h *Handlers) renderApplicant(c echo.Context, status int, a db.Applicant, f
 
 // NewApplicant shows the form for a new applicant record (counsel only).
 func (h *Handlers) NewApplicant(c echo.Context) error {
-	return h.render(c, http.StatusOK, views.ApplicantFormPage(db.Applicant{}, views.RecordForm(db.Answers{}, nil)))
+	return h.render(c, http.StatusOK, views.ApplicantFormPage(domain.Applicant{}, views.RecordForm(domain.Answers{}, nil)))
 }
 
 // EditApplicant shows the record form filled with the saved details.
@@ -42,7 +43,7 @@ func (h *Handlers) EditApplicant(c echo.Context) error {
 
 // SaveApplicant creates or updates a record from the form.
 func (h *Handlers) SaveApplicant(c echo.Context) error {
-	var existing db.Applicant
+	var existing domain.Applicant
 	if c.Param("aid") != "" {
 		a, err := h.loadApplicant(c)
 		if err != nil {
@@ -50,8 +51,8 @@ func (h *Handlers) SaveApplicant(c echo.Context) error {
 		}
 		existing = a
 	}
-	d := db.Answers{}
-	for _, s := range db.ApplicantRecordSections() {
+	d := domain.Answers{}
+	for _, s := range domain.ApplicantRecordSections() {
 		s.Bind(d, c.FormValue)
 	}
 	saved, err := h.DB.SaveApplicant(c.Request().Context(), existing.ID, *CurrentUser(c), d)

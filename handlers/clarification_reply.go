@@ -3,9 +3,11 @@ package handlers
 import (
 	"net/http"
 
-	"github.com/ccf-portal/ccfportal/db"
-	"github.com/ccf-portal/ccfportal/views"
 	"github.com/labstack/echo/v4"
+
+	"github.com/ccf-portal/ccfportal/db"
+	"github.com/ccf-portal/ccfportal/db/domain"
+	"github.com/ccf-portal/ccfportal/views"
 )
 
 // replyFormKey carries a refused reply back to the case page.
@@ -21,9 +23,9 @@ func (h *Handlers) ReplyToClarification(c echo.Context) error {
 		return err
 	}
 	up, err := h.readUploadFiles(c, views.ReplyFileInputs...)
-	if code := db.ErrorCode(err); code == db.EInvalid || code == db.ETooLarge {
-		var errs db.FieldErrors
-		errs.Add("file", db.ErrorMessage(err), errArgs(err)...)
+	if code := domain.ErrorCode(err); code == domain.EInvalid || code == domain.ETooLarge {
+		var errs domain.FieldErrors
+		errs.Add("file", domain.ErrorMessage(err), errArgs(err)...)
 		return h.showReplyErrors(c, views.Form{Values: map[string]string{}, Errors: errs})
 	} else if err != nil {
 		return err

@@ -3,9 +3,10 @@ package handlers
 import (
 	"net/http"
 
-	"github.com/ccf-portal/ccfportal/db"
-	"github.com/ccf-portal/ccfportal/views"
 	"github.com/labstack/echo/v4"
+
+	"github.com/ccf-portal/ccfportal/db/domain"
+	"github.com/ccf-portal/ccfportal/views"
 )
 
 // Dashboard is the landing page of petitioners and counsel: their requests
@@ -17,8 +18,8 @@ func (h *Handlers) Dashboard(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	var applicants []db.ApplicantSummary
-	if u.Role == db.RoleCounsel {
+	var applicants []domain.ApplicantSummary
+	if u.Role == domain.RoleCounsel {
 		if applicants, err = h.DB.ApplicantSummaries(ctx, *u); err != nil {
 			return err
 		}

@@ -3,9 +3,10 @@ package handlers
 import (
 	"net/http"
 
-	"github.com/ccf-portal/ccfportal/db"
-	"github.com/ccf-portal/ccfportal/views"
 	"github.com/labstack/echo/v4"
+
+	"github.com/ccf-portal/ccfportal/db/domain"
+	"github.com/ccf-portal/ccfportal/views"
 )
 
 // ShowDataItems lists the data a deletion or correction request challenges.
@@ -17,7 +18,7 @@ func (h *Handlers) ShowDataItems(c echo.Context) error {
 	return h.renderDataItems(c, http.StatusOK, r, views.NewForm())
 }
 
-func (h *Handlers) renderDataItems(c echo.Context, status int, r db.Request, f views.Form) error {
+func (h *Handlers) renderDataItems(c echo.Context, status int, r domain.Request, f views.Form) error {
 	v, err := h.draftView(c, r)
 	if err != nil {
 		return err
@@ -31,8 +32,8 @@ func (h *Handlers) AddDataItem(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	s := db.DataItemSection(r.Kind)
-	a := db.Answers{}
+	s := domain.DataItemSection(r.Kind)
+	a := domain.Answers{}
 	s.Bind(a, c.FormValue)
 	err = h.DB.AddDataItem(c.Request().Context(), r, a, h.DB.Clock.Now())
 	if fields, ok := fieldErrors(err); ok {
@@ -40,7 +41,7 @@ func (h *Handlers) AddDataItem(c echo.Context) error {
 	} else if err != nil {
 		return err
 	}
-	return redirect(c, views.SectionPath(r, db.TaskDataItems))
+	return redirect(c, views.SectionPath(r, domain.TaskDataItems))
 }
 
 // RemoveDataItem removes a challenged data item from a draft.
@@ -56,15 +57,15 @@ func (h *Handlers) RemoveDataItem(c echo.Context) error {
 	if err := h.DB.RemoveDataItem(c.Request().Context(), r, id); err != nil {
 		return err
 	}
-	return redirect(c, views.SectionPath(r, db.TaskDataItems))
+	return redirect(c, views.SectionPath(r, domain.TaskDataItems))
 }
 
 // loadDeletionDraft is loadDraft for the pages only deletion and
 // correction requests have.
-func (h *Handlers) loadDeletionDraft(c echo.Context) (db.Request, error) {
+func (h *Handlers) loadDeletionDraft(c echo.Context) (domain.Request, error) {
 	r, err := h.loadDraft(c)
 	if err == nil && !r.IsDeletion() {
-		return r, db.Errorf(db.ENotFound, "error.not_found")
+		return r, domain.Errorf(domain.ENotFound, "error.not_found")
 	}
 	return r, err
 }

@@ -1,8 +1,9 @@
 package handlers
 
 import (
-	"github.com/ccf-portal/ccfportal/db"
 	"github.com/labstack/echo/v4"
+
+	"github.com/ccf-portal/ccfportal/db/domain"
 )
 
 // RemoveDocument deletes an upload from a draft, row and file.
@@ -21,8 +22,8 @@ func (h *Handlers) RemoveDocument(c echo.Context) error {
 	if err := h.Sessions.Flash(c, "docs.removed_flash"); err != nil {
 		return err
 	}
-	if c.FormValue("back") == db.TaskEvidence {
-		return redirect(c, requestPath(r)+"/"+db.TaskEvidence)
+	if c.FormValue("back") == domain.TaskEvidence {
+		return redirect(c, requestPath(r)+"/"+domain.TaskEvidence)
 	}
 	return redirect(c, requestPath(r)+"/documents")
 }

@@ -3,9 +3,10 @@ package handlers
 import (
 	"net/http"
 
-	"github.com/ccf-portal/ccfportal/db"
-	"github.com/ccf-portal/ccfportal/views"
 	"github.com/labstack/echo/v4"
+
+	"github.com/ccf-portal/ccfportal/db/domain"
+	"github.com/ccf-portal/ccfportal/views"
 )
 
 // ShowDocuments lists a draft's documents with the upload form.
@@ -17,7 +18,7 @@ func (h *Handlers) ShowDocuments(c echo.Context) error {
 	return h.renderDocuments(c, http.StatusOK, r, views.NewForm())
 }
 
-func (h *Handlers) renderDocuments(c echo.Context, status int, r db.Request, f views.Form) error {
+func (h *Handlers) renderDocuments(c echo.Context, status int, r domain.Request, f views.Form) error {
 	v, err := h.draftView(c, r)
 	if err != nil {
 		return err
@@ -39,9 +40,9 @@ func (h *Handlers) UploadDocument(c echo.Context) error {
 	} else if err != nil {
 		return err
 	}
-	meta := db.NewDocument{Type: db.DocType(up.fields.Get("doc_type")), Name: up.filename,
+	meta := domain.NewDocument{Type: domain.DocType(up.fields.Get("doc_type")), Name: up.filename,
 		Confidential: up.fields.Get("confidential") == "yes", Description: up.fields.Get("description")}
-	errs := db.ValidateNewDocument(meta, db.FilingDocTypes)
+	errs := domain.ValidateNewDocument(meta, domain.FilingDocTypes)
 	if up.blob == nil {
 		errs.Add("file", "upload.no_file")
 	}
@@ -62,13 +63,13 @@ func (h *Handlers) UploadDocument(c echo.Context) error {
 // refusedUpload turns a refused file (too large, wrong type, empty) into a
 // form error beside the file input, with the status that says why: 413 for
 // a file over the limit. ok is false for any other error.
-func refusedUpload(err error) (status int, errs db.FieldErrors, ok bool) {
-	var e *db.Error
-	if !asAppError(err, &e) || (e.Code != db.EInvalid && e.Code != db.ETooLarge) {
+func refusedUpload(err error) (status int, errs domain.FieldErrors, ok bool) {
+	var e *domain.Error
+	if !asAppError(err, &e) || (e.Code != domain.EInvalid && e.Code != domain.ETooLarge) {
 		return 0, nil, false
 	}
 	errs.Add("file", e.Message, e.Args...)
-	if e.Code == db.ETooLarge {
+	if e.Code == domain.ETooLarge {
 		return http.StatusRequestEntityTooLarge, errs, true
 	}
 	return http.StatusUnprocessableEntity, errs, true

@@ -3,21 +3,21 @@ package handlers
 import (
 	"errors"
 
-	"github.com/ccf-portal/ccfportal/db"
+	"github.com/ccf-portal/ccfportal/db/domain"
 )
 
-func asAppError(err error, target **db.Error) bool { return errors.As(err, target) }
+func asAppError(err error, target **domain.Error) bool { return errors.As(err, target) }
 
 // fieldErrors extracts the field problems of a validation error, or the
 // single message of another invalid-input error as a form-wide problem.
-func fieldErrors(err error) (db.FieldErrors, bool) {
-	var v *db.ValidationError
+func fieldErrors(err error) (domain.FieldErrors, bool) {
+	var v *domain.ValidationError
 	if errors.As(err, &v) {
 		return v.Fields, true
 	}
-	var e *db.Error
-	if errors.As(err, &e) && e.Code == db.EInvalid {
-		var f db.FieldErrors
+	var e *domain.Error
+	if errors.As(err, &e) && e.Code == domain.EInvalid {
+		var f domain.FieldErrors
 		f.Add("form", e.Message, e.Args...)
 		return f, true
 	}
@@ -27,7 +27,7 @@ func fieldErrors(err error) (db.FieldErrors, bool) {
 // errArgs returns the message arguments of an application error, found
 // through any wrapping.
 func errArgs(err error) []any {
-	var e *db.Error
+	var e *domain.Error
 	if errors.As(err, &e) {
 		return e.Args
 	}

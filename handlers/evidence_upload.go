@@ -4,9 +4,10 @@ import (
 	"net/http"
 	"strconv"
 
-	"github.com/ccf-portal/ccfportal/db"
-	"github.com/ccf-portal/ccfportal/views"
 	"github.com/labstack/echo/v4"
+
+	"github.com/ccf-portal/ccfportal/db/domain"
+	"github.com/ccf-portal/ccfportal/views"
 )
 
 // ShowEvidence lists a deletion or correction draft's evidence with the
@@ -19,7 +20,7 @@ func (h *Handlers) ShowEvidence(c echo.Context) error {
 	return h.renderEvidence(c, http.StatusOK, r, views.NewForm())
 }
 
-func (h *Handlers) renderEvidence(c echo.Context, status int, r db.Request, f views.Form) error {
+func (h *Handlers) renderEvidence(c echo.Context, status int, r domain.Request, f views.Form) error {
 	v, err := h.draftView(c, r)
 	if err != nil {
 		return err
@@ -40,7 +41,7 @@ func (h *Handlers) UploadEvidence(c echo.Context) error {
 	if handled || err != nil {
 		return err
 	}
-	errs := db.ValidateEvidence(meta, grounds)
+	errs := domain.ValidateEvidence(meta, grounds)
 	if up.blob == nil {
 		errs.Add("file", "upload.no_file")
 	}
@@ -54,14 +55,14 @@ func (h *Handlers) UploadEvidence(c echo.Context) error {
 	if err := h.Sessions.Flash(c, "docs.uploaded_flash"); err != nil {
 		return err
 	}
-	return redirect(c, views.SectionPath(r, db.TaskEvidence))
+	return redirect(c, views.SectionPath(r, domain.TaskEvidence))
 }
 
 // readEvidence reads an evidence upload and the request's chosen grounds.
 // A refused file is shown at once by page, with what was typed, and
 // handled is true; the caller then has nothing left to do.
-func (h *Handlers) readEvidence(c echo.Context, r db.Request, page func(int, views.Form) error) (
-	up uploadForm, meta db.NewDocument, grounds []db.Ground, handled bool, err error) {
+func (h *Handlers) readEvidence(c echo.Context, r domain.Request, page func(int, views.Form) error) (
+	up uploadForm, meta domain.NewDocument, grounds []domain.Ground, handled bool, err error) {
 	up, err = h.readUpload(c)
 	if status, errs, ok := refusedUpload(err); ok {
 		return up, meta, nil, true, page(status, views.Form{Values: up.formValues(), Errors: errs})
@@ -76,13 +77,13 @@ func (h *Handlers) readEvidence(c echo.Context, r db.Request, page func(int, vie
 }
 
 // evidenceMeta reads an evidence upload's fields.
-func evidenceMeta(up uploadForm) db.NewDocument {
-	var grounds []db.GroundCode
+func evidenceMeta(up uploadForm) domain.NewDocument {
+	var grounds []domain.GroundCode
 	for _, g := range up.fields["grounds"] {
-		grounds = append(grounds, db.GroundCode(g))
+		grounds = append(grounds, domain.GroundCode(g))
 	}
 	translationOf, _ := strconv.ParseInt(up.fields.Get("translation_of"), 10, 64)
-	return db.NewDocument{Type: db.DocType(up.fields.Get("doc_type")), Name: up.filename,
+	return domain.NewDocument{Type: domain.DocType(up.fields.Get("doc_type")), Name: up.filename,
 		Confidential: up.fields.Get("confidential") == "yes", Description: up.fields.Get("description"),
 		Grounds: grounds, Language: up.fields.Get("doc_language"), TranslationOf: translationOf, PageCount: up.pages}
 }

@@ -3,9 +3,10 @@ package handlers
 import (
 	"net/http"
 
-	"github.com/ccf-portal/ccfportal/db"
-	"github.com/ccf-portal/ccfportal/views"
 	"github.com/labstack/echo/v4"
+
+	"github.com/ccf-portal/ccfportal/db/domain"
+	"github.com/ccf-portal/ccfportal/views"
 )
 
 // ShowFurther offers a further submission on a pending request.
@@ -17,7 +18,7 @@ func (h *Handlers) ShowFurther(c echo.Context) error {
 	return h.renderFurther(c, http.StatusOK, r, views.NewForm())
 }
 
-func (h *Handlers) renderFurther(c echo.Context, status int, r db.Request, f views.Form) error {
+func (h *Handlers) renderFurther(c echo.Context, status int, r domain.Request, f views.Form) error {
 	v, err := h.draftView(c, r)
 	if err != nil {
 		return err
@@ -38,8 +39,8 @@ func (h *Handlers) SubmitFurther(c echo.Context) error {
 	if handled || err != nil {
 		return err
 	}
-	sub := db.FurtherSubmission{Text: up.fields.Get("text"), Document: &meta}
-	if errs := db.ValidateFurther(sub, up.blob != nil, grounds); errs.Any() {
+	sub := domain.FurtherSubmission{Text: up.fields.Get("text"), Document: &meta}
+	if errs := domain.ValidateFurther(sub, up.blob != nil, grounds); errs.Any() {
 		up.discard(h.Blobs)
 		return h.renderFurther(c, http.StatusUnprocessableEntity, r, views.Form{Values: up.formValues(), Errors: errs})
 	}
@@ -57,10 +58,10 @@ func (h *Handlers) SubmitFurther(c echo.Context) error {
 
 // loadPending is loadRequest for actions on a filed request still before
 // the CCF.
-func (h *Handlers) loadPending(c echo.Context) (db.Request, error) {
+func (h *Handlers) loadPending(c echo.Context) (domain.Request, error) {
 	r, err := h.loadRequest(c)
 	if err == nil && !r.Status.IsOpen() {
-		return r, db.Errorf(db.EConflict, "further.not_pending")
+		return r, domain.Errorf(domain.EConflict, "further.not_pending")
 	}
 	return r, err
 }

@@ -4,9 +4,10 @@ import (
 	"net/http"
 	"strings"
 
-	"github.com/ccf-portal/ccfportal/db"
-	"github.com/ccf-portal/ccfportal/views"
 	"github.com/labstack/echo/v4"
+
+	"github.com/ccf-portal/ccfportal/db/domain"
+	"github.com/ccf-portal/ccfportal/views"
 )
 
 // ShowGround asks how one chosen ground applies.
@@ -42,7 +43,7 @@ func (h *Handlers) SaveGround(c echo.Context) error {
 	return h.nextGround(c, r)
 }
 
-func (h *Handlers) renderGround(c echo.Context, status int, r db.Request, g db.GroundInfo, f views.Form) error {
+func (h *Handlers) renderGround(c echo.Context, status int, r domain.Request, g domain.GroundInfo, f views.Form) error {
 	v, err := h.draftView(c, r)
 	if err != nil {
 		return err
@@ -52,20 +53,20 @@ func (h *Handlers) renderGround(c echo.Context, status int, r db.Request, g db.G
 
 // loadChosenGround finds the :ground of the draft; a ground not chosen is
 // not found.
-func (h *Handlers) loadChosenGround(c echo.Context) (db.Request, db.GroundInfo, string, error) {
+func (h *Handlers) loadChosenGround(c echo.Context) (domain.Request, domain.GroundInfo, string, error) {
 	r, err := h.loadDeletionDraft(c)
 	if err != nil {
-		return r, db.GroundInfo{}, "", err
+		return r, domain.GroundInfo{}, "", err
 	}
 	grounds, err := h.DB.RequestGrounds(c.Request().Context(), r.ID)
 	if err != nil {
-		return r, db.GroundInfo{}, "", err
+		return r, domain.GroundInfo{}, "", err
 	}
 	for _, g := range grounds {
 		if string(g.Code) == c.Param("ground") {
-			info, _ := db.GroundByCode(g.Code)
+			info, _ := domain.GroundByCode(g.Code)
 			return r, info, g.Explanation, nil
 		}
 	}
-	return r, db.GroundInfo{}, "", db.Errorf(db.ENotFound, "error.not_found")
+	return r, domain.GroundInfo{}, "", domain.Errorf(domain.ENotFound, "error.not_found")
 }

@@ -3,9 +3,10 @@ package handlers
 import (
 	"net/http"
 
-	"github.com/ccf-portal/ccfportal/db"
-	"github.com/ccf-portal/ccfportal/views"
 	"github.com/labstack/echo/v4"
+
+	"github.com/ccf-portal/ccfportal/db/domain"
+	"github.com/ccf-portal/ccfportal/views"
 )
 
 // ShowGrounds shows the checklist of grounds.
@@ -32,9 +33,9 @@ func (h *Handlers) SaveGrounds(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	var codes []db.GroundCode
+	var codes []domain.GroundCode
 	for _, v := range form["grounds"] {
-		codes = append(codes, db.GroundCode(v))
+		codes = append(codes, domain.GroundCode(v))
 	}
 	if len(codes) == 0 {
 		v, err := h.draftView(c, r)
@@ -53,7 +54,7 @@ func (h *Handlers) SaveGrounds(c echo.Context) error {
 
 // nextGround goes to the first chosen ground without an explanation, or
 // back to the task list when all are explained.
-func (h *Handlers) nextGround(c echo.Context, r db.Request) error {
+func (h *Handlers) nextGround(c echo.Context, r domain.Request) error {
 	grounds, err := h.DB.RequestGrounds(c.Request().Context(), r.ID)
 	if err != nil {
 		return err

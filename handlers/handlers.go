@@ -8,9 +8,13 @@ import (
 	"net/http"
 
 	"github.com/a-h/templ"
-	"github.com/ccf-portal/ccfportal/db"
-	"github.com/ccf-portal/ccfportal/views"
 	"github.com/labstack/echo/v4"
+
+	"github.com/ccf-portal/ccfportal/db"
+	"github.com/ccf-portal/ccfportal/db/blob"
+	"github.com/ccf-portal/ccfportal/db/domain"
+	"github.com/ccf-portal/ccfportal/db/password"
+	"github.com/ccf-portal/ccfportal/views"
 )
 
 // SessionManager is what handlers need of the session layer, which lives in
@@ -20,7 +24,7 @@ type SessionManager interface {
 	// (and setting its cookie) if it is new.
 	Commit(c echo.Context) error
 	// Login binds user to a fresh session id and a fresh form token.
-	Login(c echo.Context, user db.User) error
+	Login(c echo.Context, user domain.User) error
 	// Logout deletes the session and its cookie.
 	Logout(c echo.Context) error
 	// Flash stores a message key to show once on the next page.
@@ -34,17 +38,17 @@ type SessionManager interface {
 type Handlers struct {
 	DB        *db.DB
 	Sessions  SessionManager
-	Passwords db.PasswordParams
-	Blobs     *db.BlobStore
+	Passwords password.PasswordParams
+	Blobs     *blob.BlobStore
 	// MaxUpload is the largest file accepted, in bytes.
 	MaxUpload int64
 	// Limits are the filing format limits (appendices, summary pages).
-	Limits db.Limits
+	Limits domain.Limits
 }
 
 // draftView loads everything filed with r and works out its tasks and
 // problems.
-func (h *Handlers) draftView(c echo.Context, r db.Request) (views.DraftView, error) {
+func (h *Handlers) draftView(c echo.Context, r domain.Request) (views.DraftView, error) {
 	f, err := h.DB.LoadFiling(c.Request().Context(), r)
 	if err != nil {
 		return views.DraftView{}, err
@@ -58,7 +62,7 @@ func (h *Handlers) draftView(c echo.Context, r db.Request) (views.DraftView, err
 func (h *Handlers) render(c echo.Context, status int, page templ.Component) error {
 	var buf bytes.Buffer
 	if err := page.Render(c.Request().Context(), &buf); err != nil {
-		return db.Internal(err)
+		return domain.Internal(err)
 	}
 	if err := h.Sessions.Commit(c); err != nil {
 		return err
@@ -76,10 +80,10 @@ func redirect(c echo.Context, path string) error {
 const userKey = "ccf.user"
 
 // SetCurrentUser records the signed-in user for this request.
-func SetCurrentUser(c echo.Context, u *db.User) { c.Set(userKey, u) }
+func SetCurrentUser(c echo.Context, u *domain.User) { c.Set(userKey, u) }
 
 // CurrentUser returns the signed-in user, or nil for a visitor.
-func CurrentUser(c echo.Context) *db.User {
-	u, _ := c.Get(userKey).(*db.User)
+func CurrentUser(c echo.Context) *domain.User {
+	u, _ := c.Get(userKey).(*domain.User)
 	return u
 }

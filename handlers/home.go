@@ -3,8 +3,9 @@ package handlers
 import (
 	"net/http"
 
-	"github.com/ccf-portal/ccfportal/views"
 	"github.com/labstack/echo/v4"
+
+	"github.com/ccf-portal/ccfportal/views"
 )
 
 // Home shows what the portal is for.

@@ -4,9 +4,10 @@ import (
 	"net/http"
 	"strings"
 
-	"github.com/ccf-portal/ccfportal/db"
-	"github.com/ccf-portal/ccfportal/views"
 	"github.com/labstack/echo/v4"
+
+	"github.com/ccf-portal/ccfportal/db/domain"
+	"github.com/ccf-portal/ccfportal/views"
 )
 
 // ShowLogin shows the sign-in form.
@@ -32,13 +33,13 @@ func (h *Handlers) Login(c echo.Context) error {
 		return h.render(c, http.StatusUnprocessableEntity, views.LoginPage(f))
 	}
 	user, err := h.DB.Authenticate(c.Request().Context(), f.Values["email"], password, h.Passwords)
-	switch db.ErrorCode(err) {
+	switch domain.ErrorCode(err) {
 	case "":
-	case db.EUnauthorized:
+	case domain.EUnauthorized:
 		f.Errors.Add("email", "login.invalid")
 		return h.render(c, http.StatusUnauthorized, views.LoginPage(f))
-	case db.ETooMany:
-		f.Errors.Add("email", db.ErrorMessage(err), errArgs(err)...)
+	case domain.ETooMany:
+		f.Errors.Add("email", domain.ErrorMessage(err), errArgs(err)...)
 		return h.render(c, http.StatusTooManyRequests, views.LoginPage(f))
 	default:
 		return err

@@ -8,8 +8,11 @@ import (
 	"net/url"
 	"strings"
 
-	"github.com/ccf-portal/ccfportal/db"
 	"github.com/labstack/echo/v4"
+
+	"github.com/ccf-portal/ccfportal/db/blob"
+	"github.com/ccf-portal/ccfportal/db/domain"
+	"github.com/ccf-portal/ccfportal/db/filetype"
 )
 
 // maxFieldBytes caps each ordinary field of an upload form; maxFields caps
@@ -26,7 +29,7 @@ const (
 type uploadForm struct {
 	fields   url.Values
 	filename string
-	blob     *db.StagedBlob
+	blob     *blob.StagedBlob
 	pages    int // PDF pages counted while streaming; 0 if not a PDF or unknown
 	extra    map[string]*uploadedFile
 }
@@ -34,7 +37,7 @@ type uploadForm struct {
 // uploadedFile is one staged file of a form with several file inputs.
 type uploadedFile struct {
 	filename string
-	blob     *db.StagedBlob
+	blob     *blob.StagedBlob
 	pages    int
 }
 
@@ -63,7 +66,7 @@ func (h *Handlers) readUploadFiles(c echo.Context, fileInputs ...string) (upload
 	r.Body = http.MaxBytesReader(c.Response(), r.Body, int64(len(fileInputs))*h.MaxUpload+1<<20)
 	mr, err := r.MultipartReader()
 	if err != nil {
-		return uploadForm{}, db.Errorf(db.EInvalid, "error.bad_request")
+		return uploadForm{}, domain.Errorf(domain.EInvalid, "error.bad_request")
 	}
 	if err := h.checkFirstPartCSRF(c, mr); err != nil {
 		return uploadForm{}, err
@@ -90,11 +93,11 @@ func (h *Handlers) readUploadFiles(c echo.Context, fileInputs ...string) (upload
 func (h *Handlers) checkFirstPartCSRF(c echo.Context, mr *multipart.Reader) error {
 	part, err := mr.NextPart()
 	if err != nil || part.FormName() != "_csrf" {
-		return db.Errorf(db.EForbidden, "csrf.invalid")
+		return domain.Errorf(domain.EForbidden, "csrf.invalid")
 	}
 	token, err := io.ReadAll(io.LimitReader(part, 256))
 	if err != nil || !h.Sessions.CheckCSRF(c, string(token)) {
-		return db.Errorf(db.EForbidden, "csrf.invalid")
+		return domain.Errorf(domain.EForbidden, "csrf.invalid")
 	}
 	return nil
 }
@@ -109,10 +112,10 @@ func (h *Handlers) readPart(part *multipart.Part, form *uploadForm, fileInputs [
 		return bodyError(err)
 	}
 	if len(value) > maxFieldBytes {
-		return db.Errorf(db.ETooLarge, "error.form_too_large")
+		return domain.Errorf(domain.ETooLarge, "error.form_too_large")
 	}
 	if len(form.fields) >= maxFields {
-		return db.Errorf(db.EInvalid, "error.bad_request")
+		return domain.Errorf(domain.EInvalid, "error.bad_request")
 	}
 	form.fields.Add(part.FormName(), string(value))
 	return nil
@@ -123,9 +126,9 @@ func (h *Handlers) readPart(part *multipart.Part, form *uploadForm, fileInputs [
 func (h *Handlers) stagePart(part *multipart.Part, form *uploadForm) error {
 	name := part.FormName()
 	if (name == "file" && form.blob != nil) || form.extra[name] != nil {
-		return db.Errorf(db.EInvalid, "upload.one_file")
+		return domain.Errorf(domain.EInvalid, "upload.one_file")
 	}
-	var pages db.PDFPageCounter
+	var pages filetype.PDFPageCounter
 	blob, err := h.Blobs.Stage(io.TeeReader(part, &pages), part.FileName(), h.MaxUpload)
 	if err != nil {
 		return err
@@ -152,7 +155,7 @@ func contains(list []string, s string) bool {
 }
 
 // discard removes a staged file when the form is abandoned.
-func (f *uploadForm) discard(blobs *db.BlobStore) {
+func (f *uploadForm) discard(blobs *blob.BlobStore) {
 	if f.blob != nil {
 		blobs.Discard(f.blob)
 		f.blob = nil
@@ -168,7 +171,7 @@ func (f *uploadForm) discard(blobs *db.BlobStore) {
 func bodyError(err error) error {
 	var tooLarge *http.MaxBytesError
 	if errors.As(err, &tooLarge) {
-		return &db.Error{Code: db.ETooLarge, Message: "error.form_too_large", Err: err}
+		return &domain.Error{Code: domain.ETooLarge, Message: "error.form_too_large", Err: err}
 	}
-	return &db.Error{Code: db.EInvalid, Message: "error.bad_request", Err: err}
+	return &domain.Error{Code: domain.EInvalid, Message: "error.bad_request", Err: err}
 }

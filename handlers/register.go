@@ -3,9 +3,11 @@ package handlers
 import (
 	"net/http"
 
-	"github.com/ccf-portal/ccfportal/db"
-	"github.com/ccf-portal/ccfportal/views"
 	"github.com/labstack/echo/v4"
+
+	"github.com/ccf-portal/ccfportal/db"
+	"github.com/ccf-portal/ccfportal/db/domain"
+	"github.com/ccf-portal/ccfportal/views"
 )
 
 // ShowRegister shows the account creation form.
@@ -25,19 +27,19 @@ func (h *Handlers) Register(c echo.Context) error {
 		"role":         c.FormValue("role"),
 		"name":         c.FormValue("name"),
 		"organisation": c.FormValue("organisation"),
-		"email":        db.NormaliseEmail(c.FormValue("email")),
+		"email":        domain.NormaliseEmail(c.FormValue("email")),
 	}}
-	role := db.Role(f.Values["role"])
-	if role != db.RolePetitioner && role != db.RoleCounsel {
+	role := domain.Role(f.Values["role"])
+	if role != domain.RolePetitioner && role != domain.RoleCounsel {
 		role = ""
 	}
-	nu := db.NewUser{Email: f.Values["email"], Name: f.Values["name"], Organisation: f.Values["organisation"],
+	nu := domain.NewUser{Email: f.Values["email"], Name: f.Values["name"], Organisation: f.Values["organisation"],
 		Role: role, Password: c.FormValue("password")}
 	if f.Errors = db.ValidateNewUser(nu); f.Errors.Any() {
 		return h.render(c, http.StatusUnprocessableEntity, views.RegisterPage(f))
 	}
 	_, err := h.DB.CreateUser(c.Request().Context(), nu, h.Passwords)
-	if err != nil && db.ErrorCode(err) != db.EConflict {
+	if err != nil && domain.ErrorCode(err) != domain.EConflict {
 		return err
 	}
 	if err := h.Sessions.Flash(c, "register.done"); err != nil {

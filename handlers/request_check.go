@@ -3,9 +3,10 @@ package handlers
 import (
 	"net/http"
 
-	"github.com/ccf-portal/ccfportal/db"
-	"github.com/ccf-portal/ccfportal/views"
 	"github.com/labstack/echo/v4"
+
+	"github.com/ccf-portal/ccfportal/db/domain"
+	"github.com/ccf-portal/ccfportal/views"
 )
 
 // CheckAnswers shows every answer and the remaining problems before
@@ -18,7 +19,7 @@ func (h *Handlers) CheckAnswers(c echo.Context) error {
 	return h.renderCheck(c, http.StatusOK, r, views.NewForm())
 }
 
-func (h *Handlers) renderCheck(c echo.Context, status int, r db.Request, f views.Form) error {
+func (h *Handlers) renderCheck(c echo.Context, status int, r domain.Request, f views.Form) error {
 	v, err := h.draftView(c, r)
 	if err != nil {
 		return err

@@ -3,9 +3,10 @@ package handlers
 import (
 	"net/http"
 
-	"github.com/ccf-portal/ccfportal/db"
-	"github.com/ccf-portal/ccfportal/views"
 	"github.com/labstack/echo/v4"
+
+	"github.com/ccf-portal/ccfportal/db/domain"
+	"github.com/ccf-portal/ccfportal/views"
 )
 
 // ShowSection shows one section of a draft's guided form with the answers
@@ -37,14 +38,14 @@ func (h *Handlers) SaveSection(c echo.Context) error {
 }
 
 // loadSection loads the draft and the :section of its guided form.
-func (h *Handlers) loadSection(c echo.Context) (db.Request, db.Section, error) {
+func (h *Handlers) loadSection(c echo.Context) (domain.Request, domain.Section, error) {
 	r, err := h.loadDraft(c)
 	if err != nil {
-		return r, db.Section{}, err
+		return r, domain.Section{}, err
 	}
-	s, ok := db.SectionByKey(r.Kind, c.Param("section"))
+	s, ok := domain.SectionByKey(r.Kind, c.Param("section"))
 	if !ok {
-		return r, s, db.Errorf(db.ENotFound, "error.not_found")
+		return r, s, domain.Errorf(domain.ENotFound, "error.not_found")
 	}
 	return r, s, nil
 }

@@ -3,8 +3,9 @@ package handlers
 import (
 	"net/http"
 
-	"github.com/ccf-portal/ccfportal/views"
 	"github.com/labstack/echo/v4"
+
+	"github.com/ccf-portal/ccfportal/views"
 )
 
 // ShowRequest shows a draft's task list, or a filed request's case page

@@ -3,9 +3,10 @@ package handlers
 import (
 	"net/http"
 
-	"github.com/ccf-portal/ccfportal/db"
-	"github.com/ccf-portal/ccfportal/views"
 	"github.com/labstack/echo/v4"
+
+	"github.com/ccf-portal/ccfportal/db/domain"
+	"github.com/ccf-portal/ccfportal/views"
 )
 
 // SubmitRequest files a draft once the declaration is made. The store
@@ -21,9 +22,9 @@ func (h *Handlers) SubmitRequest(c echo.Context) error {
 		return h.renderCheck(c, http.StatusUnprocessableEntity, r, f)
 	}
 	filed, err := h.DB.SubmitRequest(c.Request().Context(), r, *CurrentUser(c), h.Limits)
-	if db.ErrorCode(err) == db.EInvalid {
+	if domain.ErrorCode(err) == domain.EInvalid {
 		f := views.NewForm()
-		f.Errors.Add("problems-title", db.ErrorMessage(err))
+		f.Errors.Add("problems-title", domain.ErrorMessage(err))
 		return h.renderCheck(c, http.StatusUnprocessableEntity, r, f)
 	} else if err != nil {
 		return err

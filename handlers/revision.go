@@ -3,9 +3,11 @@ package handlers
 import (
 	"net/http"
 
-	"github.com/ccf-portal/ccfportal/db"
-	"github.com/ccf-portal/ccfportal/views"
 	"github.com/labstack/echo/v4"
+
+	"github.com/ccf-portal/ccfportal/db"
+	"github.com/ccf-portal/ccfportal/db/domain"
+	"github.com/ccf-portal/ccfportal/views"
 )
 
 // ShowRevision shows the application for revision of a decided case.
@@ -31,16 +33,16 @@ func (h *Handlers) FileRevision(c echo.Context) error {
 	} else if err != nil {
 		return err
 	}
-	a := db.Answers{}
-	db.RevisionSection.Bind(a, joined(up.fields))
+	a := domain.Answers{}
+	domain.RevisionSection.Bind(a, joined(up.fields))
 	files := revisionFiles(up)
-	errs := db.ValidateRevision(a, files.Summary.PageCount, files.SummaryBlob != nil, h.DB.Clock.Now())
+	errs := domain.ValidateRevision(a, files.Summary.PageCount, files.SummaryBlob != nil, h.DB.Clock.Now())
 	if up.fields.Get("declaration") != "yes" {
 		errs.Add("declaration", "check.declaration_required")
 	}
 	if errs.Any() {
 		up.discard(h.Blobs)
-		f := views.AnswersForm(db.RevisionSection, a, errs)
+		f := views.AnswersForm(domain.RevisionSection, a, errs)
 		return h.render(c, http.StatusUnprocessableEntity, views.RevisionPage(r, f, h.MaxUpload/1_000_000, h.oldDecision(r)))
 	}
 	rev, err := h.DB.FileRevision(c.Request().Context(), r, *CurrentUser(c), a, files, h.Blobs)
@@ -54,11 +56,11 @@ func (h *Handlers) FileRevision(c echo.Context) error {
 func revisionFiles(up uploadForm) db.RevisionFiles {
 	var files db.RevisionFiles
 	if s := up.extra["summary_file"]; s != nil {
-		files.Summary = db.NewDocument{Type: db.DocRevisionSummary, Name: s.filename, PageCount: s.pages}
+		files.Summary = domain.NewDocument{Type: domain.DocRevisionSummary, Name: s.filename, PageCount: s.pages}
 		files.SummaryBlob = s.blob
 	}
 	if up.blob != nil {
-		files.Evidence = &db.NewDocument{Type: db.DocOtherEvidence, Name: up.filename, PageCount: up.pages}
+		files.Evidence = &domain.NewDocument{Type: domain.DocOtherEvidence, Name: up.filename, PageCount: up.pages}
 		files.EvidenceBlob = up.blob
 	}
 	return files
@@ -66,14 +68,14 @@ func revisionFiles(up uploadForm) db.RevisionFiles {
 
 // loadDecided loads a case of the filer's that has a decision; revision of
 // any other is impossible.
-func (h *Handlers) loadDecided(c echo.Context) (db.Request, error) {
+func (h *Handlers) loadDecided(c echo.Context) (domain.Request, error) {
 	r, err := h.loadRequest(c)
 	if err == nil && !r.HasDecision() {
-		return r, db.Errorf(db.EConflict, "revision.no_decision")
+		return r, domain.Errorf(domain.EConflict, "revision.no_decision")
 	}
 	return r, err
 }
 
-func (h *Handlers) oldDecision(r db.Request) bool {
-	return db.DecisionOlderThanWindow(r.DecidedAt, h.DB.Clock.Now())
+func (h *Handlers) oldDecision(r domain.Request) bool {
+	return domain.DecisionOlderThanWindow(r.DecidedAt, h.DB.Clock.Now())
 }

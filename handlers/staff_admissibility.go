@@ -3,9 +3,10 @@ package handlers
 import (
 	"net/http"
 
-	"github.com/ccf-portal/ccfportal/db"
-	"github.com/ccf-portal/ccfportal/views"
 	"github.com/labstack/echo/v4"
+
+	"github.com/ccf-portal/ccfportal/db/domain"
+	"github.com/ccf-portal/ccfportal/views"
 )
 
 // ShowAdmissibility shows the admissibility checklist.
@@ -17,7 +18,7 @@ func (h *Handlers) ShowAdmissibility(c echo.Context) error {
 	return h.renderAdmissibility(c, http.StatusOK, r, views.NewForm())
 }
 
-func (h *Handlers) renderAdmissibility(c echo.Context, status int, r db.Request, f views.Form) error {
+func (h *Handlers) renderAdmissibility(c echo.Context, status int, r domain.Request, f views.Form) error {
 	v, err := h.staffView(c, r)
 	if err != nil {
 		return err
@@ -36,7 +37,7 @@ func (h *Handlers) DeclareAdmissibility(c echo.Context) error {
 		return err
 	}
 	form := c.Request().PostForm
-	in := db.AdmissibilityInput{Outcome: form.Get("outcome"), Checks: form["checks"], Reasons: form["reasons"], Note: form.Get("note")}
+	in := domain.AdmissibilityInput{Outcome: form.Get("outcome"), Checks: form["checks"], Reasons: form["reasons"], Note: form.Get("note")}
 	err = h.DB.DeclareAdmissibility(c.Request().Context(), *CurrentUser(c), r.ID, in)
 	if errs, status, ok := formErrors(c, err); ok {
 		f := postedForm(c)

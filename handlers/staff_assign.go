@@ -3,8 +3,9 @@ package handlers
 import (
 	"strconv"
 
-	"github.com/ccf-portal/ccfportal/db"
 	"github.com/labstack/echo/v4"
+
+	"github.com/ccf-portal/ccfportal/db/domain"
 )
 
 // AssignCase gives a case to a staff member, or to nobody.
@@ -16,7 +17,7 @@ func (h *Handlers) AssignCase(c echo.Context) error {
 	var assignee int64
 	if v := c.FormValue("assignee"); v != "" {
 		if assignee, err = strconv.ParseInt(v, 10, 64); err != nil || assignee <= 0 {
-			return db.Errorf(db.EInvalid, "staff.assignee_unknown")
+			return domain.Errorf(domain.EInvalid, "staff.assignee_unknown")
 		}
 	}
 	if err := h.DB.AssignCase(c.Request().Context(), *CurrentUser(c), r.ID, assignee); err != nil {

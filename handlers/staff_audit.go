@@ -3,8 +3,9 @@ package handlers
 import (
 	"net/http"
 
-	"github.com/ccf-portal/ccfportal/views"
 	"github.com/labstack/echo/v4"
+
+	"github.com/ccf-portal/ccfportal/views"
 )
 
 // StaffAuditTrail lists the audit entries of a case. Reading them is itself

@@ -3,9 +3,10 @@ package handlers
 import (
 	"net/http"
 
-	"github.com/ccf-portal/ccfportal/db"
-	"github.com/ccf-portal/ccfportal/views"
 	"github.com/labstack/echo/v4"
+
+	"github.com/ccf-portal/ccfportal/db/domain"
+	"github.com/ccf-portal/ccfportal/views"
 )
 
 // StaffCase shows a case to staff. Opening it is recorded in the audit log.
@@ -42,7 +43,7 @@ func (h *Handlers) StaffCase(c echo.Context) error {
 		return err
 	}
 	if d := v.Outcome.Decision; d != nil {
-		if _, ordered := db.NoticeAction(d.Outcome); ordered {
+		if _, ordered := domain.NoticeAction(d.Outcome); ordered {
 			targets, err := h.DB.NoticeTargets(ctx, r)
 			if err != nil {
 				return err

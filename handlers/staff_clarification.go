@@ -3,9 +3,10 @@ package handlers
 import (
 	"net/http"
 
-	"github.com/ccf-portal/ccfportal/db"
-	"github.com/ccf-portal/ccfportal/views"
 	"github.com/labstack/echo/v4"
+
+	"github.com/ccf-portal/ccfportal/db/domain"
+	"github.com/ccf-portal/ccfportal/views"
 )
 
 // ShowClarification shows the form asking the applicant for information.
@@ -17,12 +18,12 @@ func (h *Handlers) ShowClarification(c echo.Context) error {
 	return h.renderClarification(c, http.StatusOK, r, views.NewForm())
 }
 
-func (h *Handlers) renderClarification(c echo.Context, status int, r db.Request, f views.Form) error {
+func (h *Handlers) renderClarification(c echo.Context, status int, r domain.Request, f views.Form) error {
 	v, err := h.staffView(c, r)
 	if err != nil {
 		return err
 	}
-	if db.CheckTransition(r.Status, db.StatusAwaitingApplicant) != nil {
+	if domain.CheckTransition(r.Status, domain.StatusAwaitingApplicant) != nil {
 		v.Conflict = "clarify.not_now"
 	}
 	return h.render(c, status, views.ClarificationPage(v, f))
@@ -35,8 +36,8 @@ func (h *Handlers) SendClarification(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	in := db.ClarificationInput{Body: c.FormValue("body"),
-		ReplyBy: db.ParseDateParts(c.FormValue("reply_by-day"), c.FormValue("reply_by-month"), c.FormValue("reply_by-year"))}
+	in := domain.ClarificationInput{Body: c.FormValue("body"),
+		ReplyBy: domain.ParseDateParts(c.FormValue("reply_by-day"), c.FormValue("reply_by-month"), c.FormValue("reply_by-year"))}
 	err = h.DB.RequestClarification(c.Request().Context(), *CurrentUser(c), r.ID, in)
 	if errs, status, ok := formErrors(c, err); ok {
 		f := postedForm(c)

@@ -3,9 +3,11 @@ package handlers
 import (
 	"net/http"
 
-	"github.com/ccf-portal/ccfportal/db"
-	"github.com/ccf-portal/ccfportal/views"
 	"github.com/labstack/echo/v4"
+
+	"github.com/ccf-portal/ccfportal/db"
+	"github.com/ccf-portal/ccfportal/db/domain"
+	"github.com/ccf-portal/ccfportal/views"
 )
 
 // ShowDecision shows the decision form for the request's kind.
@@ -17,13 +19,13 @@ func (h *Handlers) ShowDecision(c echo.Context) error {
 	return h.renderDecision(c, http.StatusOK, r, views.NewForm())
 }
 
-func (h *Handlers) renderDecision(c echo.Context, status int, r db.Request, f views.Form) error {
+func (h *Handlers) renderDecision(c echo.Context, status int, r domain.Request, f views.Form) error {
 	v, err := h.staffView(c, r)
 	if err != nil {
 		return err
 	}
-	if err := db.CanDecide(r); err != nil {
-		v.Conflict = db.ErrorMessage(err)
+	if err := domain.CanDecide(r); err != nil {
+		v.Conflict = domain.ErrorMessage(err)
 	}
 	return h.render(c, status, views.DecisionPage(v, f))
 }
@@ -37,18 +39,18 @@ func (h *Handlers) RecordDecision(c echo.Context) error {
 		return err
 	}
 	up, err := h.readUpload(c)
-	if code := db.ErrorCode(err); code == db.EInvalid || code == db.ETooLarge {
-		var errs db.FieldErrors
-		errs.Add("file", db.ErrorMessage(err), errArgs(err)...)
+	if code := domain.ErrorCode(err); code == domain.EInvalid || code == domain.ETooLarge {
+		var errs domain.FieldErrors
+		errs.Add("file", domain.ErrorMessage(err), errArgs(err)...)
 		status := http.StatusUnprocessableEntity
-		if code == db.ETooLarge {
+		if code == domain.ETooLarge {
 			status = http.StatusRequestEntityTooLarge
 		}
 		return h.renderDecision(c, status, r, views.Form{Values: map[string]string{}, Errors: errs})
 	} else if err != nil {
 		return err
 	}
-	in := db.DecisionInput{Outcome: up.fields.Get("outcome"), Reasons: up.fields.Get("reasons"),
+	in := domain.DecisionInput{Outcome: up.fields.Get("outcome"), Reasons: up.fields.Get("reasons"),
 		Disclosure: up.fields.Get("disclosure")}
 	var doc *db.ReplyFile
 	if up.blob != nil {

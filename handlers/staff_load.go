@@ -5,24 +5,25 @@ import (
 	"net/http"
 	"strings"
 
-	"github.com/ccf-portal/ccfportal/db"
-	"github.com/ccf-portal/ccfportal/views"
 	"github.com/labstack/echo/v4"
+
+	"github.com/ccf-portal/ccfportal/db/domain"
+	"github.com/ccf-portal/ccfportal/views"
 )
 
 // staffRequest loads the case named by :id for a staff action form. Drafts
 // are invisible to staff. The forms show only the reference, so loading
 // them is not recorded as a read; the action itself is.
-func (h *Handlers) staffRequest(c echo.Context) (db.Request, error) {
+func (h *Handlers) staffRequest(c echo.Context) (domain.Request, error) {
 	id, err := paramID(c, "id")
 	if err != nil {
-		return db.Request{}, err
+		return domain.Request{}, err
 	}
 	return h.DB.RequestForUser(c.Request().Context(), id, *CurrentUser(c))
 }
 
 // staffView is the action view of r with its outcome so far.
-func (h *Handlers) staffView(c echo.Context, r db.Request) (views.StaffActionView, error) {
+func (h *Handlers) staffView(c echo.Context, r domain.Request) (views.StaffActionView, error) {
 	o, err := h.DB.CaseOutcomeOf(c.Request().Context(), r.ID)
 	return views.StaffActionView{Request: r, Outcome: o, Now: h.DB.Clock.Now(), MaxUpMB: h.MaxUpload / 1_000_000}, err
 }
@@ -43,15 +44,15 @@ func postedForm(c echo.Context) views.Form {
 // field's problem beside the field (422), a step the status machine or a
 // rule refuses at the top of the form (409). Other errors are not form
 // errors.
-func formErrors(c echo.Context, err error) (db.FieldErrors, int, bool) {
+func formErrors(c echo.Context, err error) (domain.FieldErrors, int, bool) {
 	if errs, ok := fieldErrors(err); ok {
 		return errs, http.StatusUnprocessableEntity, true
 	}
-	var e *db.Error
-	if !errors.As(err, &e) || e.Code != db.EConflict {
+	var e *domain.Error
+	if !errors.As(err, &e) || e.Code != domain.EConflict {
 		return nil, 0, false
 	}
-	var errs db.FieldErrors
+	var errs domain.FieldErrors
 	errs.Add("action-form", e.Message, statusArgs(c, e.Args)...)
 	return errs, http.StatusConflict, true
 }
@@ -76,7 +77,7 @@ func statusArgs(c echo.Context, args []any) []any {
 }
 
 // flashAndReturn confirms an action and goes back to the case.
-func (h *Handlers) flashAndReturn(c echo.Context, r db.Request, key string) error {
+func (h *Handlers) flashAndReturn(c echo.Context, r domain.Request, key string) error {
 	if err := h.Sessions.Flash(c, key); err != nil {
 		return err
 	}

@@ -3,9 +3,10 @@ package handlers
 import (
 	"net/http"
 
-	"github.com/ccf-portal/ccfportal/db"
-	"github.com/ccf-portal/ccfportal/views"
 	"github.com/labstack/echo/v4"
+
+	"github.com/ccf-portal/ccfportal/db/domain"
+	"github.com/ccf-portal/ccfportal/views"
 )
 
 // ShowMeasure shows the provisional-measures form.
@@ -17,7 +18,7 @@ func (h *Handlers) ShowMeasure(c echo.Context) error {
 	return h.renderMeasure(c, http.StatusOK, r, views.NewForm())
 }
 
-func (h *Handlers) renderMeasure(c echo.Context, status int, r db.Request, f views.Form) error {
+func (h *Handlers) renderMeasure(c echo.Context, status int, r domain.Request, f views.Form) error {
 	v, err := h.staffView(c, r)
 	if err != nil {
 		return err
@@ -35,8 +36,8 @@ func (h *Handlers) RecordMeasure(c echo.Context) error {
 		return err
 	}
 	form := c.Request().PostForm
-	in := db.MeasureInput{Outcome: form.Get("outcome"), Measures: form["measures"], Reasons: form.Get("reasons"),
-		EffectiveFrom: db.ParseDateParts(form.Get("effective_from-day"), form.Get("effective_from-month"), form.Get("effective_from-year"))}
+	in := domain.MeasureInput{Outcome: form.Get("outcome"), Measures: form["measures"], Reasons: form.Get("reasons"),
+		EffectiveFrom: domain.ParseDateParts(form.Get("effective_from-day"), form.Get("effective_from-month"), form.Get("effective_from-year"))}
 	err = h.DB.RecordMeasure(c.Request().Context(), *CurrentUser(c), r.ID, in)
 	if errs, status, ok := formErrors(c, err); ok {
 		f := postedForm(c)
@@ -72,7 +73,7 @@ func (h *Handlers) renderLift(c echo.Context, status int, f views.Form) error {
 		}
 	}
 	if v.Measure == nil {
-		return db.Errorf(db.ENotFound, "error.not_found")
+		return domain.Errorf(domain.ENotFound, "error.not_found")
 	}
 	if !v.Measure.Active() {
 		v.Conflict = "measure.not_active"

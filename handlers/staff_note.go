@@ -3,9 +3,10 @@ package handlers
 import (
 	"net/http"
 
-	"github.com/ccf-portal/ccfportal/db"
-	"github.com/ccf-portal/ccfportal/views"
 	"github.com/labstack/echo/v4"
+
+	"github.com/ccf-portal/ccfportal/db/domain"
+	"github.com/ccf-portal/ccfportal/views"
 )
 
 // ShowNote shows the form for an internal note or consultation.
@@ -15,11 +16,11 @@ func (h *Handlers) ShowNote(c echo.Context) error {
 		return err
 	}
 	f := views.NewForm()
-	f.Values["kind"] = db.NoteInternal
+	f.Values["kind"] = domain.NoteInternal
 	return h.renderNote(c, http.StatusOK, r, f)
 }
 
-func (h *Handlers) renderNote(c echo.Context, status int, r db.Request, f views.Form) error {
+func (h *Handlers) renderNote(c echo.Context, status int, r domain.Request, f views.Form) error {
 	v, err := h.staffView(c, r)
 	if err != nil {
 		return err

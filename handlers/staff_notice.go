@@ -3,9 +3,10 @@ package handlers
 import (
 	"net/http"
 
-	"github.com/ccf-portal/ccfportal/db"
-	"github.com/ccf-portal/ccfportal/views"
 	"github.com/labstack/echo/v4"
+
+	"github.com/ccf-portal/ccfportal/db/domain"
+	"github.com/ccf-portal/ccfportal/views"
 )
 
 // NewNotice shows the form that issues a deletion notice.
@@ -17,7 +18,7 @@ func (h *Handlers) NewNotice(c echo.Context) error {
 	return h.renderNewNotice(c, http.StatusOK, r, views.NewForm())
 }
 
-func (h *Handlers) renderNewNotice(c echo.Context, status int, r db.Request, f views.Form) error {
+func (h *Handlers) renderNewNotice(c echo.Context, status int, r domain.Request, f views.Form) error {
 	v, err := h.staffView(c, r)
 	if err != nil {
 		return err
@@ -29,7 +30,7 @@ func (h *Handlers) renderNewNotice(c echo.Context, status int, r db.Request, f v
 	case d == nil:
 		v.Conflict = "notice.no_decision"
 	default:
-		if _, ok := db.NoticeAction(d.Outcome); !ok {
+		if _, ok := domain.NoticeAction(d.Outcome); !ok {
 			v.Conflict = "notice.not_ordered"
 		}
 	}
@@ -43,8 +44,8 @@ func (h *Handlers) IssueNotice(c echo.Context) error {
 		return err
 	}
 	form := c.Request().PostForm
-	in := db.NoticeInput{TargetKey: form.Get("target"), Countries: form["countries"],
-		EffectiveOn: db.ParseDateParts(form.Get("effective_on-day"), form.Get("effective_on-month"), form.Get("effective_on-year"))}
+	in := domain.NoticeInput{TargetKey: form.Get("target"), Countries: form["countries"],
+		EffectiveOn: domain.ParseDateParts(form.Get("effective_on-day"), form.Get("effective_on-month"), form.Get("effective_on-year"))}
 	id, err := h.DB.IssueNotice(c.Request().Context(), *CurrentUser(c), r.ID, in)
 	if errs, status, ok := formErrors(c, err); ok {
 		f := postedForm(c)
@@ -87,7 +88,7 @@ func (h *Handlers) renderNotice(c echo.Context, status int, f views.Form) error 
 		}
 	}
 	if v.Notice == nil {
-		return db.Errorf(db.ENotFound, "error.not_found")
+		return domain.Errorf(domain.ENotFound, "error.not_found")
 	}
 	return h.render(c, status, views.NoticePage(v, f))
 }

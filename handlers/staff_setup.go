@@ -3,9 +3,11 @@ package handlers
 import (
 	"net/http"
 
-	"github.com/ccf-portal/ccfportal/db"
-	"github.com/ccf-portal/ccfportal/views"
 	"github.com/labstack/echo/v4"
+
+	"github.com/ccf-portal/ccfportal/db"
+	"github.com/ccf-portal/ccfportal/db/domain"
+	"github.com/ccf-portal/ccfportal/views"
 )
 
 // ShowStaffSetup shows the first-staff form behind the one-time link. A used,
@@ -17,7 +19,7 @@ func (h *Handlers) ShowStaffSetup(c echo.Context) error {
 		return err
 	}
 	if !ok {
-		return db.Errorf(db.ENotFound, "staffsetup.invalid_link")
+		return domain.Errorf(domain.ENotFound, "staffsetup.invalid_link")
 	}
 	return h.render(c, http.StatusOK, views.StaffSetupPage(token, views.NewForm()))
 }
@@ -27,16 +29,16 @@ func (h *Handlers) StaffSetup(c echo.Context) error {
 	token := c.Param("token")
 	f := views.Form{Values: map[string]string{
 		"name":  c.FormValue("name"),
-		"email": db.NormaliseEmail(c.FormValue("email")),
+		"email": domain.NormaliseEmail(c.FormValue("email")),
 	}}
-	nu := db.NewUser{Email: f.Values["email"], Name: f.Values["name"], Role: db.RoleStaff, Password: c.FormValue("password")}
+	nu := domain.NewUser{Email: f.Values["email"], Name: f.Values["name"], Role: domain.RoleStaff, Password: c.FormValue("password")}
 	if f.Errors = db.ValidateNewUser(nu); f.Errors.Any() {
 		ok, err := h.DB.StaffSetupTokenUsable(c.Request().Context(), token)
 		if err != nil {
 			return err
 		}
 		if !ok {
-			return db.Errorf(db.ENotFound, "staffsetup.invalid_link")
+			return domain.Errorf(domain.ENotFound, "staffsetup.invalid_link")
 		}
 		return h.render(c, http.StatusUnprocessableEntity, views.StaffSetupPage(token, f))
 	}

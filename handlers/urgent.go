@@ -5,9 +5,10 @@ import (
 	"net/url"
 	"strings"
 
-	"github.com/ccf-portal/ccfportal/db"
-	"github.com/ccf-portal/ccfportal/views"
 	"github.com/labstack/echo/v4"
+
+	"github.com/ccf-portal/ccfportal/db/domain"
+	"github.com/ccf-portal/ccfportal/views"
 )
 
 // ShowUrgent shows the one-page provisional-measures form for a case.
@@ -32,19 +33,19 @@ func (h *Handlers) FileUrgent(c echo.Context) error {
 	} else if err != nil {
 		return err
 	}
-	a := db.Answers{}
-	db.ProvisionalSection.Bind(a, joined(up.fields))
-	errs := db.ValidateProvisional(a, h.DB.Clock.Now())
+	a := domain.Answers{}
+	domain.ProvisionalSection.Bind(a, joined(up.fields))
+	errs := domain.ValidateProvisional(a, h.DB.Clock.Now())
 	if up.fields.Get("declaration") != "yes" {
 		errs.Add("declaration", "check.declaration_required")
 	}
 	if errs.Any() {
 		up.discard(h.Blobs)
-		f := views.AnswersForm(db.ProvisionalSection, a, errs)
+		f := views.AnswersForm(domain.ProvisionalSection, a, errs)
 		f.Values["declaration"] = up.fields.Get("declaration")
 		return h.render(c, http.StatusUnprocessableEntity, views.UrgentPage(r, f, h.MaxUpload/1_000_000))
 	}
-	doc := &db.NewDocument{Type: db.DocUrgencyEvidence, Name: up.filename, Language: ""}
+	doc := &domain.NewDocument{Type: domain.DocUrgencyEvidence, Name: up.filename, Language: ""}
 	urgent, err := h.DB.FileProvisional(c.Request().Context(), r, *CurrentUser(c), a, doc, up.blob, h.Blobs)
 	if err != nil {
 		return err
@@ -60,12 +61,12 @@ func (h *Handlers) FileUrgent(c echo.Context) error {
 
 // loadUrgentCase loads the case provisional measures are asked on, and
 // refuses, with the reason, a case on which they cannot be.
-func (h *Handlers) loadUrgentCase(c echo.Context) (db.Request, error) {
+func (h *Handlers) loadUrgentCase(c echo.Context) (domain.Request, error) {
 	r, err := h.loadRequest(c)
 	if err != nil {
 		return r, err
 	}
-	return r, db.CanAskProvisional(r)
+	return r, domain.CanAskProvisional(r)
 }
 
 // joined reads form values with several values of one name (checkboxes)

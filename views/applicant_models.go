@@ -4,30 +4,30 @@ import (
 	"context"
 	"strconv"
 
-	"github.com/ccf-portal/ccfportal/db"
+	"github.com/ccf-portal/ccfportal/db/domain"
 )
 
 // ApplicantView is everything an applicant record page shows.
 type ApplicantView struct {
-	Applicant db.Applicant
-	Documents []db.ApplicantDocument
-	Grants    []db.Grant
-	History   []db.ApplicantEvent
-	Requests  []db.Request
-	Flags     db.Flags
+	Applicant domain.Applicant
+	Documents []domain.ApplicantDocument
+	Grants    []domain.Grant
+	History   []domain.ApplicantEvent
+	Requests  []domain.Request
+	Flags     domain.Flags
 	IsCreator bool
 }
 
 // ApplicantPath is the address of an applicant record.
-func ApplicantPath(a db.Applicant) string { return "/applicants/" + strconv.FormatInt(a.ID, 10) }
+func ApplicantPath(a domain.Applicant) string { return "/applicants/" + strconv.FormatInt(a.ID, 10) }
 
 // applicantDocPath is the download address of a record's document.
-func applicantDocPath(d db.ApplicantDocument) string {
+func applicantDocPath(d domain.ApplicantDocument) string {
 	return "/applicants/" + strconv.FormatInt(d.ApplicantID, 10) + "/documents/" + strconv.FormatInt(d.ID, 10)
 }
 
 // applicantName is a record's name, or a placeholder before one is given.
-func applicantName(ctx context.Context, a db.Applicant) string {
+func applicantName(ctx context.Context, a domain.Applicant) string {
 	if a.FullName == "" {
 		return T(ctx, "applicant.unnamed")
 	}
@@ -35,9 +35,9 @@ func applicantName(ctx context.Context, a db.Applicant) string {
 }
 
 // RecordForm fills the record form from saved details.
-func RecordForm(d db.Answers, errs db.FieldErrors) Form {
+func RecordForm(d domain.Answers, errs domain.FieldErrors) Form {
 	f := Form{Values: map[string]string{}, Errors: errs}
-	for _, s := range db.ApplicantRecordSections() {
+	for _, s := range domain.ApplicantRecordSections() {
 		sf := AnswersForm(s, d, nil)
 		for k, v := range sf.Values {
 			f.Values[k] = v
@@ -46,7 +46,7 @@ func RecordForm(d db.Answers, errs db.FieldErrors) Form {
 	return f
 }
 
-func applicantFormAction(a db.Applicant) string {
+func applicantFormAction(a domain.Applicant) string {
 	if a.ID == 0 {
 		return "/applicants"
 	}

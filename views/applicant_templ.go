@@ -8,7 +8,7 @@ package views
 import "github.com/a-h/templ"
 import templruntime "github.com/a-h/templ/runtime"
 
-import "github.com/ccf-portal/ccfportal/db"
+import "github.com/ccf-portal/ccfportal/db/domain"
 
 // ApplicantPage is an applicant record: what is kept, what needs
 // attention, the requests, and who may act on them.
@@ -187,7 +187,7 @@ func ApplicantPage(v ApplicantView, f Form, maxUploadMB int64) templ.Component {
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
-			for _, s := range db.ApplicantRecordSections() {
+			for _, s := range domain.ApplicantRecordSections() {
 				templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 14, "<h3>")
 				if templ_7745c5c3_Err != nil {
 					return templ_7745c5c3_Err
@@ -205,7 +205,7 @@ func ApplicantPage(v ApplicantView, f Form, maxUploadMB int64) templ.Component {
 				if templ_7745c5c3_Err != nil {
 					return templ_7745c5c3_Err
 				}
-				templ_7745c5c3_Err = AnswerSummary(db.Request{Answers: v.Applicant.Details}, s).Render(ctx, templ_7745c5c3_Buffer)
+				templ_7745c5c3_Err = AnswerSummary(domain.Request{Answers: v.Applicant.Details}, s).Render(ctx, templ_7745c5c3_Buffer)
 				if templ_7745c5c3_Err != nil {
 					return templ_7745c5c3_Err
 				}
@@ -289,7 +289,7 @@ func ApplicantPage(v ApplicantView, f Form, maxUploadMB int64) templ.Component {
 	})
 }
 
-func applicantFlags(fl db.Flags) templ.Component {
+func applicantFlags(fl domain.Flags) templ.Component {
 	return templruntime.GeneratedTemplate(func(templ_7745c5c3_Input templruntime.GeneratedComponentInput) (templ_7745c5c3_Err error) {
 		templ_7745c5c3_W, ctx := templ_7745c5c3_Input.Writer, templ_7745c5c3_Input.Context
 		if templ_7745c5c3_CtxErr := ctx.Err(); templ_7745c5c3_CtxErr != nil {
@@ -372,9 +372,9 @@ func applicantFlags(fl db.Flags) templ.Component {
 					return templ_7745c5c3_Err
 				}
 				var templ_7745c5c3_Var18 string
-				templ_7745c5c3_Var18, templ_7745c5c3_Err = templ.JoinStringErrs(T(ctx, "applicant.flag.poa_old", db.POAMaxAge))
+				templ_7745c5c3_Var18, templ_7745c5c3_Err = templ.JoinStringErrs(T(ctx, "applicant.flag.poa_old", domain.POAMaxAge))
 				if templ_7745c5c3_Err != nil {
-					return templ.Error{Err: templ_7745c5c3_Err, FileName: `views/applicant.templ`, Line: 56, Col: 57}
+					return templ.Error{Err: templ_7745c5c3_Err, FileName: `views/applicant.templ`, Line: 56, Col: 61}
 				}
 				_, templ_7745c5c3_Err = templ_7745c5c3_Buffer.WriteString(templ.EscapeString(templ_7745c5c3_Var18))
 				if templ_7745c5c3_Err != nil {
@@ -394,7 +394,7 @@ func applicantFlags(fl db.Flags) templ.Component {
 	})
 }
 
-func startFiling(a db.Applicant, kind, labelKey string) templ.Component {
+func startFiling(a domain.Applicant, kind, labelKey string) templ.Component {
 	return templruntime.GeneratedTemplate(func(templ_7745c5c3_Input templruntime.GeneratedComponentInput) (templ_7745c5c3_Err error) {
 		templ_7745c5c3_W, ctx := templ_7745c5c3_Input.Writer, templ_7745c5c3_Input.Context
 		if templ_7745c5c3_CtxErr := ctx.Err(); templ_7745c5c3_CtxErr != nil {
@@ -660,7 +660,7 @@ func applicantDocuments(v ApplicantView, f Form, maxUploadMB int64) templ.Compon
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
-		templ_7745c5c3_Err = RadioGroup(f, "doc_type", "docs.type", "", docTypeOptions(db.RecordDocTypes)).Render(ctx, templ_7745c5c3_Buffer)
+		templ_7745c5c3_Err = RadioGroup(f, "doc_type", "docs.type", "", docTypeOptions(domain.RecordDocTypes)).Render(ctx, templ_7745c5c3_Buffer)
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
@@ -884,7 +884,7 @@ func applicantAccess(v ApplicantView, f Form) templ.Component {
 }
 
 // ApplicantFormPage creates or edits an applicant record.
-func ApplicantFormPage(a db.Applicant, f Form) templ.Component {
+func ApplicantFormPage(a domain.Applicant, f Form) templ.Component {
 	return templruntime.GeneratedTemplate(func(templ_7745c5c3_Input templruntime.GeneratedComponentInput) (templ_7745c5c3_Err error) {
 		templ_7745c5c3_W, ctx := templ_7745c5c3_Input.Writer, templ_7745c5c3_Input.Context
 		if templ_7745c5c3_CtxErr := ctx.Err(); templ_7745c5c3_CtxErr != nil {
@@ -983,7 +983,7 @@ func ApplicantFormPage(a db.Applicant, f Form) templ.Component {
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
-			for _, s := range db.ApplicantRecordSections() {
+			for _, s := range domain.ApplicantRecordSections() {
 				templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 80, "<h2>")
 				if templ_7745c5c3_Err != nil {
 					return templ_7745c5c3_Err
@@ -1036,7 +1036,7 @@ func ApplicantFormPage(a db.Applicant, f Form) templ.Component {
 }
 
 // RepresentationPage lets a petitioner appoint counsel and withdraw them.
-func RepresentationPage(grants []db.Grant, f Form) templ.Component {
+func RepresentationPage(grants []domain.Grant, f Form) templ.Component {
 	return templruntime.GeneratedTemplate(func(templ_7745c5c3_Input templruntime.GeneratedComponentInput) (templ_7745c5c3_Err error) {
 		templ_7745c5c3_W, ctx := templ_7745c5c3_Input.Writer, templ_7745c5c3_Input.Context
 		if templ_7745c5c3_CtxErr := ctx.Err(); templ_7745c5c3_CtxErr != nil {

@@ -11,7 +11,7 @@ import templruntime "github.com/a-h/templ/runtime"
 import (
 	"time"
 
-	"github.com/ccf-portal/ccfportal/db"
+	"github.com/ccf-portal/ccfportal/db/domain"
 )
 
 // CaseOutcome is what has come of a filed request, on the applicant's case
@@ -19,7 +19,7 @@ import (
 // clarification thread with the reply form while the CCF waits for an
 // answer, provisional measures, the decision, and whether it was carried
 // out. Nothing internal to the CCF is shown.
-func CaseOutcome(r db.Request, v CaseOutcomeView, now time.Time) templ.Component {
+func CaseOutcome(r domain.Request, v CaseOutcomeView, now time.Time) templ.Component {
 	return templruntime.GeneratedTemplate(func(templ_7745c5c3_Input templruntime.GeneratedComponentInput) (templ_7745c5c3_Err error) {
 		templ_7745c5c3_W, ctx := templ_7745c5c3_Input.Writer, templ_7745c5c3_Input.Context
 		if templ_7745c5c3_CtxErr := ctx.Err(); templ_7745c5c3_CtxErr != nil {
@@ -48,7 +48,7 @@ func CaseOutcome(r db.Request, v CaseOutcomeView, now time.Time) templ.Component
 	})
 }
 
-func caseOutcome(r db.Request, o db.CaseOutcome, reply Form, maxUploadMB int64) templ.Component {
+func caseOutcome(r domain.Request, o domain.CaseOutcome, reply Form, maxUploadMB int64) templ.Component {
 	return templruntime.GeneratedTemplate(func(templ_7745c5c3_Input templruntime.GeneratedComponentInput) (templ_7745c5c3_Err error) {
 		templ_7745c5c3_W, ctx := templ_7745c5c3_Input.Writer, templ_7745c5c3_Input.Context
 		if templ_7745c5c3_CtxErr := ctx.Err(); templ_7745c5c3_CtxErr != nil {
@@ -133,7 +133,7 @@ func caseOutcome(r db.Request, o db.CaseOutcome, reply Form, maxUploadMB int64) 
 	})
 }
 
-func outcomeAdmissibility(r db.Request, a *db.Admissibility, staff bool) templ.Component {
+func outcomeAdmissibility(r domain.Request, a *domain.Admissibility, staff bool) templ.Component {
 	return templruntime.GeneratedTemplate(func(templ_7745c5c3_Input templruntime.GeneratedComponentInput) (templ_7745c5c3_Err error) {
 		templ_7745c5c3_W, ctx := templ_7745c5c3_Input.Writer, templ_7745c5c3_Input.Context
 		if templ_7745c5c3_CtxErr := ctx.Err(); templ_7745c5c3_CtxErr != nil {
@@ -155,7 +155,7 @@ func outcomeAdmissibility(r db.Request, a *db.Admissibility, staff bool) templ.C
 		}
 		ctx = templ.ClearChildren(ctx)
 		if a != nil {
-			if a.Outcome == db.OutcomeAdmissible {
+			if a.Outcome == domain.OutcomeAdmissible {
 				templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 5, "<div class=\"inset\"><p><strong>")
 				if templ_7745c5c3_Err != nil {
 					return templ_7745c5c3_Err
@@ -317,7 +317,7 @@ func outcomeAdmissibility(r db.Request, a *db.Admissibility, staff bool) templ.C
 	})
 }
 
-func outcomeThread(msgs []db.Message, staff bool) templ.Component {
+func outcomeThread(msgs []domain.Message, staff bool) templ.Component {
 	return templruntime.GeneratedTemplate(func(templ_7745c5c3_Input templruntime.GeneratedComponentInput) (templ_7745c5c3_Err error) {
 		templ_7745c5c3_W, ctx := templ_7745c5c3_Input.Writer, templ_7745c5c3_Input.Context
 		if templ_7745c5c3_CtxErr := ctx.Err(); templ_7745c5c3_CtxErr != nil {
@@ -373,7 +373,7 @@ func outcomeThread(msgs []db.Message, staff bool) templ.Component {
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
-			if m.Kind == db.MessageClarification {
+			if m.Kind == domain.MessageClarification {
 				var templ_7745c5c3_Var17 string
 				templ_7745c5c3_Var17, templ_7745c5c3_Err = templ.JoinStringErrs(T(ctx, "clarify.asked", FormatISODate(ctx, m.ReplyBy)))
 				if templ_7745c5c3_Err != nil {
@@ -469,7 +469,7 @@ func outcomeThread(msgs []db.Message, staff bool) templ.Component {
 
 // docLink links a document through the download handler the reader may
 // use: staff downloads are audited.
-func docLink(d db.Document, staff bool) templ.Component {
+func docLink(d domain.Document, staff bool) templ.Component {
 	return templruntime.GeneratedTemplate(func(templ_7745c5c3_Input templruntime.GeneratedComponentInput) (templ_7745c5c3_Err error) {
 		templ_7745c5c3_W, ctx := templ_7745c5c3_Input.Writer, templ_7745c5c3_Input.Context
 		if templ_7745c5c3_CtxErr := ctx.Err(); templ_7745c5c3_CtxErr != nil {
@@ -587,7 +587,7 @@ func docLink(d db.Document, staff bool) templ.Component {
 	})
 }
 
-func outcomeMeasures(ms []db.Measure, staff bool) templ.Component {
+func outcomeMeasures(ms []domain.Measure, staff bool) templ.Component {
 	return templruntime.GeneratedTemplate(func(templ_7745c5c3_Input templruntime.GeneratedComponentInput) (templ_7745c5c3_Err error) {
 		templ_7745c5c3_W, ctx := templ_7745c5c3_Input.Writer, templ_7745c5c3_Input.Context
 		if templ_7745c5c3_CtxErr := ctx.Err(); templ_7745c5c3_CtxErr != nil {
@@ -613,7 +613,7 @@ func outcomeMeasures(ms []db.Measure, staff bool) templ.Component {
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
-			if m.Outcome == db.MeasureGranted {
+			if m.Outcome == domain.MeasureGranted {
 				templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 47, "<p><strong>")
 				if templ_7745c5c3_Err != nil {
 					return templ_7745c5c3_Err
@@ -775,7 +775,7 @@ func outcomeMeasures(ms []db.Measure, staff bool) templ.Component {
 	})
 }
 
-func outcomeDecision(r db.Request, o db.CaseOutcome, staff bool) templ.Component {
+func outcomeDecision(r domain.Request, o domain.CaseOutcome, staff bool) templ.Component {
 	return templruntime.GeneratedTemplate(func(templ_7745c5c3_Input templruntime.GeneratedComponentInput) (templ_7745c5c3_Err error) {
 		templ_7745c5c3_W, ctx := templ_7745c5c3_Input.Writer, templ_7745c5c3_Input.Context
 		if templ_7745c5c3_CtxErr := ctx.Err(); templ_7745c5c3_CtxErr != nil {
@@ -1008,7 +1008,7 @@ func outcomeDecision(r db.Request, o db.CaseOutcome, staff bool) templ.Component
 
 // replyForm is the applicant's answer to a clarification: text and up to
 // three files, streamed like every upload (the token comes first).
-func replyForm(r db.Request, q db.Message, f Form, maxUploadMB int64) templ.Component {
+func replyForm(r domain.Request, q domain.Message, f Form, maxUploadMB int64) templ.Component {
 	return templruntime.GeneratedTemplate(func(templ_7745c5c3_Input templruntime.GeneratedComponentInput) (templ_7745c5c3_Err error) {
 		templ_7745c5c3_W, ctx := templ_7745c5c3_Input.Writer, templ_7745c5c3_Input.Context
 		if templ_7745c5c3_CtxErr := ctx.Err(); templ_7745c5c3_CtxErr != nil {

@@ -11,7 +11,7 @@ import templruntime "github.com/a-h/templ/runtime"
 import (
 	"context"
 
-	"github.com/ccf-portal/ccfportal/db"
+	"github.com/ccf-portal/ccfportal/db/domain"
 )
 
 // CasePage is a filed request as its filer sees it: status, time limit,
@@ -172,7 +172,7 @@ func CasePage(v CaseView) templ.Component {
 				if templ_7745c5c3_Err != nil {
 					return templ_7745c5c3_Err
 				}
-				if e.ActorName != "" && e.ActorRole != db.RoleStaff {
+				if e.ActorName != "" && e.ActorRole != domain.RoleStaff {
 					templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 13, "<p class=\"timeline-actor\">")
 					if templ_7745c5c3_Err != nil {
 						return templ_7745c5c3_Err
@@ -407,7 +407,7 @@ func caseFacts(v CaseView) templ.Component {
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
-		if v.Request.Kind == db.KindProvisional {
+		if v.Request.Kind == domain.KindProvisional {
 			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 33, "<div class=\"summary-row\"><dt>")
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
@@ -438,7 +438,7 @@ func caseFacts(v CaseView) templ.Component {
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
-			if h := db.HoursLeft(v.Request.EventAt, v.Now); h >= 0 {
+			if h := domain.HoursLeft(v.Request.EventAt, v.Now); h >= 0 {
 				templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 36, "<span class=\"badge-urgent\">")
 				if templ_7745c5c3_Err != nil {
 					return templ_7745c5c3_Err
@@ -462,7 +462,7 @@ func caseFacts(v CaseView) templ.Component {
 				return templ_7745c5c3_Err
 			}
 		}
-		if _, ok := db.TimeLimit(v.Request.Kind); ok && (v.Request.Status.IsOpen() || v.Request.Status == db.StatusDecided) {
+		if _, ok := domain.TimeLimit(v.Request.Kind); ok && (v.Request.Status.IsOpen() || v.Request.Status == domain.StatusDecided) {
 			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 39, "<div class=\"summary-row\"><dt>")
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
@@ -504,7 +504,7 @@ func caseFacts(v CaseView) templ.Component {
 				if templ_7745c5c3_Err != nil {
 					return templ_7745c5c3_Err
 				}
-				if db.DaysLeft(v.Request.DueAt, v.Now) < 0 && v.Request.Status.IsOpen() {
+				if domain.DaysLeft(v.Request.DueAt, v.Now) < 0 && v.Request.Status.IsOpen() {
 					templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 42, "<span class=\"tag tag-red\">")
 					if templ_7745c5c3_Err != nil {
 						return templ_7745c5c3_Err
@@ -666,12 +666,12 @@ func caseActions(v CaseView) templ.Component {
 			templ_7745c5c3_Var36 = templ.NopComponent
 		}
 		ctx = templ.ClearChildren(ctx)
-		if v.Request.Status.IsOpen() || v.Request.Kind == db.KindAccess || v.Request.HasDecision() {
+		if v.Request.Status.IsOpen() || v.Request.Kind == domain.KindAccess || v.Request.HasDecision() {
 			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 54, "<div class=\"button-group\">")
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
-			if db.CanAskProvisional(v.Request) == nil {
+			if domain.CanAskProvisional(v.Request) == nil {
 				templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 55, "<a class=\"button button-warning\" href=\"")
 				if templ_7745c5c3_Err != nil {
 					return templ_7745c5c3_Err
@@ -767,7 +767,7 @@ func caseActions(v CaseView) templ.Component {
 					return templ_7745c5c3_Err
 				}
 			}
-			if v.Request.Kind == db.KindAccess {
+			if v.Request.Kind == domain.KindAccess {
 				templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 64, "<form method=\"post\" action=\"/requests\" class=\"inline-form\">")
 				if templ_7745c5c3_Err != nil {
 					return templ_7745c5c3_Err

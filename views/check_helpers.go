@@ -4,7 +4,7 @@ import (
 	"context"
 	"time"
 
-	"github.com/ccf-portal/ccfportal/db"
+	"github.com/ccf-portal/ccfportal/db/domain"
 )
 
 // Message translates key with its arguments put in the reader's terms: an
@@ -29,13 +29,13 @@ func Message(ctx context.Context, key string, args ...any) string {
 }
 
 // problemText describes a problem of a draft.
-func problemText(ctx context.Context, p db.Problem) string {
+func problemText(ctx context.Context, p domain.Problem) string {
 	return Message(ctx, p.Key, p.Args...)
 }
 
 // eventText describes a timeline entry: the message "event.<kind>", with
 // the entry's "arg" if it has one.
-func eventText(ctx context.Context, e db.Event) string {
+func eventText(ctx context.Context, e domain.Event) string {
 	key := "event." + string(e.Kind)
 	if arg, ok := e.Data["arg"]; ok {
 		return Message(ctx, key, arg)

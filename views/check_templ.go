@@ -8,7 +8,7 @@ package views
 import "github.com/a-h/templ"
 import templruntime "github.com/a-h/templ/runtime"
 
-import "github.com/ccf-portal/ccfportal/db"
+import "github.com/ccf-portal/ccfportal/db/domain"
 
 // CheckPage shows every answer with a change link, what would make the
 // request inadmissible, and -- when nothing blocks it -- the declaration
@@ -336,7 +336,7 @@ func problemList(v DraftView) templ.Component {
 }
 
 // AnswerSummary lists a section's answers.
-func AnswerSummary(r db.Request, s db.Section) templ.Component {
+func AnswerSummary(r domain.Request, s domain.Section) templ.Component {
 	return templruntime.GeneratedTemplate(func(templ_7745c5c3_Input templruntime.GeneratedComponentInput) (templ_7745c5c3_Err error) {
 		templ_7745c5c3_W, ctx := templ_7745c5c3_Input.Writer, templ_7745c5c3_Input.Context
 		if templ_7745c5c3_CtxErr := ctx.Err(); templ_7745c5c3_CtxErr != nil {
@@ -404,7 +404,7 @@ func AnswerSummary(r db.Request, s db.Section) templ.Component {
 }
 
 // documentSummary lists identity and supporting documents with their type.
-func documentSummary(docs []db.Document) templ.Component {
+func documentSummary(docs []domain.Document) templ.Component {
 	return templruntime.GeneratedTemplate(func(templ_7745c5c3_Input templruntime.GeneratedComponentInput) (templ_7745c5c3_Err error) {
 		templ_7745c5c3_W, ctx := templ_7745c5c3_Input.Writer, templ_7745c5c3_Input.Context
 		if templ_7745c5c3_CtxErr := ctx.Err(); templ_7745c5c3_CtxErr != nil {

@@ -8,11 +8,11 @@ package views
 import "github.com/a-h/templ"
 import templruntime "github.com/a-h/templ/runtime"
 
-import "github.com/ccf-portal/ccfportal/db"
+import "github.com/ccf-portal/ccfportal/db/domain"
 
 // ConfirmationPage confirms a filing with its reference and says what
 // happens next.
-func ConfirmationPage(r db.Request, urgent []db.Request) templ.Component {
+func ConfirmationPage(r domain.Request, urgent []domain.Request) templ.Component {
 	return templruntime.GeneratedTemplate(func(templ_7745c5c3_Input templruntime.GeneratedComponentInput) (templ_7745c5c3_Err error) {
 		templ_7745c5c3_W, ctx := templ_7745c5c3_Input.Writer, templ_7745c5c3_Input.Context
 		if templ_7745c5c3_CtxErr := ctx.Err(); templ_7745c5c3_CtxErr != nil {
@@ -151,7 +151,7 @@ func ConfirmationPage(r db.Request, urgent []db.Request) templ.Component {
 				return templ_7745c5c3_Err
 			}
 			switch r.Kind {
-			case db.KindProvisional:
+			case domain.KindProvisional:
 				templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 11, "<ol class=\"list\"><li>")
 				if templ_7745c5c3_Err != nil {
 					return templ_7745c5c3_Err
@@ -208,7 +208,7 @@ func ConfirmationPage(r db.Request, urgent []db.Request) templ.Component {
 				if templ_7745c5c3_Err != nil {
 					return templ_7745c5c3_Err
 				}
-			case db.KindRevision:
+			case domain.KindRevision:
 				templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 16, "<ol class=\"list\"><li>")
 				if templ_7745c5c3_Err != nil {
 					return templ_7745c5c3_Err

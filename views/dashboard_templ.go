@@ -8,12 +8,12 @@ package views
 import "github.com/a-h/templ"
 import templruntime "github.com/a-h/templ/runtime"
 
-import "github.com/ccf-portal/ccfportal/db"
+import "github.com/ccf-portal/ccfportal/db/domain"
 
 // DashboardPage is the landing page of a petitioner or counsel. Counsel
 // see their applicants first -- urgent ones on top, then by the nearest
 // deadline, with what needs their action -- and every request below.
-func DashboardPage(role db.Role, requests []db.Request, applicants []db.ApplicantSummary) templ.Component {
+func DashboardPage(role domain.Role, requests []domain.Request, applicants []domain.ApplicantSummary) templ.Component {
 	return templruntime.GeneratedTemplate(func(templ_7745c5c3_Input templruntime.GeneratedComponentInput) (templ_7745c5c3_Err error) {
 		templ_7745c5c3_W, ctx := templ_7745c5c3_Input.Writer, templ_7745c5c3_Input.Context
 		if templ_7745c5c3_CtxErr := ctx.Err(); templ_7745c5c3_CtxErr != nil {
@@ -63,7 +63,7 @@ func DashboardPage(role db.Role, requests []db.Request, applicants []db.Applican
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
-			if role == db.RoleCounsel {
+			if role == domain.RoleCounsel {
 				templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 3, "<p class=\"lead\">")
 				if templ_7745c5c3_Err != nil {
 					return templ_7745c5c3_Err
@@ -130,7 +130,7 @@ func DashboardPage(role db.Role, requests []db.Request, applicants []db.Applican
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
-			if role == db.RoleCounsel {
+			if role == domain.RoleCounsel {
 				templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 10, "<a class=\"button button-secondary\" href=\"/applicants/new\">")
 				if templ_7745c5c3_Err != nil {
 					return templ_7745c5c3_Err
@@ -171,7 +171,7 @@ func DashboardPage(role db.Role, requests []db.Request, applicants []db.Applican
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
-			if role == db.RoleCounsel {
+			if role == domain.RoleCounsel {
 				templ_7745c5c3_Err = applicantTable(applicants).Render(ctx, templ_7745c5c3_Buffer)
 				if templ_7745c5c3_Err != nil {
 					return templ_7745c5c3_Err
@@ -228,7 +228,7 @@ func DashboardPage(role db.Role, requests []db.Request, applicants []db.Applican
 	})
 }
 
-func applicantTable(applicants []db.ApplicantSummary) templ.Component {
+func applicantTable(applicants []domain.ApplicantSummary) templ.Component {
 	return templruntime.GeneratedTemplate(func(templ_7745c5c3_Input templruntime.GeneratedComponentInput) (templ_7745c5c3_Err error) {
 		templ_7745c5c3_W, ctx := templ_7745c5c3_Input.Writer, templ_7745c5c3_Input.Context
 		if templ_7745c5c3_CtxErr := ctx.Err(); templ_7745c5c3_CtxErr != nil {
@@ -518,7 +518,7 @@ func applicantTable(applicants []db.ApplicantSummary) templ.Component {
 }
 
 // requestTable lists requests with their reference, kind, person and status.
-func requestTable(requests []db.Request) templ.Component {
+func requestTable(requests []domain.Request) templ.Component {
 	return templruntime.GeneratedTemplate(func(templ_7745c5c3_Input templruntime.GeneratedComponentInput) (templ_7745c5c3_Err error) {
 		templ_7745c5c3_W, ctx := templ_7745c5c3_Input.Writer, templ_7745c5c3_Input.Context
 		if templ_7745c5c3_CtxErr := ctx.Err(); templ_7745c5c3_CtxErr != nil {

@@ -8,7 +8,7 @@ package views
 import "github.com/a-h/templ"
 import templruntime "github.com/a-h/templ/runtime"
 
-import "github.com/ccf-portal/ccfportal/db"
+import "github.com/ccf-portal/ccfportal/db/domain"
 
 // DataItemsPage lists the data a deletion or correction request
 // challenges and adds one more.
@@ -227,8 +227,8 @@ func DataItemsPage(v DraftView, f Form) templ.Component {
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
-			for _, field := range db.DataItemSection(v.Request.Kind).Fields {
-				if field.Shown(db.Answers{}) {
+			for _, field := range domain.DataItemSection(v.Request.Kind).Fields {
+				if field.Shown(domain.Answers{}) {
 					templ_7745c5c3_Err = sectionField(f, field).Render(ctx, templ_7745c5c3_Buffer)
 					if templ_7745c5c3_Err != nil {
 						return templ_7745c5c3_Err
@@ -288,7 +288,7 @@ func DataItemsPage(v DraftView, f Form) templ.Component {
 	})
 }
 
-func dataItemSummary(r db.Request, it db.DataItem) templ.Component {
+func dataItemSummary(r domain.Request, it domain.DataItem) templ.Component {
 	return templruntime.GeneratedTemplate(func(templ_7745c5c3_Input templruntime.GeneratedComponentInput) (templ_7745c5c3_Err error) {
 		templ_7745c5c3_W, ctx := templ_7745c5c3_Input.Writer, templ_7745c5c3_Input.Context
 		if templ_7745c5c3_CtxErr := ctx.Err(); templ_7745c5c3_CtxErr != nil {
@@ -313,7 +313,7 @@ func dataItemSummary(r db.Request, it db.DataItem) templ.Component {
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
-		for _, field := range db.DataItemSection(r.Kind).Fields {
+		for _, field := range domain.DataItemSection(r.Kind).Fields {
 			if field.Shown(it.Answers()) {
 				templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 23, "<div class=\"summary-row\"><dt>")
 				if templ_7745c5c3_Err != nil {

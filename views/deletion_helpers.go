@@ -4,11 +4,11 @@ import (
 	"context"
 	"strconv"
 
-	"github.com/ccf-portal/ccfportal/db"
+	"github.com/ccf-portal/ccfportal/db/domain"
 )
 
 // earlierCaseOptions lists filed requests by reference, kind and person.
-func earlierCaseOptions(ctx context.Context, filed []db.Request) []SelectOption {
+func earlierCaseOptions(ctx context.Context, filed []domain.Request) []SelectOption {
 	out := make([]SelectOption, 0, len(filed))
 	for _, r := range filed {
 		out = append(out, SelectOption{Value: strconv.FormatInt(r.ID, 10),
@@ -18,17 +18,17 @@ func earlierCaseOptions(ctx context.Context, filed []db.Request) []SelectOption 
 }
 
 // groundTitle is a ground's short name.
-func groundTitle(ctx context.Context, g db.GroundCode) string {
+func groundTitle(ctx context.Context, g domain.GroundCode) string {
 	return T(ctx, "ground."+string(g)+".title")
 }
 
 // GroundPath is the page explaining one chosen ground.
-func GroundPath(r db.Request, g db.GroundCode) string {
+func GroundPath(r domain.Request, g domain.GroundCode) string {
 	return RequestPath(r) + "/grounds/" + string(g)
 }
 
 // groundOptions are the chosen grounds as checkboxes for linking evidence.
-func groundOptions(grounds []db.Ground) []Option {
+func groundOptions(grounds []domain.Ground) []Option {
 	out := make([]Option, 0, len(grounds))
 	for _, g := range grounds {
 		out = append(out, Option{Value: string(g.Code), LabelKey: "ground." + string(g.Code) + ".title"})
@@ -38,10 +38,10 @@ func groundOptions(grounds []db.Ground) []Option {
 
 // documentOptions lists a filing's documents, for choosing what a
 // translation translates.
-func documentOptions(docs []db.Document) []SelectOption {
+func documentOptions(docs []domain.Document) []SelectOption {
 	out := make([]SelectOption, 0, len(docs))
 	for _, d := range docs {
-		if d.Type != db.DocTranslation {
+		if d.Type != domain.DocTranslation {
 			out = append(out, SelectOption{Value: strconv.FormatInt(d.ID, 10), Label: d.Name})
 		}
 	}
@@ -50,7 +50,7 @@ func documentOptions(docs []db.Document) []SelectOption {
 
 // evidenceTypeHints are the document types that usually prove a ground,
 // named in the reader's language.
-func evidenceTypeHints(ctx context.Context, g db.GroundInfo) string {
+func evidenceTypeHints(ctx context.Context, g domain.GroundInfo) string {
 	out := ""
 	for i, t := range g.Evidence {
 		if i > 0 {
@@ -62,7 +62,7 @@ func evidenceTypeHints(ctx context.Context, g db.GroundInfo) string {
 }
 
 // groundsOf names the grounds a document supports.
-func groundsOf(ctx context.Context, f db.Filing, d db.Document) string {
+func groundsOf(ctx context.Context, f domain.Filing, d domain.Document) string {
 	out := ""
 	for i, g := range f.DocGrounds[d.ID] {
 		if i > 0 {
@@ -74,7 +74,7 @@ func groundsOf(ctx context.Context, f db.Filing, d db.Document) string {
 }
 
 // itemAnswerText shows one field of a data item.
-func itemAnswerText(ctx context.Context, r db.Request, it db.DataItem, field db.FieldSpec) string {
+func itemAnswerText(ctx context.Context, r domain.Request, it domain.DataItem, field domain.FieldSpec) string {
 	return AnswerText(ctx, field, it.Answers()[field.Name])
 }
 
@@ -84,8 +84,8 @@ func checkboxID(name string, i int) string { return radioID(name, i) }
 
 // identityDocuments are the documents that are not evidence: identity,
 // authorisation and other supporting papers.
-func identityDocuments(docs []db.Document) []db.Document {
-	var out []db.Document
+func identityDocuments(docs []domain.Document) []domain.Document {
+	var out []domain.Document
 	for _, d := range docs {
 		if !d.IsEvidence() {
 			out = append(out, d)
@@ -96,7 +96,7 @@ func identityDocuments(docs []db.Document) []db.Document {
 
 // kindLabel names what a request asks for, "Deletion request (with
 // access)" for a combined filing.
-func kindLabel(ctx context.Context, r db.Request) string {
+func kindLabel(ctx context.Context, r domain.Request) string {
 	label := T(ctx, "kind."+string(r.Kind))
 	if r.AlsoAccess {
 		label += " " + T(ctx, "kind.with_access")
@@ -105,7 +105,7 @@ func kindLabel(ctx context.Context, r db.Request) string {
 }
 
 // linkedLabel is a linked request's reference, or "draft" before filing.
-func linkedLabel(ctx context.Context, r db.Request) string {
+func linkedLabel(ctx context.Context, r domain.Request) string {
 	if r.Reference != "" {
 		return r.Reference
 	}
@@ -113,12 +113,12 @@ func linkedLabel(ctx context.Context, r db.Request) string {
 }
 
 // linkRelation says how l relates to the case being viewed.
-func linkRelation(ctx context.Context, viewed, l db.Request) string {
+func linkRelation(ctx context.Context, viewed, l domain.Request) string {
 	if l.ID == viewed.ParentID {
 		switch viewed.Kind {
-		case db.KindProvisional:
+		case domain.KindProvisional:
 			return T(ctx, "case.link.urgent_for")
-		case db.KindRevision:
+		case domain.KindRevision:
 			return T(ctx, "case.link.revises")
 		}
 		if viewed.Answers["follow_up"] == "reissued" {
@@ -127,9 +127,9 @@ func linkRelation(ctx context.Context, viewed, l db.Request) string {
 		return T(ctx, "case.link.follows")
 	}
 	switch {
-	case l.Kind == db.KindProvisional:
+	case l.Kind == domain.KindProvisional:
 		return T(ctx, "case.link.urgent_request")
-	case l.Kind == db.KindRevision:
+	case l.Kind == domain.KindRevision:
 		return T(ctx, "case.link.revision_request")
 	case l.Answers["follow_up"] == "reissued":
 		return T(ctx, "case.link.reissued_later")
@@ -138,7 +138,7 @@ func linkRelation(ctx context.Context, viewed, l db.Request) string {
 }
 
 // caseLabel names a case by its reference and kind.
-func caseLabel(ctx context.Context, r db.Request) string {
+func caseLabel(ctx context.Context, r domain.Request) string {
 	if r.Reference == "" {
 		return kindLabel(ctx, r)
 	}

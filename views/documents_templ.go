@@ -8,7 +8,7 @@ package views
 import "github.com/a-h/templ"
 import templruntime "github.com/a-h/templ/runtime"
 
-import "github.com/ccf-portal/ccfportal/db"
+import "github.com/ccf-portal/ccfportal/db/domain"
 
 // DocumentsPage lists a draft's uploads and offers one more upload. One
 // file per submission keeps it working without JavaScript.
@@ -390,7 +390,7 @@ func DocumentsPage(v DraftView, f Form, maxUploadMB int64) templ.Component {
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
-			templ_7745c5c3_Err = RadioGroup(f, "doc_type", "docs.type", "", docTypeOptions(db.FilingDocTypes)).Render(ctx, templ_7745c5c3_Buffer)
+			templ_7745c5c3_Err = RadioGroup(f, "doc_type", "docs.type", "", docTypeOptions(domain.FilingDocTypes)).Render(ctx, templ_7745c5c3_Buffer)
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
@@ -463,7 +463,7 @@ func DocumentsPage(v DraftView, f Form, maxUploadMB int64) templ.Component {
 	})
 }
 
-func docTypeOptions(types []db.DocType) []Option {
+func docTypeOptions(types []domain.DocType) []Option {
 	out := make([]Option, 0, len(types))
 	for _, t := range types {
 		out = append(out, Option{Value: string(t), LabelKey: "doctype." + string(t), HintKey: "doctype." + string(t) + ".hint"})

@@ -8,7 +8,7 @@ package views
 import "github.com/a-h/templ"
 import templruntime "github.com/a-h/templ/runtime"
 
-import "github.com/ccf-portal/ccfportal/db"
+import "github.com/ccf-portal/ccfportal/db/domain"
 
 // EvidencePage lists the appendices with the grounds they support and adds
 // one more, with a running count against the limit.
@@ -277,7 +277,7 @@ func evidenceFields(v DraftView, f Form) templ.Component {
 			templ_7745c5c3_Var15 = templ.NopComponent
 		}
 		ctx = templ.ClearChildren(ctx)
-		templ_7745c5c3_Err = RadioGroup(f, "doc_type", "evidence.type", "", docTypeOptions(db.EvidenceDocTypes)).Render(ctx, templ_7745c5c3_Buffer)
+		templ_7745c5c3_Err = RadioGroup(f, "doc_type", "evidence.type", "", docTypeOptions(domain.EvidenceDocTypes)).Render(ctx, templ_7745c5c3_Buffer)
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
@@ -422,7 +422,7 @@ func fileField(f Form, maxUploadMB int64) templ.Component {
 }
 
 // evidenceList shows each appendix: its type, grounds, language and flags.
-func evidenceList(fl db.Filing, editable bool) templ.Component {
+func evidenceList(fl domain.Filing, editable bool) templ.Component {
 	return templruntime.GeneratedTemplate(func(templ_7745c5c3_Input templruntime.GeneratedComponentInput) (templ_7745c5c3_Err error) {
 		templ_7745c5c3_W, ctx := templ_7745c5c3_Input.Writer, templ_7745c5c3_Input.Context
 		if templ_7745c5c3_CtxErr := ctx.Err(); templ_7745c5c3_CtxErr != nil {

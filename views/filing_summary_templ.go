@@ -11,13 +11,13 @@ import templruntime "github.com/a-h/templ/runtime"
 import (
 	"time"
 
-	"github.com/ccf-portal/ccfportal/db"
+	"github.com/ccf-portal/ccfportal/db/domain"
 )
 
 // FilingSummary shows everything filed, section by section in task order:
 // answers, data items, grounds with their explanation and evidence,
 // evidence and documents. Editable adds "change" links (check your answers).
-func FilingSummary(f db.Filing, editable bool, now time.Time) templ.Component {
+func FilingSummary(f domain.Filing, editable bool, now time.Time) templ.Component {
 	return templruntime.GeneratedTemplate(func(templ_7745c5c3_Input templruntime.GeneratedComponentInput) (templ_7745c5c3_Err error) {
 		templ_7745c5c3_W, ctx := templ_7745c5c3_Input.Writer, templ_7745c5c3_Input.Context
 		if templ_7745c5c3_CtxErr := ctx.Err(); templ_7745c5c3_CtxErr != nil {
@@ -38,7 +38,7 @@ func FilingSummary(f db.Filing, editable bool, now time.Time) templ.Component {
 			templ_7745c5c3_Var1 = templ.NopComponent
 		}
 		ctx = templ.ClearChildren(ctx)
-		for _, t := range db.Tasks(f, now) {
+		for _, t := range domain.Tasks(f, now) {
 			if editable {
 				templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 1, "<h2>")
 				if templ_7745c5c3_Err != nil {
@@ -130,7 +130,7 @@ func FilingSummary(f db.Filing, editable bool, now time.Time) templ.Component {
 				return templ_7745c5c3_Err
 			}
 			switch t.Key {
-			case db.TaskDataItems:
+			case domain.TaskDataItems:
 				for i, it := range f.Items {
 					templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 11, "<h3>")
 					if templ_7745c5c3_Err != nil {
@@ -154,12 +154,12 @@ func FilingSummary(f db.Filing, editable bool, now time.Time) templ.Component {
 						return templ_7745c5c3_Err
 					}
 				}
-			case db.TaskGrounds:
+			case domain.TaskGrounds:
 				templ_7745c5c3_Err = groundsSummary(f).Render(ctx, templ_7745c5c3_Buffer)
 				if templ_7745c5c3_Err != nil {
 					return templ_7745c5c3_Err
 				}
-			case db.TaskEvidence:
+			case domain.TaskEvidence:
 				if len(f.Evidence()) == 0 {
 					templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 13, "<p class=\"empty\">")
 					if templ_7745c5c3_Err != nil {
@@ -184,13 +184,13 @@ func FilingSummary(f db.Filing, editable bool, now time.Time) templ.Component {
 						return templ_7745c5c3_Err
 					}
 				}
-			case db.SectionDocuments:
+			case domain.SectionDocuments:
 				templ_7745c5c3_Err = documentSummary(identityDocuments(f.Documents)).Render(ctx, templ_7745c5c3_Buffer)
 				if templ_7745c5c3_Err != nil {
 					return templ_7745c5c3_Err
 				}
 			default:
-				if s, ok := db.SectionByKey(f.Request.Kind, t.Key); ok {
+				if s, ok := domain.SectionByKey(f.Request.Kind, t.Key); ok {
 					templ_7745c5c3_Err = AnswerSummary(f.Request, s).Render(ctx, templ_7745c5c3_Buffer)
 					if templ_7745c5c3_Err != nil {
 						return templ_7745c5c3_Err
@@ -202,7 +202,7 @@ func FilingSummary(f db.Filing, editable bool, now time.Time) templ.Component {
 	})
 }
 
-func groundsSummary(f db.Filing) templ.Component {
+func groundsSummary(f domain.Filing) templ.Component {
 	return templruntime.GeneratedTemplate(func(templ_7745c5c3_Input templruntime.GeneratedComponentInput) (templ_7745c5c3_Err error) {
 		templ_7745c5c3_W, ctx := templ_7745c5c3_Input.Writer, templ_7745c5c3_Input.Context
 		if templ_7745c5c3_CtxErr := ctx.Err(); templ_7745c5c3_CtxErr != nil {

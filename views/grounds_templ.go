@@ -8,7 +8,7 @@ package views
 import "github.com/a-h/templ"
 import templruntime "github.com/a-h/templ/runtime"
 
-import "github.com/ccf-portal/ccfportal/db"
+import "github.com/ccf-portal/ccfportal/db/domain"
 
 // GroundsPage is the checklist of grounds, each with what it means and what
 // evidence usually supports it. Explanations follow, one ground per page.
@@ -186,7 +186,7 @@ func GroundsPage(v DraftView, f Form) templ.Component {
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
-			for i, g := range db.Grounds {
+			for i, g := range domain.Grounds {
 				templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 13, "<div class=\"checkbox\"><input type=\"checkbox\" name=\"grounds\" value=\"")
 				if templ_7745c5c3_Err != nil {
 					return templ_7745c5c3_Err
@@ -217,7 +217,7 @@ func GroundsPage(v DraftView, f Form) templ.Component {
 				if templ_7745c5c3_Err != nil {
 					return templ_7745c5c3_Err
 				}
-				if db.GroundChosen(v.Filing.Grounds, g.Code) {
+				if domain.GroundChosen(v.Filing.Grounds, g.Code) {
 					templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 16, " checked")
 					if templ_7745c5c3_Err != nil {
 						return templ_7745c5c3_Err
@@ -344,7 +344,7 @@ func GroundsPage(v DraftView, f Form) templ.Component {
 }
 
 // GroundPage asks how one chosen ground applies.
-func GroundPage(v DraftView, g db.GroundInfo, f Form) templ.Component {
+func GroundPage(v DraftView, g domain.GroundInfo, f Form) templ.Component {
 	return templruntime.GeneratedTemplate(func(templ_7745c5c3_Input templruntime.GeneratedComponentInput) (templ_7745c5c3_Err error) {
 		templ_7745c5c3_W, ctx := templ_7745c5c3_Input.Writer, templ_7745c5c3_Input.Context
 		if templ_7745c5c3_CtxErr := ctx.Err(); templ_7745c5c3_CtxErr != nil {
@@ -520,6 +520,6 @@ func GroundPage(v DraftView, g db.GroundInfo, f Form) templ.Component {
 // cannot be the checkbox id plus "-hint": the first checkbox has the
 // group's own id (so the error summary lands on it), and "grounds-hint" is
 // already the hint of the whole group.
-func groundHintID(code db.GroundCode) string { return "ground-" + string(code) + "-hint" }
+func groundHintID(code domain.GroundCode) string { return "ground-" + string(code) + "-hint" }
 
 var _ = templruntime.GeneratedTemplate

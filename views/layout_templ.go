@@ -8,7 +8,7 @@ package views
 import "github.com/a-h/templ"
 import templruntime "github.com/a-h/templ/runtime"
 
-import "github.com/ccf-portal/ccfportal/db"
+import "github.com/ccf-portal/ccfportal/db/domain"
 
 // Layout is the frame of every page: skip link, landmarks, the account
 // navigation and the language of the request.
@@ -311,8 +311,8 @@ func accountNav() templ.Component {
 }
 
 // HomePathFor is where a signed-in person of role lands.
-func HomePathFor(role db.Role) string {
-	if role == db.RoleStaff {
+func HomePathFor(role domain.Role) string {
+	if role == domain.RoleStaff {
 		return "/staff"
 	}
 	return "/dashboard"

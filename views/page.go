@@ -6,7 +6,7 @@ import (
 	"context"
 	"strings"
 
-	"github.com/ccf-portal/ccfportal/db"
+	"github.com/ccf-portal/ccfportal/db/domain"
 	"github.com/ccf-portal/ccfportal/views/i18n"
 )
 
@@ -14,7 +14,7 @@ import (
 type Viewer struct {
 	ID   int64
 	Name string
-	Role db.Role
+	Role domain.Role
 }
 
 // Page is what every page needs besides its own data: set once per request
@@ -69,7 +69,7 @@ func Locale(ctx context.Context) *i18n.Locale {
 // Form carries a form's submitted values and problems back to its page.
 type Form struct {
 	Values map[string]string
-	Errors db.FieldErrors
+	Errors domain.FieldErrors
 }
 
 // NewForm returns an empty form.

@@ -7,44 +7,45 @@ import (
 	"strings"
 	"time"
 
-	"github.com/ccf-portal/ccfportal/db"
+	"github.com/ccf-portal/ccfportal/db/domain"
+	"github.com/ccf-portal/ccfportal/db/filetype"
 )
 
 // TaskView is one line of a draft's task list.
 type TaskView struct {
 	Key   string
 	Href  string
-	State db.SectionState
+	State domain.SectionState
 }
 
 // DraftView is what the task list and check-your-answers pages show.
 type DraftView struct {
-	Filing   db.Filing
-	Request  db.Request
+	Filing   domain.Filing
+	Request  domain.Request
 	Tasks    []TaskView
-	Problems []db.Problem
-	Limits   db.Limits
+	Problems []domain.Problem
+	Limits   domain.Limits
 	Now      time.Time
 }
 
 // NewDraftView works out each section's state and the remaining problems.
-func NewDraftView(f db.Filing, limits db.Limits, now time.Time) DraftView {
+func NewDraftView(f domain.Filing, limits domain.Limits, now time.Time) DraftView {
 	r := f.Request
-	v := DraftView{Filing: f, Request: r, Problems: db.Problems(f, limits, now), Limits: limits, Now: now}
-	for _, t := range db.Tasks(f, now) {
+	v := DraftView{Filing: f, Request: r, Problems: domain.Problems(f, limits, now), Limits: limits, Now: now}
+	for _, t := range domain.Tasks(f, now) {
 		v.Tasks = append(v.Tasks, TaskView{Key: t.Key, Href: SectionPath(r, t.Key), State: t.State})
 	}
 	return v
 }
 
 // CanSubmit reports whether nothing blocks submission.
-func (v DraftView) CanSubmit() bool { return !db.HasBlocking(v.Problems) }
+func (v DraftView) CanSubmit() bool { return !domain.HasBlocking(v.Problems) }
 
 // CompletedCount counts completed tasks, for "You have completed N of M".
 func (v DraftView) CompletedCount() int {
 	n := 0
 	for _, t := range v.Tasks {
-		if t.State == db.SectionCompleted {
+		if t.State == domain.SectionCompleted {
 			n++
 		}
 	}
@@ -53,10 +54,10 @@ func (v DraftView) CompletedCount() int {
 
 // CaseView is what a filer's case page shows.
 type CaseView struct {
-	Request db.Request
-	Filing  db.Filing
-	Events  []db.Event
-	Linked  []db.Request
+	Request domain.Request
+	Filing  domain.Filing
+	Events  []domain.Event
+	Linked  []domain.Request
 	Now     time.Time
 	// Representatives are the counsel acting for the applicant.
 	Representatives []string
@@ -67,30 +68,30 @@ type CaseView struct {
 func joinNames(names []string) string { return strings.Join(names, ", ") }
 
 // RequestPath is the address of a request's own page.
-func RequestPath(r db.Request) string { return "/requests/" + strconv.FormatInt(r.ID, 10) }
+func RequestPath(r domain.Request) string { return "/requests/" + strconv.FormatInt(r.ID, 10) }
 
 // SectionPath is the address of a section of a draft.
-func SectionPath(r db.Request, key string) string {
+func SectionPath(r domain.Request, key string) string {
 	switch key {
-	case db.SectionDocuments, db.TaskDataItems, db.TaskGrounds, db.TaskEvidence:
+	case domain.SectionDocuments, domain.TaskDataItems, domain.TaskGrounds, domain.TaskEvidence:
 		return RequestPath(r) + "/" + key
 	}
 	return RequestPath(r) + "/section/" + key
 }
 
 // DocumentPath is the download address of a document.
-func DocumentPath(d db.Document) string {
+func DocumentPath(d domain.Document) string {
 	return fmt.Sprintf("/requests/%d/documents/%d", d.RequestID, d.ID)
 }
 
 // AnswersForm fills a section's form from saved answers, splitting dates
 // into their day, month and year inputs.
-func AnswersForm(s db.Section, a db.Answers, errs db.FieldErrors) Form {
+func AnswersForm(s domain.Section, a domain.Answers, errs domain.FieldErrors) Form {
 	f := Form{Values: map[string]string{}, Errors: errs}
 	for _, field := range s.Fields {
 		v := a[field.Name]
-		if field.Kind == db.FieldDate {
-			f.Values[field.Name+"-day"], f.Values[field.Name+"-month"], f.Values[field.Name+"-year"] = db.DateParts(v)
+		if field.Kind == domain.FieldDate {
+			f.Values[field.Name+"-day"], f.Values[field.Name+"-month"], f.Values[field.Name+"-year"] = domain.DateParts(v)
 			continue
 		}
 		f.Values[field.Name] = v
@@ -136,32 +137,32 @@ func FormatSize(n int64) string {
 
 // CountryName is the name of a country in the request's language.
 func CountryName(ctx context.Context, code string) string {
-	if code == db.UnknownCountry {
+	if code == domain.UnknownCountry {
 		return T(ctx, "answer.country_unknown")
 	}
-	return db.CountryName(code, Locale(ctx).Tag)
+	return domain.CountryName(code, Locale(ctx).Tag)
 }
 
 // AnswerText is how a saved answer reads on summary pages: choices and
 // countries by name, dates written out.
-func AnswerText(ctx context.Context, f db.FieldSpec, v string) string {
+func AnswerText(ctx context.Context, f domain.FieldSpec, v string) string {
 	if v == "" {
 		return T(ctx, "answer.not_given")
 	}
 	switch f.Kind {
-	case db.FieldChoice:
+	case domain.FieldChoice:
 		return T(ctx, "option."+f.Name+"."+v)
-	case db.FieldCountry, db.FieldMemberCountry:
+	case domain.FieldCountry, domain.FieldMemberCountry:
 		return CountryName(ctx, v)
-	case db.FieldDate:
+	case domain.FieldDate:
 		return FormatISODate(ctx, v)
-	case db.FieldChoices:
+	case domain.FieldChoices:
 		var names []string
 		for _, c := range strings.Split(v, ",") {
 			names = append(names, T(ctx, "option."+f.Name+"."+c))
 		}
 		return strings.Join(names, "; ")
-	case db.FieldUTCOffset:
+	case domain.FieldUTCOffset:
 		return "UTC" + v
 	}
 	return v
@@ -169,24 +170,24 @@ func AnswerText(ctx context.Context, f db.FieldSpec, v string) string {
 
 // FileTypeLabel names a sniffed content type.
 func FileTypeLabel(ctx context.Context, mime string) string {
-	if ft, ok := db.FileTypeByMIME(mime); ok {
+	if ft, ok := filetype.FileTypeByMIME(mime); ok {
 		return T(ctx, ft.Label)
 	}
 	return mime
 }
 
 // StatusTagClass is the colour of a status tag.
-func StatusTagClass(s db.Status) string {
+func StatusTagClass(s domain.Status) string {
 	switch s {
-	case db.StatusDraft:
+	case domain.StatusDraft:
 		return "tag tag-grey"
-	case db.StatusSubmitted, db.StatusUnderReview, db.StatusAdmissible:
+	case domain.StatusSubmitted, domain.StatusUnderReview, domain.StatusAdmissible:
 		return "tag tag-blue"
-	case db.StatusAwaitingApplicant:
+	case domain.StatusAwaitingApplicant:
 		return "tag tag-yellow"
-	case db.StatusInadmissible, db.StatusWithdrawn:
+	case domain.StatusInadmissible, domain.StatusWithdrawn:
 		return "tag tag-red"
-	case db.StatusDecided, db.StatusClosed:
+	case domain.StatusDecided, domain.StatusClosed:
 		return "tag tag-green"
 	}
 	return "tag"

@@ -8,12 +8,12 @@ package views
 import "github.com/a-h/templ"
 import templruntime "github.com/a-h/templ/runtime"
 
-import "github.com/ccf-portal/ccfportal/db"
+import "github.com/ccf-portal/ccfportal/db/domain"
 
 // NewDeletionPage starts a deletion or correction request: which of the
 // two, whether to ask for access in the same filing, and whether it
 // follows an earlier case whose data were re-issued.
-func NewDeletionPage(f Form, filed []db.Request) templ.Component {
+func NewDeletionPage(f Form, filed []domain.Request) templ.Component {
 	return templruntime.GeneratedTemplate(func(templ_7745c5c3_Input templruntime.GeneratedComponentInput) (templ_7745c5c3_Err error) {
 		templ_7745c5c3_W, ctx := templ_7745c5c3_Input.Writer, templ_7745c5c3_Input.Context
 		if templ_7745c5c3_CtxErr := ctx.Err(); templ_7745c5c3_CtxErr != nil {

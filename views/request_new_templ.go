@@ -8,10 +8,10 @@ package views
 import "github.com/a-h/templ"
 import templruntime "github.com/a-h/templ/runtime"
 
-import "github.com/ccf-portal/ccfportal/db"
+import "github.com/ccf-portal/ccfportal/db/domain"
 
 // NewRequestPage says what a request of kind k involves before it starts.
-func NewRequestPage(k db.Kind) templ.Component {
+func NewRequestPage(k domain.Kind) templ.Component {
 	return templruntime.GeneratedTemplate(func(templ_7745c5c3_Input templruntime.GeneratedComponentInput) (templ_7745c5c3_Err error) {
 		templ_7745c5c3_W, ctx := templ_7745c5c3_Input.Writer, templ_7745c5c3_Input.Context
 		if templ_7745c5c3_CtxErr := ctx.Err(); templ_7745c5c3_CtxErr != nil {

@@ -5,7 +5,7 @@ import (
 	"strconv"
 	"sync"
 
-	"github.com/ccf-portal/ccfportal/db"
+	"github.com/ccf-portal/ccfportal/db/domain"
 )
 
 func labelKey(field string) string { return "answer." + field + ".label" }
@@ -21,7 +21,7 @@ func hintKey(ctx context.Context, field string) string {
 
 // choiceOptions turns a choice field's values into radio options, each with
 // its hint when the catalog has one.
-func choiceOptions(ctx context.Context, f db.FieldSpec) []Option {
+func choiceOptions(ctx context.Context, f domain.FieldSpec) []Option {
 	out := make([]Option, 0, len(f.Options))
 	for _, v := range f.Options {
 		o := Option{Value: v, LabelKey: "option." + f.Name + "." + v}
@@ -43,14 +43,14 @@ func countryOptions(ctx context.Context, membersOnly bool) []SelectOption {
 	if cached, ok := countryOptionCache.Load(key); ok {
 		return cached.([]SelectOption)
 	}
-	list := db.Countries()
+	list := domain.Countries()
 	var out []SelectOption
 	if membersOnly {
-		list = db.MemberCountries()
-		out = append(out, SelectOption{Value: db.UnknownCountry, Label: T(ctx, "answer.country_unknown")})
+		list = domain.MemberCountries()
+		out = append(out, SelectOption{Value: domain.UnknownCountry, Label: T(ctx, "answer.country_unknown")})
 	}
-	for _, c := range db.SortedCountries(list, lang) {
-		out = append(out, SelectOption{Value: c.Code, Label: db.CountryName(c.Code, lang)})
+	for _, c := range domain.SortedCountries(list, lang) {
+		out = append(out, SelectOption{Value: c.Code, Label: domain.CountryName(c.Code, lang)})
 	}
 	countryOptionCache.Store(key, out)
 	return out
@@ -74,8 +74,8 @@ func autocompleteFor(field string) string {
 // offsetOptions are the UTC offsets, labelled as people see them on
 // phones and tickets.
 func offsetOptions() []SelectOption {
-	out := make([]SelectOption, 0, len(db.UTCOffsets))
-	for _, o := range db.UTCOffsets {
+	out := make([]SelectOption, 0, len(domain.UTCOffsets))
+	for _, o := range domain.UTCOffsets {
 		out = append(out, SelectOption{Value: o, Label: "UTC" + o})
 	}
 	return out

@@ -8,10 +8,10 @@ package views
 import "github.com/a-h/templ"
 import templruntime "github.com/a-h/templ/runtime"
 
-import "github.com/ccf-portal/ccfportal/db"
+import "github.com/ccf-portal/ccfportal/db/domain"
 
 // SectionPage is one section of the guided form, drawn from its fields.
-func SectionPage(r db.Request, s db.Section, f Form) templ.Component {
+func SectionPage(r domain.Request, s domain.Section, f Form) templ.Component {
 	return templruntime.GeneratedTemplate(func(templ_7745c5c3_Input templruntime.GeneratedComponentInput) (templ_7745c5c3_Err error) {
 		templ_7745c5c3_W, ctx := templ_7745c5c3_Input.Writer, templ_7745c5c3_Input.Context
 		if templ_7745c5c3_CtxErr := ctx.Err(); templ_7745c5c3_CtxErr != nil {
@@ -198,7 +198,7 @@ func SectionPage(r db.Request, s db.Section, f Form) templ.Component {
 	})
 }
 
-func sectionField(f Form, field db.FieldSpec) templ.Component {
+func sectionField(f Form, field domain.FieldSpec) templ.Component {
 	return templruntime.GeneratedTemplate(func(templ_7745c5c3_Input templruntime.GeneratedComponentInput) (templ_7745c5c3_Err error) {
 		templ_7745c5c3_W, ctx := templ_7745c5c3_Input.Writer, templ_7745c5c3_Input.Context
 		if templ_7745c5c3_CtxErr := ctx.Err(); templ_7745c5c3_CtxErr != nil {
@@ -220,52 +220,52 @@ func sectionField(f Form, field db.FieldSpec) templ.Component {
 		}
 		ctx = templ.ClearChildren(ctx)
 		switch field.Kind {
-		case db.FieldText:
+		case domain.FieldText:
 			templ_7745c5c3_Err = TextField(f, field.Name, labelKey(field.Name), hintKey(ctx, field.Name), "text", autocompleteFor(field.Name)).Render(ctx, templ_7745c5c3_Buffer)
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
-		case db.FieldEmail:
+		case domain.FieldEmail:
 			templ_7745c5c3_Err = TextField(f, field.Name, labelKey(field.Name), hintKey(ctx, field.Name), "email", "email").Render(ctx, templ_7745c5c3_Buffer)
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
-		case db.FieldLongText:
+		case domain.FieldLongText:
 			templ_7745c5c3_Err = TextArea(f, field.Name, labelKey(field.Name), hintKey(ctx, field.Name), 4).Render(ctx, templ_7745c5c3_Buffer)
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
-		case db.FieldDate:
+		case domain.FieldDate:
 			templ_7745c5c3_Err = DateInput(f, field.Name, labelKey(field.Name), hintKey(ctx, field.Name)).Render(ctx, templ_7745c5c3_Buffer)
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
-		case db.FieldChoice:
+		case domain.FieldChoice:
 			templ_7745c5c3_Err = RadioGroup(f, field.Name, labelKey(field.Name), hintKey(ctx, field.Name), choiceOptions(ctx, field)).Render(ctx, templ_7745c5c3_Buffer)
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
-		case db.FieldCountry:
+		case domain.FieldCountry:
 			templ_7745c5c3_Err = Select(f, field.Name, labelKey(field.Name), hintKey(ctx, field.Name), countryOptions(ctx, false)).Render(ctx, templ_7745c5c3_Buffer)
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
-		case db.FieldMemberCountry:
+		case domain.FieldMemberCountry:
 			templ_7745c5c3_Err = Select(f, field.Name, labelKey(field.Name), hintKey(ctx, field.Name), countryOptions(ctx, true)).Render(ctx, templ_7745c5c3_Buffer)
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
-		case db.FieldChoices:
+		case domain.FieldChoices:
 			templ_7745c5c3_Err = CheckboxGroup(f, field.Name, labelKey(field.Name), hintKey(ctx, field.Name), choiceOptions(ctx, field)).Render(ctx, templ_7745c5c3_Buffer)
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
-		case db.FieldTime:
+		case domain.FieldTime:
 			templ_7745c5c3_Err = TextField(f, field.Name, labelKey(field.Name), hintKey(ctx, field.Name), "time", "off").Render(ctx, templ_7745c5c3_Buffer)
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
-		case db.FieldUTCOffset:
+		case domain.FieldUTCOffset:
 			templ_7745c5c3_Err = Select(f, field.Name, labelKey(field.Name), hintKey(ctx, field.Name), offsetOptions()).Render(ctx, templ_7745c5c3_Buffer)
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err

@@ -8,7 +8,7 @@ package views
 import "github.com/a-h/templ"
 import templruntime "github.com/a-h/templ/runtime"
 
-import "github.com/ccf-portal/ccfportal/db"
+import "github.com/ccf-portal/ccfportal/db/domain"
 
 // staffAction frames every staff action page: back to the case, which case
 // it is, the title, the problems, and why the action may be refused now.
@@ -227,18 +227,18 @@ func AdmissibilityPage(v StaffActionView, f Form) templ.Component {
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
-			templ_7745c5c3_Err = CheckboxGroup(f, "checks", "admissibility.checks_legend", "admissibility.checks_hint", optionsFor("admissibility.check.", db.ChecksFor(v.Request))).Render(ctx, templ_7745c5c3_Buffer)
+			templ_7745c5c3_Err = CheckboxGroup(f, "checks", "admissibility.checks_legend", "admissibility.checks_hint", optionsFor("admissibility.check.", domain.ChecksFor(v.Request))).Render(ctx, templ_7745c5c3_Buffer)
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
 			templ_7745c5c3_Err = RadioGroup(f, "outcome", "admissibility.outcome_legend", "", []Option{
-				{Value: db.OutcomeAdmissible, LabelKey: "admissibility.outcome.admissible", HintKey: "admissibility.outcome.admissible_hint_" + string(v.Request.Kind)},
-				{Value: db.OutcomeInadmissible, LabelKey: "admissibility.outcome.inadmissible", HintKey: "admissibility.outcome.inadmissible_hint"},
+				{Value: domain.OutcomeAdmissible, LabelKey: "admissibility.outcome.admissible", HintKey: "admissibility.outcome.admissible_hint_" + string(v.Request.Kind)},
+				{Value: domain.OutcomeInadmissible, LabelKey: "admissibility.outcome.inadmissible", HintKey: "admissibility.outcome.inadmissible_hint"},
 			}).Render(ctx, templ_7745c5c3_Buffer)
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
-			templ_7745c5c3_Err = CheckboxGroup(f, "reasons", "admissibility.reasons_legend", "admissibility.reasons_hint", optionsFor("inadmissible.reason.", db.InadmissibilityReasons)).Render(ctx, templ_7745c5c3_Buffer)
+			templ_7745c5c3_Err = CheckboxGroup(f, "reasons", "admissibility.reasons_legend", "admissibility.reasons_hint", optionsFor("inadmissible.reason.", domain.InadmissibilityReasons)).Render(ctx, templ_7745c5c3_Buffer)
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
@@ -444,7 +444,7 @@ func NotePage(v StaffActionView, f Form) templ.Component {
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
-			templ_7745c5c3_Err = RadioGroup(f, "kind", "note.kind_legend", "", optionsFor("note.kind.", db.NoteKinds)).Render(ctx, templ_7745c5c3_Buffer)
+			templ_7745c5c3_Err = RadioGroup(f, "kind", "note.kind_legend", "", optionsFor("note.kind.", domain.NoteKinds)).Render(ctx, templ_7745c5c3_Buffer)
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
@@ -548,13 +548,13 @@ func MeasurePage(v StaffActionView, f Form) templ.Component {
 				return templ_7745c5c3_Err
 			}
 			templ_7745c5c3_Err = RadioGroup(f, "outcome", "measure.outcome_legend", "", []Option{
-				{Value: db.MeasureGranted, LabelKey: "measure.outcome.granted"},
-				{Value: db.MeasureRefused, LabelKey: "measure.outcome.refused"},
+				{Value: domain.MeasureGranted, LabelKey: "measure.outcome.granted"},
+				{Value: domain.MeasureRefused, LabelKey: "measure.outcome.refused"},
 			}).Render(ctx, templ_7745c5c3_Buffer)
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
-			templ_7745c5c3_Err = CheckboxGroup(f, "measures", "measure.kinds_legend", "measure.kinds_hint", optionsFor("measure.kind.", db.Measures)).Render(ctx, templ_7745c5c3_Buffer)
+			templ_7745c5c3_Err = CheckboxGroup(f, "measures", "measure.kinds_legend", "measure.kinds_hint", optionsFor("measure.kind.", domain.Measures)).Render(ctx, templ_7745c5c3_Buffer)
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
@@ -628,7 +628,7 @@ func LiftMeasurePage(v StaffActionView, f Form) templ.Component {
 			}
 			ctx = templ.InitializeContext(ctx)
 			if v.Measure != nil {
-				templ_7745c5c3_Err = outcomeMeasures([]db.Measure{*v.Measure}, false).Render(ctx, templ_7745c5c3_Buffer)
+				templ_7745c5c3_Err = outcomeMeasures([]domain.Measure{*v.Measure}, false).Render(ctx, templ_7745c5c3_Buffer)
 				if templ_7745c5c3_Err != nil {
 					return templ_7745c5c3_Err
 				}

@@ -11,7 +11,7 @@ import templruntime "github.com/a-h/templ/runtime"
 import (
 	"context"
 
-	"github.com/ccf-portal/ccfportal/db"
+	"github.com/ccf-portal/ccfportal/db/domain"
 )
 
 // StaffCasePage is one case as the staff see it: the facts and deadlines,
@@ -585,7 +585,7 @@ func staffFacts(v StaffCaseView) templ.Component {
 				if templ_7745c5c3_Err != nil {
 					return templ_7745c5c3_Err
 				}
-				if h := db.HoursLeft(v.Request.EventAt, v.Now); h >= 0 && v.Request.Status.IsOpen() {
+				if h := domain.HoursLeft(v.Request.EventAt, v.Now); h >= 0 && v.Request.Status.IsOpen() {
 					var templ_7745c5c3_Var32 string
 					templ_7745c5c3_Var32, templ_7745c5c3_Err = templ.JoinStringErrs(" ")
 					if templ_7745c5c3_Err != nil {
@@ -660,7 +660,7 @@ func staffFacts(v StaffCaseView) templ.Component {
 					if templ_7745c5c3_Err != nil {
 						return templ_7745c5c3_Err
 					}
-					if db.DaysLeft(v.Request.DueAt, v.Now) < 0 {
+					if domain.DaysLeft(v.Request.DueAt, v.Now) < 0 {
 						var templ_7745c5c3_Var37 string
 						templ_7745c5c3_Var37, templ_7745c5c3_Err = templ.JoinStringErrs(" ")
 						if templ_7745c5c3_Err != nil {
@@ -989,7 +989,7 @@ func staffActions(v StaffCaseView) templ.Component {
 				return templ_7745c5c3_Err
 			}
 		}
-		if db.CheckTransition(v.Request.Status, db.StatusDecided) == nil {
+		if domain.CheckTransition(v.Request.Status, domain.StatusDecided) == nil {
 			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 59, "<a class=\"button\" href=\"")
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
@@ -1020,7 +1020,7 @@ func staffActions(v StaffCaseView) templ.Component {
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
-		} else if db.CheckTransition(v.Request.Status, db.StatusWithdrawn) == nil {
+		} else if domain.CheckTransition(v.Request.Status, domain.StatusWithdrawn) == nil {
 			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 62, "<a class=\"button button-secondary\" href=\"")
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
@@ -1052,7 +1052,7 @@ func staffActions(v StaffCaseView) templ.Component {
 				return templ_7745c5c3_Err
 			}
 		}
-		if db.CheckTransition(v.Request.Status, db.StatusAwaitingApplicant) == nil {
+		if domain.CheckTransition(v.Request.Status, domain.StatusAwaitingApplicant) == nil {
 			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 65, "<a class=\"button button-secondary\" href=\"")
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
@@ -1084,7 +1084,7 @@ func staffActions(v StaffCaseView) templ.Component {
 				return templ_7745c5c3_Err
 			}
 		}
-		if v.Request.Status == db.StatusAwaitingApplicant {
+		if v.Request.Status == domain.StatusAwaitingApplicant {
 			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 68, "<form method=\"post\" action=\"")
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
@@ -1250,8 +1250,8 @@ func staffActions(v StaffCaseView) templ.Component {
 
 // canAssessAdmissibility: once, before any other step, while the request
 // waits for it (possibly after a clarification).
-func canAssessAdmissibility(r db.Request) bool {
-	return r.AdmissibleAt.IsZero() && (r.Status == db.StatusSubmitted || r.Status == db.StatusAwaitingApplicant)
+func canAssessAdmissibility(r domain.Request) bool {
+	return r.AdmissibleAt.IsZero() && (r.Status == domain.StatusSubmitted || r.Status == domain.StatusAwaitingApplicant)
 }
 
 func staffLinked(v StaffCaseView) templ.Component {
@@ -1669,7 +1669,7 @@ func staffNotes(v StaffCaseView) templ.Component {
 	})
 }
 
-func staffTimeline(events []db.Event) templ.Component {
+func staffTimeline(events []domain.Event) templ.Component {
 	return templruntime.GeneratedTemplate(func(templ_7745c5c3_Input templruntime.GeneratedComponentInput) (templ_7745c5c3_Err error) {
 		templ_7745c5c3_W, ctx := templ_7745c5c3_Input.Writer, templ_7745c5c3_Input.Context
 		if templ_7745c5c3_CtxErr := ctx.Err(); templ_7745c5c3_CtxErr != nil {
@@ -1844,7 +1844,7 @@ func staffFiling(v StaffCaseView) templ.Component {
 			templ_7745c5c3_Var103 = templ.NopComponent
 		}
 		ctx = templ.ClearChildren(ctx)
-		for _, s := range db.SectionsFor(v.Request.Kind) {
+		for _, s := range domain.SectionsFor(v.Request.Kind) {
 			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 130, "<h3>")
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
@@ -2185,7 +2185,7 @@ func staffFiling(v StaffCaseView) templ.Component {
 
 // staffStatus names a status for staff: where the applicant's wording is
 // addressed to the applicant ("Waiting for you"), staff read their own.
-func staffStatus(ctx context.Context, s db.Status) string {
+func staffStatus(ctx context.Context, s domain.Status) string {
 	if key := "staff.status." + string(s); Locale(ctx).Has(key) {
 		return T(ctx, key)
 	}

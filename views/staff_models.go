@@ -7,19 +7,19 @@ import (
 	"strings"
 	"time"
 
-	"github.com/ccf-portal/ccfportal/db"
+	"github.com/ccf-portal/ccfportal/db/domain"
 )
 
 // StaffCaseView is everything the staff case page shows.
 type StaffCaseView struct {
-	Request db.Request
-	Info    db.CaseInfo
-	Filing  db.Filing
-	Events  []db.Event
-	Outcome db.CaseOutcome
-	Notes   []db.Note
-	Notices []db.DeletionNotice
-	Staff   []db.User
+	Request domain.Request
+	Info    domain.CaseInfo
+	Filing  domain.Filing
+	Events  []domain.Event
+	Outcome domain.CaseOutcome
+	Notes   []domain.Note
+	Notices []domain.DeletionNotice
+	Staff   []domain.User
 	Now     time.Time
 	// NoticeDue is set while the decision ordered deletion or correction
 	// and a data item has no notice yet.
@@ -29,12 +29,12 @@ type StaffCaseView struct {
 // StaffActionView is what a staff action form needs: the case it acts on
 // and, for some forms, its decision, data items or notices.
 type StaffActionView struct {
-	Request  db.Request
-	Outcome  db.CaseOutcome
-	Targets  []db.DataTarget
-	Notice   *db.DeletionNotice
-	Measure  *db.Measure
-	Entries  []db.AuditEntry
+	Request  domain.Request
+	Outcome  domain.CaseOutcome
+	Targets  []domain.DataTarget
+	Notice   *domain.DeletionNotice
+	Measure  *domain.Measure
+	Entries  []domain.AuditEntry
 	Now      time.Time
 	MaxUpMB  int64
 	Conflict string // why the action cannot be taken now, if known beforehand
@@ -45,21 +45,21 @@ func StaffCasePath(id int64) string { return "/staff/requests/" + strconv.Format
 
 // staffDocPath is the staff download address of a document: every staff
 // download goes through the authorising, auditing handler.
-func staffDocPath(d db.Document) string {
+func staffDocPath(d domain.Document) string {
 	return StaffCasePath(d.RequestID) + "/documents/" + strconv.FormatInt(d.ID, 10)
 }
 
 // QueueView is the staff queue page.
 type QueueView struct {
-	Filter db.QueueFilter
-	Page   db.QueuePage
+	Filter domain.QueueFilter
+	Page   domain.QueuePage
 	Now    time.Time
 }
 
 // QueueFilterFrom reads the queue's filters, sort and position from the
 // query string; me is the staff member asking.
-func QueueFilterFrom(q url.Values, me int64) db.QueueFilter {
-	f := db.QueueFilter{Kind: db.Kind(q.Get("kind")), Status: q.Get("status"), UrgentOnly: q.Get("urgent") == "1",
+func QueueFilterFrom(q url.Values, me int64) domain.QueueFilter {
+	f := domain.QueueFilter{Kind: domain.Kind(q.Get("kind")), Status: q.Get("status"), UrgentOnly: q.Get("urgent") == "1",
 		Overdue: q.Get("overdue") == "1", Country: strings.ToUpper(q.Get("country")), Assigned: q.Get("assigned"),
 		Me: me, Search: q.Get("q"), Sort: q.Get("sort"), Desc: q.Get("dir") == "desc"}
 	f.DueWithinDays, _ = strconv.Atoi(q.Get("due"))
@@ -69,16 +69,16 @@ func QueueFilterFrom(q url.Values, me int64) db.QueueFilter {
 	if !validKind(f.Kind) {
 		f.Kind = ""
 	}
-	if f.Assigned != db.AssignedToMe && f.Assigned != db.Unassigned {
+	if f.Assigned != domain.AssignedToMe && f.Assigned != domain.Unassigned {
 		f.Assigned = ""
 	}
-	if f.Status != db.StatusFilterAll && f.Status != db.StatusFilterOpen && !validStatus(db.Status(f.Status)) {
-		f.Status = db.StatusFilterOpen
+	if f.Status != domain.StatusFilterAll && f.Status != domain.StatusFilterOpen && !validStatus(domain.Status(f.Status)) {
+		f.Status = domain.StatusFilterOpen
 	}
 	return f
 }
 
-func validKind(k db.Kind) bool {
+func validKind(k domain.Kind) bool {
 	for _, v := range queueKinds {
 		if v == k {
 			return true
@@ -87,7 +87,7 @@ func validKind(k db.Kind) bool {
 	return false
 }
 
-func validStatus(s db.Status) bool {
+func validStatus(s domain.Status) bool {
 	for _, v := range queueStatuses {
 		if v == s {
 			return true
@@ -96,14 +96,14 @@ func validStatus(s db.Status) bool {
 	return false
 }
 
-var queueKinds = []db.Kind{db.KindAccess, db.KindDeletion, db.KindCorrection, db.KindRevision, db.KindProvisional}
+var queueKinds = []domain.Kind{domain.KindAccess, domain.KindDeletion, domain.KindCorrection, domain.KindRevision, domain.KindProvisional}
 
-var queueStatuses = []db.Status{db.StatusSubmitted, db.StatusAdmissible, db.StatusUnderReview, db.StatusAwaitingApplicant,
-	db.StatusInadmissible, db.StatusDecided, db.StatusClosed, db.StatusWithdrawn}
+var queueStatuses = []domain.Status{domain.StatusSubmitted, domain.StatusAdmissible, domain.StatusUnderReview, domain.StatusAwaitingApplicant,
+	domain.StatusInadmissible, domain.StatusDecided, domain.StatusClosed, domain.StatusWithdrawn}
 
 // queueQuery is the query string of f without its page position, so that
 // every link keeps the filters and the sort.
-func queueQuery(f db.QueueFilter) url.Values {
+func queueQuery(f domain.QueueFilter) url.Values {
 	q := url.Values{}
 	set := func(k, v string) {
 		if v != "" {
@@ -111,7 +111,7 @@ func queueQuery(f db.QueueFilter) url.Values {
 		}
 	}
 	set("kind", string(f.Kind))
-	if f.Status != db.StatusFilterOpen {
+	if f.Status != domain.StatusFilterOpen {
 		set("status", f.Status)
 	}
 	if f.UrgentOnly {
@@ -141,7 +141,7 @@ func queueURL(q url.Values) string {
 }
 
 // QueuePageURL is the link to the page after (or before) a row.
-func QueuePageURL(f db.QueueFilter, key string, id int64) string {
+func QueuePageURL(f domain.QueueFilter, key string, id int64) string {
 	q := queueQuery(f)
 	if key != "" {
 		q.Set(key, strconv.FormatInt(id, 10))
@@ -151,7 +151,7 @@ func QueuePageURL(f db.QueueFilter, key string, id int64) string {
 
 // QueueSortURL sorts by key, reversing the direction when already sorted
 // by it, and returns to the first page.
-func QueueSortURL(f db.QueueFilter, key string) string {
+func QueueSortURL(f domain.QueueFilter, key string) string {
 	q := queueQuery(f)
 	q.Set("sort", key)
 	q.Del("dir")
@@ -161,15 +161,15 @@ func QueueSortURL(f db.QueueFilter, key string) string {
 	return queueURL(q)
 }
 
-func currentSort(f db.QueueFilter) string {
+func currentSort(f domain.QueueFilter) string {
 	if f.Sort == "" {
-		return db.SortDue
+		return domain.SortDue
 	}
 	return f.Sort
 }
 
 // ariaSort is the aria-sort value of a column header.
-func ariaSort(f db.QueueFilter, key string) string {
+func ariaSort(f domain.QueueFilter, key string) string {
 	switch {
 	case currentSort(f) != key:
 		return "none"
@@ -180,15 +180,15 @@ func ariaSort(f db.QueueFilter, key string) string {
 }
 
 // queueForm fills the filter form from the current filter.
-func queueForm(f db.QueueFilter) Form {
+func queueForm(f domain.QueueFilter) Form {
 	form := NewForm()
 	for k, v := range queueQuery(f) {
 		form.Values[k] = v[0]
 	}
 	if f.Status == "" {
-		form.Values["status"] = db.StatusFilterOpen
-	} else if f.Status == db.StatusFilterOpen {
-		form.Values["status"] = db.StatusFilterOpen
+		form.Values["status"] = domain.StatusFilterOpen
+	} else if f.Status == domain.StatusFilterOpen {
+		form.Values["status"] = domain.StatusFilterOpen
 	}
 	return form
 }
@@ -198,7 +198,7 @@ func daysLeftText(ctx context.Context, due, now time.Time) string {
 	if due.IsZero() {
 		return ""
 	}
-	d := db.DaysLeft(due, now)
+	d := domain.DaysLeft(due, now)
 	if d < 0 {
 		return T(ctx, "queue.days_overdue", -d)
 	}
@@ -214,7 +214,7 @@ func labelOr(ctx context.Context, key, fallback string) string {
 }
 
 // staffOptions lists the staff members for assignment, "nobody" first.
-func staffOptions(staff []db.User) []SelectOption {
+func staffOptions(staff []domain.User) []SelectOption {
 	out := make([]SelectOption, 0, len(staff))
 	for _, u := range staff {
 		out = append(out, SelectOption{Value: strconv.FormatInt(u.ID, 10), Label: u.Name})
@@ -244,7 +244,7 @@ func countryList(ctx context.Context, codes []string) string {
 func isoDate(ctx context.Context, v string) string { return FormatISODate(ctx, v) }
 
 // staffRelation says how a linked case relates to the one viewed.
-func staffRelation(ctx context.Context, viewed, l db.Request) string {
+func staffRelation(ctx context.Context, viewed, l domain.Request) string {
 	if l.ID == viewed.ParentID || l.ParentID == viewed.ID {
 		return linkRelation(ctx, viewed, l)
 	}
@@ -252,9 +252,9 @@ func staffRelation(ctx context.Context, viewed, l db.Request) string {
 }
 
 // targetLabel names the data a notice concerns.
-func targetLabel(ctx context.Context, t db.DataTarget) string {
+func targetLabel(ctx context.Context, t domain.DataTarget) string {
 	s := labelOr(ctx, "option.data_kind."+t.DataKind, t.DataKind)
-	if t.Source != "" && t.Source != db.UnknownCountry {
+	if t.Source != "" && t.Source != domain.UnknownCountry {
 		s += " – " + CountryName(ctx, t.Source)
 	}
 	if t.Refs != "" {
@@ -265,7 +265,7 @@ func targetLabel(ctx context.Context, t db.DataTarget) string {
 
 // targetOptions offers the data items a notice can concern, with who
 // received each.
-func targetOptions(ctx context.Context, targets []db.DataTarget) []SelectOption {
+func targetOptions(ctx context.Context, targets []domain.DataTarget) []SelectOption {
 	out := make([]SelectOption, 0, len(targets))
 	for _, t := range targets {
 		out = append(out, SelectOption{Value: t.Key, Label: targetLabel(ctx, t) + " – " + T(ctx, "notice.scope."+t.Scope())})
@@ -274,9 +274,9 @@ func targetOptions(ctx context.Context, targets []db.DataTarget) []SelectOption 
 }
 
 // decisionOptions offers the outcomes of kind k, each with its meaning.
-func decisionOptions(k db.Kind) []Option {
+func decisionOptions(k domain.Kind) []Option {
 	out := []Option{}
-	for _, o := range db.DecisionOutcomes(k) {
+	for _, o := range domain.DecisionOutcomes(k) {
 		out = append(out, Option{Value: o, LabelKey: "decision.outcome." + o, HintKey: "decision.meaning." + o})
 	}
 	return out
@@ -311,7 +311,7 @@ func StaffNoticePath(requestID, noticeID int64) string {
 // came of the request, and the reply form (with its problems, after a
 // refused reply) while the CCF waits for an answer.
 type CaseOutcomeView struct {
-	Outcome     db.CaseOutcome
+	Outcome     domain.CaseOutcome
 	Reply       Form
 	MaxUploadMB int64
 }
@@ -326,7 +326,7 @@ func audience(key string, staff bool) string {
 }
 
 // filerText describes who filed a request: name, role, organisation.
-func filerText(ctx context.Context, u db.User) string {
+func filerText(ctx context.Context, u domain.User) string {
 	s := u.Name + " (" + T(ctx, "staff.role."+string(u.Role)) + ")"
 	if u.Organisation != "" {
 		s += ", " + u.Organisation
@@ -335,9 +335,9 @@ func filerText(ctx context.Context, u db.User) string {
 }
 
 // hasChosenScope reports whether any data item went to chosen NCBs only.
-func hasChosenScope(targets []db.DataTarget) bool {
+func hasChosenScope(targets []domain.DataTarget) bool {
 	for _, t := range targets {
-		if t.Scope() == db.ScopeChosen {
+		if t.Scope() == domain.ScopeChosen {
 			return true
 		}
 	}

@@ -12,7 +12,7 @@ import (
 	"context"
 	"time"
 
-	"github.com/ccf-portal/ccfportal/db"
+	"github.com/ccf-portal/ccfportal/db/domain"
 )
 
 // StaffQueuePage is the staff desk: every filed request, filtered, sorted
@@ -124,7 +124,7 @@ func StaffQueuePage(v QueueView) templ.Component {
 				if templ_7745c5c3_Err != nil {
 					return templ_7745c5c3_Err
 				}
-				templ_7745c5c3_Err = sortHeader(v.Filter, db.SortReference, "queue.col_reference").Render(ctx, templ_7745c5c3_Buffer)
+				templ_7745c5c3_Err = sortHeader(v.Filter, domain.SortReference, "queue.col_reference").Render(ctx, templ_7745c5c3_Buffer)
 				if templ_7745c5c3_Err != nil {
 					return templ_7745c5c3_Err
 				}
@@ -145,7 +145,7 @@ func StaffQueuePage(v QueueView) templ.Component {
 				if templ_7745c5c3_Err != nil {
 					return templ_7745c5c3_Err
 				}
-				templ_7745c5c3_Err = sortHeader(v.Filter, db.SortName, "queue.col_applicant").Render(ctx, templ_7745c5c3_Buffer)
+				templ_7745c5c3_Err = sortHeader(v.Filter, domain.SortName, "queue.col_applicant").Render(ctx, templ_7745c5c3_Buffer)
 				if templ_7745c5c3_Err != nil {
 					return templ_7745c5c3_Err
 				}
@@ -192,11 +192,11 @@ func StaffQueuePage(v QueueView) templ.Component {
 				if templ_7745c5c3_Err != nil {
 					return templ_7745c5c3_Err
 				}
-				templ_7745c5c3_Err = sortHeader(v.Filter, db.SortSubmitted, "queue.col_submitted").Render(ctx, templ_7745c5c3_Buffer)
+				templ_7745c5c3_Err = sortHeader(v.Filter, domain.SortSubmitted, "queue.col_submitted").Render(ctx, templ_7745c5c3_Buffer)
 				if templ_7745c5c3_Err != nil {
 					return templ_7745c5c3_Err
 				}
-				templ_7745c5c3_Err = sortHeader(v.Filter, db.SortDue, "queue.col_due").Render(ctx, templ_7745c5c3_Buffer)
+				templ_7745c5c3_Err = sortHeader(v.Filter, domain.SortDue, "queue.col_due").Render(ctx, templ_7745c5c3_Buffer)
 				if templ_7745c5c3_Err != nil {
 					return templ_7745c5c3_Err
 				}
@@ -265,7 +265,7 @@ func StaffQueuePage(v QueueView) templ.Component {
 	})
 }
 
-func sortHeader(f db.QueueFilter, key, labelKey string) templ.Component {
+func sortHeader(f domain.QueueFilter, key, labelKey string) templ.Component {
 	return templruntime.GeneratedTemplate(func(templ_7745c5c3_Input templruntime.GeneratedComponentInput) (templ_7745c5c3_Err error) {
 		templ_7745c5c3_W, ctx := templ_7745c5c3_Input.Writer, templ_7745c5c3_Input.Context
 		if templ_7745c5c3_CtxErr := ctx.Err(); templ_7745c5c3_CtxErr != nil {
@@ -346,7 +346,7 @@ func sortHeader(f db.QueueFilter, key, labelKey string) templ.Component {
 	})
 }
 
-func queueRow(r db.QueueRow, now time.Time) templ.Component {
+func queueRow(r domain.QueueRow, now time.Time) templ.Component {
 	return templruntime.GeneratedTemplate(func(templ_7745c5c3_Input templruntime.GeneratedComponentInput) (templ_7745c5c3_Err error) {
 		templ_7745c5c3_W, ctx := templ_7745c5c3_Input.Writer, templ_7745c5c3_Input.Context
 		if templ_7745c5c3_CtxErr := ctx.Err(); templ_7745c5c3_CtxErr != nil {
@@ -492,7 +492,7 @@ func queueRow(r db.QueueRow, now time.Time) templ.Component {
 				return templ_7745c5c3_Err
 			}
 			if !r.EventAt.IsZero() {
-				if h := db.HoursLeft(r.EventAt, now); h >= 0 {
+				if h := domain.HoursLeft(r.EventAt, now); h >= 0 {
 					var templ_7745c5c3_Var28 string
 					templ_7745c5c3_Var28, templ_7745c5c3_Err = templ.JoinStringErrs(" " + T(ctx, "queue.hours_left", h))
 					if templ_7745c5c3_Err != nil {
@@ -535,7 +535,7 @@ func queueRow(r db.QueueRow, now time.Time) templ.Component {
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
-		if !r.DueAt.IsZero() && db.DaysLeft(r.DueAt, now) < 0 && r.Status.IsOpen() {
+		if !r.DueAt.IsZero() && domain.DaysLeft(r.DueAt, now) < 0 && r.Status.IsOpen() {
 			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 39, "<span class=\"tag tag-red\">")
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
@@ -1148,8 +1148,8 @@ func kindOptions(ctx context.Context) []SelectOption {
 }
 
 func statusOptions(ctx context.Context) []SelectOption {
-	out := []SelectOption{{Value: db.StatusFilterOpen, Label: T(ctx, "queue.status_open")},
-		{Value: db.StatusFilterAll, Label: T(ctx, "queue.status_all")}}
+	out := []SelectOption{{Value: domain.StatusFilterOpen, Label: T(ctx, "queue.status_open")},
+		{Value: domain.StatusFilterAll, Label: T(ctx, "queue.status_all")}}
 	for _, s := range queueStatuses {
 		out = append(out, SelectOption{Value: string(s), Label: staffStatus(ctx, s)})
 	}
@@ -1157,8 +1157,8 @@ func statusOptions(ctx context.Context) []SelectOption {
 }
 
 func assignedOptions(ctx context.Context) []SelectOption {
-	return []SelectOption{{Value: db.AssignedToMe, Label: T(ctx, "queue.assigned_me")},
-		{Value: db.Unassigned, Label: T(ctx, "queue.assigned_none")}}
+	return []SelectOption{{Value: domain.AssignedToMe, Label: T(ctx, "queue.assigned_me")},
+		{Value: domain.Unassigned, Label: T(ctx, "queue.assigned_none")}}
 }
 
 // memberOptions lists INTERPOL member countries by name.

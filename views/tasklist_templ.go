@@ -8,7 +8,7 @@ package views
 import "github.com/a-h/templ"
 import templruntime "github.com/a-h/templ/runtime"
 
-import "github.com/ccf-portal/ccfportal/db"
+import "github.com/ccf-portal/ccfportal/db/domain"
 
 // TaskListPage shows a draft's sections and which are complete.
 func TaskListPage(v DraftView) templ.Component {
@@ -359,11 +359,11 @@ func TaskListPage(v DraftView) templ.Component {
 	})
 }
 
-func taskTagClass(s db.SectionState) string {
+func taskTagClass(s domain.SectionState) string {
 	switch s {
-	case db.SectionCompleted:
+	case domain.SectionCompleted:
 		return "tag tag-green"
-	case db.SectionInProgress:
+	case domain.SectionInProgress:
 		return "tag tag-yellow"
 	}
 	return "tag tag-grey"

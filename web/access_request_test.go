@@ -14,10 +14,11 @@ import (
 	"testing"
 	"time"
 
-	"github.com/ccf-portal/ccfportal/db"
-	"github.com/ccf-portal/ccfportal/web/webtest"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/ccf-portal/ccfportal/db/domain"
+	"github.com/ccf-portal/ccfportal/web/webtest"
 )
 
 func TestPetitionerFilesAnAccessRequestFromStartToReference(t *testing.T) {
@@ -75,13 +76,13 @@ func TestPetitionerFilesAnAccessRequestFromStartToReference(t *testing.T) {
 	assert.Equal(t, http.StatusConflict, again.Status)
 
 	r := onlyRequest(t, app, "amal@example.org")
-	assert.Equal(t, db.StatusSubmitted, r.Status)
+	assert.Equal(t, domain.StatusSubmitted, r.Status)
 	assert.Equal(t, "Amal Haddad", r.ApplicantName)
 	assert.NotZero(t, r.ApplicantID, "the applicant record exists")
 	assertEncryptedAtRest(t, app, r.ID, marker, webtest.PDF(marker))
 }
 
-func onlyRequest(t *testing.T, app *webtest.App, email string) db.Request {
+func onlyRequest(t *testing.T, app *webtest.App, email string) domain.Request {
 	t.Helper()
 	u, err := app.DB.UserByEmail(context.Background(), email)
 	require.NoError(t, err)
@@ -201,7 +202,7 @@ func TestSubmitIsBlockedWhileTheIdentityDocumentIsMissing(t *testing.T) {
 	resp := c.PostForm(req+"/submit", url.Values{"_csrf": {webtest.CSRFFrom(t, check.Body)}, "declaration": {"yes"}})
 	assert.Equal(t, http.StatusUnprocessableEntity, resp.Status)
 	assert.Contains(t, resp.Body, "cannot be submitted yet")
-	assert.Equal(t, db.StatusDraft, onlyRequest(t, app, "amal@example.org").Status)
+	assert.Equal(t, domain.StatusDraft, onlyRequest(t, app, "amal@example.org").Status)
 }
 
 func TestExpiredIdentityDocumentIsFlaggedButDoesNotBlock(t *testing.T) {

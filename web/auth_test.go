@@ -8,15 +8,16 @@ import (
 	"testing"
 	"time"
 
-	"github.com/ccf-portal/ccfportal/db"
-	"github.com/ccf-portal/ccfportal/web/webtest"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/ccf-portal/ccfportal/db/domain"
+	"github.com/ccf-portal/ccfportal/web/webtest"
 )
 
 func TestRegisterLoginLogoutAsPetitionerAndCounsel(t *testing.T) {
 	app := webtest.New(t)
-	for _, role := range []db.Role{db.RolePetitioner, db.RoleCounsel} {
+	for _, role := range []domain.Role{domain.RolePetitioner, domain.RoleCounsel} {
 		t.Run(string(role), func(t *testing.T) {
 			email := string(role) + "@example.org"
 			c := app.NewClient()
@@ -70,14 +71,14 @@ func TestRegisterRejectsBadInputWithMessages(t *testing.T) {
 			assert.Contains(t, resp.Body, "<title>Error:")
 		})
 	}
-	n, err := app.DB.CountUsersByRole(context.Background(), db.RoleStaff)
+	n, err := app.DB.CountUsersByRole(context.Background(), domain.RoleStaff)
 	require.NoError(t, err)
 	assert.Zero(t, n, "staff can never be self-registered")
 }
 
 func TestRegisterDoesNotRevealExistingAccounts(t *testing.T) {
 	app := webtest.New(t)
-	app.Register(db.RolePetitioner, "Amal", "amal@example.org")
+	app.Register(domain.RolePetitioner, "Amal", "amal@example.org")
 	c := app.NewClient()
 	again := c.Submit("/register", "/register", url.Values{"role": {"counsel"}, "name": {"Someone"},
 		"email": {"amal@example.org"}, "password": {"another long passphrase"}})
@@ -90,7 +91,7 @@ func TestRegisterDoesNotRevealExistingAccounts(t *testing.T) {
 
 func TestWrongPasswordAndUnknownEmailGetTheSameAnswer(t *testing.T) {
 	app := webtest.New(t)
-	app.Register(db.RolePetitioner, "Amal", "amal@example.org")
+	app.Register(domain.RolePetitioner, "Amal", "amal@example.org")
 	c := app.NewClient()
 	wrong := c.Submit("/login", "/login", url.Values{"email": {"amal@example.org"}, "password": {"not the password!"}})
 	unknown := c.Submit("/login", "/login", url.Values{"email": {"nobody@example.org"}, "password": {"not the password!"}})
@@ -110,9 +111,9 @@ func errorSummary(body string) string {
 
 func TestLoginIsThrottledPerAccountAndRecovers(t *testing.T) {
 	app := webtest.New(t)
-	app.Register(db.RolePetitioner, "Amal", "amal@example.org")
+	app.Register(domain.RolePetitioner, "Amal", "amal@example.org")
 	c := app.NewClient()
-	for i := 0; i < db.FreeLoginFailures; i++ {
+	for i := 0; i < domain.FreeLoginFailures; i++ {
 		resp := c.Submit("/login", "/login", url.Values{"email": {"amal@example.org"}, "password": {"wrong password " + string(rune('a'+i))}})
 		require.Equal(t, http.StatusUnauthorized, resp.Status, "attempt %d", i+1)
 	}
@@ -121,11 +122,11 @@ func TestLoginIsThrottledPerAccountAndRecovers(t *testing.T) {
 	assert.Contains(t, blocked.Body, "Too many attempts to sign in to this account")
 
 	other := app.NewClient()
-	app.Register(db.RoleCounsel, "Bo", "bo@example.org")
+	app.Register(domain.RoleCounsel, "Bo", "bo@example.org")
 	assert.Equal(t, http.StatusSeeOther, other.Submit("/login", "/login",
 		url.Values{"email": {"bo@example.org"}, "password": {webtest.Password}}).Status, "other accounts are unaffected")
 
-	app.Clock.Advance(db.LoginBaseDelay + time.Second)
+	app.Clock.Advance(domain.LoginBaseDelay + time.Second)
 	ok := c.Submit("/login", "/login", url.Values{"email": {"amal@example.org"}, "password": {webtest.Password}})
 	assert.Equal(t, http.StatusSeeOther, ok.Status, "the owner gets back in after a short wait")
 }
@@ -133,7 +134,7 @@ func TestLoginIsThrottledPerAccountAndRecovers(t *testing.T) {
 func TestThrottleTreatsUnknownEmailsAlike(t *testing.T) {
 	app := webtest.New(t)
 	c := app.NewClient()
-	for i := 0; i < db.FreeLoginFailures; i++ {
+	for i := 0; i < domain.FreeLoginFailures; i++ {
 		c.Submit("/login", "/login", url.Values{"email": {"ghost@example.org"}, "password": {"whatever password"}})
 	}
 	resp := c.Submit("/login", "/login", url.Values{"email": {"ghost@example.org"}, "password": {"whatever password"}})
@@ -141,15 +142,15 @@ func TestThrottleTreatsUnknownEmailsAlike(t *testing.T) {
 }
 
 func TestLoginDelayIsBounded(t *testing.T) {
-	assert.Zero(t, db.LoginDelay(db.FreeLoginFailures-1))
-	assert.Equal(t, db.LoginBaseDelay, db.LoginDelay(db.FreeLoginFailures))
-	assert.Equal(t, 2*db.LoginBaseDelay, db.LoginDelay(db.FreeLoginFailures+1))
-	assert.Equal(t, db.LoginMaxDelay, db.LoginDelay(1000), "a victim is never locked out for long")
+	assert.Zero(t, domain.LoginDelay(domain.FreeLoginFailures-1))
+	assert.Equal(t, domain.LoginBaseDelay, domain.LoginDelay(domain.FreeLoginFailures))
+	assert.Equal(t, 2*domain.LoginBaseDelay, domain.LoginDelay(domain.FreeLoginFailures+1))
+	assert.Equal(t, domain.LoginMaxDelay, domain.LoginDelay(1000), "a victim is never locked out for long")
 }
 
 func TestLoginRedirectsToTheRequestedPageOnlyOnThisSite(t *testing.T) {
 	app := webtest.New(t)
-	app.Register(db.RolePetitioner, "Amal", "amal@example.org")
+	app.Register(domain.RolePetitioner, "Amal", "amal@example.org")
 	c := app.NewClient()
 	first := c.Get("/dashboard")
 	require.Equal(t, http.StatusSeeOther, first.Status)

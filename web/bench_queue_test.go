@@ -8,9 +8,10 @@ import (
 	"testing"
 	"time"
 
-	"github.com/ccf-portal/ccfportal/db"
-	"github.com/ccf-portal/ccfportal/web/webtest"
 	"github.com/stretchr/testify/require"
+
+	"github.com/ccf-portal/ccfportal/db/seed"
+	"github.com/ccf-portal/ccfportal/web/webtest"
 )
 
 // BenchmarkQueue measures the staff queue page, through the whole app
@@ -23,7 +24,7 @@ import (
 func BenchmarkQueue(b *testing.B) {
 	app := webtest.New(b)
 	start := time.Now()
-	rep, err := db.Seed(context.Background(), app.DB, db.SeedOptions{N: 100_000, RandSeed: 42})
+	rep, err := seed.Seed(context.Background(), app.DB, seed.SeedOptions{N: 100_000, RandSeed: 42})
 	require.NoError(b, err)
 	b.Logf("seeded %d requests (%d decisions, %d notices) in %s", rep.Requests, rep.Decisions, rep.Notices,
 		time.Since(start).Round(time.Millisecond))

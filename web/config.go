@@ -7,7 +7,9 @@ import (
 	"log/slog"
 	"time"
 
-	"github.com/ccf-portal/ccfportal/db"
+	"github.com/ccf-portal/ccfportal/db/blob"
+	"github.com/ccf-portal/ccfportal/db/domain"
+	"github.com/ccf-portal/ccfportal/db/password"
 )
 
 // Config is what the server needs from the command line and environment.
@@ -19,15 +21,15 @@ type Config struct {
 	// SessionKey signs the session cookie. It must stay the same across
 	// restarts, or every session ends.
 	SessionKey []byte
-	Passwords  db.PasswordParams
+	Passwords  password.PasswordParams
 	Sessions   SessionPolicy
 	Logger     *slog.Logger
 	// Blobs is the encrypted evidence store.
-	Blobs *db.BlobStore
+	Blobs *blob.BlobStore
 	// MaxUpload is the largest file accepted, in bytes.
 	MaxUpload int64
 	// Limits are the filing format limits; zero values take the defaults.
-	Limits db.Limits
+	Limits domain.Limits
 }
 
 // DefaultMaxUpload is the default per-file upload limit: 25 MB.
@@ -54,22 +56,22 @@ var DefaultSessionPolicy = SessionPolicy{
 	StaffMax:        10 * time.Hour,
 }
 
-func (p SessionPolicy) idle(u *db.User) time.Duration {
+func (p SessionPolicy) idle(u *domain.User) time.Duration {
 	switch {
 	case u == nil:
 		return p.VisitorIdle
-	case u.Role == db.RoleStaff:
+	case u.Role == domain.RoleStaff:
 		return p.StaffIdle
 	default:
 		return p.ApplicantIdle
 	}
 }
 
-func (p SessionPolicy) absolute(u *db.User) time.Duration {
+func (p SessionPolicy) absolute(u *domain.User) time.Duration {
 	switch {
 	case u == nil:
 		return p.VisitorAbsolute
-	case u.Role == db.RoleStaff:
+	case u.Role == domain.RoleStaff:
 		return p.StaffMax
 	default:
 		return p.ApplicantMax

@@ -6,9 +6,10 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/ccf-portal/ccfportal/web/webtest"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/ccf-portal/ccfportal/web/webtest"
 )
 
 // uploadRecordDoc keeps a document on an applicant record.

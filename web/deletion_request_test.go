@@ -8,11 +8,12 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/ccf-portal/ccfportal/db"
-	"github.com/ccf-portal/ccfportal/web"
-	"github.com/ccf-portal/ccfportal/web/webtest"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/ccf-portal/ccfportal/db/domain"
+	"github.com/ccf-portal/ccfportal/web"
+	"github.com/ccf-portal/ccfportal/web/webtest"
 )
 
 var threeGrounds = map[string]string{
@@ -93,10 +94,10 @@ func TestCombinedAccessAndDeletionWithThreeGroundsAndEvidencePerGround(t *testin
 	assert.Len(t, docGrounds, 4, "each evidence file is linked to its ground")
 	filed, _ := app.DB.RequestForUser(context.Background(), r.ID, mustUser(t, app, "lawyer@example.org"))
 	assert.True(t, filed.AlsoAccess)
-	assert.Equal(t, db.KindDeletion, filed.Kind)
+	assert.Equal(t, domain.KindDeletion, filed.Kind)
 }
 
-func mustUser(t *testing.T, app *webtest.App, email string) db.User {
+func mustUser(t *testing.T, app *webtest.App, email string) domain.User {
 	t.Helper()
 	u, err := app.DB.UserByEmail(context.Background(), email)
 	require.NoError(t, err)
@@ -125,7 +126,7 @@ func TestCorrectionRequestAsksWhatIsWrongAndWhatIsRight(t *testing.T) {
 	assert.Contains(t, check.Body, "has no evidence attached", "a warning, not a blocker")
 	resp := submitDraft(t, c, req)
 	require.Equal(t, http.StatusSeeOther, resp.Status, webtest.ErrorSummaryText(resp.Body))
-	assert.Equal(t, db.KindCorrection, onlyRequest(t, app, "amal@example.org").Kind)
+	assert.Equal(t, domain.KindCorrection, onlyRequest(t, app, "amal@example.org").Kind)
 }
 
 // fileAccessRequest files a complete access request and returns its path.
@@ -219,11 +220,11 @@ func TestFurtherSubmissionToAPendingRequest(t *testing.T) {
 	assert.Contains(t, page.Body, "Added after filing")
 	after := onlyRequest(t, app, "amal@example.org")
 	assert.Equal(t, before, after.Answers["summary_text"], "the original filing is unchanged")
-	assert.Equal(t, db.StatusSubmitted, after.Status)
+	assert.Equal(t, domain.StatusSubmitted, after.Status)
 }
 
 func TestDeletionRulesEachSayWhatToFix(t *testing.T) {
-	app := webtest.New(t, func(cfg *web.Config) { cfg.Limits = db.Limits{MaxAppendices: 2, MaxSummaryPages: 1} })
+	app := webtest.New(t, func(cfg *web.Config) { cfg.Limits = domain.Limits{MaxAppendices: 2, MaxSummaryPages: 1} })
 	c := app.Petitioner("amal@example.org")
 	req := c.StartDeletionRequest(url.Values{"kind": {"deletion"}})
 	c.FillDeletionBasics(req, false)
@@ -269,7 +270,7 @@ func TestDeletionRulesEachSayWhatToFix(t *testing.T) {
 		"Choose the document this translation translates", "Describe the document in a few words"} {
 		assert.Contains(t, bad.Body, msg)
 	}
-	assert.Equal(t, db.StatusDraft, onlyRequest(t, app, "amal@example.org").Status)
+	assert.Equal(t, domain.StatusDraft, onlyRequest(t, app, "amal@example.org").Status)
 }
 
 func TestAnotherUserCannotSeeOrAddToADeletionRequest(t *testing.T) {

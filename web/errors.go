@@ -6,31 +6,32 @@ import (
 	"log/slog"
 	"net/http"
 
-	"github.com/ccf-portal/ccfportal/db"
-	"github.com/ccf-portal/ccfportal/views"
 	"github.com/labstack/echo/v4"
+
+	"github.com/ccf-portal/ccfportal/db/domain"
+	"github.com/ccf-portal/ccfportal/views"
 )
 
 // statusOf is the one place where application error codes become HTTP
 // statuses.
-var statusOf = map[db.Code]int{
-	db.EInvalid:      http.StatusBadRequest,
-	db.ENotFound:     http.StatusNotFound,
-	db.EForbidden:    http.StatusForbidden,
-	db.EUnauthorized: http.StatusUnauthorized,
-	db.EConflict:     http.StatusConflict,
-	db.ETooLarge:     http.StatusRequestEntityTooLarge,
-	db.ETooMany:      http.StatusTooManyRequests,
-	db.EInternal:     http.StatusInternalServerError,
+var statusOf = map[domain.Code]int{
+	domain.EInvalid:      http.StatusBadRequest,
+	domain.ENotFound:     http.StatusNotFound,
+	domain.EForbidden:    http.StatusForbidden,
+	domain.EUnauthorized: http.StatusUnauthorized,
+	domain.EConflict:     http.StatusConflict,
+	domain.ETooLarge:     http.StatusRequestEntityTooLarge,
+	domain.ETooMany:      http.StatusTooManyRequests,
+	domain.EInternal:     http.StatusInternalServerError,
 }
 
 // classify turns any error into a status and a safe message key.
 func classify(err error) (int, string, []any) {
-	var appErr *db.Error
+	var appErr *domain.Error
 	var httpErr *echo.HTTPError
 	var tooLarge *http.MaxBytesError
 	switch {
-	case errors.As(err, &appErr) && appErr.Code != db.EInternal:
+	case errors.As(err, &appErr) && appErr.Code != domain.EInternal:
 		return statusOf[appErr.Code], appErr.Message, appErr.Args
 	case errors.As(err, &tooLarge):
 		return http.StatusRequestEntityTooLarge, "error.form_too_large", nil

@@ -5,8 +5,9 @@ import (
 	"mime"
 	"net/http"
 
-	"github.com/ccf-portal/ccfportal/db"
 	"github.com/labstack/echo/v4"
+
+	"github.com/ccf-portal/ccfportal/db/domain"
 )
 
 // formBodyLimit caps ordinary (non-upload) form bodies.
@@ -27,12 +28,12 @@ func (s *Server) csrf(next echo.HandlerFunc) echo.HandlerFunc {
 			return next(c)
 		}
 		if err := s.crossOrigin.Check(r); err != nil {
-			return db.Errorf(db.EForbidden, "csrf.cross_origin")
+			return domain.Errorf(domain.EForbidden, "csrf.cross_origin")
 		}
 		rs := requestSessionOf(c)
 		if mediaType, _, _ := mime.ParseMediaType(r.Header.Get("Content-Type")); mediaType == "multipart/form-data" {
 			if !s.streamingRoutes[c.Path()] {
-				return db.Errorf(db.EForbidden, "csrf.invalid")
+				return domain.Errorf(domain.EForbidden, "csrf.invalid")
 			}
 			c.Set(csrfDeferredKey, true)
 			return next(c)
@@ -49,9 +50,9 @@ func (s *Server) csrf(next echo.HandlerFunc) echo.HandlerFunc {
 			if rs.s.IsNew && got != "" {
 				// The form came from this portal but its session has ended
 				// (idle or absolute limit): say so, and offer to sign in.
-				return db.Errorf(db.EUnauthorized, "error.sign_in_required")
+				return domain.Errorf(domain.EUnauthorized, "error.sign_in_required")
 			}
-			return db.Errorf(db.EForbidden, "csrf.invalid")
+			return domain.Errorf(domain.EForbidden, "csrf.invalid")
 		}
 		return next(c)
 	}
@@ -60,7 +61,7 @@ func (s *Server) csrf(next echo.HandlerFunc) echo.HandlerFunc {
 func formParseError(err error) error {
 	var tooLarge *http.MaxBytesError
 	if errors.As(err, &tooLarge) {
-		return &db.Error{Code: db.ETooLarge, Message: "error.form_too_large", Err: err}
+		return &domain.Error{Code: domain.ETooLarge, Message: "error.form_too_large", Err: err}
 	}
-	return &db.Error{Code: db.EInvalid, Message: "error.bad_request", Err: err}
+	return &domain.Error{Code: domain.EInvalid, Message: "error.bad_request", Err: err}
 }

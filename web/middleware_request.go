@@ -7,8 +7,9 @@ import (
 	"net/http"
 	"time"
 
-	"github.com/ccf-portal/ccfportal/views/i18n"
 	"github.com/labstack/echo/v4"
+
+	"github.com/ccf-portal/ccfportal/views/i18n"
 )
 
 const requestIDKey = "ccf.request_id"

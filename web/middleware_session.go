@@ -6,10 +6,11 @@ import (
 	"slices"
 	"time"
 
-	"github.com/ccf-portal/ccfportal/db"
+	"github.com/labstack/echo/v4"
+
+	"github.com/ccf-portal/ccfportal/db/domain"
 	"github.com/ccf-portal/ccfportal/handlers"
 	"github.com/ccf-portal/ccfportal/views"
-	"github.com/labstack/echo/v4"
 )
 
 // loadSession loads the visitor's session (without creating one), records
@@ -22,7 +23,7 @@ func (s *Server) loadSession(next echo.HandlerFunc) echo.HandlerFunc {
 		}
 		rs := &requestSession{s: sess}
 		c.Set(sessionKey, rs)
-		user, _ := sess.Values[keyUser].(*db.User)
+		user, _ := sess.Values[keyUser].(*domain.User)
 		handlers.SetCurrentUser(c, user)
 		if seen, ok := sess.Values[keyLastSeen].(time.Time); ok && s.db.Clock.Now().Sub(seen) >= touchInterval {
 			rs.dirty = true
@@ -39,7 +40,7 @@ func (s *Server) loadSession(next echo.HandlerFunc) echo.HandlerFunc {
 	}
 }
 
-func viewerOf(u *db.User) *views.Viewer {
+func viewerOf(u *domain.User) *views.Viewer {
 	if u == nil {
 		return nil
 	}
@@ -48,7 +49,7 @@ func viewerOf(u *db.User) *views.Viewer {
 
 // requireRole lets through only signed-in users holding one of roles. A
 // visitor is sent to sign in; a user with another role gets 403.
-func requireRole(roles ...db.Role) echo.MiddlewareFunc {
+func requireRole(roles ...domain.Role) echo.MiddlewareFunc {
 	return func(next echo.HandlerFunc) echo.HandlerFunc {
 		return func(c echo.Context) error {
 			u := handlers.CurrentUser(c)
@@ -56,10 +57,10 @@ func requireRole(roles ...db.Role) echo.MiddlewareFunc {
 				if c.Request().Method == http.MethodGet {
 					return c.Redirect(http.StatusSeeOther, "/login?next="+url.QueryEscape(c.Request().URL.RequestURI()))
 				}
-				return db.Errorf(db.EUnauthorized, "error.sign_in_required")
+				return domain.Errorf(domain.EUnauthorized, "error.sign_in_required")
 			}
 			if !slices.Contains(roles, u.Role) {
-				return db.Errorf(db.EForbidden, "error.forbidden_role")
+				return domain.Errorf(domain.EForbidden, "error.forbidden_role")
 			}
 			return next(c)
 		}

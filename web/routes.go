@@ -1,7 +1,7 @@
 package web
 
 import (
-	"github.com/ccf-portal/ccfportal/db"
+	"github.com/ccf-portal/ccfportal/db/domain"
 )
 
 // routes is the one place every URL of the portal is declared, with the
@@ -24,7 +24,7 @@ func (s *Server) routes() {
 
 	// Role guards go on each route: a group with an empty prefix would
 	// register a catch-all and turn every unknown URL into a sign-in page.
-	applicant := requireRole(db.RolePetitioner, db.RoleCounsel)
+	applicant := requireRole(domain.RolePetitioner, domain.RoleCounsel)
 	pages.GET("/dashboard", h.Dashboard, applicant)
 	pages.GET("/requests/new", h.NewRequest, applicant)
 	pages.POST("/requests", h.CreateRequest, applicant)
@@ -59,7 +59,7 @@ func (s *Server) routes() {
 
 	// The counsel workspace: applicant records, shared with colleagues of
 	// the same firm; and the petitioner's appointment of counsel.
-	counsel := requireRole(db.RoleCounsel)
+	counsel := requireRole(domain.RoleCounsel)
 	pages.GET("/applicants/new", h.NewApplicant, counsel)
 	pages.POST("/applicants", h.SaveApplicant, counsel)
 	pages.GET("/applicants/:aid", h.ShowApplicant, applicant)
@@ -70,7 +70,7 @@ func (s *Server) routes() {
 	pages.GET("/applicants/:aid/documents/:doc", h.DownloadApplicantDocument, applicant)
 	pages.POST("/applicants/:aid/access", h.GrantApplicantAccess, counsel)
 	pages.POST("/applicants/:aid/access/:uid/revoke", h.RevokeApplicantAccess, counsel)
-	petitioner := requireRole(db.RolePetitioner)
+	petitioner := requireRole(domain.RolePetitioner)
 	pages.GET("/representation", h.ShowRepresentation, petitioner)
 	pages.POST("/representation", h.GrantRepresentation, petitioner)
 	pages.POST("/representation/:uid/revoke", h.RevokeRepresentation, petitioner)
@@ -84,7 +84,7 @@ func (s *Server) routes() {
 	// The staff desk: the queue, the case, and every action on it.
 	// Every route is staff-only; every read or change of a case is audited
 	// by the store in the action's own transaction.
-	staff := pages.Group("/staff", requireRole(db.RoleStaff))
+	staff := pages.Group("/staff", requireRole(domain.RoleStaff))
 	staff.GET("", h.StaffQueue)
 	staff.GET("/requests/:id", h.StaffCase)
 	staff.GET("/requests/:id/documents/:doc", h.StaffDownload)

@@ -10,16 +10,17 @@ import (
 	"testing"
 	"time"
 
-	"github.com/ccf-portal/ccfportal/db"
-	"github.com/ccf-portal/ccfportal/web"
-	"github.com/ccf-portal/ccfportal/web/webtest"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/ccf-portal/ccfportal/db/domain"
+	"github.com/ccf-portal/ccfportal/web"
+	"github.com/ccf-portal/ccfportal/web/webtest"
 )
 
 func TestFormPostWithoutValidCSRFTokenIsRefused(t *testing.T) {
 	app := webtest.New(t)
-	app.Register(db.RolePetitioner, "Amal", "amal@example.org")
+	app.Register(domain.RolePetitioner, "Amal", "amal@example.org")
 	c := app.NewClient()
 	c.Get("/login") // has a session, but the post below carries no token
 	for name, token := range map[string]string{"missing": "", "wrong": "not-the-token"} {
@@ -71,7 +72,7 @@ func TestMultipartBodyIsNotParsedByTheCSRFCheck(t *testing.T) {
 	resp := c.Do(req)
 	assert.Equal(t, http.StatusForbidden, resp.Status, "a route that does not stream uploads refuses multipart")
 	_, err := app.DB.UserByEmail(context.Background(), "amal@example.org")
-	assert.Equal(t, db.ENotFound, db.ErrorCode(err))
+	assert.Equal(t, domain.ENotFound, domain.ErrorCode(err))
 }
 
 func TestOversizeFormIsRefusedWith413(t *testing.T) {
@@ -85,7 +86,7 @@ func TestOversizeFormIsRefusedWith413(t *testing.T) {
 
 func TestSessionCookieFlagsInDevelopment(t *testing.T) {
 	app := webtest.New(t)
-	app.Register(db.RolePetitioner, "Amal", "amal@example.org")
+	app.Register(domain.RolePetitioner, "Amal", "amal@example.org")
 	c := app.NewClient()
 	page := c.Get("/login")
 	resp, err := c.HTTP.PostForm(app.Server.URL+"/login", url.Values{"_csrf": {webtest.CSRFFrom(t, page.Body)},
@@ -126,7 +127,7 @@ func findCookie(cookies []*http.Cookie, name string) *http.Cookie {
 
 func TestLoginIssuesANewSessionIDAndLogoutDeletesIt(t *testing.T) {
 	app := webtest.New(t)
-	app.Register(db.RolePetitioner, "Amal", "amal@example.org")
+	app.Register(domain.RolePetitioner, "Amal", "amal@example.org")
 	c := app.NewClient()
 	page := c.Get("/login")
 	before := c.Cookie("ccf_session")
@@ -227,7 +228,7 @@ func TestRolesAreSeparatedBothWays(t *testing.T) {
 
 func TestLogsHoldNoPersonalData(t *testing.T) {
 	app := webtest.New(t)
-	app.Register(db.RolePetitioner, "Amal Haddad", "amal.haddad@example.org")
+	app.Register(domain.RolePetitioner, "Amal Haddad", "amal.haddad@example.org")
 	c := app.NewClient()
 	c.Submit("/login", "/login", url.Values{"email": {"amal.haddad@example.org"}, "password": {"wrong password here"}})
 	app.Login("amal.haddad@example.org")

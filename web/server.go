@@ -8,10 +8,12 @@ import (
 	"net/http"
 	"time"
 
-	"github.com/ccf-portal/ccfportal/db"
-	"github.com/ccf-portal/ccfportal/handlers"
 	"github.com/labstack/echo/v4"
 	"github.com/labstack/echo/v4/middleware"
+
+	"github.com/ccf-portal/ccfportal/db"
+	"github.com/ccf-portal/ccfportal/db/domain"
+	"github.com/ccf-portal/ccfportal/handlers"
 )
 
 // Server is the portal's HTTP server.
@@ -43,10 +45,10 @@ func New(cfg Config, store *db.DB) *Server {
 		cfg.MaxUpload = DefaultMaxUpload
 	}
 	if cfg.Limits.MaxAppendices <= 0 {
-		cfg.Limits.MaxAppendices = db.DefaultLimits.MaxAppendices
+		cfg.Limits.MaxAppendices = domain.DefaultLimits.MaxAppendices
 	}
 	if cfg.Limits.MaxSummaryPages <= 0 {
-		cfg.Limits.MaxSummaryPages = db.DefaultLimits.MaxSummaryPages
+		cfg.Limits.MaxSummaryPages = domain.DefaultLimits.MaxSummaryPages
 	}
 	s.handlers = &handlers.Handlers{DB: store, Sessions: s.sessions, Passwords: cfg.Passwords,
 		Blobs: cfg.Blobs, MaxUpload: cfg.MaxUpload, Limits: cfg.Limits}

@@ -4,10 +4,11 @@ import (
 	"crypto/subtle"
 	"time"
 
-	"github.com/ccf-portal/ccfportal/db"
-	"github.com/ccf-portal/ccfportal/handlers"
 	"github.com/gorilla/sessions"
 	"github.com/labstack/echo/v4"
+
+	"github.com/ccf-portal/ccfportal/db/domain"
+	"github.com/ccf-portal/ccfportal/handlers"
 )
 
 // touchInterval limits how often mere activity rewrites the session row.
@@ -67,7 +68,7 @@ func (m *sessionManager) Commit(c echo.Context) error {
 
 // Login replaces the session with a new one bound to user, so that a
 // session id known before sign-in (fixation) is worthless after it.
-func (m *sessionManager) Login(c echo.Context, user db.User) error {
+func (m *sessionManager) Login(c echo.Context, user domain.User) error {
 	rs := requestSessionOf(c)
 	if rs.s.ID != "" {
 		if err := m.store.db.DeleteSession(c.Request().Context(), rs.s.ID); err != nil {

@@ -6,9 +6,11 @@ import (
 	"net/http"
 	"time"
 
-	"github.com/ccf-portal/ccfportal/db"
 	"github.com/gorilla/securecookie"
 	"github.com/gorilla/sessions"
+
+	"github.com/ccf-portal/ccfportal/db"
+	"github.com/ccf-portal/ccfportal/db/domain"
 )
 
 // Session value keys. Those starting with "_" live only for the request and
@@ -69,7 +71,7 @@ func (s *dbStore) New(r *http.Request, name string) (*sessions.Session, error) {
 		return sess, nil
 	}
 	row, err := s.db.SessionByToken(r.Context(), token)
-	if db.ErrorCode(err) == db.ENotFound {
+	if domain.ErrorCode(err) == domain.ENotFound {
 		return sess, nil
 	} else if err != nil {
 		return sess, err
@@ -83,7 +85,7 @@ func (s *dbStore) New(r *http.Request, name string) (*sessions.Session, error) {
 	}
 	if len(row.Data) > 0 {
 		if err := gob.NewDecoder(bytes.NewReader(row.Data)).Decode(&sess.Values); err != nil {
-			return sess, db.Internal(err)
+			return sess, domain.Internal(err)
 		}
 	}
 	sess.ID, sess.IsNew = token, false
@@ -92,12 +94,12 @@ func (s *dbStore) New(r *http.Request, name string) (*sessions.Session, error) {
 	return sess, nil
 }
 
-func (s *dbStore) sessionUser(r *http.Request, row db.Session) (*db.User, error) {
+func (s *dbStore) sessionUser(r *http.Request, row db.Session) (*domain.User, error) {
 	if row.UserID == 0 {
 		return nil, nil
 	}
 	u, err := s.db.UserByID(r.Context(), row.UserID)
-	if db.ErrorCode(err) == db.ENotFound {
+	if domain.ErrorCode(err) == domain.ENotFound {
 		return nil, nil
 	}
 	if err != nil {
@@ -125,7 +127,7 @@ func (s *dbStore) Save(r *http.Request, w http.ResponseWriter, sess *sessions.Se
 	if sess.ID == "" {
 		row.Token = RandomToken(32)
 		row.CreatedAt = row.LastSeenAt
-		user, _ := sess.Values[keyUser].(*db.User)
+		user, _ := sess.Values[keyUser].(*domain.User)
 		row.ExpiresAt = row.LastSeenAt.Add(s.policy.absolute(user))
 		if err := s.db.CreateSession(r.Context(), row); err != nil {
 			return err
@@ -137,7 +139,7 @@ func (s *dbStore) Save(r *http.Request, w http.ResponseWriter, sess *sessions.Se
 	sess.Values[keyLastSeen] = row.LastSeenAt
 	encoded, err := s.codec.Encode(sess.Name(), sess.ID)
 	if err != nil {
-		return db.Internal(err)
+		return domain.Internal(err)
 	}
 	http.SetCookie(w, sessions.NewCookie(sess.Name(), encoded, sess.Options))
 	return nil
@@ -160,7 +162,7 @@ func (s *dbStore) row(sess *sessions.Session) (db.Session, error) {
 	}
 	var buf bytes.Buffer
 	if err := gob.NewEncoder(&buf).Encode(rest); err != nil {
-		return row, db.Internal(err)
+		return row, domain.Internal(err)
 	}
 	row.Data = buf.Bytes()
 	return row, nil

@@ -6,10 +6,11 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/ccf-portal/ccfportal/db"
-	"github.com/ccf-portal/ccfportal/web/webtest"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/ccf-portal/ccfportal/db/domain"
+	"github.com/ccf-portal/ccfportal/web/webtest"
 )
 
 func TestStaffTakesAnAccessRequestFromSubmittedToDataHeld(t *testing.T) {
@@ -45,11 +46,11 @@ func TestStaffTakesAnAccessRequestFromSubmittedToDataHeld(t *testing.T) {
 	assert.Contains(t, form.Body, "A valid, unredacted identity document")
 	assert.NotContains(t, form.Body, "A power of attorney signed", "filed by the applicant: no authorisation needed")
 	deskDo(t, staff, desk+"/admissibility", desk+"/admissibility", url.Values{"outcome": {"admissible"},
-		"checks": db.ChecksFor(deskRequest(t, app, req))})
+		"checks": domain.ChecksFor(deskRequest(t, app, req))})
 	r := deskRequest(t, app, req)
-	assert.Equal(t, db.StatusAdmissible, r.Status)
+	assert.Equal(t, domain.StatusAdmissible, r.Status)
 	assert.Equal(t, webtest.Start, r.AdmissibleAt)
-	assert.Equal(t, db.AddMonths(webtest.Start, 4), r.DueAt)
+	assert.Equal(t, domain.AddMonths(webtest.Start, 4), r.DueAt)
 	page = staff.Get(desk)
 	assert.Contains(t, page.Body, "2 July 2026", "due 4 months after admissibility")
 	assert.Contains(t, page.Body, "122 days")
@@ -62,7 +63,7 @@ func TestStaffTakesAnAccessRequestFromSubmittedToDataHeld(t *testing.T) {
 		webtest.F("disclosure", "A wanted-person diffusion from Turkey of January 2024 is held.")},
 		"decision.pdf", strings.NewReader(webtest.PDF("decision-text")))
 	require.Equal(t, http.StatusSeeOther, resp.Status, webtest.ErrorSummaryText(resp.Body))
-	assert.Equal(t, db.StatusDecided, deskRequest(t, app, req).Status)
+	assert.Equal(t, domain.StatusDecided, deskRequest(t, app, req).Status)
 
 	mine = amal.Get(req)
 	assert.Contains(t, mine.Body, "Decision CCF-2026-000001/D")

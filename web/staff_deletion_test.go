@@ -6,10 +6,11 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/ccf-portal/ccfportal/db"
-	"github.com/ccf-portal/ccfportal/web/webtest"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/ccf-portal/ccfportal/db/domain"
+	"github.com/ccf-portal/ccfportal/web/webtest"
 )
 
 func TestDeletionThroughClarificationMeasuresDecisionAndNotice(t *testing.T) {
@@ -19,14 +20,14 @@ func TestDeletionThroughClarificationMeasuresDecisionAndNotice(t *testing.T) {
 	staff := app.Staff("clerk@ccf.example")
 	desk := deskPath(req)
 	deskDo(t, staff, desk+"/admissibility", desk+"/admissibility", url.Values{"outcome": {"admissible"},
-		"checks": db.ChecksFor(deskRequest(t, app, req))})
-	assert.Equal(t, db.AddMonths(webtest.Start, 9), deskRequest(t, app, req).DueAt, "9 months for deletion")
+		"checks": domain.ChecksFor(deskRequest(t, app, req))})
+	assert.Equal(t, domain.AddMonths(webtest.Start, 9), deskRequest(t, app, req).DueAt, "9 months for deletion")
 
 	// Clarification: the case waits for the applicant, who answers with a file.
 	deskDo(t, staff, desk+"/clarification", desk+"/clarification", url.Values{
 		"body":         {"Please send the prosecutor's decision closing the case."},
 		"reply_by-day": {"1"}, "reply_by-month": {"4"}, "reply_by-year": {"2026"}})
-	assert.Equal(t, db.StatusAwaitingApplicant, deskRequest(t, app, req).Status)
+	assert.Equal(t, domain.StatusAwaitingApplicant, deskRequest(t, app, req).Status)
 	mine := amal.Get(req)
 	assert.Contains(t, mine.Body, "The CCF needs more information from you. Please answer by 1 April 2026.")
 	assert.Contains(t, mine.Body, "Please send the prosecutor&#39;s decision closing the case.")
@@ -36,7 +37,7 @@ func TestDeletionThroughClarificationMeasuresDecisionAndNotice(t *testing.T) {
 	reply := amal.Upload(req, req+"/reply", []webtest.Field{webtest.F("body", "Attached is the closure decision of 2025.")},
 		"closure.pdf", strings.NewReader(webtest.PDF("closure-decision")))
 	require.Equal(t, http.StatusSeeOther, reply.Status, webtest.ErrorSummaryText(reply.Body))
-	assert.Equal(t, db.StatusUnderReview, deskRequest(t, app, req).Status, "back to the examination")
+	assert.Equal(t, domain.StatusUnderReview, deskRequest(t, app, req).Status, "back to the examination")
 	mine = amal.Get(req)
 	assert.Contains(t, mine.Body, "Your answer was sent to the CCF.")
 	assert.Contains(t, mine.Body, "Attached is the closure decision of 2025.", "both sides see the thread")
@@ -94,10 +95,10 @@ func TestDeletionThroughClarificationMeasuresDecisionAndNotice(t *testing.T) {
 	notice = staff.Get(issued.Location())
 	assert.Contains(t, notice.Body, "Not yet confirmed (1)")
 	assert.Contains(t, notice.Body, `<p id="pending-list">Netherlands</p>`, "who has not yet confirmed")
-	assert.Equal(t, db.StatusDecided, deskRequest(t, app, req).Status)
+	assert.Equal(t, domain.StatusDecided, deskRequest(t, app, req).Status)
 	deskDo(t, staff, issued.Location(), issued.Location()+"/acknowledge", url.Values{"countries": {"NL"}})
 	assert.Contains(t, staff.Get(issued.Location()).Body, "Every recipient has confirmed")
-	assert.Equal(t, db.StatusClosed, deskRequest(t, app, req).Status)
+	assert.Equal(t, domain.StatusClosed, deskRequest(t, app, req).Status)
 	mine = amal.Get(req)
 	assert.Contains(t, mine.Body, "The decision was carried out on 2 March 2026")
 	assert.NotContains(t, mine.Body, "Netherlands", "the applicant does not see the recipients")

@@ -9,10 +9,11 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/ccf-portal/ccfportal/db"
-	"github.com/ccf-portal/ccfportal/web/webtest"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/ccf-portal/ccfportal/db/domain"
+	"github.com/ccf-portal/ccfportal/web/webtest"
 )
 
 // deskFileAccess files a complete access request as c and returns its path.
@@ -66,7 +67,7 @@ func deskDo(t *testing.T, c *webtest.Client, formPage, action string, values url
 	return resp
 }
 
-func deskRequest(t *testing.T, app *webtest.App, reqPath string) db.Request {
+func deskRequest(t *testing.T, app *webtest.App, reqPath string) domain.Request {
 	t.Helper()
 	staff, err := app.DB.UserByEmail(context.Background(), "clerk@ccf.example")
 	require.NoError(t, err)

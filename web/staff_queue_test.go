@@ -8,9 +8,10 @@ import (
 	"testing"
 	"time"
 
-	"github.com/ccf-portal/ccfportal/web/webtest"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/ccf-portal/ccfportal/web/webtest"
 )
 
 // queueRow is one request put straight into the store for the queue tests.

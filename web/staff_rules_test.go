@@ -6,10 +6,11 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/ccf-portal/ccfportal/db"
-	"github.com/ccf-portal/ccfportal/web/webtest"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/ccf-portal/ccfportal/db/domain"
+	"github.com/ccf-portal/ccfportal/web/webtest"
 )
 
 func TestInadmissibleWithReasonsTheApplicantSees(t *testing.T) {
@@ -29,7 +30,7 @@ func TestInadmissibleWithReasonsTheApplicantSees(t *testing.T) {
 
 	deskDo(t, staff, desk+"/admissibility", desk+"/admissibility", url.Values{"outcome": {"inadmissible"},
 		"reasons": {"id_expired", "other"}, "note": {"The scan of the passport is cut off at the bottom."}})
-	assert.Equal(t, db.StatusInadmissible, deskRequest(t, app, req).Status)
+	assert.Equal(t, domain.StatusInadmissible, deskRequest(t, app, req).Status)
 
 	mine := amal.Get(req)
 	assert.Contains(t, mine.Body, "Your request was found inadmissible on 2 March 2026.")
@@ -59,14 +60,14 @@ func TestIllegalStepsAreRefusedWithAClearMessage(t *testing.T) {
 	assert.Equal(t, http.StatusConflict, resp.Status)
 	assert.Contains(t, resp.Body, "This request was found inadmissible, so it cannot be decided.")
 	again := staff.Submit(early+"/admissibility", early+"/admissibility", url.Values{"outcome": {"admissible"},
-		"checks": db.AdmissibilityChecks})
+		"checks": domain.AdmissibilityChecks})
 	assert.Equal(t, http.StatusConflict, again.Status, "admissibility is decided once")
 
 	// A second decision.
 	deletion := deskFileDeletion(t, amal)
 	desk := deskPath(deletion)
 	deskDo(t, staff, desk+"/admissibility", desk+"/admissibility", url.Values{"outcome": {"admissible"},
-		"checks": db.ChecksFor(deskRequest(t, app, deletion))})
+		"checks": domain.ChecksFor(deskRequest(t, app, deletion))})
 	resp = decide(desk, "compliant")
 	require.Equal(t, http.StatusSeeOther, resp.Status, webtest.ErrorSummaryText(resp.Body))
 	resp = decide(desk, "non_compliant_deletion")
@@ -74,7 +75,7 @@ func TestIllegalStepsAreRefusedWithAClearMessage(t *testing.T) {
 	assert.Contains(t, resp.Body, "This request has already been decided. A second decision is not possible")
 	d, err := app.DB.DecisionOf(t.Context(), requestID(t, deletion))
 	require.NoError(t, err)
-	assert.Equal(t, db.DecisionCompliant, d.Outcome, "the first decision stands")
+	assert.Equal(t, domain.DecisionCompliant, d.Outcome, "the first decision stands")
 
 	// A notice for a compliant finding.
 	assert.Contains(t, staff.Get(desk+"/notices").Body, "did not order deletion or correction")
@@ -170,7 +171,7 @@ func TestMeasuresLiftedAndClarificationResumedFromTheDesk(t *testing.T) {
 	deskDo(t, staff, desk+"/clarification", desk+"/clarification", url.Values{"body": {"Any news?"},
 		"reply_by-day": {"9"}, "reply_by-month": {"3"}, "reply_by-year": {"2026"}})
 	deskDo(t, staff, desk, desk+"/resume", nil)
-	assert.Equal(t, db.StatusSubmitted, deskRequest(t, app, req).Status, "asked before admissibility: back to it")
+	assert.Equal(t, domain.StatusSubmitted, deskRequest(t, app, req).Status, "asked before admissibility: back to it")
 	assert.NotContains(t, amal.Get(req).Body, "Send your answer", "no longer waiting for an answer")
 	late := amal.Upload(req, req+"/reply", []webtest.Field{webtest.F("body", "Too late")}, "", nil)
 	assert.Equal(t, http.StatusConflict, late.Status)
@@ -197,7 +198,7 @@ func TestOnlyTheFilerAnswersAndTheTokenComesFirst(t *testing.T) {
 	bad := amal.Upload(req, req+"/reply", []webtest.Field{webtest.F("body", "my answer")}, "x.html", strings.NewReader("<html>"))
 	assert.Equal(t, http.StatusUnprocessableEntity, bad.Status)
 	assert.Contains(t, bad.Body, "This type of file cannot be uploaded")
-	assert.Equal(t, db.StatusAwaitingApplicant, deskRequest(t, app, req).Status)
+	assert.Equal(t, domain.StatusAwaitingApplicant, deskRequest(t, app, req).Status)
 	msgs, err := app.DB.Messages(t.Context(), requestID(t, req))
 	require.NoError(t, err)
 	assert.Len(t, msgs, 1, "no reply was recorded")

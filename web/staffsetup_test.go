@@ -6,10 +6,11 @@ import (
 	"net/url"
 	"testing"
 
-	"github.com/ccf-portal/ccfportal/db"
-	"github.com/ccf-portal/ccfportal/web/webtest"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/ccf-portal/ccfportal/db/domain"
+	"github.com/ccf-portal/ccfportal/web/webtest"
 )
 
 func TestStaffSetupLinkWorksOnceAndNeverAgain(t *testing.T) {
@@ -39,7 +40,7 @@ func TestStaffSetupLinkWorksOnceAndNeverAgain(t *testing.T) {
 	replay := again.PostForm("/staff/setup/the-printed-token", url.Values{"_csrf": {webtest.CSRFFrom(t, login.Body)},
 		"name": {"Intruder"}, "email": {"intruder@example.org"}, "password": {webtest.Password}})
 	assert.Equal(t, http.StatusNotFound, replay.Status)
-	n, err := app.DB.CountUsersByRole(ctx, db.RoleStaff)
+	n, err := app.DB.CountUsersByRole(ctx, domain.RoleStaff)
 	require.NoError(t, err)
 	assert.Equal(t, 1, n)
 }
@@ -54,7 +55,7 @@ func TestStaffSetupLinkExpiresAndOnlyTheLatestWorks(t *testing.T) {
 	c := app.NewClient()
 	assert.Equal(t, http.StatusNotFound, c.Get("/staff/setup/first").Status, "a restart's new link replaces the old")
 	assert.Equal(t, http.StatusOK, c.Get("/staff/setup/second").Status)
-	app.Clock.Advance(db.StaffSetupValidity)
+	app.Clock.Advance(domain.StaffSetupValidity)
 	assert.Equal(t, http.StatusNotFound, c.Get("/staff/setup/second").Status, "expired")
 	assert.Equal(t, http.StatusNotFound, c.Get("/staff/setup/guess").Status)
 }

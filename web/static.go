@@ -5,8 +5,9 @@ import (
 	"net/http"
 	"strings"
 
-	"github.com/ccf-portal/ccfportal/static"
 	"github.com/labstack/echo/v4"
+
+	"github.com/ccf-portal/ccfportal/static"
 )
 
 // staticHandler serves the embedded static files. Anything that is not a

@@ -7,10 +7,11 @@ import (
 	"testing"
 	"time"
 
-	"github.com/ccf-portal/ccfportal/db"
-	"github.com/ccf-portal/ccfportal/web/webtest"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/ccf-portal/ccfportal/db/domain"
+	"github.com/ccf-portal/ccfportal/web/webtest"
 )
 
 // urgentFields are a complete urgent form: travel three days after the
@@ -175,11 +176,11 @@ func TestRevisionInsideAndOutsideTheWindow(t *testing.T) {
 	assert.Equal(t, http.StatusNotFound, other.Get(access+"/revision").Status)
 	u := mustUser(t, app, "amal@example.org")
 	list, _ := app.DB.RequestsForUser(t.Context(), u)
-	kinds := map[db.Kind]int{}
+	kinds := map[domain.Kind]int{}
 	for _, r := range list {
 		kinds[r.Kind]++
 	}
-	assert.Equal(t, 1, kinds[db.KindRevision], "the refused applications left nothing")
+	assert.Equal(t, 1, kinds[domain.KindRevision], "the refused applications left nothing")
 }
 
 func TestListedDetailsAreSettledAtSubmission(t *testing.T) {

@@ -8,6 +8,7 @@ import (
 	"io"
 
 	"github.com/ccf-portal/ccfportal/db"
+	"github.com/ccf-portal/ccfportal/db/domain"
 )
 
 // errAuditBroken makes `audit verify` exit non-zero on a broken chain.
@@ -25,7 +26,7 @@ func audit(ctx context.Context, args []string, stdout io.Writer) error {
 	if err := fs.Parse(args[1:]); err != nil {
 		return err
 	}
-	store, err := db.Open(ctx, sf.dbPath(), db.SystemClock{})
+	store, err := db.Open(ctx, sf.dbPath(), domain.SystemClock{})
 	if err != nil {
 		return err
 	}

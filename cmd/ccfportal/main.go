@@ -38,7 +38,7 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	case "staff":
 		return staff(ctx, args[1:], stdin, stdout)
 	case "seed":
-		return seed(ctx, args[1:], stdout, stderr)
+		return runSeed(ctx, args[1:], stdout, stderr)
 	case "audit":
 		return audit(ctx, args[1:], stdout)
 	case "help", "-h", "--help":

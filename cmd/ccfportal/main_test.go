@@ -13,9 +13,12 @@ import (
 	"testing"
 	"time"
 
-	"github.com/ccf-portal/ccfportal/db"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/ccf-portal/ccfportal/db"
+	"github.com/ccf-portal/ccfportal/db/domain"
+	"github.com/ccf-portal/ccfportal/db/password"
 )
 
 // syncBuffer lets the test read what serve prints while it is printing.
@@ -95,13 +98,13 @@ func TestStaffAddWithPasswordFromStdinAndGenerated(t *testing.T) {
 	m := regexp.MustCompile(`Password \(shown only this once\): (\S+)`).FindStringSubmatch(out.String())
 	require.NotNil(t, m)
 
-	store, err := db.Open(ctx, filepath.Join(data, "ccf.db"), db.SystemClock{})
+	store, err := db.Open(ctx, filepath.Join(data, "ccf.db"), domain.SystemClock{})
 	require.NoError(t, err)
 	defer store.Close()
-	u, err := store.Authenticate(ctx, "second@example.org", m[1], db.DefaultPasswordParams)
+	u, err := store.Authenticate(ctx, "second@example.org", m[1], password.DefaultPasswordParams)
 	require.NoError(t, err)
-	assert.Equal(t, db.RoleStaff, u.Role)
-	_, err = store.Authenticate(ctx, "clerk@example.org", "a long enough staff passphrase", db.DefaultPasswordParams)
+	assert.Equal(t, domain.RoleStaff, u.Role)
+	_, err = store.Authenticate(ctx, "clerk@example.org", "a long enough staff passphrase", password.DefaultPasswordParams)
 	require.NoError(t, err)
 
 	err = run(ctx, []string{"staff", "add", "-data", data, "--email", "clerk@example.org"}, nil, io.Discard, io.Discard)

@@ -7,6 +7,7 @@ import (
 	"io"
 
 	"github.com/ccf-portal/ccfportal/db"
+	"github.com/ccf-portal/ccfportal/db/domain"
 )
 
 // migrate applies any pending migrations and exits; serve does the same at
@@ -18,7 +19,7 @@ func migrate(ctx context.Context, args []string, stdout io.Writer) error {
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
-	store, err := db.Open(ctx, sf.dbPath(), db.SystemClock{})
+	store, err := db.Open(ctx, sf.dbPath(), domain.SystemClock{})
 	if err != nil {
 		return err
 	}

@@ -10,13 +10,15 @@ import (
 	"time"
 
 	"github.com/ccf-portal/ccfportal/db"
+	"github.com/ccf-portal/ccfportal/db/domain"
+	"github.com/ccf-portal/ccfportal/db/seed"
 	"github.com/ccf-portal/ccfportal/web"
 )
 
-// seed runs `seed -n N`: it fills the store with N fictional cases for
+// runSeed runs `seed -n N`: it fills the store with N fictional cases for
 // demonstration and benchmarks. It never runs by itself, and refuses a
 // store that holds real filings unless --force is given.
-func seed(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+func runSeed(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	var sf storeFlags
 	fs := flag.NewFlagSet("seed", flag.ContinueOnError)
 	fs.SetOutput(stderr)
@@ -34,7 +36,7 @@ func seed(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	store, err := db.Open(ctx, sf.dbPath(), db.SystemClock{})
+	store, err := db.Open(ctx, sf.dbPath(), domain.SystemClock{})
 	if err != nil {
 		return err
 	}
@@ -44,13 +46,13 @@ func seed(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	start := time.Now()
-	rep, err := db.Seed(ctx, store, db.SeedOptions{N: *n, Force: *force, Blobs: blobs, MaxDocumentCases: *docs,
+	rep, err := seed.Seed(ctx, store, seed.SeedOptions{N: *n, Force: *force, Blobs: blobs, MaxDocumentCases: *docs,
 		RandSeed: uint64(time.Now().UnixNano())})
 	if err != nil {
 		return err
 	}
 	fmt.Fprintf(stdout, "Added %d fictional requests (%d documents, %d decisions, %d deletion notices) in %s.\n",
 		rep.Requests, rep.Documents, rep.Decisions, rep.Notices, time.Since(start).Round(time.Millisecond))
-	fmt.Fprintf(stdout, "Every seeded account has an address ending in %s and cannot sign in.\n", db.SeedEmailDomain)
+	fmt.Fprintf(stdout, "Every seeded account has an address ending in %s and cannot sign in.\n", domain.SeedEmailDomain)
 	return nil
 }

@@ -8,10 +8,15 @@ import (
 	"path/filepath"
 	"testing"
 
-	"github.com/ccf-portal/ccfportal/db"
-	"github.com/ccf-portal/ccfportal/web"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/ccf-portal/ccfportal/db"
+	"github.com/ccf-portal/ccfportal/db/blob"
+	"github.com/ccf-portal/ccfportal/db/domain"
+	"github.com/ccf-portal/ccfportal/db/password"
+	"github.com/ccf-portal/ccfportal/db/seed"
+	"github.com/ccf-portal/ccfportal/web"
 )
 
 func TestSeedFillsAStoreWithDownloadableDemoCases(t *testing.T) {
@@ -22,14 +27,14 @@ func TestSeedFillsAStoreWithDownloadableDemoCases(t *testing.T) {
 	assert.Contains(t, out.String(), "Added 40 fictional requests")
 	assert.Contains(t, out.String(), "@seed.invalid")
 
-	store, err := db.Open(ctx, filepath.Join(data, "ccf.db"), db.SystemClock{})
+	store, err := db.Open(ctx, filepath.Join(data, "ccf.db"), domain.SystemClock{})
 	require.NoError(t, err)
 	real, err := store.RealFilings(ctx)
 	require.NoError(t, err)
 	assert.Zero(t, real)
 	secrets, err := web.LoadOrCreateSecrets(filepath.Join(data, "secrets.json"))
 	require.NoError(t, err)
-	blobs, err := db.NewBlobStore(filepath.Join(data, "evidence"), secrets.EncryptionKey)
+	blobs, err := blob.NewBlobStore(filepath.Join(data, "evidence"), secrets.EncryptionKey)
 	require.NoError(t, err)
 	var key string
 	conn := openFile(t, data)
@@ -48,10 +53,10 @@ func TestSeedRefusesRealFilingsUnlessForcedAndNeedsN(t *testing.T) {
 	ctx := context.Background()
 	assert.ErrorContains(t, run(ctx, []string{"seed", "-data", data}, nil, io.Discard, io.Discard), "usage")
 
-	store, err := db.Open(ctx, filepath.Join(data, "ccf.db"), db.SystemClock{})
+	store, err := db.Open(ctx, filepath.Join(data, "ccf.db"), domain.SystemClock{})
 	require.NoError(t, err)
-	u, err := store.CreateUser(ctx, db.NewUser{Email: "amal@example.org", Name: "Amal", Role: db.RolePetitioner,
-		Password: "correct horse battery staple"}, db.FastPasswordParams)
+	u, err := store.CreateUser(ctx, domain.NewUser{Email: "amal@example.org", Name: "Amal", Role: domain.RolePetitioner,
+		Password: "correct horse battery staple"}, password.FastPasswordParams)
 	require.NoError(t, err)
 	store.Close()
 	_, err = openFile(t, data).Exec(`INSERT INTO requests (reference, kind, status, filer_id, created_at, updated_at)
@@ -59,7 +64,7 @@ func TestSeedRefusesRealFilingsUnlessForcedAndNeedsN(t *testing.T) {
 	require.NoError(t, err)
 
 	err = run(ctx, []string{"seed", "-data", data, "-n", "5"}, nil, io.Discard, io.Discard)
-	assert.ErrorIs(t, err, db.ErrRealFilings)
+	assert.ErrorIs(t, err, seed.ErrRealFilings)
 	var out bytes.Buffer
 	require.NoError(t, run(ctx, []string{"seed", "-data", data, "-n", "5", "--force", "-documents", "0"}, nil, &out, io.Discard))
 	assert.Contains(t, out.String(), "Added 5 fictional requests")

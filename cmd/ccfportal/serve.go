@@ -10,6 +10,9 @@ import (
 	"time"
 
 	"github.com/ccf-portal/ccfportal/db"
+	"github.com/ccf-portal/ccfportal/db/blob"
+	"github.com/ccf-portal/ccfportal/db/domain"
+	"github.com/ccf-portal/ccfportal/db/password"
 	"github.com/ccf-portal/ccfportal/web"
 )
 
@@ -53,7 +56,7 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	store, err := db.Open(ctx, cfg.dbPath(), db.SystemClock{})
+	store, err := db.Open(ctx, cfg.dbPath(), domain.SystemClock{})
 	if err != nil {
 		return err
 	}
@@ -71,7 +74,7 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		base = "http://" + ln.Addr().String()
 	}
 	srv := web.New(web.Config{Addr: cfg.addr, HTTPS: cfg.https, SessionKey: secrets.SessionKey,
-		Passwords: db.DefaultPasswordParams, Sessions: web.DefaultSessionPolicy, Logger: logger,
+		Passwords: password.DefaultPasswordParams, Sessions: web.DefaultSessionPolicy, Logger: logger,
 		Blobs: blobs, MaxUpload: cfg.maxUpload}, store)
 	if err := printStaffSetupLink(ctx, store, base, stdout); err != nil {
 		return err
@@ -96,7 +99,7 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 // printStaffSetupLink prints a one-time link for creating the first staff
 // account while none exists. It goes to the console, never to the log.
 func printStaffSetupLink(ctx context.Context, store *db.DB, base string, stdout io.Writer) error {
-	n, err := store.CountUsersByRole(ctx, db.RoleStaff)
+	n, err := store.CountUsersByRole(ctx, domain.RoleStaff)
 	if err != nil || n > 0 {
 		return err
 	}
@@ -112,8 +115,8 @@ func printStaffSetupLink(ctx context.Context, store *db.DB, base string, stdout 
 
 // openBlobs opens the encrypted evidence store and clears temp files a
 // crash may have left (uploads that were never acknowledged).
-func openBlobs(sf storeFlags, secrets web.Secrets, logger *slog.Logger) (*db.BlobStore, error) {
-	blobs, err := db.NewBlobStore(sf.evidenceDir(), secrets.EncryptionKey)
+func openBlobs(sf storeFlags, secrets web.Secrets, logger *slog.Logger) (*blob.BlobStore, error) {
+	blobs, err := blob.NewBlobStore(sf.evidenceDir(), secrets.EncryptionKey)
 	if err != nil {
 		return nil, err
 	}

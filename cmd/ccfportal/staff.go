@@ -10,6 +10,8 @@ import (
 	"strings"
 
 	"github.com/ccf-portal/ccfportal/db"
+	"github.com/ccf-portal/ccfportal/db/domain"
+	"github.com/ccf-portal/ccfportal/db/password"
 	"github.com/ccf-portal/ccfportal/views/i18n"
 	"github.com/ccf-portal/ccfportal/web"
 )
@@ -35,23 +37,23 @@ func staff(ctx context.Context, args []string, stdin io.Reader, stdout io.Writer
 	if *name == "" {
 		*name, _, _ = strings.Cut(*email, "@")
 	}
-	password, generated, err := staffPassword(*fromStdin, stdin)
+	secret, generated, err := staffPassword(*fromStdin, stdin)
 	if err != nil {
 		return err
 	}
-	store, err := db.Open(ctx, sf.dbPath(), db.SystemClock{})
+	store, err := db.Open(ctx, sf.dbPath(), domain.SystemClock{})
 	if err != nil {
 		return err
 	}
 	defer store.Close()
-	u, err := store.CreateUser(ctx, db.NewUser{Email: *email, Name: *name, Role: db.RoleStaff, Password: password},
-		db.DefaultPasswordParams)
+	u, err := store.CreateUser(ctx, domain.NewUser{Email: *email, Name: *name, Role: domain.RoleStaff, Password: secret},
+		password.DefaultPasswordParams)
 	if err != nil {
 		return describeCreateError(err)
 	}
 	fmt.Fprintf(stdout, "Staff account %s created.\n", u.Email)
 	if generated {
-		fmt.Fprintf(stdout, "Password (shown only this once): %s\n", password)
+		fmt.Fprintf(stdout, "Password (shown only this once): %s\n", secret)
 	}
 	return nil
 }
@@ -69,7 +71,7 @@ func staffPassword(fromStdin bool, stdin io.Reader) (string, bool, error) {
 
 // describeCreateError turns field errors into plain console text.
 func describeCreateError(err error) error {
-	var v *db.ValidationError
+	var v *domain.ValidationError
 	if errors.As(err, &v) {
 		var msgs []string
 		for _, f := range v.Fields {
@@ -77,7 +79,7 @@ func describeCreateError(err error) error {
 		}
 		return errors.New("cannot add staff account: " + strings.Join(msgs, "; "))
 	}
-	if db.ErrorCode(err) == db.EConflict {
+	if domain.ErrorCode(err) == domain.EConflict {
 		return errors.New("an account with this email address already exists")
 	}
 	return err

@@ -5,14 +5,15 @@ import (
 	"net/url"
 	"strings"
 
-	"github.com/ccf-portal/ccfportal/db"
 	"github.com/stretchr/testify/require"
+
+	"github.com/ccf-portal/ccfportal/db/domain"
 )
 
 // CounselOf registers a counsel of the given firm and signs them in.
 func (a *App) CounselOf(name, email, firm string) *Client {
 	a.t.Helper()
-	resp := a.NewClient().Submit("/register", "/register", url.Values{"role": {string(db.RoleCounsel)}, "name": {name},
+	resp := a.NewClient().Submit("/register", "/register", url.Values{"role": {string(domain.RoleCounsel)}, "name": {name},
 		"organisation": {firm}, "email": {email}, "password": {Password}})
 	require.Equal(a.t, http.StatusSeeOther, resp.Status, resp.Body)
 	return a.Login(email)

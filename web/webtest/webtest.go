@@ -19,9 +19,13 @@ import (
 	"testing"
 	"time"
 
-	"github.com/ccf-portal/ccfportal/db"
-	"github.com/ccf-portal/ccfportal/web"
 	"github.com/stretchr/testify/require"
+
+	"github.com/ccf-portal/ccfportal/db"
+	"github.com/ccf-portal/ccfportal/db/blob"
+	"github.com/ccf-portal/ccfportal/db/domain"
+	"github.com/ccf-portal/ccfportal/db/password"
+	"github.com/ccf-portal/ccfportal/web"
 )
 
 // Start is the moment every test app's clock starts at.
@@ -31,12 +35,12 @@ var Start = time.Date(2026, 3, 2, 9, 0, 0, 0, time.UTC)
 type App struct {
 	t       testing.TB
 	DB      *db.DB
-	Clock   *db.FixedClock
+	Clock   *domain.FixedClock
 	Server  *httptest.Server
 	DataDir string
 	Logs    *SafeBuffer
 	Config  web.Config
-	Blobs   *db.BlobStore
+	Blobs   *blob.BlobStore
 }
 
 // Option adjusts the app's configuration before it starts.
@@ -46,15 +50,15 @@ type Option func(*web.Config)
 func New(t testing.TB, opts ...Option) *App {
 	t.Helper()
 	dir := t.TempDir()
-	clock := db.NewFixedClock(Start)
+	clock := domain.NewFixedClock(Start)
 	store, err := db.Open(context.Background(), filepath.Join(dir, "ccf.db"), clock)
 	require.NoError(t, err)
-	blobs, err := db.NewBlobStore(filepath.Join(dir, "evidence"), bytes.Repeat([]byte{9}, 32))
+	blobs, err := blob.NewBlobStore(filepath.Join(dir, "evidence"), bytes.Repeat([]byte{9}, 32))
 	require.NoError(t, err)
 	logs := &SafeBuffer{}
 	cfg := web.Config{
 		SessionKey: bytes.Repeat([]byte{7}, 32),
-		Passwords:  db.FastPasswordParams,
+		Passwords:  password.FastPasswordParams,
 		Sessions:   web.DefaultSessionPolicy,
 		Logger:     slog.New(slog.NewTextHandler(logs, nil)),
 		Blobs:      blobs,
@@ -165,7 +169,7 @@ func (c *Client) Cookie(name string) *http.Cookie {
 const Password = "correct horse battery staple"
 
 // Register creates an account through the registration form.
-func (a *App) Register(role db.Role, name, email string) {
+func (a *App) Register(role domain.Role, name, email string) {
 	a.t.Helper()
 	resp := a.NewClient().Submit("/register", "/register", url.Values{
 		"role": {string(role)}, "name": {name}, "email": {email}, "password": {Password},
@@ -184,13 +188,13 @@ func (a *App) Login(email string) *Client {
 
 // Petitioner registers a petitioner and returns their signed-in browser.
 func (a *App) Petitioner(email string) *Client {
-	a.Register(db.RolePetitioner, "Petitioner "+email, email)
+	a.Register(domain.RolePetitioner, "Petitioner "+email, email)
 	return a.Login(email)
 }
 
 // Counsel registers a counsel and returns their signed-in browser.
 func (a *App) Counsel(email string) *Client {
-	a.Register(db.RoleCounsel, "Counsel "+email, email)
+	a.Register(domain.RoleCounsel, "Counsel "+email, email)
 	return a.Login(email)
 }
 
@@ -198,8 +202,8 @@ func (a *App) Counsel(email string) *Client {
 // browser.
 func (a *App) Staff(email string) *Client {
 	a.t.Helper()
-	_, err := a.DB.CreateUser(context.Background(), db.NewUser{Email: email, Name: "Staff " + email,
-		Role: db.RoleStaff, Password: Password}, db.FastPasswordParams)
+	_, err := a.DB.CreateUser(context.Background(), domain.NewUser{Email: email, Name: "Staff " + email,
+		Role: domain.RoleStaff, Password: Password}, password.FastPasswordParams)
 	require.NoError(a.t, err)
 	return a.Login(email)
 }

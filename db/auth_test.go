@@ -1,0 +1,27 @@
+package db
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/ccf-portal/ccfportal/db/domain"
+	"github.com/ccf-portal/ccfportal/db/password"
+)
+
+func TestLoginRehashesAPasswordMadeWithOlderParameters(t *testing.T) {
+	store := MustOpen(t)
+	ctx := t.Context()
+	old := password.PasswordParams{Memory: 512, Time: 1, Threads: 1}
+	_, err := store.CreateUser(ctx, domain.NewUser{Email: "a@example.org", Name: "A", Role: domain.RolePetitioner,
+		Password: "correct horse battery staple"}, old)
+	require.NoError(t, err)
+	_, err = store.Authenticate(ctx, "a@example.org", "correct horse battery staple", password.FastPasswordParams)
+	require.NoError(t, err)
+	u, err := store.UserByEmail(ctx, "a@example.org")
+	require.NoError(t, err)
+	assert.False(t, password.NeedsRehash(u.PasswordHash, password.FastPasswordParams), "stored with the current parameters now")
+	_, err = store.Authenticate(ctx, "a@example.org", "correct horse battery staple", password.FastPasswordParams)
+	assert.NoError(t, err, "and still verifies")
+}

@@ -1,0 +1,51 @@
+// Package dbtest opens throwaway stores for tests in other packages: a
+// fresh database file in the test's temporary folder, on a clock that
+// stands still until the test moves it.
+package dbtest
+
+import (
+	"context"
+	"database/sql"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/require"
+
+	"github.com/ccf-portal/ccfportal/db"
+	"github.com/ccf-portal/ccfportal/db/domain"
+	"github.com/ccf-portal/ccfportal/db/password"
+)
+
+// Start is the moment a test store's clock starts at.
+var Start = time.Date(2026, 3, 2, 9, 0, 0, 0, time.UTC)
+
+// Open opens a fresh store with a fixed clock; it is closed when the test
+// ends.
+func Open(tb testing.TB) (*db.DB, *domain.FixedClock) {
+	tb.Helper()
+	clock := domain.NewFixedClock(Start)
+	store, err := db.Open(context.Background(), filepath.Join(tb.TempDir(), "ccf.db"), clock)
+	require.NoError(tb, err)
+	tb.Cleanup(func() { store.Close() })
+	return store, clock
+}
+
+// Raw opens a second, independent connection to the store's file, for
+// tests that check rows the store's API does not show.
+func Raw(tb testing.TB, store *db.DB) *sql.DB {
+	tb.Helper()
+	conn, err := sql.Open("sqlite", "file:"+filepath.ToSlash(store.Path())+"?_pragma=busy_timeout(10000)")
+	require.NoError(tb, err)
+	tb.Cleanup(func() { conn.Close() })
+	return conn
+}
+
+// User creates an account of role with a fast password hash.
+func User(tb testing.TB, store *db.DB, role domain.Role, email string) domain.User {
+	tb.Helper()
+	u, err := store.CreateUser(context.Background(), domain.NewUser{Email: email, Name: "Test " + email, Role: role,
+		Password: "correct horse battery staple"}, password.FastPasswordParams)
+	require.NoError(tb, err)
+	return u
+}

@@ -1,0 +1,119 @@
+package domain
+
+import (
+	"time"
+	"unicode/utf8"
+)
+
+// DocType is what a document is for.
+type DocType string
+
+// Document types of a first filing.
+const (
+	DocIdentity        DocType = "identity"
+	DocPowerOfAttorney DocType = "power_of_attorney"
+	DocRelationship    DocType = "relationship_proof"
+	DocSupporting      DocType = "supporting"
+)
+
+// Evidence document types of deletion and correction requests.
+const (
+	DocCourtDecision       DocType = "court_decision"
+	DocArrestWarrant       DocType = "arrest_warrant"
+	DocAsylumDecision      DocType = "asylum_decision"
+	DocExtraditionJudgment DocType = "extradition_judgment"
+	DocNGOReport           DocType = "ngo_un_report"
+	DocPressArticle        DocType = "press_article"
+	DocCorrespondence      DocType = "correspondence"
+	DocTranslation         DocType = "translation"
+	DocSummary             DocType = "summary_of_arguments"
+	DocOtherEvidence       DocType = "other_evidence"
+	DocUrgencyEvidence     DocType = "urgency_evidence"
+	DocRevisionSummary     DocType = "revision_summary"
+)
+
+// FilingDocTypes are the types a person can choose when uploading to a
+// first filing, in the order the form offers them.
+var FilingDocTypes = []DocType{DocIdentity, DocPowerOfAttorney, DocRelationship, DocSupporting}
+
+// EvidenceDocTypes are the types of evidence, in the order the form offers
+// them.
+var EvidenceDocTypes = []DocType{DocCourtDecision, DocArrestWarrant, DocAsylumDecision, DocExtraditionJudgment,
+	DocNGOReport, DocPressArticle, DocCorrespondence, DocTranslation, DocSummary, DocOtherEvidence}
+
+// IsEvidence reports whether a document is an appendix of the arguments
+// rather than an identity or authorisation document.
+func (d Document) IsEvidence() bool {
+	for _, t := range EvidenceDocTypes {
+		if d.Type == t {
+			return true
+		}
+	}
+	return false
+}
+
+// Document is an uploaded file's record; the file itself is in the blob
+// store, encrypted, under StorageKey.
+type Document struct {
+	ID           int64
+	RequestID    int64
+	UploadedBy   int64
+	Type         DocType
+	Name         string
+	ContentType  string
+	Size         int64
+	SHA256       string
+	StorageKey   string
+	Confidential bool
+	Description  string
+	AfterFiling  bool
+	CreatedAt    time.Time
+	// TranslationOf is the document this one translates, or 0.
+	TranslationOf int64
+	// Language is the document's language: a working language code, or
+	// "other" when it needs a translation.
+	Language string
+	// PageCount is the number of pages of a PDF, 0 when not counted.
+	PageCount int
+}
+
+// NewDocument is what an upload form supplies besides the file.
+type NewDocument struct {
+	Type          DocType
+	Name          string
+	Confidential  bool
+	Description   string
+	Grounds       []GroundCode
+	Language      string
+	TranslationOf int64
+	PageCount     int
+}
+
+// MaxDescriptionRunes limits a document's description.
+const MaxDescriptionRunes = 500
+
+// ValidateNewDocument checks an upload's fields against the types allowed.
+func ValidateNewDocument(d NewDocument, allowed []DocType) FieldErrors {
+	var errs FieldErrors
+	ok := false
+	for _, t := range allowed {
+		ok = ok || d.Type == t
+	}
+	if !ok {
+		errs.Add("doc_type", "upload.doc_type_required")
+	}
+	if utf8.RuneCountInString(d.Description) > MaxDescriptionRunes {
+		errs.Add("description", "answer.too_long", MaxDescriptionRunes)
+	}
+	return errs
+}
+
+// HasDocument reports whether docs hold one of type t.
+func HasDocument(docs []Document, t DocType) bool {
+	for _, d := range docs {
+		if d.Type == t {
+			return true
+		}
+	}
+	return false
+}

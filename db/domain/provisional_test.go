@@ -1,0 +1,98 @@
+package domain
+
+import (
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func urgentAnswers() Answers {
+	return Answers{"urgent_event": "travel", "urgent_where": "Istanbul airport", "urgent_date": "2026-03-05",
+		"urgent_time": "06:30", "urgent_tz": "+03:00", "urgent_detained": "no", "urgent_measures": "block,priority",
+		"urgent_why": "Flight to a conference", "urgent_contact": "Sister, +49 170 000000"}
+}
+
+func TestEventTimeUsesTheGivenOffset(t *testing.T) {
+	at, ok := EventTime(urgentAnswers())
+	require.True(t, ok)
+	assert.Equal(t, time.Date(2026, 3, 5, 3, 30, 0, 0, time.UTC), at)
+	a := urgentAnswers()
+	a["urgent_tz"] = "+05:45"
+	at, _ = EventTime(a)
+	assert.Equal(t, time.Date(2026, 3, 5, 0, 45, 0, 0, time.UTC), at)
+	a["urgent_tz"] = "+99:00"
+	_, ok = EventTime(a)
+	assert.False(t, ok)
+}
+
+func TestProvisionalValidation(t *testing.T) {
+	now := time.Date(2026, 3, 2, 9, 0, 0, 0, time.UTC)
+	assert.Empty(t, ValidateProvisional(urgentAnswers(), now))
+
+	past := urgentAnswers()
+	past["urgent_date"] = "2026-03-02"
+	past["urgent_time"] = "11:00" // 08:00 UTC, an hour ago
+	errs := ValidateProvisional(past, now)
+	require.Len(t, errs, 1)
+	assert.Equal(t, "urgent.event_past", errs[0].Message)
+
+	detainedNoPlace := urgentAnswers()
+	detainedNoPlace["urgent_detained"] = "yes"
+	_, ok := ValidateProvisional(detainedNoPlace, now).For("urgent_detained_where")
+	assert.True(t, ok)
+
+	badMeasure := urgentAnswers()
+	badMeasure["urgent_measures"] = "block,free_me"
+	_, ok = ValidateProvisional(badMeasure, now).For("urgent_measures")
+	assert.True(t, ok)
+}
+
+func TestHoursLeftCountsDownWithTheClock(t *testing.T) {
+	clock := NewFixedClock(time.Date(2026, 3, 2, 9, 0, 0, 0, time.UTC))
+	event := time.Date(2026, 3, 5, 3, 30, 0, 0, time.UTC)
+	assert.Equal(t, 66, HoursLeft(event, clock.Now()))
+	clock.Advance(65*time.Hour + 59*time.Minute)
+	assert.Equal(t, 0, HoursLeft(event, clock.Now()))
+	clock.Advance(2 * time.Hour)
+	assert.Negative(t, HoursLeft(event, clock.Now()))
+}
+
+func TestRevisionWindow(t *testing.T) {
+	day := func(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0, 0, 0, time.UTC) }
+	discovered := day(2026, 1, 10)
+	assert.Equal(t, day(2026, 7, 10), RevisionDeadline(discovered))
+	assert.NoError(t, CheckRevisionWindow(discovered, day(2026, 7, 10).Add(15*time.Hour)), "the last day counts")
+	err := CheckRevisionWindow(discovered, day(2026, 7, 11))
+	assert.Equal(t, EInvalid, ErrorCode(err))
+	assert.Equal(t, "revision.too_late", ErrorMessage(err))
+	assert.Equal(t, day(2026, 2, 28), RevisionDeadline(day(2025, 8, 31)), "month ends clamp")
+
+	assert.True(t, DecisionOlderThanWindow(day(2024, 5, 1), day(2026, 3, 1)))
+	assert.False(t, DecisionOlderThanWindow(day(2026, 1, 1), day(2026, 3, 1)))
+	assert.NoError(t, CheckRevisionWindow(day(2026, 2, 1), day(2026, 3, 1)), "an old decision with a recent discovery is allowed")
+}
+
+func TestRevisionValidationNeedsAShortSummaryAndAFactInTime(t *testing.T) {
+	now := time.Date(2026, 3, 2, 9, 0, 0, 0, time.UTC)
+	a := Answers{"revision_fact": "A court acquitted me.", "revision_discovered": "2026-02-01", "revision_why": "The notice rests on that charge."}
+	assert.Empty(t, ValidateRevision(a, 2, true, now))
+	_, ok := ValidateRevision(a, 3, true, now).For("summary_file")
+	assert.True(t, ok)
+	_, ok = ValidateRevision(a, 0, false, now).For("summary_file")
+	assert.True(t, ok)
+	a["revision_discovered"] = "2025-08-01"
+	e, ok := ValidateRevision(a, 1, true, now).For("revision_discovered")
+	require.True(t, ok)
+	assert.Equal(t, "revision.too_late", e.Message)
+	assert.Equal(t, []any{"2026-02-01"}, e.Args)
+}
+
+func TestCanAskProvisional(t *testing.T) {
+	assert.NoError(t, CanAskProvisional(Request{Kind: KindAccess, Status: StatusUnderReview}))
+	assert.NoError(t, CanAskProvisional(Request{Kind: KindDeletion, Status: StatusDraft}))
+	assert.Equal(t, "urgent.case_closed", ErrorMessage(CanAskProvisional(Request{Kind: KindDeletion, Status: StatusClosed})))
+	assert.Equal(t, "urgent.case_closed", ErrorMessage(CanAskProvisional(Request{Kind: KindAccess, Status: StatusDraft})))
+	assert.Equal(t, "urgent.wrong_kind", ErrorMessage(CanAskProvisional(Request{Kind: KindRevision, Status: StatusSubmitted})))
+}

@@ -1,0 +1,68 @@
+package domain
+
+import (
+	"time"
+)
+
+// RevisionMonths is the time to apply for revision, counted from the day
+// the new fact was discovered.
+const RevisionMonths = 6
+
+// MaxRevisionSummaryPages limits the summary of the new fact (practice).
+const MaxRevisionSummaryPages = 2
+
+// RevisionSection is the application for revision: the new fact, when it
+// was discovered, and why it could have changed the outcome.
+var RevisionSection = Section{Key: "revision", Fields: []FieldSpec{
+	{Name: "revision_fact", Kind: FieldLongText, Required: true, MaxRunes: 10000},
+	{Name: "revision_discovered", Kind: FieldDate, Required: true, Date: PastDate},
+	{Name: "revision_why", Kind: FieldLongText, Required: true, MaxRunes: 10000},
+}}
+
+// RevisionDeadline is the last day to apply, given the discovery date.
+func RevisionDeadline(discovered time.Time) time.Time {
+	return AddMonths(discovered, RevisionMonths)
+}
+
+// CheckRevisionWindow refuses an application made more than six months
+// after the discovery of the new fact, saying until when it was possible.
+func CheckRevisionWindow(discovered, now time.Time) error {
+	deadline := RevisionDeadline(discovered)
+	if now.Truncate(24 * time.Hour).After(deadline) {
+		return Errorf(EInvalid, "revision.too_late", deadline.Format(time.DateOnly))
+	}
+	return nil
+}
+
+// DecisionOlderThanWindow reports whether a decision is older than the
+// revision window. Revision is still possible if the new fact was
+// discovered recently, which the form then says, so no one gives up for
+// the wrong reason.
+func DecisionOlderThanWindow(decided, now time.Time) bool {
+	return now.After(AddMonths(decided, RevisionMonths))
+}
+
+// HasDecision reports whether a decision was recorded on r, which is what
+// makes it open to revision.
+func (r Request) HasDecision() bool {
+	return !r.DecidedAt.IsZero() && (r.Status == StatusDecided || r.Status == StatusClosed)
+}
+
+// ValidateRevision checks an application for revision and its window.
+func ValidateRevision(a Answers, summaryPages int, hasSummary bool, now time.Time) FieldErrors {
+	errs := RevisionSection.Validate(a, now)
+	if !hasSummary {
+		errs.Add("summary_file", "revision.summary_required")
+	} else if summaryPages > MaxRevisionSummaryPages {
+		errs.Add("summary_file", "revision.summary_too_long", summaryPages, MaxRevisionSummaryPages)
+	}
+	if d, err := time.Parse(time.DateOnly, a["revision_discovered"]); err == nil {
+		if err := CheckRevisionWindow(d, now); err != nil {
+			var e *Error
+			if asError(err, &e) {
+				errs.Add("revision_discovered", e.Message, e.Args...)
+			}
+		}
+	}
+	return errs
+}

@@ -1,0 +1,172 @@
+package domain
+
+import (
+	"strings"
+	"time"
+)
+
+// Section is one part of the guided form, shown as one page and one line of
+// the task list.
+type Section struct {
+	Key    string
+	Fields []FieldSpec
+}
+
+// SectionState is how far a section has been answered.
+type SectionState string
+
+// Section states, as the task list shows them.
+const (
+	SectionNotStarted SectionState = "not_started"
+	SectionInProgress SectionState = "in_progress"
+	SectionCompleted  SectionState = "completed"
+)
+
+// Section keys. The documents section is not a field section: its state
+// comes from the uploaded documents.
+const (
+	SectionRepresentation = "representation"
+	SectionApplicant      = "applicant"
+	SectionIDDocument     = "id-document"
+	SectionContact        = "contact"
+	SectionData           = "data"
+	SectionLanguage       = "language"
+	SectionDocuments      = "documents"
+)
+
+func representative(a Answers) bool { return a["representation"] == "representative" }
+
+// Choices offered by the guided form.
+var (
+	DataKinds = []string{"red_notice", "wanted_diffusion", "other_diffusion", "blue_notice", "green_notice",
+		"yellow_notice", "black_notice", "orange_notice", "purple_notice", "un_special_notice", "silver_notice",
+		"database_entry", "dont_know"}
+	LearnedHow   = []string{"border_stop", "arrest", "visa_or_bank", "told_by_authorities", "online", "other"}
+	IDTypes      = []string{"passport", "national_id", "residence_permit", "refugee_travel_document", "other"}
+	WorkingLangs = []string{"ar", "en", "fr", "es"}
+)
+
+// commonSections are asked in every first filing: who the request is for,
+// who they are, and how to reach them.
+var commonSections = []Section{
+	{Key: SectionRepresentation, Fields: []FieldSpec{
+		{Name: "representation", Kind: FieldChoice, Required: true, Options: []string{"self", "representative"}},
+		{Name: "relationship", Kind: FieldChoice, RequiredIf: representative, ShownIf: representative,
+			Options: []string{"lawyer", "family", "other"}},
+		{Name: "applicant_minor", Kind: FieldChoice, RequiredIf: representative, ShownIf: representative,
+			Options: []string{"no", "yes"}},
+	}},
+	{Key: SectionApplicant, Fields: []FieldSpec{
+		{Name: "full_name", Kind: FieldText, Required: true, MaxRunes: 200},
+		{Name: "other_names", Kind: FieldLongText, MaxRunes: 1000},
+		{Name: "birth_date", Kind: FieldDate, Required: true, Date: PastDate},
+		{Name: "birth_place", Kind: FieldText, MaxRunes: 200},
+		{Name: "nationality", Kind: FieldCountry, Required: true},
+		{Name: "nationality_2", Kind: FieldCountry},
+	}},
+	{Key: SectionIDDocument, Fields: []FieldSpec{
+		{Name: "id_type", Kind: FieldChoice, Required: true, Options: IDTypes},
+		{Name: "id_number", Kind: FieldText, Required: true, MaxRunes: 100},
+		{Name: "id_issuer", Kind: FieldCountry, Required: true},
+		// An expired document may be entered: it is flagged, not refused.
+		{Name: "id_expiry", Kind: FieldDate, Required: true},
+	}},
+	{Key: SectionContact, Fields: []FieldSpec{
+		{Name: "contact_email", Kind: FieldEmail, Required: true, MaxRunes: 254},
+		{Name: "contact_phone", Kind: FieldText, MaxRunes: 50},
+		{Name: "contact_address", Kind: FieldLongText, MaxRunes: 1000},
+		{Name: "contact_safety", Kind: FieldLongText, MaxRunes: 2000},
+	}},
+}
+
+var dataSection = Section{Key: SectionData, Fields: []FieldSpec{
+	{Name: "data_kind", Kind: FieldChoice, Required: true, Options: DataKinds},
+	{Name: "source_country", Kind: FieldMemberCountry, Required: true},
+	{Name: "data_references", Kind: FieldLongText, MaxRunes: 1000},
+	{Name: "learned_date", Kind: FieldDate, Date: PastDate},
+	{Name: "learned_how", Kind: FieldChoice, Required: true, Options: LearnedHow},
+	{Name: "learned_details", Kind: FieldLongText, MaxRunes: 4000},
+}}
+
+var languageSection = Section{Key: SectionLanguage, Fields: []FieldSpec{
+	{Name: "language", Kind: FieldChoice, Required: true, Options: WorkingLangs},
+}}
+
+// summarySection is the written summary of arguments; uploading a summary
+// document instead also completes it.
+var summarySection = Section{Key: "summary", Fields: []FieldSpec{
+	{Name: "summary_text", Kind: FieldLongText, Required: true, MaxRunes: 40000},
+}}
+
+// SectionsFor lists the field sections of a request of kind k, in order.
+// Deletion and correction requests challenge data items instead of
+// describing what may be held; the documents section always follows.
+func SectionsFor(k Kind) []Section {
+	switch k {
+	case KindProvisional:
+		return []Section{ProvisionalSection}
+	case KindRevision:
+		return []Section{RevisionSection}
+	}
+	out := append([]Section{}, commonSections...)
+	if k == KindDeletion || k == KindCorrection {
+		return append(out, summarySection, languageSection)
+	}
+	return append(out, dataSection, languageSection)
+}
+
+// SectionByKey finds a field section of kind k.
+func SectionByKey(k Kind, key string) (Section, bool) {
+	for _, s := range SectionsFor(k) {
+		if s.Key == key {
+			return s, true
+		}
+	}
+	return Section{}, false
+}
+
+// Validate checks every field of the section that is asked.
+func (s Section) Validate(a Answers, now time.Time) FieldErrors {
+	var errs FieldErrors
+	for _, f := range s.Fields {
+		f.Check(a, now, &errs)
+	}
+	return errs
+}
+
+// State tells whether the section is untouched, partly or fully answered.
+func (s Section) State(a Answers, now time.Time) SectionState {
+	touched := false
+	for _, f := range s.Fields {
+		if strings.TrimSpace(a[f.Name]) != "" {
+			touched = true
+		}
+	}
+	switch {
+	case !touched:
+		return SectionNotStarted
+	case s.Validate(a, now).Any():
+		return SectionInProgress
+	}
+	return SectionCompleted
+}
+
+// Bind copies the section's submitted values into a, dropping answers to
+// questions that are no longer asked (a representative's relationship after
+// switching to "myself"), so that hidden answers never linger.
+func (s Section) Bind(a Answers, get func(name string) string) {
+	for _, f := range s.Fields {
+		if f.Kind == FieldDate {
+			a[f.Name] = ParseDateParts(get(f.Name+"-day"), get(f.Name+"-month"), get(f.Name+"-year"))
+		} else if f.Kind == FieldTime {
+			a[f.Name] = strings.ReplaceAll(strings.TrimSpace(get(f.Name)), ".", ":")
+		} else {
+			a[f.Name] = strings.TrimSpace(strings.ReplaceAll(get(f.Name), "\r\n", "\n"))
+		}
+	}
+	for _, f := range s.Fields {
+		if !f.Shown(a) {
+			delete(a, f.Name)
+		}
+	}
+}

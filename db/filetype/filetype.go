@@ -1,0 +1,193 @@
+package filetype
+
+import (
+	"bytes"
+	"path"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// FileType is an accepted kind of upload. The type is always decided from
+// the content: a browser-supplied Content-Type or a filename alone is
+// attacker-controlled, and serving an HTML or SVG file back to staff under a
+// trusted MIME type would be a stored cross-site scripting hole.
+type FileType struct {
+	MIME  string // the type we store and serve the file as
+	Label string // message key naming the type to users, e.g. "filetype.pdf"
+	Ext   string // canonical extension with its dot, e.g. ".pdf"
+}
+
+// The allowlist. Anything not matched below is refused.
+var (
+	fileTypePDF  = FileType{"application/pdf", "filetype.pdf", ".pdf"}
+	fileTypeJPEG = FileType{"image/jpeg", "filetype.jpeg", ".jpg"}
+	fileTypePNG  = FileType{"image/png", "filetype.png", ".png"}
+	fileTypeHEIC = FileType{"image/heic", "filetype.heic", ".heic"}
+	fileTypeHEIF = FileType{"image/heif", "filetype.heic", ".heif"}
+	fileTypeWEBP = FileType{"image/webp", "filetype.webp", ".webp"}
+	fileTypeTIFF = FileType{"image/tiff", "filetype.tiff", ".tiff"}
+	fileTypeDOCX = FileType{"application/vnd.openxmlformats-officedocument.wordprocessingml.document", "filetype.docx", ".docx"}
+	fileTypeODT  = FileType{"application/vnd.oasis.opendocument.text", "filetype.odt", ".odt"}
+	fileTypeXLSX = FileType{"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "filetype.xlsx", ".xlsx"}
+	fileTypeDOC  = FileType{"application/msword", "filetype.doc", ".doc"}
+)
+
+// Magic numbers of the allowed formats.
+var (
+	magicPDF  = []byte("%PDF-")
+	magicJPEG = []byte{0xFF, 0xD8, 0xFF}
+	magicPNG  = []byte{0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'}
+	magicTIFF = [][]byte{[]byte("II*\x00"), []byte("MM\x00*")}
+	magicZIP  = []byte("PK\x03\x04")
+	magicOLE2 = []byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}
+)
+
+// Containers share one magic number across formats, so for them alone the
+// extension picks the format. A zip under any other name (including .zip)
+// is refused: we cannot check what is inside, and archives can hide
+// anything.
+var (
+	zipTypesByExt  = map[string]FileType{".docx": fileTypeDOCX, ".odt": fileTypeODT, ".xlsx": fileTypeXLSX}
+	ole2TypesByExt = map[string]FileType{".doc": fileTypeDOC}
+)
+
+// heifBrands maps the ISO BMFF major brands we accept to their type. Only
+// the major brand counts: AVIF and MP4 files may list mif1 as a compatible
+// brand but are not accepted.
+var heifBrands = map[string]FileType{
+	"heic": fileTypeHEIC,
+	"heix": fileTypeHEIC,
+	"mif1": fileTypeHEIF,
+	"msf1": fileTypeHEIF,
+	"heif": fileTypeHEIF,
+}
+
+// SniffFileType decides the type from the head of the content (the first
+// 512 bytes are plenty) and the original filename's extension, which is
+// only used to tell container formats apart. It returns ok=false for
+// anything not on the allowlist.
+func SniffFileType(head []byte, filename string) (FileType, bool) {
+	if ft, ok := sniffMagic(head); ok {
+		return ft, true
+	}
+	ext := strings.ToLower(path.Ext(SanitizeFilename(filename)))
+	switch {
+	case bytes.HasPrefix(head, magicZIP):
+		ft, ok := zipTypesByExt[ext]
+		return ft, ok
+	case bytes.HasPrefix(head, magicOLE2):
+		ft, ok := ole2TypesByExt[ext]
+		return ft, ok
+	}
+	return FileType{}, false
+}
+
+// sniffMagic recognises the formats whose magic number alone decides.
+func sniffMagic(head []byte) (FileType, bool) {
+	switch {
+	case bytes.HasPrefix(head, magicPDF):
+		return fileTypePDF, true
+	case bytes.HasPrefix(head, magicJPEG):
+		return fileTypeJPEG, true
+	case bytes.HasPrefix(head, magicPNG):
+		return fileTypePNG, true
+	case isWEBP(head):
+		return fileTypeWEBP, true
+	case bytes.HasPrefix(head, magicTIFF[0]), bytes.HasPrefix(head, magicTIFF[1]):
+		return fileTypeTIFF, true
+	}
+	return sniffHEIF(head)
+}
+
+// isWEBP matches a RIFF container ("RIFF", 4-byte size, "WEBP").
+func isWEBP(head []byte) bool {
+	return len(head) >= 12 && string(head[:4]) == "RIFF" && string(head[8:12]) == "WEBP"
+}
+
+// sniffHEIF matches an ISO BMFF file starting with an ftyp box whose major
+// brand is a HEIF one.
+func sniffHEIF(head []byte) (FileType, bool) {
+	if len(head) < 12 || string(head[4:8]) != "ftyp" {
+		return FileType{}, false
+	}
+	ft, ok := heifBrands[string(head[8:12])]
+	return ft, ok
+}
+
+// filenameMaxRunes caps display names; longer ones break layouts and are
+// never needed to recognise a document.
+const filenameMaxRunes = 120
+
+// filenameMaxExtRunes is the longest extension kept when a long name is
+// shortened; a longer "extension" is just part of the name.
+const filenameMaxExtRunes = 16
+
+// SanitizeFilename makes a user-supplied filename safe to display: it keeps
+// only the base name (dropping any path in / or \ form), removes control
+// characters and the invisible bidirectional controls that can disguise
+// "evil\u202Efdp.exe" as "evilexe.pdf", trims spaces and dots, and caps the
+// length at 120 runes keeping the extension. It returns "document" if
+// nothing remains. The result is for display only: it is never used as a
+// path, since blobs are stored under random keys.
+func SanitizeFilename(name string) string {
+	if i := strings.LastIndexAny(name, `/\`); i >= 0 {
+		name = name[i+1:]
+	}
+	name = strings.Map(dropUnsafeRune, name)
+	name = trimFilename(name)
+	name = capFilename(name)
+	if name == "" {
+		return "document"
+	}
+	return name
+}
+
+// dropUnsafeRune removes runes that are invisible or change how the rest
+// of the name is shown or laid out.
+func dropUnsafeRune(r rune) rune {
+	switch {
+	case unicode.IsControl(r):
+		return -1
+	case r >= 0x202A && r <= 0x202E, r >= 0x2066 && r <= 0x2069:
+		return -1 // bidi embeddings, overrides and isolates
+	case r == 0x200E, r == 0x200F, r == 0x061C:
+		return -1 // bidi marks
+	case r == 0x2028, r == 0x2029, r == 0xFEFF:
+		return -1 // line and paragraph separators, byte order mark
+	}
+	return r
+}
+
+// trimFilename removes leading and trailing spaces and dots: Windows drops
+// trailing ones anyway ("a.exe." is a.exe), and leading ones make hidden
+// files and names like "..".
+func trimFilename(name string) string {
+	return strings.TrimFunc(name, func(r rune) bool { return r == '.' || unicode.IsSpace(r) })
+}
+
+// capFilename shortens name to filenameMaxRunes, keeping a reasonable
+// extension so the shortened name still shows what kind of file it is.
+func capFilename(name string) string {
+	if utf8.RuneCountInString(name) <= filenameMaxRunes {
+		return name
+	}
+	ext := path.Ext(name)
+	extRunes := utf8.RuneCountInString(ext)
+	if extRunes > filenameMaxExtRunes || extRunes == utf8.RuneCountInString(name) {
+		ext, extRunes = "", 0
+	}
+	stem := firstRunes(strings.TrimSuffix(name, ext), filenameMaxRunes-extRunes)
+	return trimFilename(stem) + ext
+}
+
+// firstRunes returns the first n runes of s.
+func firstRunes(s string, n int) string {
+	for i := range s {
+		if n == 0 {
+			return s[:i]
+		}
+		n--
+	}
+	return s
+}
