@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 
+	"github.com/ccf-portal/ccfportal/db/conn"
 	"github.com/ccf-portal/ccfportal/db/domain"
 )
 
@@ -20,7 +21,7 @@ func (db *DB) GrantAccess(ctx context.Context, a domain.Applicant, by domain.Use
 		return domain.Errorf(domain.EInvalid, "access.no_such_counsel")
 	}
 	now := db.Clock.Now()
-	return db.inTx(ctx, func(tx *sql.Tx) error {
+	return db.Write(ctx, func(tx *sql.Tx) error {
 		_, err := tx.ExecContext(ctx, `INSERT INTO applicant_access (applicant_id, user_id, granted_by, granted_at) VALUES (?, ?, ?, ?)
 			ON CONFLICT (applicant_id, user_id) DO UPDATE SET granted_by = excluded.granted_by,
 			granted_at = excluded.granted_at, revoked_by = NULL, revoked_at = NULL`, a.ID, to.ID, by.ID, now.Unix())
@@ -37,7 +38,7 @@ func (db *DB) RevokeAccess(ctx context.Context, a domain.Applicant, by domain.Us
 		return domain.Errorf(domain.EForbidden, "access.only_creator")
 	}
 	now := db.Clock.Now()
-	return db.inTx(ctx, func(tx *sql.Tx) error {
+	return db.Write(ctx, func(tx *sql.Tx) error {
 		res, err := tx.ExecContext(ctx, `UPDATE applicant_access SET revoked_by = ?, revoked_at = ?
 			WHERE applicant_id = ? AND user_id = ? AND revoked_at IS NULL`, by.ID, now.Unix(), a.ID, userID)
 		if err != nil {
@@ -52,7 +53,7 @@ func (db *DB) RevokeAccess(ctx context.Context, a domain.Applicant, by domain.Us
 
 // Grants lists who currently has access to applicant a's cases.
 func (db *DB) Grants(ctx context.Context, applicantID int64) ([]domain.Grant, error) {
-	rows, err := db.read.QueryContext(ctx, `SELECT u.id, u.name, u.organisation, g.name, x.granted_at
+	rows, err := db.Reader().QueryContext(ctx, `SELECT u.id, u.name, u.organisation, g.name, x.granted_at
 		FROM applicant_access x JOIN users u ON u.id = x.user_id JOIN users g ON g.id = x.granted_by
 		WHERE x.applicant_id = ? AND x.revoked_at IS NULL ORDER BY x.granted_at`, applicantID)
 	if err != nil {
@@ -66,7 +67,7 @@ func (db *DB) Grants(ctx context.Context, applicantID int64) ([]domain.Grant, er
 		if err := rows.Scan(&g.UserID, &g.Name, &g.Organisation, &g.GrantedByName, &at); err != nil {
 			return nil, domain.Internal(err)
 		}
-		g.GrantedAt = unixTime(at)
+		g.GrantedAt = conn.UnixTime(at)
 		out = append(out, g)
 	}
 	return out, rows.Err()
@@ -74,7 +75,7 @@ func (db *DB) Grants(ctx context.Context, applicantID int64) ([]domain.Grant, er
 
 // ApplicantHistory lists who did what to a record, oldest first.
 func (db *DB) ApplicantHistory(ctx context.Context, applicantID int64) ([]domain.ApplicantEvent, error) {
-	rows, err := db.read.QueryContext(ctx, `SELECT e.kind, a.name, COALESCE(s.name, ''), e.at FROM applicant_events e
+	rows, err := db.Reader().QueryContext(ctx, `SELECT e.kind, a.name, COALESCE(s.name, ''), e.at FROM applicant_events e
 		JOIN users a ON a.id = e.actor_id LEFT JOIN users s ON s.id = e.subject_id
 		WHERE e.applicant_id = ? ORDER BY e.at, e.id`, applicantID)
 	if err != nil {
@@ -88,7 +89,7 @@ func (db *DB) ApplicantHistory(ctx context.Context, applicantID int64) ([]domain
 		if err := rows.Scan(&e.Kind, &e.ActorName, &e.SubjectName, &at); err != nil {
 			return nil, domain.Internal(err)
 		}
-		e.At = unixTime(at)
+		e.At = conn.UnixTime(at)
 		out = append(out, e)
 	}
 	return out, rows.Err()
@@ -97,7 +98,7 @@ func (db *DB) ApplicantHistory(ctx context.Context, applicantID int64) ([]domain
 // Representatives names the counsel who act on the applicant of r: the
 // filer when they are counsel, and everyone with access to the applicant.
 func (db *DB) Representatives(ctx context.Context, r domain.Request) ([]string, error) {
-	rows, err := db.read.QueryContext(ctx, `SELECT name FROM users WHERE role = 'counsel' AND (id = ?
+	rows, err := db.Reader().QueryContext(ctx, `SELECT name FROM users WHERE role = 'counsel' AND (id = ?
 		OR id IN (SELECT created_by FROM applicants WHERE id = ?)
 		OR id IN (SELECT user_id FROM applicant_access WHERE applicant_id = ? AND revoked_at IS NULL)) ORDER BY name`,
 		r.FilerID, r.ApplicantID, r.ApplicantID)

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 
 	"github.com/ccf-portal/ccfportal/db/blob"
+	"github.com/ccf-portal/ccfportal/db/conn"
 	"github.com/ccf-portal/ccfportal/db/domain"
 	"github.com/ccf-portal/ccfportal/db/filetype"
 )
@@ -12,13 +13,13 @@ import (
 // AddApplicantDocument records a staged upload on an applicant record u
 // may see; the file is durable before the row commits.
 func (db *DB) AddApplicantDocument(ctx context.Context, a domain.Applicant, u domain.User, t domain.DocType, name, signedOn string,
-	blob *blob.StagedBlob, blobs *blob.BlobStore) error {
+	blob *blob.Staged, blobs *blob.Store) error {
 	now := db.Clock.Now()
 	return db.withBlob(blob, blobs, func() error {
 		if errs := domain.ValidateRecordDocument(t, signedOn, now); errs.Any() {
 			return errs.Err()
 		}
-		return db.inTx(ctx, func(tx *sql.Tx) error {
+		return db.Write(ctx, func(tx *sql.Tx) error {
 			cond, args := applicantCond(u)
 			var n int
 			if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM applicants a WHERE a.id = ? AND `+cond,
@@ -38,7 +39,7 @@ func (db *DB) AddApplicantDocument(ctx context.Context, a domain.Applicant, u do
 
 // ApplicantDocuments lists the documents kept on a record, newest first.
 func (db *DB) ApplicantDocuments(ctx context.Context, applicantID int64) ([]domain.ApplicantDocument, error) {
-	rows, err := db.read.QueryContext(ctx, `SELECT id, applicant_id, uploaded_by, doc_type, original_name, content_type, size,
+	rows, err := db.Reader().QueryContext(ctx, `SELECT id, applicant_id, uploaded_by, doc_type, original_name, content_type, size,
 		sha256, storage_key, signed_on, created_at FROM applicant_documents WHERE applicant_id = ? AND removed_at IS NULL
 		ORDER BY created_at DESC, id DESC`, applicantID)
 	if err != nil {
@@ -53,7 +54,7 @@ func (db *DB) ApplicantDocuments(ctx context.Context, applicantID int64) ([]doma
 			&d.StorageKey, &d.SignedOn, &created); err != nil {
 			return nil, domain.Internal(err)
 		}
-		d.CreatedAt = unixTime(created)
+		d.CreatedAt = conn.UnixTime(created)
 		out = append(out, d)
 	}
 	return out, rows.Err()
@@ -76,7 +77,7 @@ func (db *DB) ApplicantDocumentByID(ctx context.Context, applicantID, docID int6
 // AttachRecordDocuments copies the record's current identity document and
 // latest power of attorney into a new draft, each as its own encrypted copy
 // so that removing it from the draft never touches the record.
-func (db *DB) AttachRecordDocuments(ctx context.Context, draft domain.Request, filer domain.User, a domain.Applicant, blobs *blob.BlobStore) error {
+func (db *DB) AttachRecordDocuments(ctx context.Context, draft domain.Request, filer domain.User, a domain.Applicant, blobs *blob.Store) error {
 	docs, err := db.ApplicantDocuments(ctx, a.ID)
 	if err != nil || blobs == nil {
 		return err
@@ -95,7 +96,7 @@ func (db *DB) AttachRecordDocuments(ctx context.Context, draft domain.Request, f
 	return nil
 }
 
-func (db *DB) copyIntoDraft(ctx context.Context, draft domain.Request, filer domain.User, d domain.ApplicantDocument, blobs *blob.BlobStore) error {
+func (db *DB) copyIntoDraft(ctx context.Context, draft domain.Request, filer domain.User, d domain.ApplicantDocument, blobs *blob.Store) error {
 	staged, err := blobs.Copy(d.StorageKey, d.Name)
 	if err != nil {
 		return err

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"time"
 
+	"github.com/ccf-portal/ccfportal/db/conn"
 	"github.com/ccf-portal/ccfportal/db/domain"
 )
 
@@ -34,21 +35,21 @@ func scanApplicant(row interface{ Scan(...any) error }) (domain.Applicant, error
 	if a.Details == nil {
 		a.Details = domain.Answers{}
 	}
-	a.CreatedAt, a.UpdatedAt = unixTime(created), unixTime(updated)
+	a.CreatedAt, a.UpdatedAt = conn.UnixTime(created), conn.UnixTime(updated)
 	return a, nil
 }
 
 // ApplicantForUser returns applicant id if u may see it; otherwise not found.
 func (db *DB) ApplicantForUser(ctx context.Context, id int64, u domain.User) (domain.Applicant, error) {
 	cond, args := applicantCond(u)
-	return scanApplicant(db.read.QueryRowContext(ctx, `SELECT `+applicantColumns+` FROM applicants a WHERE a.id = ? AND `+cond,
+	return scanApplicant(db.Reader().QueryRowContext(ctx, `SELECT `+applicantColumns+` FROM applicants a WHERE a.id = ? AND `+cond,
 		append([]any{id}, args...)...))
 }
 
 // ApplicantsForUser lists the applicants u may see, by name.
 func (db *DB) ApplicantsForUser(ctx context.Context, u domain.User) ([]domain.Applicant, error) {
 	cond, args := applicantCond(u)
-	rows, err := db.read.QueryContext(ctx, `SELECT `+applicantColumns+` FROM applicants a WHERE `+cond+
+	rows, err := db.Reader().QueryContext(ctx, `SELECT `+applicantColumns+` FROM applicants a WHERE `+cond+
 		` ORDER BY a.full_name COLLATE NOCASE, a.id`, args...)
 	if err != nil {
 		return nil, domain.Internal(err)
@@ -76,7 +77,7 @@ func (db *DB) SaveApplicant(ctx context.Context, id int64, u domain.User, d doma
 		return domain.Applicant{}, domain.Errorf(domain.EForbidden, "error.forbidden_role")
 	}
 	body, _ := json.Marshal(d)
-	err := db.inTx(ctx, func(tx *sql.Tx) error {
+	err := db.Write(ctx, func(tx *sql.Tx) error {
 		kind := "updated"
 		if id == 0 {
 			res, err := tx.ExecContext(ctx, `INSERT INTO applicants (created_by, is_self, full_name, birth_date, details,
@@ -112,7 +113,7 @@ func updateApplicantTx(ctx context.Context, tx *sql.Tx, id int64, u domain.User,
 
 func addApplicantEvent(ctx context.Context, tx *sql.Tx, applicantID, actorID int64, kind string, subject int64, now time.Time) error {
 	_, err := tx.ExecContext(ctx, `INSERT INTO applicant_events (applicant_id, actor_id, kind, subject_id, at) VALUES (?, ?, ?, ?, ?)`,
-		applicantID, actorID, kind, NullID(subject), now.Unix())
+		applicantID, actorID, kind, conn.NullID(subject), now.Unix())
 	return domain.WrapInternal(err)
 }
 
@@ -124,12 +125,12 @@ func (db *DB) SelfApplicant(ctx context.Context, u domain.User) (domain.Applican
 		return domain.Applicant{}, domain.Errorf(domain.EForbidden, "error.forbidden_role")
 	}
 	now := db.Clock.Now().Unix()
-	_, err := db.write.ExecContext(ctx, `INSERT INTO applicants (created_by, is_self, full_name, created_at, updated_at)
+	_, err := db.Writer().ExecContext(ctx, `INSERT INTO applicants (created_by, is_self, full_name, created_at, updated_at)
 		SELECT ?, 1, ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM applicants WHERE created_by = ? AND is_self = 1)`,
 		u.ID, u.Name, now, now, u.ID)
 	if err != nil {
 		return domain.Applicant{}, domain.Internal(err)
 	}
-	return scanApplicant(db.read.QueryRowContext(ctx, `SELECT `+applicantColumns+` FROM applicants a
+	return scanApplicant(db.Reader().QueryRowContext(ctx, `SELECT `+applicantColumns+` FROM applicants a
 		WHERE a.created_by = ? AND a.is_self = 1`, u.ID))
 }

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/ccf-portal/ccfportal/db/conn"
 	"github.com/ccf-portal/ccfportal/db/domain"
 )
 
@@ -46,10 +47,10 @@ func (db *DB) RemoveDataItem(ctx context.Context, r domain.Request, itemID int64
 
 // DataItems lists a request's data items in the order they were added.
 func (db *DB) DataItems(ctx context.Context, requestID int64) ([]domain.DataItem, error) {
-	return listDataItems(ctx, db.read, requestID)
+	return listDataItems(ctx, db.Reader(), requestID)
 }
 
-func listDataItems(ctx context.Context, q queryer, requestID int64) ([]domain.DataItem, error) {
+func listDataItems(ctx context.Context, q conn.Queryer, requestID int64) ([]domain.DataItem, error) {
 	rows, err := q.QueryContext(ctx, `SELECT id, request_id, data_kind, source_country, refs, issued_on, wrong_data,
 		correct_data FROM data_items WHERE request_id = ? ORDER BY position, id`, requestID)
 	if err != nil {

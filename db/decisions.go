@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/ccf-portal/ccfportal/db/blob"
+	"github.com/ccf-portal/ccfportal/db/conn"
 	"github.com/ccf-portal/ccfportal/db/domain"
 )
 
@@ -16,7 +17,7 @@ import (
 // document, and makes it visible to the applicant. The status machine
 // decides whether the request may be decided now (it must be admissible,
 // and not decided already); the unique decision per request backs it up.
-func (db *DB) RecordDecision(ctx context.Context, staff domain.User, requestID int64, in domain.DecisionInput, doc *ReplyFile, blobs *blob.BlobStore) error {
+func (db *DB) RecordDecision(ctx context.Context, staff domain.User, requestID int64, in domain.DecisionInput, doc *ReplyFile, blobs *blob.Store) error {
 	if doc != nil {
 		if err := blobs.Publish(doc.Blob); err != nil {
 			blobs.Discard(doc.Blob)
@@ -44,7 +45,7 @@ func (db *DB) RecordDecision(ctx context.Context, staff domain.User, requestID i
 		res, err := tx.ExecContext(ctx, `INSERT INTO decisions (request_id, reference, outcome, reasons, disclosure, document_id,
 			decided_by, decided_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (request_id) DO NOTHING`,
 			r.ID, r.Reference+"/D", in.Outcome, strings.TrimSpace(in.Reasons), strings.TrimSpace(in.Disclosure),
-			NullID(docID), staff.ID, now.Unix())
+			conn.NullID(docID), staff.ID, now.Unix())
 		if err != nil {
 			return "", domain.Internal(err)
 		}
@@ -68,7 +69,7 @@ func (db *DB) RecordDecision(ctx context.Context, staff domain.User, requestID i
 func (db *DB) DecisionOf(ctx context.Context, requestID int64) (*domain.Decision, error) {
 	d := domain.Decision{RequestID: requestID}
 	var docID, at int64
-	err := db.read.QueryRowContext(ctx, `SELECT id, reference, outcome, reasons, disclosure, COALESCE(document_id, 0),
+	err := db.Reader().QueryRowContext(ctx, `SELECT id, reference, outcome, reasons, disclosure, COALESCE(document_id, 0),
 		decided_by, decided_at FROM decisions WHERE request_id = ?`, requestID).Scan(&d.ID, &d.Reference, &d.Outcome,
 		&d.Reasons, &d.Disclosure, &docID, &d.DecidedBy, &at)
 	if errors.Is(err, sql.ErrNoRows) {
@@ -77,7 +78,7 @@ func (db *DB) DecisionOf(ctx context.Context, requestID int64) (*domain.Decision
 	if err != nil {
 		return nil, domain.Internal(err)
 	}
-	d.DecidedAt = unixTime(at)
+	d.DecidedAt = conn.UnixTime(at)
 	if docID != 0 {
 		doc, err := db.Document(ctx, requestID, docID)
 		if err != nil {

@@ -3,6 +3,7 @@ package db
 import (
 	"context"
 
+	"github.com/ccf-portal/ccfportal/db/conn"
 	"github.com/ccf-portal/ccfportal/db/domain"
 )
 
@@ -23,12 +24,12 @@ func (db *DB) CaseOutcomeOf(ctx context.Context, id int64) (domain.CaseOutcome, 
 		return out, err
 	}
 	var notices, carried int64
-	err = db.read.QueryRowContext(ctx, `SELECT (SELECT COUNT(*) FROM deletion_notices WHERE request_id = ?),
+	err = db.Reader().QueryRowContext(ctx, `SELECT (SELECT COUNT(*) FROM deletion_notices WHERE request_id = ?),
 		(SELECT COALESCE(MAX(at), 0) FROM events WHERE request_id = ? AND kind = ?)`, id, id, domain.EventDecisionCarriedOut).
 		Scan(&notices, &carried)
 	if err != nil {
 		return out, domain.Internal(err)
 	}
-	out.NoticeIssued, out.CarriedOutAt = notices > 0, unixTime(carried)
+	out.NoticeIssued, out.CarriedOutAt = notices > 0, conn.UnixTime(carried)
 	return out, nil
 }

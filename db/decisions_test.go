@@ -97,7 +97,7 @@ func TestAdmissibilityValidation(t *testing.T) {
 
 func TestDecisionRulesAndIllegalTransitions(t *testing.T) {
 	f := newStaffFixture(t)
-	blobs, err := blob.NewBlobStore(filepath.Join(t.TempDir(), "ev"), bytes.Repeat([]byte{5}, 32))
+	blobs, err := blob.NewStore(filepath.Join(t.TempDir(), "ev"), bytes.Repeat([]byte{5}, 32))
 	require.NoError(t, err)
 	r := f.admissible(t, domain.KindAccess, `{}`)
 

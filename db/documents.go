@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/ccf-portal/ccfportal/db/blob"
+	"github.com/ccf-portal/ccfportal/db/conn"
 	"github.com/ccf-portal/ccfportal/db/domain"
 	"github.com/ccf-portal/ccfportal/db/filetype"
 )
@@ -16,14 +17,14 @@ import (
 // durable in its final place first; the row is committed after; if the
 // commit fails the file is removed, so there is never a row without a file
 // nor (short of a crash, which the temp sweep handles) a file without a row.
-func (db *DB) AddDocument(ctx context.Context, r domain.Request, actor domain.User, d domain.NewDocument, blob *blob.StagedBlob, blobs *blob.BlobStore) (domain.Document, error) {
+func (db *DB) AddDocument(ctx context.Context, r domain.Request, actor domain.User, d domain.NewDocument, blob *blob.Staged, blobs *blob.Store) (domain.Document, error) {
 	if err := blobs.Publish(blob); err != nil {
 		blobs.Discard(blob)
 		return domain.Document{}, domain.Internal(err)
 	}
 	now := db.Clock.Now()
 	doc := documentRecord(r, actor, d, blob, now, false)
-	err := db.inTx(ctx, func(tx *sql.Tx) error {
+	err := db.Write(ctx, func(tx *sql.Tx) error {
 		var status domain.Status
 		if err := tx.QueryRowContext(ctx, `SELECT status FROM requests WHERE id = ?`, r.ID).Scan(&status); err != nil {
 			return domain.Internal(err)
@@ -60,7 +61,7 @@ func insertDocumentRow(ctx context.Context, tx *sql.Tx, doc domain.Document, d d
 		size, sha256, storage_key, confidential, description, after_filing, translation_of, doc_language, page_count, created_at)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		doc.RequestID, doc.UploadedBy, doc.Type, doc.Name, doc.ContentType, doc.Size, doc.SHA256, doc.StorageKey,
-		doc.Confidential, doc.Description, doc.AfterFiling, NullID(d.TranslationOf), d.Language, d.PageCount, doc.CreatedAt.Unix())
+		doc.Confidential, doc.Description, doc.AfterFiling, conn.NullID(d.TranslationOf), d.Language, d.PageCount, doc.CreatedAt.Unix())
 	if err != nil {
 		return 0, domain.Internal(err)
 	}
@@ -88,21 +89,16 @@ func scanDocument(row interface{ Scan(...any) error }) (domain.Document, error) 
 	if err != nil {
 		return domain.Document{}, domain.Internal(err)
 	}
-	d.CreatedAt = unixTime(created)
+	d.CreatedAt = conn.UnixTime(created)
 	return d, nil
 }
 
 // Documents lists a request's documents in upload order.
 func (db *DB) Documents(ctx context.Context, requestID int64) ([]domain.Document, error) {
-	return listDocuments(ctx, db.read, requestID)
+	return listDocuments(ctx, db.Reader(), requestID)
 }
 
-// queryer is what *sql.DB and *sql.Tx share, so one query serves both.
-type queryer interface {
-	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
-}
-
-func listDocuments(ctx context.Context, q queryer, requestID int64) ([]domain.Document, error) {
+func listDocuments(ctx context.Context, q conn.Queryer, requestID int64) ([]domain.Document, error) {
 	rows, err := q.QueryContext(ctx, `SELECT `+documentColumns+` FROM documents WHERE request_id = ? ORDER BY created_at, id`, requestID)
 	if err != nil {
 		return nil, domain.Internal(err)
@@ -122,15 +118,15 @@ func listDocuments(ctx context.Context, q queryer, requestID int64) ([]domain.Do
 // Document returns one document of a request; the caller has already
 // checked that the user may see the request.
 func (db *DB) Document(ctx context.Context, requestID, docID int64) (domain.Document, error) {
-	return scanDocument(db.read.QueryRowContext(ctx, `SELECT `+documentColumns+` FROM documents WHERE id = ? AND request_id = ?`,
+	return scanDocument(db.Reader().QueryRowContext(ctx, `SELECT `+documentColumns+` FROM documents WHERE id = ? AND request_id = ?`,
 		docID, requestID))
 }
 
 // RemoveDocument deletes a document from a draft: the row first, then the
 // file once the deletion is committed.
-func (db *DB) RemoveDocument(ctx context.Context, r domain.Request, docID int64, blobs *blob.BlobStore) error {
+func (db *DB) RemoveDocument(ctx context.Context, r domain.Request, docID int64, blobs *blob.Store) error {
 	var key string
-	err := db.inTx(ctx, func(tx *sql.Tx) error {
+	err := db.Write(ctx, func(tx *sql.Tx) error {
 		err := tx.QueryRowContext(ctx, `SELECT d.storage_key FROM documents d JOIN requests r ON r.id = d.request_id
 			WHERE d.id = ? AND d.request_id = ? AND r.status = 'draft'`, docID, r.ID).Scan(&key)
 		if errors.Is(err, sql.ErrNoRows) {
@@ -151,10 +147,10 @@ func (db *DB) RemoveDocument(ctx context.Context, r domain.Request, docID int64,
 // DocumentGrounds maps each document of a request to the grounds it
 // supports.
 func (db *DB) DocumentGrounds(ctx context.Context, requestID int64) (map[int64][]domain.GroundCode, error) {
-	return listDocumentGrounds(ctx, db.read, requestID)
+	return listDocumentGrounds(ctx, db.Reader(), requestID)
 }
 
-func listDocumentGrounds(ctx context.Context, q queryer, requestID int64) (map[int64][]domain.GroundCode, error) {
+func listDocumentGrounds(ctx context.Context, q conn.Queryer, requestID int64) (map[int64][]domain.GroundCode, error) {
 	rows, err := q.QueryContext(ctx, `SELECT dg.document_id, dg.ground FROM document_grounds dg
 		JOIN documents d ON d.id = dg.document_id WHERE d.request_id = ? ORDER BY dg.document_id`, requestID)
 	if err != nil {
@@ -174,7 +170,7 @@ func listDocumentGrounds(ctx context.Context, q queryer, requestID int64) (map[i
 }
 
 // documentRecord is the row of a newly uploaded document.
-func documentRecord(r domain.Request, actor domain.User, d domain.NewDocument, blob *blob.StagedBlob, now time.Time, afterFiling bool) domain.Document {
+func documentRecord(r domain.Request, actor domain.User, d domain.NewDocument, blob *blob.Staged, now time.Time, afterFiling bool) domain.Document {
 	return domain.Document{RequestID: r.ID, UploadedBy: actor.ID, Type: d.Type, Name: filetype.SanitizeFilename(d.Name),
 		ContentType: blob.ContentType, Size: blob.Size, SHA256: blob.SHA256, StorageKey: blob.Key,
 		Confidential: d.Confidential, Description: strings.TrimSpace(d.Description), AfterFiling: afterFiling,

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"time"
 
+	"github.com/ccf-portal/ccfportal/db/conn"
 	"github.com/ccf-portal/ccfportal/db/domain"
 )
 
@@ -18,7 +19,7 @@ func addEvent(ctx context.Context, tx *sql.Tx, requestID int64, kind domain.Even
 		body = []byte("{}")
 	}
 	_, err := tx.ExecContext(ctx, `INSERT INTO events (request_id, kind, actor_id, internal, data, at) VALUES (?, ?, ?, ?, ?, ?)`,
-		requestID, kind, NullID(actorID), internal, string(body), at.Unix())
+		requestID, kind, conn.NullID(actorID), internal, string(body), at.Unix())
 	if err != nil {
 		return domain.Internal(err)
 	}
@@ -28,7 +29,7 @@ func addEvent(ctx context.Context, tx *sql.Tx, requestID int64, kind domain.Even
 // Timeline returns a request's events in order. Internal entries are
 // included only for staff.
 func (db *DB) Timeline(ctx context.Context, requestID int64, includeInternal bool) ([]domain.Event, error) {
-	rows, err := db.read.QueryContext(ctx, `SELECT e.id, e.kind, COALESCE(e.actor_id, 0), COALESCE(u.name, ''),
+	rows, err := db.Reader().QueryContext(ctx, `SELECT e.id, e.kind, COALESCE(e.actor_id, 0), COALESCE(u.name, ''),
 		COALESCE(u.role, ''), e.internal, e.data, e.at FROM events e LEFT JOIN users u ON u.id = e.actor_id
 		WHERE e.request_id = ? AND (e.internal = 0 OR ?) ORDER BY e.at, e.id`, requestID, includeInternal)
 	if err != nil {
@@ -44,7 +45,7 @@ func (db *DB) Timeline(ctx context.Context, requestID int64, includeInternal boo
 			return nil, domain.Internal(err)
 		}
 		_ = json.Unmarshal([]byte(data), &e.Data)
-		e.At = unixTime(at)
+		e.At = conn.UnixTime(at)
 		out = append(out, e)
 	}
 	return out, rows.Err()

@@ -3,15 +3,16 @@ package db
 import (
 	"context"
 
+	"github.com/ccf-portal/ccfportal/db/conn"
 	"github.com/ccf-portal/ccfportal/db/domain"
 )
 
 // LoadFiling reads a request's documents, grounds and data items.
 func (db *DB) LoadFiling(ctx context.Context, r domain.Request) (domain.Filing, error) {
-	return loadFiling(ctx, db.read, r)
+	return loadFiling(ctx, db.Reader(), r)
 }
 
-func loadFiling(ctx context.Context, q queryer, r domain.Request) (domain.Filing, error) {
+func loadFiling(ctx context.Context, q conn.Queryer, r domain.Request) (domain.Filing, error) {
 	f := domain.Filing{Request: r}
 	var err error
 	if f.Documents, err = listDocuments(ctx, q, r.ID); err != nil {

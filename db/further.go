@@ -15,7 +15,7 @@ import (
 // transaction. The file is durable before the commit and removed if the
 // commit fails.
 func (db *DB) AddFurtherSubmission(ctx context.Context, r domain.Request, actor domain.User, f domain.FurtherSubmission,
-	blob *blob.StagedBlob, blobs *blob.BlobStore) error {
+	blob *blob.Staged, blobs *blob.Store) error {
 	if blob != nil {
 		if err := blobs.Publish(blob); err != nil {
 			blobs.Discard(blob)
@@ -23,7 +23,7 @@ func (db *DB) AddFurtherSubmission(ctx context.Context, r domain.Request, actor 
 		}
 	}
 	now := db.Clock.Now()
-	err := db.inTx(ctx, func(tx *sql.Tx) error {
+	err := db.Write(ctx, func(tx *sql.Tx) error {
 		cur, err := requestFor(ctx, tx, r.ID, actor)
 		if err != nil {
 			return err

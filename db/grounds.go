@@ -6,6 +6,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/ccf-portal/ccfportal/db/conn"
 	"github.com/ccf-portal/ccfportal/db/domain"
 )
 
@@ -64,10 +65,10 @@ func (db *DB) SetGroundExplanation(ctx context.Context, r domain.Request, code d
 
 // RequestGrounds lists a request's grounds in checklist order.
 func (db *DB) RequestGrounds(ctx context.Context, requestID int64) ([]domain.Ground, error) {
-	return listGrounds(ctx, db.read, requestID)
+	return listGrounds(ctx, db.Reader(), requestID)
 }
 
-func listGrounds(ctx context.Context, q queryer, requestID int64) ([]domain.Ground, error) {
+func listGrounds(ctx context.Context, q conn.Queryer, requestID int64) ([]domain.Ground, error) {
 	rows, err := q.QueryContext(ctx, `SELECT ground, explanation FROM request_grounds WHERE request_id = ?`, requestID)
 	if err != nil {
 		return nil, domain.Internal(err)
@@ -94,7 +95,7 @@ func listGrounds(ctx context.Context, q queryer, requestID int64) ([]domain.Grou
 // request is still a draft. Errors from fn that are not application
 // errors become internal ones.
 func (db *DB) inDraftTx(ctx context.Context, r domain.Request, fn func(*sql.Tx) error) error {
-	return db.inTx(ctx, func(tx *sql.Tx) error {
+	return db.Write(ctx, func(tx *sql.Tx) error {
 		var status domain.Status
 		if err := tx.QueryRowContext(ctx, `SELECT status FROM requests WHERE id = ?`, r.ID).Scan(&status); err != nil {
 			return domain.Internal(err)

@@ -10,7 +10,7 @@ import (
 // it follows or revises, and those that follow or revise it.
 func (db *DB) LinkedRequests(ctx context.Context, r domain.Request, u domain.User) ([]domain.Request, error) {
 	cond, args := accessCond(u)
-	return listRequests(ctx, db.read, `WHERE (id = ? OR parent_id = ?) AND id != ? AND `+cond+` ORDER BY created_at, id`,
+	return listRequests(ctx, db.Reader(), `WHERE (id = ? OR parent_id = ?) AND id != ? AND `+cond+` ORDER BY created_at, id`,
 		append([]any{r.ParentID, r.ID, r.ID}, args...)...)
 }
 

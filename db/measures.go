@@ -9,6 +9,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/ccf-portal/ccfportal/db/conn"
 	"github.com/ccf-portal/ccfportal/db/domain"
 )
 
@@ -70,7 +71,7 @@ func (db *DB) LiftMeasure(ctx context.Context, staff domain.User, requestID, mea
 
 // Measures lists the measures recorded on a request, oldest first.
 func (db *DB) MeasuresOf(ctx context.Context, requestID int64) ([]domain.Measure, error) {
-	rows, err := db.read.QueryContext(ctx, `SELECT id, outcome, measures, effective_from, reasons, decided_by, decided_at,
+	rows, err := db.Reader().QueryContext(ctx, `SELECT id, outcome, measures, effective_from, reasons, decided_by, decided_at,
 		COALESCE(lifted_at, 0), lift_reasons FROM measures WHERE request_id = ? ORDER BY id`, requestID)
 	if err != nil {
 		return nil, domain.Internal(err)
@@ -85,7 +86,7 @@ func (db *DB) MeasuresOf(ctx context.Context, requestID int64) ([]domain.Measure
 			return nil, domain.Internal(err)
 		}
 		_ = json.Unmarshal([]byte(list), &m.Measures)
-		m.DecidedAt, m.LiftedAt = unixTime(at), unixTime(lifted)
+		m.DecidedAt, m.LiftedAt = conn.UnixTime(at), conn.UnixTime(lifted)
 		out = append(out, m)
 	}
 	return out, domain.WrapInternal(rows.Err())

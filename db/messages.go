@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/ccf-portal/ccfportal/db/conn"
 	"github.com/ccf-portal/ccfportal/db/domain"
 )
 
@@ -64,7 +65,7 @@ func (db *DB) ResumeExamination(ctx context.Context, staff domain.User, requestI
 
 // Messages returns a case's clarification thread with each message's files.
 func (db *DB) Messages(ctx context.Context, requestID int64) ([]domain.Message, error) {
-	rows, err := db.read.QueryContext(ctx, `SELECT m.id, m.author_id, COALESCE(u.name, ''), m.kind, m.body, m.reply_by,
+	rows, err := db.Reader().QueryContext(ctx, `SELECT m.id, m.author_id, COALESCE(u.name, ''), m.kind, m.body, m.reply_by,
 		COALESCE(m.in_reply_to, 0), m.created_at FROM messages m LEFT JOIN users u ON u.id = m.author_id
 		WHERE m.request_id = ? ORDER BY m.id`, requestID)
 	if err != nil {
@@ -78,7 +79,7 @@ func (db *DB) Messages(ctx context.Context, requestID int64) ([]domain.Message, 
 		if err := rows.Scan(&m.ID, &m.AuthorID, &m.AuthorName, &m.Kind, &m.Body, &m.ReplyBy, &m.InReplyTo, &at); err != nil {
 			return nil, domain.Internal(err)
 		}
-		m.CreatedAt = unixTime(at)
+		m.CreatedAt = conn.UnixTime(at)
 		out = append(out, m)
 	}
 	if err := rows.Err(); err != nil {
@@ -92,7 +93,7 @@ func (db *DB) attachMessageDocuments(ctx context.Context, msgs []domain.Message)
 		if msgs[i].Kind != domain.MessageReply {
 			continue
 		}
-		rows, err := db.read.QueryContext(ctx, `SELECT `+documentColumns+` FROM documents
+		rows, err := db.Reader().QueryContext(ctx, `SELECT `+documentColumns+` FROM documents
 			WHERE id IN (SELECT document_id FROM message_documents WHERE message_id = ?) ORDER BY id`, msgs[i].ID)
 		if err != nil {
 			return domain.Internal(err)

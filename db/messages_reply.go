@@ -14,7 +14,7 @@ import (
 // ReplyFile is a staged upload sent with an answer.
 type ReplyFile struct {
 	Name string
-	Blob *blob.StagedBlob
+	Blob *blob.Staged
 }
 
 // ReplyToClarification records the applicant's answer and its files and
@@ -22,7 +22,7 @@ type ReplyFile struct {
 // durable in their final place first; if the transaction fails they are
 // removed, so there is never a row without its file nor a file without its
 // row (the pattern of AddDocument, for a request that is no longer a draft).
-func (db *DB) ReplyToClarification(ctx context.Context, r domain.Request, filer domain.User, body string, files []ReplyFile, blobs *blob.BlobStore) error {
+func (db *DB) ReplyToClarification(ctx context.Context, r domain.Request, filer domain.User, body string, files []ReplyFile, blobs *blob.Store) error {
 	discardAll := func() {
 		for _, f := range files {
 			blobs.Discard(f.Blob)
@@ -43,7 +43,7 @@ func (db *DB) ReplyToClarification(ctx context.Context, r domain.Request, filer 
 		}
 	}
 	now := db.Clock.Now()
-	err := db.inTx(ctx, func(tx *sql.Tx) error {
+	err := db.Write(ctx, func(tx *sql.Tx) error {
 		if filer.Role == domain.RoleStaff {
 			return domain.Errorf(domain.EForbidden, "error.forbidden_role")
 		}
@@ -90,7 +90,7 @@ func addReplyDocument(ctx context.Context, tx *sql.Tx, requestID, msgID, uploade
 }
 
 // insertDocument records a published blob as a document added after filing.
-func insertDocument(ctx context.Context, tx *sql.Tx, requestID, uploader int64, t domain.DocType, name string, b *blob.StagedBlob, now time.Time) (int64, error) {
+func insertDocument(ctx context.Context, tx *sql.Tx, requestID, uploader int64, t domain.DocType, name string, b *blob.Staged, now time.Time) (int64, error) {
 	res, err := tx.ExecContext(ctx, `INSERT INTO documents (request_id, uploaded_by, doc_type, original_name, content_type,
 		size, sha256, storage_key, after_filing, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1, ?)`,
 		requestID, uploader, t, filetype.SanitizeFilename(name), b.ContentType, b.Size, b.SHA256, b.Key, now.Unix())

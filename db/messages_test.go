@@ -15,7 +15,7 @@ import (
 
 func TestClarificationWaitsForTheApplicantAndResumes(t *testing.T) {
 	f := newStaffFixture(t)
-	blobs, err := blob.NewBlobStore(filepath.Join(t.TempDir(), "ev"), bytes.Repeat([]byte{5}, 32))
+	blobs, err := blob.NewStore(filepath.Join(t.TempDir(), "ev"), bytes.Repeat([]byte{5}, 32))
 	require.NoError(t, err)
 	r := fileTestRequest(t, f.store, f.amal, domain.KindAccess, `{}`)
 

@@ -8,15 +8,16 @@ import (
 	"strconv"
 	"time"
 
+	"github.com/ccf-portal/ccfportal/db/conn"
 	"github.com/ccf-portal/ccfportal/db/domain"
 )
 
 // NoticeTargets lists the data a notice on r can concern.
 func (db *DB) NoticeTargets(ctx context.Context, r domain.Request) ([]domain.DataTarget, error) {
-	return noticeTargets(ctx, db.read, r)
+	return noticeTargets(ctx, db.Reader(), r)
 }
 
-func noticeTargets(ctx context.Context, q queryer, r domain.Request) ([]domain.DataTarget, error) {
+func noticeTargets(ctx context.Context, q conn.Queryer, r domain.Request) ([]domain.DataTarget, error) {
 	rows, err := q.QueryContext(ctx, `SELECT id, data_kind, source_country, refs FROM data_items WHERE request_id = ? ORDER BY position, id`, r.ID)
 	if err != nil {
 		return nil, domain.Internal(err)
@@ -84,7 +85,7 @@ func insertNotice(ctx context.Context, tx *sql.Tx, requestID, decisionID int64, 
 	issuer int64, now time.Time) (int64, error) {
 	res, err := tx.ExecContext(ctx, `INSERT INTO deletion_notices (decision_id, request_id, data_item_id, item_key, data_kind,
 		data_source, data_refs, action, scope, effective_on, issued_by, issued_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-		ON CONFLICT (decision_id, item_key) DO NOTHING`, decisionID, requestID, NullID(t.ItemID), t.Key, t.DataKind, t.Source,
+		ON CONFLICT (decision_id, item_key) DO NOTHING`, decisionID, requestID, conn.NullID(t.ItemID), t.Key, t.DataKind, t.Source,
 		t.Refs, action, t.Scope(), in.EffectiveOn, issuer, now.Unix())
 	if err != nil {
 		return 0, domain.Internal(err)

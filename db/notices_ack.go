@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/ccf-portal/ccfportal/db/conn"
 	"github.com/ccf-portal/ccfportal/db/domain"
 )
 
@@ -71,7 +72,7 @@ func closeIfCarriedOut(ctx context.Context, tx *sql.Tx, r domain.Request, staff 
 
 // Notices lists the deletion notices of a case with their recipients.
 func (db *DB) Notices(ctx context.Context, requestID int64) ([]domain.DeletionNotice, error) {
-	rows, err := db.read.QueryContext(ctx, `SELECT n.id, n.decision_id, d.reference, n.item_key, COALESCE(n.data_item_id, 0),
+	rows, err := db.Reader().QueryContext(ctx, `SELECT n.id, n.decision_id, d.reference, n.item_key, COALESCE(n.data_item_id, 0),
 		n.data_kind, n.data_source, n.data_refs, n.action, n.scope, n.effective_on, n.issued_by, n.issued_at
 		FROM deletion_notices n JOIN decisions d ON d.id = n.decision_id WHERE n.request_id = ? ORDER BY n.id`, requestID)
 	if err != nil {
@@ -86,7 +87,7 @@ func (db *DB) Notices(ctx context.Context, requestID int64) ([]domain.DeletionNo
 			&n.Target.Source, &n.Target.Refs, &n.Action, &n.Scope, &n.EffectiveOn, &n.IssuedBy, &at); err != nil {
 			return nil, domain.Internal(err)
 		}
-		n.IssuedAt = unixTime(at)
+		n.IssuedAt = conn.UnixTime(at)
 		out = append(out, n)
 	}
 	if err := rows.Err(); err != nil {
@@ -102,7 +103,7 @@ func (db *DB) Notices(ctx context.Context, requestID int64) ([]domain.DeletionNo
 }
 
 func (db *DB) noticeRecipients(ctx context.Context, noticeID int64) ([]domain.NoticeRecipient, error) {
-	rows, err := db.read.QueryContext(ctx, `SELECT country, COALESCE(acknowledged_at, 0) FROM notice_recipients
+	rows, err := db.Reader().QueryContext(ctx, `SELECT country, COALESCE(acknowledged_at, 0) FROM notice_recipients
 		WHERE notice_id = ? ORDER BY country`, noticeID)
 	if err != nil {
 		return nil, domain.Internal(err)
@@ -115,7 +116,7 @@ func (db *DB) noticeRecipients(ctx context.Context, noticeID int64) ([]domain.No
 		if err := rows.Scan(&nr.Country, &at); err != nil {
 			return nil, domain.Internal(err)
 		}
-		nr.AcknowledgedAt = unixTime(at)
+		nr.AcknowledgedAt = conn.UnixTime(at)
 		out = append(out, nr)
 	}
 	return out, domain.WrapInternal(rows.Err())

@@ -87,7 +87,7 @@ func TestDiffusionNoticeGoesToTheChosenNCBs(t *testing.T) {
 func TestNoticeTargetsAreTheFilingsDataItems(t *testing.T) {
 	f := newStaffFixture(t)
 	r := f.admissible(t, domain.KindDeletion, `{}`)
-	_, err := f.store.write.Exec(`INSERT INTO data_items (request_id, data_kind, source_country, refs, position)
+	_, err := f.store.Writer().Exec(`INSERT INTO data_items (request_id, data_kind, source_country, refs, position)
 		VALUES (?, 'red_notice', 'TR', 'A-1', 0), (?, 'wanted_diffusion', 'RU', 'B-2', 1)`, r.ID, r.ID)
 	require.NoError(t, err)
 	targets, err := f.store.NoticeTargets(f.ctx, r)

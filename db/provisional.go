@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/ccf-portal/ccfportal/db/blob"
+	"github.com/ccf-portal/ccfportal/db/conn"
 	"github.com/ccf-portal/ccfportal/db/domain"
 )
 
@@ -16,7 +17,7 @@ import (
 // once with its own reference; on a deletion draft it waits as a draft and
 // is submitted together with it.
 func (db *DB) FileProvisional(ctx context.Context, r domain.Request, filer domain.User, a domain.Answers, doc *domain.NewDocument,
-	blob *blob.StagedBlob, blobs *blob.BlobStore) (domain.Request, error) {
+	blob *blob.Staged, blobs *blob.Store) (domain.Request, error) {
 	now := db.Clock.Now()
 	var id int64
 	err := db.withBlob(blob, blobs, func() error {
@@ -24,7 +25,7 @@ func (db *DB) FileProvisional(ctx context.Context, r domain.Request, filer domai
 			return errs.Err()
 		}
 		at, _ := domain.EventTime(a)
-		return db.inTx(ctx, func(tx *sql.Tx) error {
+		return db.Write(ctx, func(tx *sql.Tx) error {
 			parent, err := requestFor(ctx, tx, r.ID, filer)
 			if err != nil {
 				return err
@@ -60,7 +61,7 @@ func insertChild(ctx context.Context, tx *sql.Tx, parent domain.Request, filer d
 	body, _ := json.Marshal(a)
 	res, err := tx.ExecContext(ctx, `INSERT INTO requests (kind, status, filer_id, applicant_id, parent_id, language,
 		applicant_name, source_country, answers, created_at, updated_at, event_at) VALUES (?, 'draft', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-		k, filer.ID, NullID(parent.ApplicantID), parent.ID, parent.Language, parent.ApplicantName, parent.SourceCountry,
+		k, filer.ID, conn.NullID(parent.ApplicantID), parent.ID, parent.Language, parent.ApplicantName, parent.SourceCountry,
 		string(body), now.Unix(), now.Unix(), eventAt)
 	if err != nil {
 		return 0, domain.Internal(err)
@@ -83,7 +84,7 @@ func submitTx(ctx context.Context, tx *sql.Tx, id int64, filer domain.User, now 
 }
 
 // attachFiled stores the document that came with a one-page filing.
-func attachFiled(ctx context.Context, tx *sql.Tx, requestID int64, filer domain.User, doc *domain.NewDocument, blob *blob.StagedBlob, now time.Time) error {
+func attachFiled(ctx context.Context, tx *sql.Tx, requestID int64, filer domain.User, doc *domain.NewDocument, blob *blob.Staged, now time.Time) error {
 	if blob == nil || doc == nil {
 		return nil
 	}
@@ -94,7 +95,7 @@ func attachFiled(ctx context.Context, tx *sql.Tx, requestID int64, filer domain.
 // withBlob publishes a staged file before fn commits the rows that name it,
 // and removes it if fn fails: a file is durable before it is acknowledged,
 // and never left without its row.
-func (db *DB) withBlob(blob *blob.StagedBlob, blobs *blob.BlobStore, fn func() error) error {
+func (db *DB) withBlob(blob *blob.Staged, blobs *blob.Store, fn func() error) error {
 	if blob != nil {
 		if err := blobs.Publish(blob); err != nil {
 			blobs.Discard(blob)

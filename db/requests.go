@@ -6,8 +6,8 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"time"
 
+	"github.com/ccf-portal/ccfportal/db/conn"
 	"github.com/ccf-portal/ccfportal/db/domain"
 )
 
@@ -35,18 +35,10 @@ func scanRequest(row interface{ Scan(...any) error }) (domain.Request, error) {
 	if r.Answers == nil {
 		r.Answers = domain.Answers{}
 	}
-	r.CreatedAt, r.UpdatedAt = unixTime(created), unixTime(updated)
-	r.SubmittedAt, r.AdmissibleAt, r.DueAt, r.DecidedAt = unixTime(submitted), unixTime(admissible), unixTime(due), unixTime(decided)
-	r.EventAt = unixTime(event)
+	r.CreatedAt, r.UpdatedAt = conn.UnixTime(created), conn.UnixTime(updated)
+	r.SubmittedAt, r.AdmissibleAt, r.DueAt, r.DecidedAt = conn.UnixTime(submitted), conn.UnixTime(admissible), conn.UnixTime(due), conn.UnixTime(decided)
+	r.EventAt = conn.UnixTime(event)
 	return r, nil
-}
-
-// unixTime turns stored seconds into a time, keeping 0 as the zero time.
-func unixTime(s int64) time.Time {
-	if s == 0 {
-		return time.Time{}
-	}
-	return time.Unix(s, 0).UTC()
 }
 
 // CreateDraft starts a new request filed by filer. It starts from the
@@ -69,10 +61,10 @@ func (db *DB) CreateDraft(ctx context.Context, filer domain.User, o domain.Draft
 	body, _ := json.Marshal(answers)
 	now := db.Clock.Now().Unix()
 	var id int64
-	err = db.inTx(ctx, func(tx *sql.Tx) error {
+	err = db.Write(ctx, func(tx *sql.Tx) error {
 		res, err := tx.ExecContext(ctx, `INSERT INTO requests (kind, also_access, status, filer_id, applicant_id, parent_id,
 			answers, applicant_name, language, created_at, updated_at) VALUES (?, ?, 'draft', ?, ?, ?, ?, ?, ?, ?, ?)`,
-			o.Kind, o.AlsoAccess, filer.ID, NullID(applicantID), NullID(o.ParentID), string(body), answers["full_name"],
+			o.Kind, o.AlsoAccess, filer.ID, conn.NullID(applicantID), conn.NullID(o.ParentID), string(body), answers["full_name"],
 			answers["language"], now, now)
 		if err != nil {
 			return domain.Internal(err)
@@ -127,7 +119,7 @@ func (db *DB) draftStart(ctx context.Context, filer domain.User, o domain.DraftO
 	answers["representation"] = "self"
 	var id int64
 	var details string
-	err := db.read.QueryRowContext(ctx, `SELECT id, details FROM applicants WHERE created_by = ? AND is_self = 1`, filer.ID).
+	err := db.Reader().QueryRowContext(ctx, `SELECT id, details FROM applicants WHERE created_by = ? AND is_self = 1`, filer.ID).
 		Scan(&id, &details)
 	if errors.Is(err, sql.ErrNoRows) {
 		return answers, 0, nil
@@ -147,25 +139,25 @@ func (db *DB) draftStart(ctx context.Context, filer domain.User, o domain.DraftO
 // RequestForUser returns request id if u may see it (see accessCond).
 // Anyone else gets not-found, exactly as for a request that does not exist.
 func (db *DB) RequestForUser(ctx context.Context, id int64, u domain.User) (domain.Request, error) {
-	return requestFor(ctx, db.read, id, u)
+	return requestFor(ctx, db.Reader(), id, u)
 }
 
 // RequestsForUser lists the requests u may see, most recently changed first.
 func (db *DB) RequestsForUser(ctx context.Context, u domain.User) ([]domain.Request, error) {
 	cond, args := accessCond(u)
-	return listRequests(ctx, db.read, `WHERE `+cond+` ORDER BY updated_at DESC, id DESC`, args...)
+	return listRequests(ctx, db.Reader(), `WHERE `+cond+` ORDER BY updated_at DESC, id DESC`, args...)
 }
 
 // ApplicantRequests lists the requests about one applicant that u may see,
 // most recently changed first.
 func (db *DB) ApplicantRequests(ctx context.Context, applicantID int64, u domain.User) ([]domain.Request, error) {
 	cond, args := accessCond(u)
-	return listRequests(ctx, db.read, `WHERE applicant_id = ? AND `+cond+` ORDER BY updated_at DESC, id DESC`,
+	return listRequests(ctx, db.Reader(), `WHERE applicant_id = ? AND `+cond+` ORDER BY updated_at DESC, id DESC`,
 		append([]any{applicantID}, args...)...)
 }
 
 // listRequests runs a request query given its WHERE and ORDER clauses.
-func listRequests(ctx context.Context, q queryer, where string, args ...any) ([]domain.Request, error) {
+func listRequests(ctx context.Context, q conn.Queryer, where string, args ...any) ([]domain.Request, error) {
 	rows, err := q.QueryContext(ctx, `SELECT `+requestColumns+` FROM requests `+where, args...)
 	if err != nil {
 		return nil, domain.Internal(err)
@@ -192,7 +184,7 @@ func (db *DB) SaveAnswers(ctx context.Context, r domain.Request, answers domain.
 	if err != nil {
 		return domain.Internal(err)
 	}
-	res, err := db.write.ExecContext(ctx, `UPDATE requests SET answers = ?, applicant_name = ?,
+	res, err := db.Writer().ExecContext(ctx, `UPDATE requests SET answers = ?, applicant_name = ?,
 		source_country = CASE WHEN kind IN ('access') THEN ? ELSE source_country END,
 		language = ?, updated_at = ? WHERE id = ? AND status = 'draft'`, string(body), answers["full_name"],
 		answers["source_country"], answers["language"], db.Clock.Now().Unix(), r.ID)

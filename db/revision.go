@@ -11,14 +11,14 @@ import (
 // RevisionFiles are the documents of an application for revision.
 type RevisionFiles struct {
 	Summary      domain.NewDocument
-	SummaryBlob  *blob.StagedBlob
+	SummaryBlob  *blob.Staged
 	Evidence     *domain.NewDocument
-	EvidenceBlob *blob.StagedBlob
+	EvidenceBlob *blob.Staged
 }
 
 // FileRevision records an application for revision of the decided case r,
 // with its own reference, the summary and any evidence, in one transaction.
-func (db *DB) FileRevision(ctx context.Context, r domain.Request, filer domain.User, a domain.Answers, files RevisionFiles, blobs *blob.BlobStore) (domain.Request, error) {
+func (db *DB) FileRevision(ctx context.Context, r domain.Request, filer domain.User, a domain.Answers, files RevisionFiles, blobs *blob.Store) (domain.Request, error) {
 	now := db.Clock.Now()
 	var id int64
 	err := db.withBlob(files.EvidenceBlob, blobs, func() error {
@@ -27,7 +27,7 @@ func (db *DB) FileRevision(ctx context.Context, r domain.Request, filer domain.U
 			if errs.Any() {
 				return errs.Err()
 			}
-			return db.inTx(ctx, func(tx *sql.Tx) error {
+			return db.Write(ctx, func(tx *sql.Tx) error {
 				parent, err := requestFor(ctx, tx, r.ID, filer)
 				if err != nil {
 					return err

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/ccf-portal/ccfportal/db/conn"
 	"github.com/ccf-portal/ccfportal/db/domain"
 )
 
@@ -67,7 +68,7 @@ func (db *DB) AdmissibilityOf(ctx context.Context, requestID int64) (*domain.Adm
 	a := domain.Admissibility{RequestID: requestID}
 	var checks, reasons string
 	var at int64
-	err := db.read.QueryRowContext(ctx, `SELECT outcome, checks, reasons, note, decided_by, decided_at FROM admissibility
+	err := db.Reader().QueryRowContext(ctx, `SELECT outcome, checks, reasons, note, decided_by, decided_at FROM admissibility
 		WHERE request_id = ?`, requestID).Scan(&a.Outcome, &checks, &reasons, &a.Note, &a.DecidedBy, &at)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, nil
@@ -77,6 +78,6 @@ func (db *DB) AdmissibilityOf(ctx context.Context, requestID int64) (*domain.Adm
 	}
 	_ = json.Unmarshal([]byte(checks), &a.Checks)
 	_ = json.Unmarshal([]byte(reasons), &a.Reasons)
-	a.DecidedAt = unixTime(at)
+	a.DecidedAt = conn.UnixTime(at)
 	return &a, nil
 }

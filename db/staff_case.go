@@ -7,6 +7,9 @@ import (
 	"strconv"
 	"time"
 
+	"github.com/ccf-portal/ccfportal/db/accounts"
+	"github.com/ccf-portal/ccfportal/db/audit"
+	"github.com/ccf-portal/ccfportal/db/conn"
 	"github.com/ccf-portal/ccfportal/db/domain"
 )
 
@@ -20,7 +23,7 @@ func (db *DB) staffTx(ctx context.Context, staff domain.User, requestID int64, a
 		return err
 	}
 	now := db.Clock.Now()
-	return db.inTx(ctx, func(tx *sql.Tx) error {
+	return db.Write(ctx, func(tx *sql.Tx) error {
 		r, err := filedRequest(ctx, tx, requestID)
 		if err != nil {
 			return err
@@ -29,7 +32,7 @@ func (db *DB) staffTx(ctx context.Context, staff domain.User, requestID int64, a
 		if err != nil {
 			return err
 		}
-		return AppendAudit(ctx, tx, now, staff.ID, action, r.ID, detail)
+		return audit.Append(ctx, tx, now, staff.ID, action, r.ID, detail)
 	})
 }
 
@@ -84,12 +87,12 @@ func (db *DB) StaffDocument(ctx context.Context, staff domain.User, requestID, d
 func (db *DB) CaseInfoFor(ctx context.Context, r domain.Request) (domain.CaseInfo, error) {
 	var info domain.CaseInfo
 	var eventAt int64
-	err := db.read.QueryRowContext(ctx, `SELECT COALESCE(r.assignee_id, 0), COALESCE(a.name, ''), COALESCE(r.event_at, 0)
+	err := db.Reader().QueryRowContext(ctx, `SELECT COALESCE(r.assignee_id, 0), COALESCE(a.name, ''), COALESCE(r.event_at, 0)
 		FROM requests r LEFT JOIN users a ON a.id = r.assignee_id WHERE r.id = ?`, r.ID).Scan(&info.AssigneeID, &info.Assignee, &eventAt)
 	if err != nil {
 		return info, domain.Internal(err)
 	}
-	info.EventAt = unixTime(eventAt)
+	info.EventAt = conn.UnixTime(eventAt)
 	if info.Filer, err = db.UserByID(ctx, r.FilerID); err != nil {
 		return info, err
 	}
@@ -103,7 +106,7 @@ func (db *DB) CaseInfoFor(ctx context.Context, r domain.Request) (domain.CaseInf
 // requests about the same applicant (an access request and a deletion
 // request filed separately).
 func (db *DB) linkedCases(ctx context.Context, r domain.Request) ([]domain.Request, error) {
-	rows, err := db.read.QueryContext(ctx, `SELECT `+requestColumns+` FROM requests WHERE status != 'draft' AND id != ?
+	rows, err := db.Reader().QueryContext(ctx, `SELECT `+requestColumns+` FROM requests WHERE status != 'draft' AND id != ?
 		AND (id = ? OR parent_id = ? OR (applicant_id IS NOT NULL AND applicant_id = ?)) ORDER BY submitted_at, id LIMIT 100`,
 		r.ID, r.ParentID, r.ID, r.ApplicantID)
 	if err != nil {
@@ -123,14 +126,14 @@ func (db *DB) linkedCases(ctx context.Context, r domain.Request) ([]domain.Reque
 
 // StaffMembers lists the staff accounts, by name, for assignment.
 func (db *DB) StaffMembers(ctx context.Context) ([]domain.User, error) {
-	rows, err := db.read.QueryContext(ctx, `SELECT `+userColumns+` FROM users WHERE role = 'staff' ORDER BY name, id`)
+	rows, err := db.Reader().QueryContext(ctx, `SELECT `+accounts.UserColumns+` FROM users WHERE role = 'staff' ORDER BY name, id`)
 	if err != nil {
 		return nil, domain.Internal(err)
 	}
 	defer rows.Close()
 	var out []domain.User
 	for rows.Next() {
-		u, err := scanUser(rows)
+		u, err := accounts.ScanUser(rows)
 		if err != nil {
 			return nil, err
 		}
@@ -153,7 +156,7 @@ func (db *DB) AssignCase(ctx context.Context, staff domain.User, requestID, assi
 				return "", domain.Internal(err)
 			}
 		}
-		if _, err := tx.ExecContext(ctx, `UPDATE requests SET assignee_id = ? WHERE id = ?`, NullID(assigneeID), r.ID); err != nil {
+		if _, err := tx.ExecContext(ctx, `UPDATE requests SET assignee_id = ? WHERE id = ?`, conn.NullID(assigneeID), r.ID); err != nil {
 			return "", domain.Internal(err)
 		}
 		data := map[string]string{"arg": name}

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/ccf-portal/ccfportal/db/conn"
 	"github.com/ccf-portal/ccfportal/db/domain"
 )
 
@@ -32,7 +33,7 @@ func (db *DB) AddNote(ctx context.Context, staff domain.User, requestID int64, k
 
 // Notes lists a case's internal entries, oldest first. Staff only.
 func (db *DB) Notes(ctx context.Context, requestID int64) ([]domain.Note, error) {
-	rows, err := db.read.QueryContext(ctx, `SELECT n.id, n.author_id, COALESCE(u.name, ''), n.kind, n.body, n.created_at
+	rows, err := db.Reader().QueryContext(ctx, `SELECT n.id, n.author_id, COALESCE(u.name, ''), n.kind, n.body, n.created_at
 		FROM internal_notes n LEFT JOIN users u ON u.id = n.author_id WHERE n.request_id = ? ORDER BY n.id`, requestID)
 	if err != nil {
 		return nil, domain.Internal(err)
@@ -45,7 +46,7 @@ func (db *DB) Notes(ctx context.Context, requestID int64) ([]domain.Note, error)
 		if err := rows.Scan(&n.ID, &n.AuthorID, &n.AuthorName, &n.Kind, &n.Body, &at); err != nil {
 			return nil, domain.Internal(err)
 		}
-		n.CreatedAt = unixTime(at)
+		n.CreatedAt = conn.UnixTime(at)
 		out = append(out, n)
 	}
 	return out, domain.WrapInternal(rows.Err())

@@ -28,7 +28,7 @@ func openStaffTestDB(t testing.TB) (*DB, *domain.FixedClock) {
 func makeUser(t testing.TB, store *DB, role domain.Role, email string) domain.User {
 	t.Helper()
 	u, err := store.CreateUser(context.Background(), domain.NewUser{Email: email, Name: "Test " + email, Role: role,
-		Password: "correct horse battery staple"}, password.FastPasswordParams)
+		Password: "correct horse battery staple"}, password.FastParams)
 	require.NoError(t, err)
 	return u
 }
@@ -40,7 +40,7 @@ func fileTestRequest(t testing.TB, store *DB, filer domain.User, kind domain.Kin
 	ctx := context.Background()
 	now := store.Clock.Now()
 	var r domain.Request
-	err := store.inTx(ctx, func(tx *sql.Tx) error {
+	err := store.Write(ctx, func(tx *sql.Tx) error {
 		ref, err := nextReference(ctx, tx, now.Year())
 		if err != nil {
 			return err

@@ -15,7 +15,7 @@ import (
 // and writes the first timeline entry. Either all of it happens or none.
 func (db *DB) SubmitRequest(ctx context.Context, r domain.Request, filer domain.User, limits domain.Limits) (domain.Request, error) {
 	now := db.Clock.Now()
-	err := db.inTx(ctx, func(tx *sql.Tx) error {
+	err := db.Write(ctx, func(tx *sql.Tx) error {
 		cur, err := requestFor(ctx, tx, r.ID, filer)
 		if err != nil {
 			return err

@@ -30,7 +30,7 @@ func (db *DB) ApplicantSummaries(ctx context.Context, u domain.User) ([]domain.A
 
 func (db *DB) applicantSummary(ctx context.Context, a domain.Applicant, now time.Time) (domain.ApplicantSummary, error) {
 	s := domain.ApplicantSummary{Applicant: a}
-	reqs, err := listRequests(ctx, db.read, `WHERE applicant_id = ? ORDER BY updated_at DESC, id DESC`, a.ID)
+	reqs, err := listRequests(ctx, db.Reader(), `WHERE applicant_id = ? ORDER BY updated_at DESC, id DESC`, a.ID)
 	if err != nil {
 		return s, err
 	}
@@ -70,7 +70,7 @@ func (db *DB) summarise(ctx context.Context, s *domain.ApplicantSummary, r domai
 // request, or zero.
 func (db *DB) replyBy(ctx context.Context, requestID int64) time.Time {
 	var v string
-	err := db.read.QueryRowContext(ctx, `SELECT reply_by FROM messages WHERE request_id = ? AND kind = 'clarification'
+	err := db.Reader().QueryRowContext(ctx, `SELECT reply_by FROM messages WHERE request_id = ? AND kind = 'clarification'
 		ORDER BY id DESC LIMIT 1`, requestID).Scan(&v)
 	if err != nil {
 		return time.Time{}

@@ -32,7 +32,7 @@ func staffDeskJourney(r *Run) {
 	fileOtherAccessRequest(r)
 	r.App.Register(domain.RolePetitioner, "Amal Haddad", "amal@example.org")
 	if _, err := r.App.DB.CreateUser(context.Background(), domain.NewUser{Email: "clerk@ccf.example",
-		Name: "Jonas Weber", Role: domain.RoleStaff, Password: webtest.Password}, password.FastPasswordParams); err != nil {
+		Name: "Jonas Weber", Role: domain.RoleStaff, Password: webtest.Password}, password.FastParams); err != nil {
 		r.t.Fatalf("create the staff account: %v", err)
 	}
 	amal := r.NewPerson("petitioner")

@@ -74,7 +74,7 @@ func (h *Handlers) streamBlob(c echo.Context, key, name, contentType string, siz
 	defer file.Close()
 	if name == "" {
 		name = "document"
-		if ft, ok := filetype.FileTypeByMIME(contentType); ok {
+		if ft, ok := filetype.ByMIME(contentType); ok {
 			name += ft.Ext
 		}
 	}

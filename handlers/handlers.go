@@ -38,8 +38,8 @@ type SessionManager interface {
 type Handlers struct {
 	DB        *db.DB
 	Sessions  SessionManager
-	Passwords password.PasswordParams
-	Blobs     *blob.BlobStore
+	Passwords password.Params
+	Blobs     *blob.Store
 	// MaxUpload is the largest file accepted, in bytes.
 	MaxUpload int64
 	// Limits are the filing format limits (appendices, summary pages).

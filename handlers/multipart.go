@@ -29,7 +29,7 @@ const (
 type uploadForm struct {
 	fields   url.Values
 	filename string
-	blob     *blob.StagedBlob
+	blob     *blob.Staged
 	pages    int // PDF pages counted while streaming; 0 if not a PDF or unknown
 	extra    map[string]*uploadedFile
 }
@@ -37,7 +37,7 @@ type uploadForm struct {
 // uploadedFile is one staged file of a form with several file inputs.
 type uploadedFile struct {
 	filename string
-	blob     *blob.StagedBlob
+	blob     *blob.Staged
 	pages    int
 }
 
@@ -155,7 +155,7 @@ func contains(list []string, s string) bool {
 }
 
 // discard removes a staged file when the form is abandoned.
-func (f *uploadForm) discard(blobs *blob.BlobStore) {
+func (f *uploadForm) discard(blobs *blob.Store) {
 	if f.blob != nil {
 		blobs.Discard(f.blob)
 		f.blob = nil

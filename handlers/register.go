@@ -5,7 +5,7 @@ import (
 
 	"github.com/labstack/echo/v4"
 
-	"github.com/ccf-portal/ccfportal/db"
+	"github.com/ccf-portal/ccfportal/db/accounts"
 	"github.com/ccf-portal/ccfportal/db/domain"
 	"github.com/ccf-portal/ccfportal/views"
 )
@@ -35,7 +35,7 @@ func (h *Handlers) Register(c echo.Context) error {
 	}
 	nu := domain.NewUser{Email: f.Values["email"], Name: f.Values["name"], Organisation: f.Values["organisation"],
 		Role: role, Password: c.FormValue("password")}
-	if f.Errors = db.ValidateNewUser(nu); f.Errors.Any() {
+	if f.Errors = accounts.ValidateNewUser(nu); f.Errors.Any() {
 		return h.render(c, http.StatusUnprocessableEntity, views.RegisterPage(f))
 	}
 	_, err := h.DB.CreateUser(c.Request().Context(), nu, h.Passwords)

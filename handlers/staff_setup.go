@@ -5,7 +5,7 @@ import (
 
 	"github.com/labstack/echo/v4"
 
-	"github.com/ccf-portal/ccfportal/db"
+	"github.com/ccf-portal/ccfportal/db/accounts"
 	"github.com/ccf-portal/ccfportal/db/domain"
 	"github.com/ccf-portal/ccfportal/views"
 )
@@ -32,7 +32,7 @@ func (h *Handlers) StaffSetup(c echo.Context) error {
 		"email": domain.NormaliseEmail(c.FormValue("email")),
 	}}
 	nu := domain.NewUser{Email: f.Values["email"], Name: f.Values["name"], Role: domain.RoleStaff, Password: c.FormValue("password")}
-	if f.Errors = db.ValidateNewUser(nu); f.Errors.Any() {
+	if f.Errors = accounts.ValidateNewUser(nu); f.Errors.Any() {
 		ok, err := h.DB.StaffSetupTokenUsable(c.Request().Context(), token)
 		if err != nil {
 			return err

@@ -170,7 +170,7 @@ func AnswerText(ctx context.Context, f domain.FieldSpec, v string) string {
 
 // FileTypeLabel names a sniffed content type.
 func FileTypeLabel(ctx context.Context, mime string) string {
-	if ft, ok := filetype.FileTypeByMIME(mime); ok {
+	if ft, ok := filetype.ByMIME(mime); ok {
 		return T(ctx, ft.Label)
 	}
 	return mime

@@ -24,7 +24,7 @@ import (
 func BenchmarkQueue(b *testing.B) {
 	app := webtest.New(b)
 	start := time.Now()
-	rep, err := seed.Seed(context.Background(), app.DB, seed.SeedOptions{N: 100_000, RandSeed: 42})
+	rep, err := seed.Seed(context.Background(), app.DB, seed.Options{N: 100_000, RandSeed: 42})
 	require.NoError(b, err)
 	b.Logf("seeded %d requests (%d decisions, %d notices) in %s", rep.Requests, rep.Decisions, rep.Notices,
 		time.Since(start).Round(time.Millisecond))

@@ -21,11 +21,11 @@ type Config struct {
 	// SessionKey signs the session cookie. It must stay the same across
 	// restarts, or every session ends.
 	SessionKey []byte
-	Passwords  password.PasswordParams
+	Passwords  password.Params
 	Sessions   SessionPolicy
 	Logger     *slog.Logger
 	// Blobs is the encrypted evidence store.
-	Blobs *blob.BlobStore
+	Blobs *blob.Store
 	// MaxUpload is the largest file accepted, in bytes.
 	MaxUpload int64
 	// Limits are the filing format limits; zero values take the defaults.

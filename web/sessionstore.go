@@ -10,6 +10,7 @@ import (
 	"github.com/gorilla/sessions"
 
 	"github.com/ccf-portal/ccfportal/db"
+	"github.com/ccf-portal/ccfportal/db/accounts"
 	"github.com/ccf-portal/ccfportal/db/domain"
 )
 
@@ -94,7 +95,7 @@ func (s *dbStore) New(r *http.Request, name string) (*sessions.Session, error) {
 	return sess, nil
 }
 
-func (s *dbStore) sessionUser(r *http.Request, row db.Session) (*domain.User, error) {
+func (s *dbStore) sessionUser(r *http.Request, row accounts.Session) (*domain.User, error) {
 	if row.UserID == 0 {
 		return nil, nil
 	}
@@ -146,8 +147,8 @@ func (s *dbStore) Save(r *http.Request, w http.ResponseWriter, sess *sessions.Se
 }
 
 // row turns the session into its database form; request-only values stay out.
-func (s *dbStore) row(sess *sessions.Session) (db.Session, error) {
-	row := db.Session{Token: sess.ID, LastSeenAt: s.db.Clock.Now()}
+func (s *dbStore) row(sess *sessions.Session) (accounts.Session, error) {
+	row := accounts.Session{Token: sess.ID, LastSeenAt: s.db.Clock.Now()}
 	row.UserID, _ = sess.Values[keyUserID].(int64)
 	row.CSRFToken, _ = sess.Values[keyCSRF].(string)
 	rest := map[any]any{}

@@ -46,7 +46,7 @@ func runSeed(ctx context.Context, args []string, stdout, stderr io.Writer) error
 		return err
 	}
 	start := time.Now()
-	rep, err := seed.Seed(ctx, store, seed.SeedOptions{N: *n, Force: *force, Blobs: blobs, MaxDocumentCases: *docs,
+	rep, err := seed.Seed(ctx, store, seed.Options{N: *n, Force: *force, Blobs: blobs, MaxDocumentCases: *docs,
 		RandSeed: uint64(time.Now().UnixNano())})
 	if err != nil {
 		return err

@@ -34,7 +34,7 @@ func TestSeedFillsAStoreWithDownloadableDemoCases(t *testing.T) {
 	assert.Zero(t, real)
 	secrets, err := web.LoadOrCreateSecrets(filepath.Join(data, "secrets.json"))
 	require.NoError(t, err)
-	blobs, err := blob.NewBlobStore(filepath.Join(data, "evidence"), secrets.EncryptionKey)
+	blobs, err := blob.NewStore(filepath.Join(data, "evidence"), secrets.EncryptionKey)
 	require.NoError(t, err)
 	var key string
 	conn := openFile(t, data)
@@ -56,7 +56,7 @@ func TestSeedRefusesRealFilingsUnlessForcedAndNeedsN(t *testing.T) {
 	store, err := db.Open(ctx, filepath.Join(data, "ccf.db"), domain.SystemClock{})
 	require.NoError(t, err)
 	u, err := store.CreateUser(ctx, domain.NewUser{Email: "amal@example.org", Name: "Amal", Role: domain.RolePetitioner,
-		Password: "correct horse battery staple"}, password.FastPasswordParams)
+		Password: "correct horse battery staple"}, password.FastParams)
 	require.NoError(t, err)
 	store.Close()
 	_, err = openFile(t, data).Exec(`INSERT INTO requests (reference, kind, status, filer_id, created_at, updated_at)

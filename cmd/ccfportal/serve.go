@@ -74,7 +74,7 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		base = "http://" + ln.Addr().String()
 	}
 	srv := web.New(web.Config{Addr: cfg.addr, HTTPS: cfg.https, SessionKey: secrets.SessionKey,
-		Passwords: password.DefaultPasswordParams, Sessions: web.DefaultSessionPolicy, Logger: logger,
+		Passwords: password.DefaultParams, Sessions: web.DefaultSessionPolicy, Logger: logger,
 		Blobs: blobs, MaxUpload: cfg.maxUpload}, store)
 	if err := printStaffSetupLink(ctx, store, base, stdout); err != nil {
 		return err
@@ -115,8 +115,8 @@ func printStaffSetupLink(ctx context.Context, store *db.DB, base string, stdout 
 
 // openBlobs opens the encrypted evidence store and clears temp files a
 // crash may have left (uploads that were never acknowledged).
-func openBlobs(sf storeFlags, secrets web.Secrets, logger *slog.Logger) (*blob.BlobStore, error) {
-	blobs, err := blob.NewBlobStore(sf.evidenceDir(), secrets.EncryptionKey)
+func openBlobs(sf storeFlags, secrets web.Secrets, logger *slog.Logger) (*blob.Store, error) {
+	blobs, err := blob.NewStore(sf.evidenceDir(), secrets.EncryptionKey)
 	if err != nil {
 		return nil, err
 	}

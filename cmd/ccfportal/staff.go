@@ -47,7 +47,7 @@ func staff(ctx context.Context, args []string, stdin io.Reader, stdout io.Writer
 	}
 	defer store.Close()
 	u, err := store.CreateUser(ctx, domain.NewUser{Email: *email, Name: *name, Role: domain.RoleStaff, Password: secret},
-		password.DefaultPasswordParams)
+		password.DefaultParams)
 	if err != nil {
 		return describeCreateError(err)
 	}

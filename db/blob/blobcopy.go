@@ -5,7 +5,7 @@ import "math"
 // Copy stages a new, independently encrypted copy of a stored blob, for a
 // document that must live on in two places (an applicant record and a
 // filing) without either removal touching the other.
-func (s *BlobStore) Copy(key, filename string) (*StagedBlob, error) {
+func (s *Store) Copy(key, filename string) (*Staged, error) {
 	src, err := s.Open(key)
 	if err != nil {
 		return nil, err

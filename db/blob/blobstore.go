@@ -50,20 +50,20 @@ var (
 	errBlobFinished = errors.New("db: write after final chunk")
 )
 
-// BlobStore keeps uploaded files encrypted at rest under dir.
-type BlobStore struct {
+// Store keeps uploaded files encrypted at rest under dir.
+type Store struct {
 	blobsDir  string
 	tmpDir    string
 	masterKey []byte
 }
 
-// NewBlobStore opens (creating if needed) a store under dir. masterKey must
+// NewStore opens (creating if needed) a store under dir. masterKey must
 // be 32 bytes of secret random data; losing it makes every blob unreadable.
-func NewBlobStore(dir string, masterKey []byte) (*BlobStore, error) {
+func NewStore(dir string, masterKey []byte) (*Store, error) {
 	if len(masterKey) != blobMasterKeySize {
 		return nil, fmt.Errorf("db: blob master key must be %d bytes, got %d", blobMasterKeySize, len(masterKey))
 	}
-	s := &BlobStore{
+	s := &Store{
 		blobsDir:  filepath.Join(dir, "blobs"),
 		tmpDir:    filepath.Join(dir, "tmp"),
 		masterKey: append([]byte(nil), masterKey...),
@@ -90,9 +90,9 @@ type Blob struct {
 	ContentType string // sniffed MIME type, e.g. "application/pdf"
 }
 
-// StagedBlob is a blob written to the temp area, waiting for Publish (after
+// Staged is a blob written to the temp area, waiting for Publish (after
 // which its database row may be committed) or Discard.
-type StagedBlob struct {
+type Staged struct {
 	Blob
 	tmpPath   string
 	finalPath string
@@ -107,7 +107,7 @@ type StagedBlob struct {
 // "upload.type_not_allowed" for a type not on the allowlist; read errors
 // from r are returned as Internal errors that wrap them, so that errors.As
 // still finds, for example, an *http.MaxBytesError.
-func (s *BlobStore) Stage(r io.Reader, filename string, maxSize int64) (*StagedBlob, error) {
+func (s *Store) Stage(r io.Reader, filename string, maxSize int64) (*Staged, error) {
 	head, ft, err := sniffUpload(r, filename, maxSize)
 	if err != nil {
 		return nil, err
@@ -116,7 +116,7 @@ func (s *BlobStore) Stage(r io.Reader, filename string, maxSize int64) (*StagedB
 	if err != nil {
 		return nil, err
 	}
-	b := &StagedBlob{
+	b := &Staged{
 		Blob:      Blob{Key: key, ContentType: ft.MIME},
 		tmpPath:   filepath.Join(s.tmpDir, key+blobTmpSuffix),
 		finalPath: s.finalPath(key),
@@ -131,23 +131,23 @@ func (s *BlobStore) Stage(r io.Reader, filename string, maxSize int64) (*StagedB
 // sniffUpload reads the head of the upload and checks it before any file
 // is created, so refused uploads leave nothing behind. It returns a reader
 // replaying the head.
-func sniffUpload(r io.Reader, filename string, maxSize int64) (io.Reader, filetype.FileType, error) {
+func sniffUpload(r io.Reader, filename string, maxSize int64) (io.Reader, filetype.Type, error) {
 	head := make([]byte, blobSniffSize)
 	// ReadFull, not Read: a network body may hand over a few bytes at a time.
 	n, err := io.ReadFull(r, head)
 	if err != nil && err != io.EOF && err != io.ErrUnexpectedEOF {
-		return nil, filetype.FileType{}, readError(err)
+		return nil, filetype.Type{}, readError(err)
 	}
 	head = head[:n]
 	switch {
 	case n == 0:
-		return nil, filetype.FileType{}, domain.Errorf(domain.EInvalid, "upload.empty")
+		return nil, filetype.Type{}, domain.Errorf(domain.EInvalid, "upload.empty")
 	case int64(n) > maxSize:
-		return nil, filetype.FileType{}, tooLarge(maxSize)
+		return nil, filetype.Type{}, tooLarge(maxSize)
 	}
-	ft, ok := filetype.SniffFileType(head, filename)
+	ft, ok := filetype.Sniff(head, filename)
 	if !ok {
-		return nil, filetype.FileType{}, domain.Errorf(domain.EInvalid, "upload.type_not_allowed")
+		return nil, filetype.Type{}, domain.Errorf(domain.EInvalid, "upload.type_not_allowed")
 	}
 	return bytes.NewReader(head), ft, nil
 }
@@ -164,7 +164,7 @@ func readError(err error) error {
 }
 
 // writeStaged encrypts r into b.tmpPath and fills in b's size and hash.
-func (s *BlobStore) writeStaged(b *StagedBlob, r io.Reader, maxSize int64) error {
+func (s *Store) writeStaged(b *Staged, r io.Reader, maxSize int64) error {
 	// O_EXCL: never write into a file someone else placed at this name.
 	f, err := os.OpenFile(b.tmpPath, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
 	if err != nil {
@@ -222,7 +222,7 @@ func copyLimited(w io.Writer, r io.Reader, maxSize int64) (int64, error) {
 // Publish moves the staged file to its final place and fsyncs the
 // directories involved, so the blob survives a crash before the caller
 // commits the database row that refers to it.
-func (s *BlobStore) Publish(b *StagedBlob) error {
+func (s *Store) Publish(b *Staged) error {
 	shard := filepath.Dir(b.finalPath)
 	if err := os.MkdirAll(shard, 0o700); err != nil {
 		return domain.Internal(err)
@@ -252,7 +252,7 @@ func syncDir(dir string) error {
 
 // Discard removes the staged or published file; it is for when the
 // database commit fails. It is safe to call more than once.
-func (s *BlobStore) Discard(b *StagedBlob) {
+func (s *Store) Discard(b *Staged) {
 	// Errors are ignored on purpose: the caller is already handling a
 	// failure, and a leftover temp file is swept later by SweepTemp.
 	_ = os.Remove(b.tmpPath)
@@ -261,7 +261,7 @@ func (s *BlobStore) Discard(b *StagedBlob) {
 
 // Remove deletes a published blob by key, for a document removed before
 // submission. A missing file is not an error, so retries are harmless.
-func (s *BlobStore) Remove(key string) error {
+func (s *Store) Remove(key string) error {
 	if !validBlobKey(key) {
 		return domain.Internal(errBlobKey)
 	}
@@ -277,7 +277,7 @@ func (s *BlobStore) Remove(key string) error {
 // reordered or extended, Read returns an error instead of io.EOF, so
 // callers must treat data already read as untrusted until Read reports
 // io.EOF. A missing blob is an Internal error wrapping os.ErrNotExist.
-func (s *BlobStore) Open(key string) (io.ReadCloser, error) {
+func (s *Store) Open(key string) (io.ReadCloser, error) {
 	if !validBlobKey(key) {
 		return nil, domain.Internal(errBlobKey)
 	}
@@ -297,7 +297,7 @@ func (s *BlobStore) Open(key string) (io.ReadCloser, error) {
 // crash or by a caller that neither published nor discarded. It returns how
 // many it deleted. age must comfortably exceed the longest upload plus the
 // time to commit its row: a stalled upload's file stops being modified.
-func (s *BlobStore) SweepTemp(age time.Duration) (int, error) {
+func (s *Store) SweepTemp(age time.Duration) (int, error) {
 	entries, err := os.ReadDir(s.tmpDir)
 	if err != nil {
 		return 0, domain.Internal(err)
@@ -321,7 +321,7 @@ func (s *BlobStore) SweepTemp(age time.Duration) (int, error) {
 
 // finalPath shards blobs by the first two hex digits so no single
 // directory grows too large.
-func (s *BlobStore) finalPath(key string) string {
+func (s *Store) finalPath(key string) string {
 	return filepath.Join(s.blobsDir, key[:2], key)
 }
 
@@ -343,7 +343,7 @@ func validBlobKey(key string) bool {
 }
 
 // fileAEAD derives the per-file key from the master key and the salt.
-func (s *BlobStore) fileAEAD(salt []byte) (cipher.AEAD, error) {
+func (s *Store) fileAEAD(salt []byte) (cipher.AEAD, error) {
 	key, err := hkdf.Key(sha256.New, s.masterKey, salt, blobKeyInfo, 32)
 	if err != nil {
 		return nil, domain.Internal(err)
@@ -385,7 +385,7 @@ type sealWriter struct {
 	closed  bool
 }
 
-func (s *BlobStore) newSealWriter(w io.Writer) (*sealWriter, error) {
+func (s *Store) newSealWriter(w io.Writer) (*sealWriter, error) {
 	header := make([]byte, blobHeaderSize)
 	copy(header, blobMagic)
 	if _, err := rand.Read(header[len(blobMagic):]); err != nil {
@@ -465,7 +465,7 @@ type openReader struct {
 	err     error // sticky: once broken, always broken
 }
 
-func (s *BlobStore) newOpenReader(f io.ReadCloser) (*openReader, error) {
+func (s *Store) newOpenReader(f io.ReadCloser) (*openReader, error) {
 	header := make([]byte, blobHeaderSize)
 	if _, err := io.ReadFull(f, header); err != nil {
 		return nil, domain.Internal(fmt.Errorf("%w: short header: %v", errBlobCorrupt, err))

@@ -13,7 +13,7 @@ import (
 // but a well-formed blob. Any file it does accept must have exactly the
 // size the format gives its plaintext, so no stray bytes were ignored.
 func FuzzBlobOpen(f *testing.F) {
-	s, err := NewBlobStore(f.TempDir(), testBlobMasterKey)
+	s, err := NewStore(f.TempDir(), testBlobMasterKey)
 	if err != nil {
 		f.Fatal(err)
 	}

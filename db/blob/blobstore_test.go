@@ -29,10 +29,10 @@ var testBlobMasterKey = bytes.Repeat([]byte{0x42}, 32)
 // testMaxSize is the upload limit used unless a test is about the limit.
 const testMaxSize = 100_000_000
 
-func newTestBlobStore(t testing.TB) (*BlobStore, string) {
+func newTestBlobStore(t testing.TB) (*Store, string) {
 	t.Helper()
 	dir := t.TempDir()
-	s, err := NewBlobStore(dir, testBlobMasterKey)
+	s, err := NewStore(dir, testBlobMasterKey)
 	require.NoError(t, err)
 	return s, dir
 }
@@ -53,7 +53,7 @@ func pdfBytes(size int, marker string) []byte {
 }
 
 // stagePublish stores content and returns the published blob.
-func stagePublish(t *testing.T, s *BlobStore, content []byte) *StagedBlob {
+func stagePublish(t *testing.T, s *Store, content []byte) *Staged {
 	t.Helper()
 	b, err := s.Stage(bytes.NewReader(content), "evidence.pdf", testMaxSize)
 	require.NoError(t, err)
@@ -62,7 +62,7 @@ func stagePublish(t *testing.T, s *BlobStore, content []byte) *StagedBlob {
 }
 
 // readBlob opens key and reads it to the end.
-func readBlob(t *testing.T, s *BlobStore, key string) ([]byte, error) {
+func readBlob(t *testing.T, s *Store, key string) ([]byte, error) {
 	t.Helper()
 	r, err := s.Open(key)
 	require.NoError(t, err)
@@ -72,7 +72,7 @@ func readBlob(t *testing.T, s *BlobStore, key string) ([]byte, error) {
 
 // putRawBlob encrypts plaintext straight into the blob area, bypassing
 // Stage's type and size checks, to test the format on any plaintext.
-func putRawBlob(t testing.TB, s *BlobStore, plaintext []byte) string {
+func putRawBlob(t testing.TB, s *Store, plaintext []byte) string {
 	t.Helper()
 	key, err := newBlobKey()
 	require.NoError(t, err)
@@ -115,7 +115,7 @@ func assertNoFiles(t *testing.T, dir string) {
 
 func TestNewBlobStoreRejectsBadKey(t *testing.T) {
 	for _, n := range []int{0, 16, 31, 33, 64} {
-		_, err := NewBlobStore(t.TempDir(), make([]byte, n))
+		_, err := NewStore(t.TempDir(), make([]byte, n))
 		assert.Error(t, err, n)
 	}
 }
@@ -123,7 +123,7 @@ func TestNewBlobStoreRejectsBadKey(t *testing.T) {
 func TestNewBlobStoreCreatesPrivateDirs(t *testing.T) {
 	dir := t.TempDir()
 	require.NoError(t, os.MkdirAll(filepath.Join(dir, "tmp"), 0o755))
-	_, err := NewBlobStore(dir, testBlobMasterKey)
+	_, err := NewStore(dir, testBlobMasterKey)
 	require.NoError(t, err)
 	for _, sub := range []string{"blobs", "tmp"} {
 		info, err := os.Stat(filepath.Join(dir, sub))
@@ -331,7 +331,7 @@ func TestBlobOpenRejectsBadMagic(t *testing.T) {
 func TestBlobOpenWrongMasterKey(t *testing.T) {
 	s, dir := newTestBlobStore(t)
 	b := stagePublish(t, s, pdfBytes(100, ""))
-	other, err := NewBlobStore(dir, bytes.Repeat([]byte{0x43}, 32))
+	other, err := NewStore(dir, bytes.Repeat([]byte{0x43}, 32))
 	require.NoError(t, err)
 	_, err = readBlob(t, other, b.Key)
 	assert.ErrorIs(t, err, errBlobCorrupt)

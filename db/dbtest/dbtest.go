@@ -6,6 +6,7 @@ package dbtest
 import (
 	"context"
 	"database/sql"
+	"fmt"
 	"path/filepath"
 	"testing"
 	"time"
@@ -45,7 +46,33 @@ func Raw(tb testing.TB, store *db.DB) *sql.DB {
 func User(tb testing.TB, store *db.DB, role domain.Role, email string) domain.User {
 	tb.Helper()
 	u, err := store.CreateUser(context.Background(), domain.NewUser{Email: email, Name: "Test " + email, Role: role,
-		Password: "correct horse battery staple"}, password.FastPasswordParams)
+		Password: "correct horse battery staple"}, password.FastParams)
 	require.NoError(tb, err)
 	return u
+}
+
+// FileRequest writes a submitted request of kind straight into the store,
+// as a submission leaves one, without going through the guided form. The
+// returned request carries its id, reference, kind, status and filer.
+func FileRequest(tb testing.TB, store *db.DB, filer domain.User, kind domain.Kind, answers string) domain.Request {
+	tb.Helper()
+	now := store.Clock.Now()
+	r := domain.Request{Kind: kind, Status: domain.StatusSubmitted, FilerID: filer.ID, SubmittedAt: now}
+	err := store.Write(context.Background(), func(tx *sql.Tx) error {
+		var n int64
+		if err := tx.QueryRow(`SELECT COUNT(*) FROM requests`).Scan(&n); err != nil {
+			return err
+		}
+		r.Reference = fmt.Sprintf("CCF-%d-9%05d", now.Year(), n+1)
+		res, err := tx.Exec(`INSERT INTO requests (reference, kind, status, filer_id, answers, applicant_name,
+			source_country, language, created_at, updated_at, submitted_at) VALUES (?, ?, 'submitted', ?, ?, 'Amal Haddad', 'TR', 'en', ?, ?, ?)`,
+			r.Reference, kind, filer.ID, answers, now.Unix(), now.Unix(), now.Unix())
+		if err != nil {
+			return err
+		}
+		r.ID, err = res.LastInsertId()
+		return err
+	})
+	require.NoError(tb, err)
+	return r
 }

@@ -8,11 +8,11 @@ import (
 	"unicode/utf8"
 )
 
-// FileType is an accepted kind of upload. The type is always decided from
+// Type is an accepted kind of upload. The type is always decided from
 // the content: a browser-supplied Content-Type or a filename alone is
 // attacker-controlled, and serving an HTML or SVG file back to staff under a
 // trusted MIME type would be a stored cross-site scripting hole.
-type FileType struct {
+type Type struct {
 	MIME  string // the type we store and serve the file as
 	Label string // message key naming the type to users, e.g. "filetype.pdf"
 	Ext   string // canonical extension with its dot, e.g. ".pdf"
@@ -20,17 +20,17 @@ type FileType struct {
 
 // The allowlist. Anything not matched below is refused.
 var (
-	fileTypePDF  = FileType{"application/pdf", "filetype.pdf", ".pdf"}
-	fileTypeJPEG = FileType{"image/jpeg", "filetype.jpeg", ".jpg"}
-	fileTypePNG  = FileType{"image/png", "filetype.png", ".png"}
-	fileTypeHEIC = FileType{"image/heic", "filetype.heic", ".heic"}
-	fileTypeHEIF = FileType{"image/heif", "filetype.heic", ".heif"}
-	fileTypeWEBP = FileType{"image/webp", "filetype.webp", ".webp"}
-	fileTypeTIFF = FileType{"image/tiff", "filetype.tiff", ".tiff"}
-	fileTypeDOCX = FileType{"application/vnd.openxmlformats-officedocument.wordprocessingml.document", "filetype.docx", ".docx"}
-	fileTypeODT  = FileType{"application/vnd.oasis.opendocument.text", "filetype.odt", ".odt"}
-	fileTypeXLSX = FileType{"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "filetype.xlsx", ".xlsx"}
-	fileTypeDOC  = FileType{"application/msword", "filetype.doc", ".doc"}
+	fileTypePDF  = Type{"application/pdf", "filetype.pdf", ".pdf"}
+	fileTypeJPEG = Type{"image/jpeg", "filetype.jpeg", ".jpg"}
+	fileTypePNG  = Type{"image/png", "filetype.png", ".png"}
+	fileTypeHEIC = Type{"image/heic", "filetype.heic", ".heic"}
+	fileTypeHEIF = Type{"image/heif", "filetype.heic", ".heif"}
+	fileTypeWEBP = Type{"image/webp", "filetype.webp", ".webp"}
+	fileTypeTIFF = Type{"image/tiff", "filetype.tiff", ".tiff"}
+	fileTypeDOCX = Type{"application/vnd.openxmlformats-officedocument.wordprocessingml.document", "filetype.docx", ".docx"}
+	fileTypeODT  = Type{"application/vnd.oasis.opendocument.text", "filetype.odt", ".odt"}
+	fileTypeXLSX = Type{"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "filetype.xlsx", ".xlsx"}
+	fileTypeDOC  = Type{"application/msword", "filetype.doc", ".doc"}
 )
 
 // Magic numbers of the allowed formats.
@@ -48,14 +48,14 @@ var (
 // is refused: we cannot check what is inside, and archives can hide
 // anything.
 var (
-	zipTypesByExt  = map[string]FileType{".docx": fileTypeDOCX, ".odt": fileTypeODT, ".xlsx": fileTypeXLSX}
-	ole2TypesByExt = map[string]FileType{".doc": fileTypeDOC}
+	zipTypesByExt  = map[string]Type{".docx": fileTypeDOCX, ".odt": fileTypeODT, ".xlsx": fileTypeXLSX}
+	ole2TypesByExt = map[string]Type{".doc": fileTypeDOC}
 )
 
 // heifBrands maps the ISO BMFF major brands we accept to their type. Only
 // the major brand counts: AVIF and MP4 files may list mif1 as a compatible
 // brand but are not accepted.
-var heifBrands = map[string]FileType{
+var heifBrands = map[string]Type{
 	"heic": fileTypeHEIC,
 	"heix": fileTypeHEIC,
 	"mif1": fileTypeHEIF,
@@ -63,11 +63,11 @@ var heifBrands = map[string]FileType{
 	"heif": fileTypeHEIF,
 }
 
-// SniffFileType decides the type from the head of the content (the first
+// Sniff decides the type from the head of the content (the first
 // 512 bytes are plenty) and the original filename's extension, which is
 // only used to tell container formats apart. It returns ok=false for
 // anything not on the allowlist.
-func SniffFileType(head []byte, filename string) (FileType, bool) {
+func Sniff(head []byte, filename string) (Type, bool) {
 	if ft, ok := sniffMagic(head); ok {
 		return ft, true
 	}
@@ -80,11 +80,11 @@ func SniffFileType(head []byte, filename string) (FileType, bool) {
 		ft, ok := ole2TypesByExt[ext]
 		return ft, ok
 	}
-	return FileType{}, false
+	return Type{}, false
 }
 
 // sniffMagic recognises the formats whose magic number alone decides.
-func sniffMagic(head []byte) (FileType, bool) {
+func sniffMagic(head []byte) (Type, bool) {
 	switch {
 	case bytes.HasPrefix(head, magicPDF):
 		return fileTypePDF, true
@@ -107,9 +107,9 @@ func isWEBP(head []byte) bool {
 
 // sniffHEIF matches an ISO BMFF file starting with an ftyp box whose major
 // brand is a HEIF one.
-func sniffHEIF(head []byte) (FileType, bool) {
+func sniffHEIF(head []byte) (Type, bool) {
 	if len(head) < 12 || string(head[4:8]) != "ftyp" {
-		return FileType{}, false
+		return Type{}, false
 	}
 	ft, ok := heifBrands[string(head[8:12])]
 	return ft, ok

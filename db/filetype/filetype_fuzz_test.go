@@ -7,7 +7,7 @@ import (
 	"unicode/utf8"
 )
 
-// FuzzSniffFileType feeds arbitrary heads and names to SniffFileType: it
+// FuzzSniffFileType feeds arbitrary heads and names to Sniff: it
 // must never panic, and whatever it accepts must be one of the allowlisted
 // types with its magic number really present.
 func FuzzSniffFileType(f *testing.F) {
@@ -21,13 +21,13 @@ func FuzzSniffFileType(f *testing.F) {
 		f.Add([]byte(seed.head), seed.name)
 	}
 	allowed := map[string]bool{}
-	for _, ft := range []FileType{fileTypePDF, fileTypeJPEG, fileTypePNG, fileTypeHEIC, fileTypeHEIF, fileTypeWEBP, fileTypeTIFF, fileTypeDOCX, fileTypeODT, fileTypeXLSX, fileTypeDOC} {
+	for _, ft := range []Type{fileTypePDF, fileTypeJPEG, fileTypePNG, fileTypeHEIC, fileTypeHEIF, fileTypeWEBP, fileTypeTIFF, fileTypeDOCX, fileTypeODT, fileTypeXLSX, fileTypeDOC} {
 		allowed[ft.MIME] = true
 	}
 	f.Fuzz(func(t *testing.T, head []byte, name string) {
-		ft, ok := SniffFileType(head, name)
+		ft, ok := Sniff(head, name)
 		if !ok {
-			if ft != (FileType{}) {
+			if ft != (Type{}) {
 				t.Fatalf("refused but returned %+v", ft)
 			}
 			return
@@ -40,7 +40,7 @@ func FuzzSniffFileType(f *testing.F) {
 }
 
 // checkMagic fails unless head starts the way ft requires.
-func checkMagic(t *testing.T, head []byte, ft FileType) {
+func checkMagic(t *testing.T, head []byte, ft Type) {
 	t.Helper()
 	h := string(head)
 	var ok bool

@@ -1,16 +1,16 @@
 package filetype
 
 // allFileTypes lists every accepted type once, for lookups by stored MIME.
-var allFileTypes = []FileType{fileTypePDF, fileTypeJPEG, fileTypePNG, fileTypeHEIC, fileTypeHEIF, fileTypeWEBP,
+var allFileTypes = []Type{fileTypePDF, fileTypeJPEG, fileTypePNG, fileTypeHEIC, fileTypeHEIF, fileTypeWEBP,
 	fileTypeTIFF, fileTypeDOCX, fileTypeODT, fileTypeXLSX, fileTypeDOC}
 
-// FileTypeByMIME returns the accepted type stored under mime, to name it to
+// ByMIME returns the accepted type stored under mime, to name it to
 // people and to choose a download filename extension.
-func FileTypeByMIME(mime string) (FileType, bool) {
+func ByMIME(mime string) (Type, bool) {
 	for _, ft := range allFileTypes {
 		if ft.MIME == mime {
 			return ft, true
 		}
 	}
-	return FileType{}, false
+	return Type{}, false
 }

@@ -49,9 +49,9 @@ func TestSniffFileTypeAccepts(t *testing.T) {
 		{"xlsx", headZIP, "list.xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "filetype.xlsx", ".xlsx"},
 		{"doc", headOLE2, "old.doc", "application/msword", "filetype.doc", ".doc"},
 	} {
-		ft, ok := SniffFileType([]byte(tc.head), tc.filename)
+		ft, ok := Sniff([]byte(tc.head), tc.filename)
 		if assert.True(t, ok, tc.name) {
-			assert.Equal(t, FileType{MIME: tc.mime, Label: tc.label, Ext: tc.ext}, ft, tc.name)
+			assert.Equal(t, Type{MIME: tc.mime, Label: tc.label, Ext: tc.ext}, ft, tc.name)
 		}
 	}
 }
@@ -89,13 +89,13 @@ func TestSniffFileTypeRefuses(t *testing.T) {
 		{"gif", "GIF89a\x01\x00", "a.gif"},
 		{"rtf", `{\rtf1\ansi`, "a.doc"},
 	} {
-		_, ok := SniffFileType([]byte(tc.head), tc.filename)
+		_, ok := Sniff([]byte(tc.head), tc.filename)
 		assert.False(t, ok, tc.name)
 	}
 }
 
 func TestFileTypeLabels(t *testing.T) {
-	for _, ft := range []FileType{fileTypePDF, fileTypeJPEG, fileTypePNG, fileTypeHEIC, fileTypeHEIF, fileTypeWEBP, fileTypeTIFF, fileTypeDOCX, fileTypeODT, fileTypeXLSX, fileTypeDOC} {
+	for _, ft := range []Type{fileTypePDF, fileTypeJPEG, fileTypePNG, fileTypeHEIC, fileTypeHEIF, fileTypeWEBP, fileTypeTIFF, fileTypeDOCX, fileTypeODT, fileTypeXLSX, fileTypeDOC} {
 		assert.True(t, strings.HasPrefix(ft.Label, "filetype."), ft.Label)
 		assert.True(t, strings.HasPrefix(ft.Ext, "."), ft.Ext)
 		assert.Contains(t, ft.MIME, "/")

@@ -18,31 +18,31 @@ import (
 	"github.com/ccf-portal/ccfportal/db/domain"
 )
 
-// PasswordParams are the argon2id cost parameters. They are stored in every
+// Params are the argon2id cost parameters. They are stored in every
 // hash, so raising them later only affects new hashes; old ones still verify.
-type PasswordParams struct {
+type Params struct {
 	Memory  uint32 // memory in KiB
 	Time    uint32 // number of passes over the memory
 	Threads uint8  // degree of parallelism
 }
 
-// DefaultPasswordParams is the second recommended option of RFC 9106
+// DefaultParams is the second recommended option of RFC 9106
 // (section 4): argon2id with 64 MiB, one pass and (here) two lanes. It is the
 // choice for machines that cannot spare the 2 GiB of the first option, and a
 // login costs roughly 50-100 ms of CPU, which is slow for an attacker with a
 // stolen database yet fine for a portal's sign-in rate.
-var DefaultPasswordParams = PasswordParams{Memory: 64 * 1024, Time: 1, Threads: 2}
+var DefaultParams = Params{Memory: 64 * 1024, Time: 1, Threads: 2}
 
-// FastPasswordParams are deliberately weak parameters that make tests fast.
+// FastParams are deliberately weak parameters that make tests fast.
 // They are for tests only: never use them to hash a real password.
-var FastPasswordParams = PasswordParams{Memory: 1024, Time: 1, Threads: 1}
+var FastParams = Params{Memory: 1024, Time: 1, Threads: 1}
 
 // Password length limits, counted in characters (runes), not bytes, so that
 // non-ASCII passphrases are treated the same as ASCII ones. The upper limit
 // bounds the work done per attempt and the size of what we accept.
 const (
-	MinPasswordLength = 12
-	MaxPasswordLength = 128
+	MinLength = 12
+	MaxLength = 128
 )
 
 // ErrInvalidHash reports a stored password hash that is not a well-formed
@@ -50,7 +50,7 @@ const (
 // means the database holds something unexpected, not that the user erred.
 var ErrInvalidHash = errors.New("db: invalid password hash")
 
-// Sizes of what HashPassword generates; VerifyPassword accepts nothing else.
+// Sizes of what Hash generates; Verify accepts nothing else.
 const (
 	saltLength = 16
 	keyLength  = 32
@@ -76,10 +76,10 @@ var hashPrefix = fmt.Sprintf("$argon2id$v=%d$", argon2.Version)
 // trailing bits, so each salt and key has exactly one textual form.
 var b64 = base64.RawStdEncoding.Strict()
 
-// validate checks p against the same bounds VerifyPassword enforces, so that
+// validate checks p against the same bounds Verify enforces, so that
 // every hash we produce can also be verified. RFC 9106 requires at least
 // 8 KiB of memory per lane.
-func (p PasswordParams) validate() error {
+func (p Params) validate() error {
 	switch {
 	case p.Time < 1 || p.Time > maxTime:
 		return fmt.Errorf("argon2 time %d outside 1..%d", p.Time, maxTime)
@@ -91,11 +91,11 @@ func (p PasswordParams) validate() error {
 	return nil
 }
 
-// HashPassword hashes password with argon2id, a fresh random salt and the
+// Hash hashes password with argon2id, a fresh random salt and the
 // given parameters, and returns it in PHC string format:
 //
 //	$argon2id$v=19$m=65536,t=1,p=2$<base64 salt>$<base64 key>
-func HashPassword(password string, p PasswordParams) (string, error) {
+func Hash(password string, p Params) (string, error) {
 	if err := p.validate(); err != nil {
 		return "", fmt.Errorf("db: hash password: %w", err)
 	}
@@ -107,10 +107,10 @@ func HashPassword(password string, p PasswordParams) (string, error) {
 	return encodeHash(p, salt, key), nil
 }
 
-// VerifyPassword reports whether password matches the encoded hash. It
+// Verify reports whether password matches the encoded hash. It
 // returns an error wrapping ErrInvalidHash if encoded is not a hash that
-// HashPassword could have produced; the comparison is constant-time.
-func VerifyPassword(encoded, password string) (bool, error) {
+// Hash could have produced; the comparison is constant-time.
+func Verify(encoded, password string) (bool, error) {
 	p, salt, key, err := decodeHash(encoded)
 	if err != nil {
 		return false, err
@@ -122,7 +122,7 @@ func VerifyPassword(encoded, password string) (bool, error) {
 // NeedsRehash reports whether encoded was made with parameters other than p
 // (or cannot be read), so that a login can re-hash the password it has just
 // verified and the stored hashes follow any change to the parameters.
-func NeedsRehash(encoded string, p PasswordParams) bool {
+func NeedsRehash(encoded string, p Params) bool {
 	got, _, _, err := decodeHash(encoded)
 	return err != nil || got != p
 }
@@ -131,21 +131,21 @@ func NeedsRehash(encoded string, p PasswordParams) bool {
 // not enough because tests and production use different parameters.
 var dummyHashes = struct {
 	sync.Mutex
-	m map[PasswordParams]string
-}{m: map[PasswordParams]string{}}
+	m map[Params]string
+}{m: map[Params]string{}}
 
-// DummyPasswordHash returns a valid hash, computed once per parameter set,
+// DummyHash returns a valid hash, computed once per parameter set,
 // of a random password nobody knows. Verifying a login for an unknown email
 // against it takes as long as for a known one, so response times do not
 // reveal which emails have accounts. It panics if p is invalid, which is a
-// programming error that HashPassword would report too.
-func DummyPasswordHash(p PasswordParams) string {
+// programming error that Hash would report too.
+func DummyHash(p Params) string {
 	dummyHashes.Lock()
 	defer dummyHashes.Unlock()
 	if h, ok := dummyHashes.m[p]; ok {
 		return h
 	}
-	h, err := HashPassword(rand.Text(), p)
+	h, err := Hash(rand.Text(), p)
 	if err != nil {
 		panic(err)
 	}
@@ -154,15 +154,15 @@ func DummyPasswordHash(p PasswordParams) string {
 }
 
 // encodeHash formats a hash in PHC string format.
-func encodeHash(p PasswordParams, salt, key []byte) string {
+func encodeHash(p Params, salt, key []byte) string {
 	return fmt.Sprintf("%sm=%d,t=%d,p=%d$%s$%s",
 		hashPrefix, p.Memory, p.Time, p.Threads, b64.EncodeToString(salt), b64.EncodeToString(key))
 }
 
 // decodeHash parses a PHC string strictly: only the exact form encodeHash
 // produces, with parameters within our bounds, is accepted.
-func decodeHash(encoded string) (PasswordParams, []byte, []byte, error) {
-	var p PasswordParams
+func decodeHash(encoded string) (Params, []byte, []byte, error) {
+	var p Params
 	if len(encoded) > maxEncodedLength {
 		return p, nil, nil, fmt.Errorf("%w: too long", ErrInvalidHash)
 	}
@@ -190,8 +190,8 @@ func decodeHash(encoded string) (PasswordParams, []byte, []byte, error) {
 }
 
 // decodeParams parses "m=<memory>,t=<time>,p=<threads>" in that order.
-func decodeParams(s string) (PasswordParams, error) {
-	var p PasswordParams
+func decodeParams(s string) (Params, error) {
+	var p Params
 	parts := strings.Split(s, ",")
 	if len(parts) != 3 {
 		return p, fmt.Errorf("%w: want m, t and p", ErrInvalidHash)
@@ -206,7 +206,7 @@ func decodeParams(s string) (PasswordParams, error) {
 	if th > maxThreads || m > maxMemory || t > maxTime {
 		return p, fmt.Errorf("%w: parameters too large", ErrInvalidHash)
 	}
-	p = PasswordParams{Memory: uint32(m), Time: uint32(t), Threads: uint8(th)}
+	p = Params{Memory: uint32(m), Time: uint32(t), Threads: uint8(th)}
 	if err := p.validate(); err != nil {
 		return p, fmt.Errorf("%w: %v", ErrInvalidHash, err)
 	}
@@ -239,18 +239,18 @@ func decodeBytes(s string, n int, what string) ([]byte, error) {
 	return b, nil
 }
 
-// CheckPasswordRules checks a new password against the length limits and
+// CheckRules checks a new password against the length limits and
 // rejects common or trivially guessable ones. The error is an *Error with
 // code EInvalid and key "password.too_short", "password.too_long" or
 // "password.common". It does not check for leaked passwords beyond the
 // embedded list.
-func CheckPasswordRules(password string) error {
+func CheckRules(password string) error {
 	n := utf8.RuneCountInString(password)
 	switch {
-	case n < MinPasswordLength:
-		return domain.Errorf(domain.EInvalid, "password.too_short", MinPasswordLength)
-	case n > MaxPasswordLength:
-		return domain.Errorf(domain.EInvalid, "password.too_long", MaxPasswordLength)
+	case n < MinLength:
+		return domain.Errorf(domain.EInvalid, "password.too_short", MinLength)
+	case n > MaxLength:
+		return domain.Errorf(domain.EInvalid, "password.too_long", MaxLength)
 	case isCommonPassword(password):
 		return domain.Errorf(domain.EInvalid, "password.common")
 	}
@@ -305,7 +305,7 @@ func unLeet(s string) string { return leet.Replace(s) }
 // 0, as in "123456789012") and the rows and columns of common keyboards.
 var keySequences = []string{
 	"abcdefghijklmnopqrstuvwxyz",
-	strings.Repeat("0123456789", MaxPasswordLength/10+2),
+	strings.Repeat("0123456789", MaxLength/10+2),
 	"qwertyuiopasdfghjklzxcvbnm",               // QWERTY rows
 	"qwertzuiopasdfghjklyxcvbnm",               // QWERTZ rows
 	"azertyuiopqsdfghjklmwxcvbn",               // AZERTY rows

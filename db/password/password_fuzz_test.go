@@ -5,11 +5,11 @@ import (
 	"testing"
 )
 
-// FuzzVerifyPassword feeds arbitrary stored hashes to VerifyPassword: it must
+// FuzzVerifyPassword feeds arbitrary stored hashes to Verify: it must
 // never panic, must not report a match together with an error, and must only
 // accept hashes in their one canonical form.
 func FuzzVerifyPassword(f *testing.F) {
-	valid, err := HashPassword("correct horse battery staple", FastPasswordParams)
+	valid, err := Hash("correct horse battery staple", FastParams)
 	if err != nil {
 		f.Fatal(err)
 	}
@@ -58,9 +58,9 @@ func FuzzVerifyPassword(f *testing.F) {
 				t.Skip()
 			}
 		}
-		ok, err := VerifyPassword(encoded, password)
+		ok, err := Verify(encoded, password)
 		if err != nil && ok {
-			t.Fatalf("VerifyPassword(%q) = true with error %v", encoded, err)
+			t.Fatalf("Verify(%q) = true with error %v", encoded, err)
 		}
 	})
 }

@@ -15,7 +15,7 @@ import (
 // validHash returns a fresh hash of password made with the test parameters.
 func validHash(t *testing.T, password string) string {
 	t.Helper()
-	h, err := HashPassword(password, FastPasswordParams)
+	h, err := Hash(password, FastParams)
 	require.NoError(t, err)
 	return h
 }
@@ -24,7 +24,7 @@ func TestHashPasswordRoundTrip(t *testing.T) {
 	h := validHash(t, "correct horse battery staple")
 	assert.True(t, strings.HasPrefix(h, "$argon2id$v=19$m=1024,t=1,p=1$"), h)
 
-	ok, err := VerifyPassword(h, "correct horse battery staple")
+	ok, err := Verify(h, "correct horse battery staple")
 	require.NoError(t, err)
 	assert.True(t, ok)
 }
@@ -32,7 +32,7 @@ func TestHashPasswordRoundTrip(t *testing.T) {
 func TestHashPasswordWrongPassword(t *testing.T) {
 	h := validHash(t, "correct horse battery staple")
 	for _, pw := range []string{"", "correct horse battery stapl", "Correct horse battery staple", "correct horse battery staple "} {
-		ok, err := VerifyPassword(h, pw)
+		ok, err := Verify(h, pw)
 		require.NoError(t, err)
 		assert.False(t, ok, pw)
 	}
@@ -43,7 +43,7 @@ func TestHashPasswordSaltsDiffer(t *testing.T) {
 }
 
 func TestHashPasswordDefaultParamsFormat(t *testing.T) {
-	h, err := HashPassword("correct horse battery staple", DefaultPasswordParams)
+	h, err := Hash("correct horse battery staple", DefaultParams)
 	require.NoError(t, err)
 	assert.True(t, strings.HasPrefix(h, "$argon2id$v=19$m=65536,t=1,p=2$"), h)
 	parts := strings.Split(h, "$")
@@ -53,7 +53,7 @@ func TestHashPasswordDefaultParamsFormat(t *testing.T) {
 }
 
 func TestHashPasswordRejectsBadParams(t *testing.T) {
-	for _, p := range []PasswordParams{
+	for _, p := range []Params{
 		{Memory: 1024, Time: 0, Threads: 1},
 		{Memory: 1024, Time: 1, Threads: 0},
 		{Memory: 7, Time: 1, Threads: 1},
@@ -61,7 +61,7 @@ func TestHashPasswordRejectsBadParams(t *testing.T) {
 		{Memory: 1<<20 + 1, Time: 1, Threads: 1},
 		{Memory: 1024, Time: 1, Threads: 65},
 	} {
-		_, err := HashPassword("correct horse battery staple", p)
+		_, err := Hash("correct horse battery staple", p)
 		assert.Error(t, err, "%+v", p)
 	}
 }
@@ -74,12 +74,12 @@ func TestVerifyPasswordTamperedHash(t *testing.T) {
 	key := []byte(parts[5])
 	key[10] = map[bool]byte{true: 'B', false: 'A'}[key[10] == 'A']
 	parts[5] = string(key)
-	ok, err := VerifyPassword(strings.Join(parts, "$"), "correct horse battery staple")
+	ok, err := Verify(strings.Join(parts, "$"), "correct horse battery staple")
 	require.NoError(t, err)
 	assert.False(t, ok)
 
 	// Changed parameters give a different key.
-	ok, err = VerifyPassword(strings.Replace(h, "t=1", "t=2", 1), "correct horse battery staple")
+	ok, err = Verify(strings.Replace(h, "t=1", "t=2", 1), "correct horse battery staple")
 	require.NoError(t, err)
 	assert.False(t, ok)
 }
@@ -133,7 +133,7 @@ func TestVerifyPasswordMalformed(t *testing.T) {
 	}
 	for name, encoded := range cases {
 		t.Run(name, func(t *testing.T) {
-			ok, err := VerifyPassword(encoded, "correct horse battery staple")
+			ok, err := Verify(encoded, "correct horse battery staple")
 			assert.ErrorIs(t, err, ErrInvalidHash)
 			assert.False(t, ok)
 		})
@@ -141,24 +141,24 @@ func TestVerifyPasswordMalformed(t *testing.T) {
 }
 
 func TestDummyPasswordHash(t *testing.T) {
-	h := DummyPasswordHash(FastPasswordParams)
-	assert.Equal(t, h, DummyPasswordHash(FastPasswordParams), "computed once")
-	assert.False(t, NeedsRehash(h, FastPasswordParams), "made with the given params")
+	h := DummyHash(FastParams)
+	assert.Equal(t, h, DummyHash(FastParams), "computed once")
+	assert.False(t, NeedsRehash(h, FastParams), "made with the given params")
 	for _, pw := range []string{"", "password", "correct horse battery staple"} {
-		ok, err := VerifyPassword(h, pw)
+		ok, err := Verify(h, pw)
 		require.NoError(t, err)
 		assert.False(t, ok)
 	}
-	other := PasswordParams{Memory: 2048, Time: 1, Threads: 1}
-	assert.NotEqual(t, h, DummyPasswordHash(other))
-	assert.False(t, NeedsRehash(DummyPasswordHash(other), other))
+	other := Params{Memory: 2048, Time: 1, Threads: 1}
+	assert.NotEqual(t, h, DummyHash(other))
+	assert.False(t, NeedsRehash(DummyHash(other), other))
 }
 
 func TestNeedsRehash(t *testing.T) {
 	h := validHash(t, "correct horse battery staple")
-	assert.False(t, NeedsRehash(h, FastPasswordParams))
-	assert.True(t, NeedsRehash(h, DefaultPasswordParams))
-	assert.True(t, NeedsRehash("garbage", FastPasswordParams))
+	assert.False(t, NeedsRehash(h, FastParams))
+	assert.True(t, NeedsRehash(h, DefaultParams))
+	assert.True(t, NeedsRehash("garbage", FastParams))
 }
 
 // requireRuleError asserts that err is an *Error with code EInvalid and key.
@@ -172,26 +172,26 @@ func requireRuleError(t *testing.T, err error, key string) *domain.Error {
 }
 
 func TestCheckPasswordRulesLength(t *testing.T) {
-	e := requireRuleError(t, CheckPasswordRules("Xq7#mK2!pL9"), "password.too_short") // 11 runes
-	assert.Equal(t, []any{MinPasswordLength}, e.Args)
+	e := requireRuleError(t, CheckRules("Xq7#mK2!pL9"), "password.too_short") // 11 runes
+	assert.Equal(t, []any{MinLength}, e.Args)
 
-	assert.NoError(t, CheckPasswordRules("Xq7#mK2!pL9z"))                                                      // 12 runes
-	assert.NoError(t, CheckPasswordRules("the quick brown fox jumps over the lazy dog while it is raining!!")) // 64 runes
-	assert.NoError(t, CheckPasswordRules(strings.Repeat("Xq7#mK2!pL9z", 11)[:MaxPasswordLength]))
+	assert.NoError(t, CheckRules("Xq7#mK2!pL9z"))                                                      // 12 runes
+	assert.NoError(t, CheckRules("the quick brown fox jumps over the lazy dog while it is raining!!")) // 64 runes
+	assert.NoError(t, CheckRules(strings.Repeat("Xq7#mK2!pL9z", 11)[:MaxLength]))
 
-	e = requireRuleError(t, CheckPasswordRules(strings.Repeat("Xq7#mK2!pL9z", 11)[:MaxPasswordLength+1]), "password.too_long")
-	assert.Equal(t, []any{MaxPasswordLength}, e.Args)
+	e = requireRuleError(t, CheckRules(strings.Repeat("Xq7#mK2!pL9z", 11)[:MaxLength+1]), "password.too_long")
+	assert.Equal(t, []any{MaxLength}, e.Args)
 }
 
 func TestCheckPasswordRulesCountsRunes(t *testing.T) {
 	// 11 runes but 22 bytes: still too short.
-	requireRuleError(t, CheckPasswordRules("żółćęśąźńłó"), "password.too_short")
-	assert.NoError(t, CheckPasswordRules("zażółć gęślą jaźń"))
+	requireRuleError(t, CheckRules("żółćęśąźńłó"), "password.too_short")
+	assert.NoError(t, CheckRules("zażółć gęślą jaźń"))
 	// The upper limit counts runes too: 128 are allowed, 129 are not.
 	unit := "żółw pełza wolno" // 16 runes, 21 bytes
 	require.Equal(t, 16, utf8.RuneCountInString(unit))
-	assert.NoError(t, CheckPasswordRules(strings.Repeat(unit, 8)))
-	requireRuleError(t, CheckPasswordRules("ż"+strings.Repeat(unit, 8)), "password.too_long")
+	assert.NoError(t, CheckRules(strings.Repeat(unit, 8)))
+	requireRuleError(t, CheckRules("ż"+strings.Repeat(unit, 8)), "password.too_long")
 }
 
 func TestCheckPasswordRulesCommon(t *testing.T) {
@@ -220,7 +220,7 @@ func TestCheckPasswordRulesCommon(t *testing.T) {
 		"ILoveYou12345678",
 	} {
 		t.Run(pw, func(t *testing.T) {
-			requireRuleError(t, CheckPasswordRules(pw), "password.common")
+			requireRuleError(t, CheckRules(pw), "password.common")
 		})
 	}
 }
@@ -236,7 +236,7 @@ func TestCheckPasswordRulesAcceptsGoodPasswords(t *testing.T) {
 		"1984 was a good book",
 	} {
 		t.Run(pw, func(t *testing.T) {
-			assert.NoError(t, CheckPasswordRules(pw))
+			assert.NoError(t, CheckRules(pw))
 		})
 	}
 }

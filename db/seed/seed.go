@@ -16,12 +16,12 @@ import (
 	"github.com/ccf-portal/ccfportal/db/filetype"
 )
 
-// SeedOptions say how much fictional data to make.
-type SeedOptions struct {
+// Options say how much fictional data to make.
+type Options struct {
 	N     int  // requests to make
 	Force bool // seed even though the store holds real filings
 	// Blobs stores the seeded documents; nil makes requests without files.
-	Blobs *blob.BlobStore
+	Blobs *blob.Store
 	// MaxDocumentCases caps how many requests (the most recent) get files,
 	// since every file is encrypted and synced to disk on its own.
 	MaxDocumentCases int
@@ -29,8 +29,8 @@ type SeedOptions struct {
 	RandSeed uint64
 }
 
-// SeedReport says what was made.
-type SeedReport struct {
+// Report says what was made.
+type Report struct {
 	Requests, Documents, Decisions, Notices int
 }
 
@@ -42,14 +42,14 @@ var ErrRealFilings = errors.New("the store holds real filings; refusing to add d
 // every kind and status, with their timelines, documents, decisions and
 // notices, in one transaction. Every account it makes has an address at
 // seed.invalid. It is only ever run by `ccfportal seed` and by tests.
-func Seed(ctx context.Context, store *db.DB, opts SeedOptions) (SeedReport, error) {
+func Seed(ctx context.Context, store *db.DB, opts Options) (Report, error) {
 	if opts.N <= 0 {
-		return SeedReport{}, fmt.Errorf("seed: -n must be at least 1")
+		return Report{}, fmt.Errorf("seed: -n must be at least 1")
 	}
 	if real, err := store.RealFilings(ctx); err != nil {
-		return SeedReport{}, err
+		return Report{}, err
 	} else if real > 0 && !opts.Force {
-		return SeedReport{}, ErrRealFilings
+		return Report{}, ErrRealFilings
 	}
 	now := store.Clock.Now()
 	rng := rand.New(rand.NewPCG(opts.RandSeed, uint64(opts.N)))
@@ -63,7 +63,7 @@ func Seed(ctx context.Context, store *db.DB, opts SeedOptions) (SeedReport, erro
 	linkCases(rng, cases)
 	docs, err := stageSeedDocuments(cases, opts)
 	if err != nil {
-		return SeedReport{}, err
+		return Report{}, err
 	}
 	w := seedWriter{ctx: ctx, now: now, rng: rng, run: strconv.FormatInt(now.UnixNano(), 36), docs: docs}
 	err = store.BulkWrite(ctx, func(tx *sql.Tx) error { return w.write(tx, cases, persons, staffCount, counselCount) })
@@ -71,7 +71,7 @@ func Seed(ctx context.Context, store *db.DB, opts SeedOptions) (SeedReport, erro
 		for _, b := range docs {
 			opts.Blobs.Discard(b)
 		}
-		return SeedReport{}, err
+		return Report{}, err
 	}
 	return w.report, nil
 }
@@ -128,8 +128,8 @@ func recentFit(rng *rand.Rand, list []int, ok func(int) bool) (int, bool) {
 
 // stageSeedDocuments encrypts the files of the most recent cases that have
 // documents and publishes them before the transaction, as uploads are.
-func stageSeedDocuments(cases []seedCase, opts SeedOptions) (map[string]*blob.StagedBlob, error) {
-	docs := map[string]*blob.StagedBlob{}
+func stageSeedDocuments(cases []seedCase, opts Options) (map[string]*blob.Staged, error) {
+	docs := map[string]*blob.Staged{}
 	if opts.Blobs == nil {
 		return docs, nil
 	}

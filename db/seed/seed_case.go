@@ -6,7 +6,7 @@ import (
 	"strconv"
 	"time"
 
-	"github.com/ccf-portal/ccfportal/db"
+	"github.com/ccf-portal/ccfportal/db/conn"
 	"github.com/ccf-portal/ccfportal/db/domain"
 )
 
@@ -29,9 +29,9 @@ func (w *seedWriter) writeCase(cases []seedCase, i int, p seedPerson) error {
 	if c.kind != domain.KindProvisional {
 		eventAt = time.Time{}
 	}
-	id, err := w.exec("request", ref, c.kind, c.status, filer, appl, db.NullID(parent), p.language, p.name, c.source,
+	id, err := w.exec("request", ref, c.kind, c.status, filer, appl, conn.NullID(parent), p.language, p.name, c.source,
 		w.seedAnswers(*c, p, c.person), c.submitted.Unix(), updated.Unix(), c.submitted.Unix(), unixOrNil(c.admissible),
-		unixOrNil(c.due), unixOrNil(c.decided), unixOrNil(eventAt), db.NullID(assignee))
+		unixOrNil(c.due), unixOrNil(c.decided), unixOrNil(eventAt), conn.NullID(assignee))
 	if err != nil {
 		return err
 	}
@@ -201,7 +201,7 @@ func (w *seedWriter) writeDecision(c seedCase, id int64, ref string, itemID int6
 		disclosure = "A diffusion from the source country is held; its existence and date may be disclosed (fictional)."
 	}
 	decID, err := w.exec("decision", id, ref+"/D", c.outcome, "Fictional reasons: the Commission examined the file and "+
-		"the information provided by the parties.", disclosure, db.NullID(w.decisionDoc), staff, c.decided.Unix())
+		"the information provided by the parties.", disclosure, conn.NullID(w.decisionDoc), staff, c.decided.Unix())
 	if err != nil {
 		return err
 	}
@@ -226,7 +226,7 @@ func (w *seedWriter) writeNotice(c seedCase, id, decID, itemID, staff int64) err
 		t.Key, t.ItemID = "item:"+strconv.FormatInt(itemID, 10), itemID
 	}
 	issued := c.decided.Add(10 * seedDay)
-	noticeID, err := w.exec("notice", decID, id, db.NullID(t.ItemID), t.Key, t.DataKind, t.Source, "", action, t.Scope(),
+	noticeID, err := w.exec("notice", decID, id, conn.NullID(t.ItemID), t.Key, t.DataKind, t.Source, "", action, t.Scope(),
 		c.decided.AddDate(0, 1, 0).Format(time.DateOnly), staff, issued.Unix())
 	if err != nil {
 		return err

@@ -19,10 +19,10 @@ import (
 func TestSeedMakesEveryKindAndStatusWithDocumentsAndAnIntactAudit(t *testing.T) {
 	store, _ := dbtest.Open(t)
 	raw := dbtest.Raw(t, store)
-	blobs, err := blob.NewBlobStore(filepath.Join(t.TempDir(), "evidence"), bytes.Repeat([]byte{3}, 32))
+	blobs, err := blob.NewStore(filepath.Join(t.TempDir(), "evidence"), bytes.Repeat([]byte{3}, 32))
 	require.NoError(t, err)
 	ctx := context.Background()
-	rep, err := Seed(ctx, store, SeedOptions{N: 600, Blobs: blobs, MaxDocumentCases: 20, RandSeed: 1})
+	rep, err := Seed(ctx, store, Options{N: 600, Blobs: blobs, MaxDocumentCases: 20, RandSeed: 1})
 	require.NoError(t, err)
 	assert.Equal(t, 600, rep.Requests)
 	assert.Positive(t, rep.Documents)
@@ -66,7 +66,7 @@ func TestSeedMakesEveryKindAndStatusWithDocumentsAndAnIntactAudit(t *testing.T) 
 	require.NoError(t, err)
 	assert.True(t, ok.OK(), ok.Problem)
 
-	again, err := Seed(ctx, store, SeedOptions{N: 10, RandSeed: 2})
+	again, err := Seed(ctx, store, Options{N: 10, RandSeed: 2})
 	require.NoError(t, err, "seeding a seeded store again is fine")
 	assert.Equal(t, 10, again.Requests)
 }
@@ -78,19 +78,19 @@ func TestSeedRefusesAStoreWithRealFilingsUnlessForced(t *testing.T) {
 	ctx := context.Background()
 	_, err := store.CreateDraft(ctx, amal, domain.DraftOptions{Kind: domain.KindAccess})
 	require.NoError(t, err)
-	_, err = Seed(ctx, store, SeedOptions{N: 5})
+	_, err = Seed(ctx, store, Options{N: 5})
 	assert.ErrorIs(t, err, ErrRealFilings)
 	var n int
 	require.NoError(t, raw.QueryRow(`SELECT COUNT(*) FROM requests`).Scan(&n))
 	assert.Equal(t, 1, n, "nothing was added")
-	rep, err := Seed(ctx, store, SeedOptions{N: 5, Force: true})
+	rep, err := Seed(ctx, store, Options{N: 5, Force: true})
 	require.NoError(t, err)
 	assert.Equal(t, 5, rep.Requests)
 }
 
 func TestSeededPDFIsWellFormed(t *testing.T) {
 	pdf := filetype.MinimalPDF("Fictional (test)")
-	ft, ok := filetype.SniffFileType(pdf, "x.pdf")
+	ft, ok := filetype.Sniff(pdf, "x.pdf")
 	require.True(t, ok)
 	assert.Equal(t, "application/pdf", ft.MIME)
 	assert.Contains(t, string(pdf), `Fictional \(test\)`)

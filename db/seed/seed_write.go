@@ -12,8 +12,9 @@ import (
 	"strings"
 	"time"
 
-	"github.com/ccf-portal/ccfportal/db"
+	"github.com/ccf-portal/ccfportal/db/audit"
 	"github.com/ccf-portal/ccfportal/db/blob"
+	"github.com/ccf-portal/ccfportal/db/conn"
 	"github.com/ccf-portal/ccfportal/db/domain"
 	"github.com/ccf-portal/ccfportal/db/password"
 )
@@ -26,14 +27,14 @@ type seedWriter struct {
 	now     time.Time
 	rng     *mrand.Rand
 	run     string
-	docs    map[string]*blob.StagedBlob
+	docs    map[string]*blob.Staged
 	stmts   map[string]*sql.Stmt
 	staff   []int64
 	counsel []int64
 	filers  []int64 // per person
 	appl    []int64 // per person
 	refs    map[int]int64
-	report  SeedReport
+	report  Report
 	// decisionDoc is the decision document of the case being written.
 	decisionDoc int64
 }
@@ -105,7 +106,7 @@ func (w *seedWriter) write(tx *sql.Tx, cases []seedCase, persons []seedPerson, s
 	if err := w.saveCounters(); err != nil {
 		return err
 	}
-	return db.AppendAudit(w.ctx, tx, w.now, w.staff[0], domain.AuditSeed, 0, "requests="+strconv.Itoa(len(cases)))
+	return audit.Append(w.ctx, tx, w.now, w.staff[0], domain.AuditSeed, 0, "requests="+strconv.Itoa(len(cases)))
 }
 
 // writeAccounts makes the staff, counsel and self-filing applicants. None
@@ -113,7 +114,7 @@ func (w *seedWriter) write(tx *sql.Tx, cases []seedCase, persons []seedPerson, s
 func (w *seedWriter) writeAccounts(persons []seedPerson, staff, counsel int) error {
 	secret := make([]byte, 32)
 	rand.Read(secret)
-	hash, err := password.HashPassword(hex.EncodeToString(secret), password.FastPasswordParams)
+	hash, err := password.Hash(hex.EncodeToString(secret), password.FastParams)
 	if err != nil {
 		return domain.Internal(err)
 	}
@@ -222,7 +223,7 @@ func (w *seedWriter) event(id int64, kind domain.EventKind, actor int64, interna
 		body, _ := json.Marshal(map[string]string{"arg": arg})
 		data = string(body)
 	}
-	_, err := w.exec("event", id, kind, db.NullID(actor), internal, data, at.Unix())
+	_, err := w.exec("event", id, kind, conn.NullID(actor), internal, data, at.Unix())
 	return err
 }
 

@@ -40,7 +40,7 @@ type App struct {
 	DataDir string
 	Logs    *SafeBuffer
 	Config  web.Config
-	Blobs   *blob.BlobStore
+	Blobs   *blob.Store
 }
 
 // Option adjusts the app's configuration before it starts.
@@ -53,12 +53,12 @@ func New(t testing.TB, opts ...Option) *App {
 	clock := domain.NewFixedClock(Start)
 	store, err := db.Open(context.Background(), filepath.Join(dir, "ccf.db"), clock)
 	require.NoError(t, err)
-	blobs, err := blob.NewBlobStore(filepath.Join(dir, "evidence"), bytes.Repeat([]byte{9}, 32))
+	blobs, err := blob.NewStore(filepath.Join(dir, "evidence"), bytes.Repeat([]byte{9}, 32))
 	require.NoError(t, err)
 	logs := &SafeBuffer{}
 	cfg := web.Config{
 		SessionKey: bytes.Repeat([]byte{7}, 32),
-		Passwords:  password.FastPasswordParams,
+		Passwords:  password.FastParams,
 		Sessions:   web.DefaultSessionPolicy,
 		Logger:     slog.New(slog.NewTextHandler(logs, nil)),
 		Blobs:      blobs,
@@ -203,7 +203,7 @@ func (a *App) Counsel(email string) *Client {
 func (a *App) Staff(email string) *Client {
 	a.t.Helper()
 	_, err := a.DB.CreateUser(context.Background(), domain.NewUser{Email: email, Name: "Staff " + email,
-		Role: domain.RoleStaff, Password: Password}, password.FastPasswordParams)
+		Role: domain.RoleStaff, Password: Password}, password.FastParams)
 	require.NoError(a.t, err)
 	return a.Login(email)
 }

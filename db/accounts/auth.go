@@ -1,4 +1,4 @@
-package db
+package accounts
 
 import (
 	"context"
@@ -19,10 +19,10 @@ func throttleKey(email string) string {
 }
 
 // loginWait returns how long the account keyed by email must still wait.
-func (db *DB) loginWait(ctx context.Context, email string) (time.Duration, error) {
+func (db Accounts) loginWait(ctx context.Context, email string) (time.Duration, error) {
 	var failures int
 	var last int64
-	err := db.read.QueryRowContext(ctx, `SELECT failures, last_failure_at FROM login_throttle WHERE key_hash = ?`,
+	err := db.Reader().QueryRowContext(ctx, `SELECT failures, last_failure_at FROM login_throttle WHERE key_hash = ?`,
 		throttleKey(email)).Scan(&failures, &last)
 	if errors.Is(err, sql.ErrNoRows) {
 		return 0, nil
@@ -37,10 +37,10 @@ func (db *DB) loginWait(ctx context.Context, email string) (time.Duration, error
 	return max(0, domain.LoginDelay(failures)-since), nil
 }
 
-func (db *DB) recordLoginFailure(ctx context.Context, email string) error {
+func (db Accounts) recordLoginFailure(ctx context.Context, email string) error {
 	now := db.Clock.Now().Unix()
 	forget := now - int64(domain.LoginFailureMemory/time.Second)
-	_, err := db.write.ExecContext(ctx, `INSERT INTO login_throttle (key_hash, failures, last_failure_at) VALUES (?, 1, ?)
+	_, err := db.Writer().ExecContext(ctx, `INSERT INTO login_throttle (key_hash, failures, last_failure_at) VALUES (?, 1, ?)
 		ON CONFLICT (key_hash) DO UPDATE SET
 		  failures = CASE WHEN last_failure_at < ? THEN 1 ELSE failures + 1 END,
 		  last_failure_at = excluded.last_failure_at`, throttleKey(email), now, forget)
@@ -50,8 +50,8 @@ func (db *DB) recordLoginFailure(ctx context.Context, email string) error {
 	return nil
 }
 
-func (db *DB) clearLoginFailures(ctx context.Context, email string) error {
-	if _, err := db.write.ExecContext(ctx, `DELETE FROM login_throttle WHERE key_hash = ?`, throttleKey(email)); err != nil {
+func (db Accounts) clearLoginFailures(ctx context.Context, email string) error {
+	if _, err := db.Writer().ExecContext(ctx, `DELETE FROM login_throttle WHERE key_hash = ?`, throttleKey(email)); err != nil {
 		return domain.Internal(err)
 	}
 	return nil
@@ -61,7 +61,7 @@ func (db *DB) clearLoginFailures(ctx context.Context, email string) error {
 // give the same error after the same work (a full argon2id verification), so
 // neither the answer nor its timing tells whether an account exists. While
 // throttled, the attempt is refused before any password is checked.
-func (db *DB) Authenticate(ctx context.Context, email, plain string, p password.PasswordParams) (domain.User, error) {
+func (db Accounts) Authenticate(ctx context.Context, email, plain string, p password.Params) (domain.User, error) {
 	wait, err := db.loginWait(ctx, email)
 	if err != nil {
 		return domain.User{}, err
@@ -76,9 +76,9 @@ func (db *DB) Authenticate(ctx context.Context, email, plain string, p password.
 	}
 	hash := user.PasswordHash
 	if hash == "" {
-		hash = password.DummyPasswordHash(p)
+		hash = password.DummyHash(p)
 	}
-	ok, verr := password.VerifyPassword(hash, plain)
+	ok, verr := password.Verify(hash, plain)
 	if verr != nil || !ok || user.ID == 0 {
 		if err := db.recordLoginFailure(ctx, email); err != nil {
 			return domain.User{}, err
@@ -88,7 +88,7 @@ func (db *DB) Authenticate(ctx context.Context, email, plain string, p password.
 	if err := db.clearLoginFailures(ctx, email); err != nil {
 		return domain.User{}, err
 	}
-	if _, err := db.write.ExecContext(ctx, `UPDATE users SET last_login_at = ? WHERE id = ?`, db.Clock.Now().Unix(), user.ID); err != nil {
+	if _, err := db.Writer().ExecContext(ctx, `UPDATE users SET last_login_at = ? WHERE id = ?`, db.Clock.Now().Unix(), user.ID); err != nil {
 		return domain.User{}, domain.Internal(err)
 	}
 	return user, db.rehashIfOutdated(ctx, user, plain, p)
@@ -96,14 +96,14 @@ func (db *DB) Authenticate(ctx context.Context, email, plain string, p password.
 
 // rehashIfOutdated re-hashes a just-verified password made with other
 // parameters, so stored hashes follow any strengthening of them.
-func (db *DB) rehashIfOutdated(ctx context.Context, u domain.User, plain string, p password.PasswordParams) error {
+func (db Accounts) rehashIfOutdated(ctx context.Context, u domain.User, plain string, p password.Params) error {
 	if !password.NeedsRehash(u.PasswordHash, p) {
 		return nil
 	}
-	hash, err := password.HashPassword(plain, p)
+	hash, err := password.Hash(plain, p)
 	if err != nil {
 		return domain.Internal(err)
 	}
-	_, err = db.write.ExecContext(ctx, `UPDATE users SET password_hash = ? WHERE id = ?`, hash, u.ID)
+	_, err = db.Writer().ExecContext(ctx, `UPDATE users SET password_hash = ? WHERE id = ?`, hash, u.ID)
 	return domain.WrapInternal(err)
 }

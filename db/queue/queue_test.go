@@ -1,4 +1,4 @@
-package db
+package queue_test
 
 import (
 	"context"
@@ -8,6 +8,8 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/ccf-portal/ccfportal/db"
+	"github.com/ccf-portal/ccfportal/db/dbtest"
 	"github.com/ccf-portal/ccfportal/db/domain"
 )
 
@@ -20,7 +22,7 @@ type queueCase struct {
 	assigned           bool
 }
 
-func insertQueueCases(t *testing.T, store *DB, filer, staff domain.User, cases []queueCase) map[string]int64 {
+func insertQueueCases(t *testing.T, store *db.DB, filer, staff domain.User, cases []queueCase) map[string]int64 {
 	t.Helper()
 	now := store.Clock.Now()
 	ids := map[string]int64{}
@@ -38,7 +40,7 @@ func insertQueueCases(t *testing.T, store *DB, filer, staff domain.User, cases [
 		if c.assigned {
 			assignee = staff.ID
 		}
-		res, err := store.write.Exec(`INSERT INTO requests (reference, kind, status, filer_id, applicant_name, source_country,
+		res, err := store.Writer().Exec(`INSERT INTO requests (reference, kind, status, filer_id, applicant_name, source_country,
 			answers, created_at, updated_at, submitted_at, due_at, event_at, assignee_id) VALUES (?, ?, ?, ?, ?, ?, '{}', 0, 0, ?, ?, ?, ?)`,
 			c.ref, c.kind, c.status, filer.ID, c.name, c.country, now.AddDate(0, 0, c.submitted).Unix(), at(c.due), event, assignee)
 		require.NoError(t, err)
@@ -59,11 +61,11 @@ var queueCases = []queueCase{
 }
 
 func TestQueueFiltersSortsAndPages(t *testing.T) {
-	store, clock := openStaffTestDB(t)
-	staff := makeUser(t, store, domain.RoleStaff, "clerk@example.org")
-	filer := makeUser(t, store, domain.RoleCounsel, "lawyer@example.org")
+	store, clock := dbtest.Open(t)
+	staff := dbtest.User(t, store, domain.RoleStaff, "clerk@example.org")
+	filer := dbtest.User(t, store, domain.RoleCounsel, "lawyer@example.org")
 	ids := insertQueueCases(t, store, filer, staff, queueCases)
-	draft, err := store.write.Exec(`INSERT INTO requests (kind, status, filer_id, applicant_name, answers, created_at, updated_at)
+	draft, err := store.Writer().Exec(`INSERT INTO requests (kind, status, filer_id, applicant_name, answers, created_at, updated_at)
 		VALUES ('access', 'draft', ?, 'Draft Person', '{}', 0, 0)`, filer.ID)
 	require.NoError(t, err)
 	draftID, _ := draft.LastInsertId()
@@ -135,9 +137,9 @@ func TestQueueFiltersSortsAndPages(t *testing.T) {
 }
 
 func TestQueueKeysetPagingBothWays(t *testing.T) {
-	store, clock := openStaffTestDB(t)
-	staff := makeUser(t, store, domain.RoleStaff, "clerk@example.org")
-	filer := makeUser(t, store, domain.RoleCounsel, "lawyer@example.org")
+	store, clock := dbtest.Open(t)
+	staff := dbtest.User(t, store, domain.RoleStaff, "clerk@example.org")
+	filer := dbtest.User(t, store, domain.RoleCounsel, "lawyer@example.org")
 	var cases []queueCase
 	for i := range 7 {
 		cases = append(cases, queueCase{ref: "CCF-2026-00010" + string(rune('0'+i)), name: "P", kind: domain.KindAccess,

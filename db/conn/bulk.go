@@ -1,4 +1,4 @@
-package db
+package conn
 
 import (
 	"context"
@@ -12,21 +12,13 @@ import (
 // at once (the demo seed): a large page cache keeps the transaction in
 // memory instead of spilling pages to the WAL as it grows, and the indexes
 // of requests are rebuilt once at the end (see bulkLoad).
-func (db *DB) BulkWrite(ctx context.Context, fn func(*sql.Tx) error) error {
+func (db *Conn) BulkWrite(ctx context.Context, fn func(*sql.Tx) error) error {
 	if _, err := db.write.ExecContext(ctx, `PRAGMA cache_size = -262144`); err == nil {
 		defer db.write.ExecContext(ctx, `PRAGMA cache_size = -2000`)
 	}
-	return db.inTx(ctx, func(tx *sql.Tx) error {
+	return db.Write(ctx, func(tx *sql.Tx) error {
 		return bulkLoad(ctx, tx, func() error { return fn(tx) })
 	})
-}
-
-// RealFilings counts the requests whose filer is not a seeded account.
-func (db *DB) RealFilings(ctx context.Context) (int, error) {
-	var n int
-	err := db.read.QueryRowContext(ctx, `SELECT COUNT(*) FROM requests r JOIN users u ON u.id = r.filer_id
-		WHERE u.email NOT LIKE ?`, "%"+domain.SeedEmailDomain).Scan(&n)
-	return n, domain.WrapInternal(err)
 }
 
 // bulkLoad runs load with the secondary indexes of requests and the name

@@ -1,4 +1,4 @@
-package db
+package conn
 
 import (
 	"context"
@@ -37,7 +37,7 @@ func loadMigrations(files fs.FS) ([]migration, error) {
 	return out, nil
 }
 
-func (db *DB) migrate(ctx context.Context) error {
+func (db *Conn) migrate(ctx context.Context) error {
 	list, err := loadMigrations(migrationFiles)
 	if err != nil {
 		return fmt.Errorf("read migrations: %w", err)

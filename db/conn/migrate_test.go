@@ -1,4 +1,4 @@
-package db
+package conn
 
 import (
 	"context"
@@ -95,7 +95,7 @@ func TestOpenSetsDurablePragmasOnEveryConnection(t *testing.T) {
 
 // MustOpen opens a store in a temporary folder for the test, with its clock
 // stopped at a known time.
-func MustOpen(tb testing.TB) *DB {
+func MustOpen(tb testing.TB) *Conn {
 	tb.Helper()
 	store, err := Open(context.Background(), filepath.Join(tb.TempDir(), "ccf.db"),
 		domain.NewFixedClock(time.Date(2026, 3, 2, 9, 0, 0, 0, time.UTC)))

@@ -1,4 +1,4 @@
-package db
+package audit
 
 import (
 	"context"
@@ -7,8 +7,8 @@ import (
 	"github.com/ccf-portal/ccfportal/db/domain"
 )
 
-// AuditReport is the result of checking the audit chain.
-type AuditReport struct {
+// Report is the result of checking the audit chain.
+type Report struct {
 	Entries  int64  // entries checked
 	LastHash string // hash of the last entry, to note down and compare later
 	BrokenID int64  // the first entry that does not fit the chain; 0 if intact
@@ -16,27 +16,27 @@ type AuditReport struct {
 }
 
 // OK reports whether the chain is intact.
-func (r AuditReport) OK() bool { return r.BrokenID == 0 }
+func (r Report) OK() bool { return r.BrokenID == 0 }
 
 // VerifyAudit walks the audit log in order and recomputes every link: each
 // entry must carry the previous entry's hash, its ids must follow on without
 // a gap, and its own hash must match its fields. It stops at the first
 // broken link. Removing entries from the end cannot be seen from the chain
 // alone; comparing LastHash with one noted earlier shows it.
-func (db *DB) VerifyAudit(ctx context.Context) (AuditReport, error) {
-	rows, err := db.read.QueryContext(ctx, `SELECT id, at, actor_id, action, request_id, detail, prev_hash, hash
+func (db Log) VerifyAudit(ctx context.Context) (Report, error) {
+	rows, err := db.Reader().QueryContext(ctx, `SELECT id, at, actor_id, action, request_id, detail, prev_hash, hash
 		FROM audit_log ORDER BY id`)
 	if err != nil {
-		return AuditReport{}, domain.Internal(err)
+		return Report{}, domain.Internal(err)
 	}
 	defer rows.Close()
-	rep := AuditReport{LastHash: auditGenesisHashHex}
+	rep := Report{LastHash: auditGenesisHashHex}
 	var lastID int64
 	for rows.Next() {
 		var e domain.AuditEntry
 		var at int64
 		if err := rows.Scan(&e.ID, &at, &e.ActorID, &e.Action, &e.RequestID, &e.Detail, &e.PrevHash, &e.Hash); err != nil {
-			return AuditReport{}, domain.Internal(err)
+			return Report{}, domain.Internal(err)
 		}
 		if problem := checkLink(e, at, lastID, rep.LastHash); problem != "" {
 			rep.BrokenID, rep.Problem = e.ID, problem

@@ -1,4 +1,4 @@
-package db
+package accounts
 
 import (
 	"context"
@@ -8,6 +8,7 @@ import (
 	"errors"
 	"time"
 
+	"github.com/ccf-portal/ccfportal/db/conn"
 	"github.com/ccf-portal/ccfportal/db/domain"
 )
 
@@ -30,9 +31,9 @@ func HashToken(token string) string {
 }
 
 // CreateSession stores a new session under its token's hash.
-func (db *DB) CreateSession(ctx context.Context, s Session) error {
-	_, err := db.write.ExecContext(ctx, `INSERT INTO sessions (id_hash, user_id, csrf_token, data, created_at, last_seen_at, expires_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?)`, HashToken(s.Token), NullID(s.UserID), s.CSRFToken, s.Data,
+func (db Accounts) CreateSession(ctx context.Context, s Session) error {
+	_, err := db.Writer().ExecContext(ctx, `INSERT INTO sessions (id_hash, user_id, csrf_token, data, created_at, last_seen_at, expires_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?)`, HashToken(s.Token), conn.NullID(s.UserID), s.CSRFToken, s.Data,
 		s.CreatedAt.Unix(), s.LastSeenAt.Unix(), s.ExpiresAt.Unix())
 	if err != nil {
 		return domain.Internal(err)
@@ -42,11 +43,11 @@ func (db *DB) CreateSession(ctx context.Context, s Session) error {
 
 // SessionByToken loads a session that has not passed its absolute expiry.
 // Idle expiry depends on the user's role, so the caller checks it.
-func (db *DB) SessionByToken(ctx context.Context, token string) (Session, error) {
+func (db Accounts) SessionByToken(ctx context.Context, token string) (Session, error) {
 	var s Session
 	var uid sql.NullInt64
 	var created, seen, expires int64
-	err := db.read.QueryRowContext(ctx, `SELECT user_id, csrf_token, data, created_at, last_seen_at, expires_at
+	err := db.Reader().QueryRowContext(ctx, `SELECT user_id, csrf_token, data, created_at, last_seen_at, expires_at
 		FROM sessions WHERE id_hash = ? AND expires_at > ?`, HashToken(token), db.Clock.Now().Unix()).
 		Scan(&uid, &s.CSRFToken, &s.Data, &created, &seen, &expires)
 	if errors.Is(err, sql.ErrNoRows) {
@@ -61,9 +62,9 @@ func (db *DB) SessionByToken(ctx context.Context, token string) (Session, error)
 }
 
 // UpdateSession saves a session's data and activity time.
-func (db *DB) UpdateSession(ctx context.Context, s Session) error {
-	_, err := db.write.ExecContext(ctx, `UPDATE sessions SET user_id = ?, csrf_token = ?, data = ?, last_seen_at = ?
-		WHERE id_hash = ?`, NullID(s.UserID), s.CSRFToken, s.Data, s.LastSeenAt.Unix(), HashToken(s.Token))
+func (db Accounts) UpdateSession(ctx context.Context, s Session) error {
+	_, err := db.Writer().ExecContext(ctx, `UPDATE sessions SET user_id = ?, csrf_token = ?, data = ?, last_seen_at = ?
+		WHERE id_hash = ?`, conn.NullID(s.UserID), s.CSRFToken, s.Data, s.LastSeenAt.Unix(), HashToken(s.Token))
 	if err != nil {
 		return domain.Internal(err)
 	}
@@ -71,8 +72,8 @@ func (db *DB) UpdateSession(ctx context.Context, s Session) error {
 }
 
 // DeleteSession removes a session, as at logout or when its id is replaced.
-func (db *DB) DeleteSession(ctx context.Context, token string) error {
-	if _, err := db.write.ExecContext(ctx, `DELETE FROM sessions WHERE id_hash = ?`, HashToken(token)); err != nil {
+func (db Accounts) DeleteSession(ctx context.Context, token string) error {
+	if _, err := db.Writer().ExecContext(ctx, `DELETE FROM sessions WHERE id_hash = ?`, HashToken(token)); err != nil {
 		return domain.Internal(err)
 	}
 	return nil
@@ -80,17 +81,13 @@ func (db *DB) DeleteSession(ctx context.Context, token string) error {
 
 // DeleteExpiredSessions removes sessions past their absolute expiry or idle
 // longer than maxIdle, and returns how many went.
-func (db *DB) DeleteExpiredSessions(ctx context.Context, maxIdle time.Duration) (int64, error) {
+func (db Accounts) DeleteExpiredSessions(ctx context.Context, maxIdle time.Duration) (int64, error) {
 	now := db.Clock.Now()
-	res, err := db.write.ExecContext(ctx, `DELETE FROM sessions WHERE expires_at <= ? OR last_seen_at <= ?`,
+	res, err := db.Writer().ExecContext(ctx, `DELETE FROM sessions WHERE expires_at <= ? OR last_seen_at <= ?`,
 		now.Unix(), now.Add(-maxIdle).Unix())
 	if err != nil {
 		return 0, domain.Internal(err)
 	}
 	n, _ := res.RowsAffected()
 	return n, nil
-}
-
-func NullID(id int64) sql.NullInt64 {
-	return sql.NullInt64{Int64: id, Valid: id != 0}
 }

@@ -1,4 +1,4 @@
-package db
+package accounts
 
 import (
 	"context"
@@ -12,10 +12,10 @@ import (
 // CreateStaffSetupToken records a new one-time setup token (stored hashed)
 // and withdraws every earlier unused one, so only the latest printed link
 // works.
-func (db *DB) CreateStaffSetupToken(ctx context.Context, token string) (time.Time, error) {
+func (db Accounts) CreateStaffSetupToken(ctx context.Context, token string) (time.Time, error) {
 	now := db.Clock.Now()
 	expires := now.Add(domain.StaffSetupValidity)
-	err := db.inTx(ctx, func(tx *sql.Tx) error {
+	err := db.Write(ctx, func(tx *sql.Tx) error {
 		if _, err := tx.ExecContext(ctx, `DELETE FROM staff_setup_tokens WHERE used_at IS NULL`); err != nil {
 			return domain.Internal(err)
 		}
@@ -31,9 +31,9 @@ func (db *DB) CreateStaffSetupToken(ctx context.Context, token string) (time.Tim
 
 // StaffSetupTokenUsable reports whether token is unused, unexpired, and no
 // staff account exists yet.
-func (db *DB) StaffSetupTokenUsable(ctx context.Context, token string) (bool, error) {
+func (db Accounts) StaffSetupTokenUsable(ctx context.Context, token string) (bool, error) {
 	var n int
-	err := db.read.QueryRowContext(ctx, `SELECT COUNT(*) FROM staff_setup_tokens
+	err := db.Reader().QueryRowContext(ctx, `SELECT COUNT(*) FROM staff_setup_tokens
 		WHERE token_hash = ? AND used_at IS NULL AND expires_at > ?
 		AND NOT EXISTS (SELECT 1 FROM users WHERE role = 'staff')`, HashToken(token), db.Clock.Now().Unix()).Scan(&n)
 	if err != nil {
@@ -45,19 +45,19 @@ func (db *DB) StaffSetupTokenUsable(ctx context.Context, token string) (bool, er
 // CreateFirstStaff spends the setup token and creates the first staff
 // account in one transaction: the token works once, and only while no staff
 // account exists.
-func (db *DB) CreateFirstStaff(ctx context.Context, token string, u domain.NewUser, p password.PasswordParams) (domain.User, error) {
+func (db Accounts) CreateFirstStaff(ctx context.Context, token string, u domain.NewUser, p password.Params) (domain.User, error) {
 	u.Role = domain.RoleStaff
 	u.Email = domain.NormaliseEmail(u.Email)
 	if errs := ValidateNewUser(u); errs.Any() {
 		return domain.User{}, errs.Err()
 	}
-	hash, err := password.HashPassword(u.Password, p)
+	hash, err := password.Hash(u.Password, p)
 	if err != nil {
 		return domain.User{}, domain.Internal(err)
 	}
 	now := db.Clock.Now()
 	var id int64
-	err = db.inTx(ctx, func(tx *sql.Tx) error {
+	err = db.Write(ctx, func(tx *sql.Tx) error {
 		res, err := tx.ExecContext(ctx, `UPDATE staff_setup_tokens SET used_at = ?
 			WHERE token_hash = ? AND used_at IS NULL AND expires_at > ?
 			AND NOT EXISTS (SELECT 1 FROM users WHERE role = 'staff')`, now.Unix(), HashToken(token), now.Unix())

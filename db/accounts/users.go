@@ -1,4 +1,4 @@
-package db
+package accounts
 
 import (
 	"context"
@@ -35,7 +35,7 @@ func ValidateNewUser(u domain.NewUser) domain.FieldErrors {
 	if addr, err := mail.ParseAddress(u.Email); err != nil || addr.Address != u.Email || len(u.Email) > 254 {
 		errs.Add("email", "field.email.invalid")
 	}
-	if err := password.CheckPasswordRules(u.Password); err != nil {
+	if err := password.CheckRules(u.Password); err != nil {
 		errs.Add("password", domain.ErrorMessage(err), domain.ErrorArgs(err)...)
 	}
 	return errs
@@ -43,18 +43,18 @@ func ValidateNewUser(u domain.NewUser) domain.FieldErrors {
 
 // CreateUser stores a new account with its password hashed by argon2id.
 // A duplicate email is a conflict; callers decide how much to reveal.
-func (db *DB) CreateUser(ctx context.Context, u domain.NewUser, p password.PasswordParams) (domain.User, error) {
+func (db Accounts) CreateUser(ctx context.Context, u domain.NewUser, p password.Params) (domain.User, error) {
 	u.Email = domain.NormaliseEmail(u.Email)
 	if errs := ValidateNewUser(u); errs.Any() {
 		return domain.User{}, errs.Err()
 	}
-	hash, err := password.HashPassword(u.Password, p)
+	hash, err := password.Hash(u.Password, p)
 	if err != nil {
 		return domain.User{}, domain.Internal(err)
 	}
 	now := db.Clock.Now()
 	var id int64
-	err = db.inTx(ctx, func(tx *sql.Tx) error {
+	err = db.Write(ctx, func(tx *sql.Tx) error {
 		res, err := tx.ExecContext(ctx, `INSERT INTO users (email, name, organisation, role, password_hash, created_at)
 			VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (email) DO NOTHING`,
 			u.Email, strings.TrimSpace(u.Name), strings.TrimSpace(u.Organisation), u.Role, hash, now.Unix())
@@ -74,9 +74,11 @@ func (db *DB) CreateUser(ctx context.Context, u domain.NewUser, p password.Passw
 		Role: u.Role, PasswordHash: hash, CreatedAt: time.Unix(now.Unix(), 0).UTC()}, nil
 }
 
-const userColumns = `id, email, name, organisation, role, password_hash, created_at`
+// UserColumns are the columns ScanUser reads, in its order.
+const UserColumns = `id, email, name, organisation, role, password_hash, created_at`
 
-func scanUser(row interface{ Scan(...any) error }) (domain.User, error) {
+// ScanUser reads one user row of UserColumns.
+func ScanUser(row interface{ Scan(...any) error }) (domain.User, error) {
 	var u domain.User
 	var created int64
 	err := row.Scan(&u.ID, &u.Email, &u.Name, &u.Organisation, &u.Role, &u.PasswordHash, &created)
@@ -91,19 +93,19 @@ func scanUser(row interface{ Scan(...any) error }) (domain.User, error) {
 }
 
 // UserByID returns the account with the given id.
-func (db *DB) UserByID(ctx context.Context, id int64) (domain.User, error) {
-	return scanUser(db.read.QueryRowContext(ctx, `SELECT `+userColumns+` FROM users WHERE id = ?`, id))
+func (db Accounts) UserByID(ctx context.Context, id int64) (domain.User, error) {
+	return ScanUser(db.Reader().QueryRowContext(ctx, `SELECT `+UserColumns+` FROM users WHERE id = ?`, id))
 }
 
 // UserByEmail returns the account with the given (normalised) email.
-func (db *DB) UserByEmail(ctx context.Context, email string) (domain.User, error) {
-	return scanUser(db.read.QueryRowContext(ctx, `SELECT `+userColumns+` FROM users WHERE email = ?`, domain.NormaliseEmail(email)))
+func (db Accounts) UserByEmail(ctx context.Context, email string) (domain.User, error) {
+	return ScanUser(db.Reader().QueryRowContext(ctx, `SELECT `+UserColumns+` FROM users WHERE email = ?`, domain.NormaliseEmail(email)))
 }
 
 // CountUsersByRole counts the accounts that hold role.
-func (db *DB) CountUsersByRole(ctx context.Context, role domain.Role) (int, error) {
+func (db Accounts) CountUsersByRole(ctx context.Context, role domain.Role) (int, error) {
 	var n int
-	if err := db.read.QueryRowContext(ctx, `SELECT COUNT(*) FROM users WHERE role = ?`, role).Scan(&n); err != nil {
+	if err := db.Reader().QueryRowContext(ctx, `SELECT COUNT(*) FROM users WHERE role = ?`, role).Scan(&n); err != nil {
 		return 0, domain.Internal(err)
 	}
 	return n, nil

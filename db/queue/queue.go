@@ -1,10 +1,11 @@
-package db
+package queue
 
 import (
 	"context"
 	"strings"
 	"time"
 
+	"github.com/ccf-portal/ccfportal/db/conn"
 	"github.com/ccf-portal/ccfportal/db/domain"
 )
 
@@ -54,11 +55,11 @@ var (
 // and paging is by keyset (the row after or before a given id in the sort
 // order), so a page costs the same at the end of 100,000 requests as at
 // the start.
-func (db *DB) Queue(ctx context.Context, f domain.QueueFilter, now time.Time) (domain.QueuePage, error) {
+func (db Store) Queue(ctx context.Context, f domain.QueueFilter, now time.Time) (domain.QueuePage, error) {
 	f = normaliseFilter(f)
 	where, args := queueConditions(f, now)
 	var page domain.QueuePage
-	if err := db.read.QueryRowContext(ctx, `SELECT COUNT(*) FROM requests r WHERE `+where, args...).Scan(&page.Total); err != nil {
+	if err := db.Reader().QueryRowContext(ctx, `SELECT COUNT(*) FROM requests r WHERE `+where, args...).Scan(&page.Total); err != nil {
 		return page, domain.Internal(err)
 	}
 	if f.After == 0 && f.Before == 0 {
@@ -91,7 +92,7 @@ func normaliseFilter(f domain.QueueFilter) domain.QueueFilter {
 
 // regularPage reads the non-urgent rows in sort order from the keyset
 // position. Going back reads backwards and reverses.
-func (db *DB) regularPage(ctx context.Context, f domain.QueueFilter, where string, args []any, page domain.QueuePage) (domain.QueuePage, error) {
+func (db Store) regularPage(ctx context.Context, f domain.QueueFilter, where string, args []any, page domain.QueuePage) (domain.QueuePage, error) {
 	expr := sortExpr[f.Sort]
 	desc := f.Desc
 	// Requests are read in order through the index of the sort (for pending
@@ -146,8 +147,8 @@ func (db *DB) regularPage(ctx context.Context, f domain.QueueFilter, where strin
 	return page, nil
 }
 
-func (db *DB) queueRows(ctx context.Context, q string, args []any) ([]domain.QueueRow, error) {
-	rows, err := db.read.QueryContext(ctx, q, args...)
+func (db Store) queueRows(ctx context.Context, q string, args []any) ([]domain.QueueRow, error) {
+	rows, err := db.Reader().QueryContext(ctx, q, args...)
 	if err != nil {
 		return nil, domain.Internal(err)
 	}
@@ -160,7 +161,7 @@ func (db *DB) queueRows(ctx context.Context, q string, args []any) ([]domain.Que
 			&event, &r.AssigneeID, &r.AssigneeName, &r.Urgent); err != nil {
 			return nil, domain.Internal(err)
 		}
-		r.SubmittedAt, r.DueAt, r.EventAt = unixTime(submitted), unixTime(due), unixTime(event)
+		r.SubmittedAt, r.DueAt, r.EventAt = conn.UnixTime(submitted), conn.UnixTime(due), conn.UnixTime(event)
 		out = append(out, r)
 	}
 	return out, domain.WrapInternal(rows.Err())

@@ -1,4 +1,4 @@
-package db
+package audit
 
 import (
 	"context"
@@ -10,6 +10,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/ccf-portal/ccfportal/db/conn"
 	"github.com/ccf-portal/ccfportal/db/domain"
 )
 
@@ -34,7 +35,7 @@ func auditHash(prev string, id, at, actor int64, action domain.AuditAction, requ
 // exists exactly when the action it records does. The single write
 // connection serialises transactions, so reading the chain's head here is
 // race-free.
-func AppendAudit(ctx context.Context, tx *sql.Tx, at time.Time, actorID int64, action domain.AuditAction, requestID int64, detail string) error {
+func Append(ctx context.Context, tx *sql.Tx, at time.Time, actorID int64, action domain.AuditAction, requestID int64, detail string) error {
 	var lastID int64
 	prev := auditGenesisHashHex
 	err := tx.QueryRowContext(ctx, `SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1`).Scan(&lastID, &prev)
@@ -49,8 +50,8 @@ func AppendAudit(ctx context.Context, tx *sql.Tx, at time.Time, actorID int64, a
 }
 
 // AuditTrail lists the audit entries about one request, oldest first.
-func (db *DB) AuditTrail(ctx context.Context, requestID int64) ([]domain.AuditEntry, error) {
-	rows, err := db.read.QueryContext(ctx, `SELECT a.id, a.at, a.actor_id, COALESCE(u.name, ''), a.action, a.request_id,
+func (db Log) AuditTrail(ctx context.Context, requestID int64) ([]domain.AuditEntry, error) {
+	rows, err := db.Reader().QueryContext(ctx, `SELECT a.id, a.at, a.actor_id, COALESCE(u.name, ''), a.action, a.request_id,
 		a.detail, a.prev_hash, a.hash FROM audit_log a LEFT JOIN users u ON u.id = a.actor_id
 		WHERE a.request_id = ? ORDER BY a.id`, requestID)
 	if err != nil {
@@ -64,7 +65,7 @@ func (db *DB) AuditTrail(ctx context.Context, requestID int64) ([]domain.AuditEn
 		if err := rows.Scan(&e.ID, &at, &e.ActorID, &e.ActorName, &e.Action, &e.RequestID, &e.Detail, &e.PrevHash, &e.Hash); err != nil {
 			return nil, domain.Internal(err)
 		}
-		e.At = unixTime(at)
+		e.At = conn.UnixTime(at)
 		out = append(out, e)
 	}
 	return out, domain.WrapInternal(rows.Err())

@@ -1,0 +1,123 @@
+// Package conn is the store's connection to SQLite: the pragmas every
+// connection gets, the one writer and the read pool, the embedded
+// migrations, transactions, row scanning and the translation of SQLite's
+// errors into the application's coded errors. The store's other rooms
+// build on it; nothing above the store sees it.
+package conn
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"net/url"
+	"os"
+	"path/filepath"
+	"runtime"
+
+	_ "modernc.org/sqlite" // registers the "sqlite" driver
+
+	"github.com/ccf-portal/ccfportal/db/domain"
+)
+
+// Conn is the store's connection. SQLite allows one writer at a time, so writes go through
+// a single connection (no SQLITE_BUSY between our own writers) while reads
+// use a pool that WAL lets run beside the writer.
+type Conn struct {
+	write *sql.DB
+	read  *sql.DB
+	Clock domain.Clock
+	path  string
+}
+
+// dsn builds the connection string. busy_timeout comes first so that it is
+// in force before the journal-mode switch, which itself may need to wait.
+// synchronous(FULL) makes every commit durable before it is acknowledged.
+func dsn(path string, readOnly bool) string {
+	q := url.Values{}
+	q.Add("_pragma", "busy_timeout(10000)")
+	q.Add("_pragma", "journal_mode(WAL)")
+	q.Add("_pragma", "foreign_keys(ON)")
+	q.Add("_pragma", "synchronous(FULL)")
+	q.Add("_txlock", "immediate")
+	if readOnly {
+		q.Add("_pragma", "query_only(ON)")
+	}
+	return "file:" + filepath.ToSlash(path) + "?" + q.Encode()
+}
+
+// Open opens (creating if needed) the database file at path, applies the
+// embedded migrations and returns the store.
+func Open(ctx context.Context, path string, clock domain.Clock) (*Conn, error) {
+	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
+		return nil, fmt.Errorf("create data folder: %w", err)
+	}
+	write, err := sql.Open("sqlite", dsn(path, false))
+	if err != nil {
+		return nil, fmt.Errorf("open database: %w", err)
+	}
+	write.SetMaxOpenConns(1)
+	db := &Conn{write: write, Clock: clock, path: path}
+	if err := db.migrate(ctx); err != nil {
+		write.Close()
+		return nil, err
+	}
+	read, err := sql.Open("sqlite", dsn(path, true))
+	if err != nil {
+		write.Close()
+		return nil, fmt.Errorf("open read pool: %w", err)
+	}
+	read.SetMaxOpenConns(max(4, runtime.NumCPU()))
+	db.read = read
+	if err := os.Chmod(path, 0o600); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("restrict database file: %w", err)
+	}
+	return db, nil
+}
+
+// Close checkpoints and closes both connection pools.
+func (db *Conn) Close() error {
+	var firstErr error
+	if db.read != nil {
+		firstErr = db.read.Close()
+	}
+	if _, err := db.write.Exec(`PRAGMA wal_checkpoint(TRUNCATE)`); err != nil && firstErr == nil {
+		firstErr = err
+	}
+	if err := db.write.Close(); err != nil && firstErr == nil {
+		firstErr = err
+	}
+	return firstErr
+}
+
+// Ping reports whether the database answers a query.
+func (db *Conn) Ping(ctx context.Context) error {
+	var one int
+	return db.read.QueryRowContext(ctx, `SELECT 1`).Scan(&one)
+}
+
+// Path is the database file's location.
+func (db *Conn) Path() string { return db.path }
+
+// Write runs fn in a write transaction and commits it only if fn succeeds.
+func (db *Conn) Write(ctx context.Context, fn func(*sql.Tx) error) error {
+	tx, err := db.write.BeginTx(ctx, nil)
+	if err != nil {
+		return domain.Internal(fmt.Errorf("begin: %w", err))
+	}
+	defer tx.Rollback()
+	if err := fn(tx); err != nil {
+		return err
+	}
+	if err := tx.Commit(); err != nil {
+		return domain.Internal(fmt.Errorf("commit: %w", err))
+	}
+	return nil
+}
+
+// Writer is the single write connection, for a statement that needs no
+// transaction of its own.
+func (db *Conn) Writer() *sql.DB { return db.write }
+
+// Reader is the read-only pool.
+func (db *Conn) Reader() *sql.DB { return db.read }
