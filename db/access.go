@@ -8,17 +8,24 @@ import (
 )
 
 // accessCond is the one definition of who may see and act on a request:
-// staff any filed request; anyone else the requests they filed and those
-// of the applicants they created or were given access to (a colleague
-// invited by counsel, or counsel appointed by a petitioner).
+// staff any filed request; anyone else only through a live grant -- the
+// applicant record they created (a petitioner's own, or counsel's), or a
+// current share of it (a colleague invited by counsel, or counsel
+// appointed by a petitioner). Having filed a request gives no access of
+// its own once it concerns an applicant: counsel whose authority is
+// withdrawn lose every case they filed for that person. A filer's draft
+// that is not yet tied to an applicant record stays theirs alone.
 func accessCond(u domain.User) (string, []any) {
 	if u.Role == domain.RoleStaff {
 		return `status != 'draft'`, nil
 	}
-	return `(filer_id = ? OR applicant_id IN (SELECT id FROM applicants WHERE created_by = ?)
-		OR applicant_id IN (SELECT applicant_id FROM applicant_access WHERE user_id = ? AND revoked_at IS NULL))`,
-		[]any{u.ID, u.ID, u.ID}
+	return `((applicant_id IS NULL AND filer_id = ?) OR applicant_id IN (` + liveGrants + `))`, []any{u.ID, u.ID, u.ID}
 }
+
+// liveGrants selects the applicant records a user (bound twice) may act
+// for now: those they created and those currently shared with them.
+const liveGrants = `SELECT id FROM applicants WHERE created_by = ?
+	UNION SELECT applicant_id FROM applicant_access WHERE user_id = ? AND revoked_at IS NULL`
 
 // requestFor reads request id through q if u may see it; anything else is
 // not found, exactly like a request that does not exist.

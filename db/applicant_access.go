@@ -95,13 +95,16 @@ func (db *DB) ApplicantHistory(ctx context.Context, applicantID int64) ([]domain
 	return out, rows.Err()
 }
 
-// Representatives names the counsel who act on the applicant of r: the
-// filer when they are counsel, and everyone with access to the applicant.
+// Representatives names the counsel who act on the applicant of r now:
+// the record's creator and everyone it is currently shared with (or the
+// filer, while the request is tied to no record). Counsel whose access
+// was withdrawn are no longer named, though the timeline keeps what they
+// did.
 func (db *DB) Representatives(ctx context.Context, r domain.Request) ([]string, error) {
-	rows, err := db.Reader().QueryContext(ctx, `SELECT name FROM users WHERE role = 'counsel' AND (id = ?
+	rows, err := db.Reader().QueryContext(ctx, `SELECT name FROM users WHERE role = 'counsel' AND ((id = ? AND ? = 0)
 		OR id IN (SELECT created_by FROM applicants WHERE id = ?)
 		OR id IN (SELECT user_id FROM applicant_access WHERE applicant_id = ? AND revoked_at IS NULL)) ORDER BY name`,
-		r.FilerID, r.ApplicantID, r.ApplicantID)
+		r.FilerID, r.ApplicantID, r.ApplicantID, r.ApplicantID)
 	if err != nil {
 		return nil, domain.Internal(err)
 	}

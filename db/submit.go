@@ -77,16 +77,28 @@ func recordApplicant(ctx context.Context, tx *sql.Tx, r domain.Request, filer do
 		}
 	}
 	if id != 0 {
-		_, err := tx.ExecContext(ctx, `UPDATE applicants SET full_name = ?, birth_date = ?, details = ?, updated_at = ? WHERE id = ?`,
-			r.Answers["full_name"], r.Answers["birth_date"], string(body), now.Unix(), id)
-		return id, domain.WrapInternal(err)
+		// Only a live grant lets a filing update the record, and the change
+		// is recorded with who made it and when.
+		res, err := tx.ExecContext(ctx, `UPDATE applicants SET full_name = ?, birth_date = ?, details = ?, updated_at = ?
+			WHERE id = ? AND id IN (`+liveGrants+`)`,
+			r.Answers["full_name"], r.Answers["birth_date"], string(body), now.Unix(), id, filer.ID, filer.ID)
+		if err != nil {
+			return 0, domain.Internal(err)
+		}
+		if n, _ := res.RowsAffected(); n != 1 {
+			return 0, domain.Errorf(domain.ENotFound, "error.not_found")
+		}
+		return id, addApplicantEvent(ctx, tx, id, filer.ID, "updated_by_filing", 0, now)
 	}
 	res, err := tx.ExecContext(ctx, `INSERT INTO applicants (created_by, is_self, full_name, birth_date, details, created_at, updated_at)
 		VALUES (?, ?, ?, ?, ?, ?, ?)`, filer.ID, self, r.Answers["full_name"], r.Answers["birth_date"], string(body), now.Unix(), now.Unix())
 	if err != nil {
 		return 0, domain.Internal(err)
 	}
-	return res.LastInsertId()
+	if id, err = res.LastInsertId(); err != nil {
+		return 0, domain.Internal(err)
+	}
+	return id, addApplicantEvent(ctx, tx, id, filer.ID, "created_by_filing", 0, now)
 }
 
 // settleListedDetails fixes, at submission, the applicant a filing and its

@@ -82,6 +82,10 @@ func New(cfg Config, store *db.DB) *Server {
 // Handler is the whole app as an http.Handler, for tests and embedding.
 func (s *Server) Handler() http.Handler { return s.echo }
 
+// Routes lists every route the server answers, for tests that must cover
+// them all (the authorisation matrix).
+func (s *Server) Routes() []*echo.Route { return s.echo.Routes() }
+
 // Serve accepts connections on ln until Shutdown.
 func (s *Server) Serve(ln net.Listener) error {
 	ctx, stop := context.WithCancel(context.Background())

@@ -41,6 +41,8 @@ type App struct {
 	Logs    *SafeBuffer
 	Config  web.Config
 	Blobs   *blob.Store
+	// Portal is the server under test, for tests that list its routes.
+	Portal *web.Server
 }
 
 // Option adjusts the app's configuration before it starts.
@@ -67,12 +69,13 @@ func New(t testing.TB, opts ...Option) *App {
 	for _, o := range opts {
 		o(&cfg)
 	}
-	srv := httptest.NewServer(web.New(cfg, store).Handler())
+	portal := web.New(cfg, store)
+	srv := httptest.NewServer(portal.Handler())
 	t.Cleanup(func() {
 		srv.Close()
 		store.Close()
 	})
-	return &App{t: t, DB: store, Clock: clock, Server: srv, DataDir: dir, Logs: logs, Config: cfg, Blobs: blobs}
+	return &App{t: t, DB: store, Clock: clock, Server: srv, DataDir: dir, Logs: logs, Config: cfg, Blobs: blobs, Portal: portal}
 }
 
 // Client is one browser: its own cookie jar.
