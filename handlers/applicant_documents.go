@@ -61,23 +61,21 @@ func (h *Handlers) DownloadApplicantDocument(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	return h.streamBlob(c, d.StorageKey, d.Name, d.ContentType, d.Size)
+	return h.streamBlob(c, d.StorageKey, "record-document", d.ID, d.ContentType, d.Size)
 }
 
 // streamBlob sends a stored file, decrypted, as an attachment with its
 // sniffed type, so a browser never renders an upload as a page of this site.
-func (h *Handlers) streamBlob(c echo.Context, key, name, contentType string, size int64) error {
+// The filename is made here from the document's id and the detected type:
+// the uploader's own name (which could end in .html or .exe) is shown only
+// as text on the pages.
+func (h *Handlers) streamBlob(c echo.Context, key, prefix string, docID int64, contentType string, size int64) error {
 	file, err := h.Blobs.Open(key)
 	if err != nil {
 		return domain.Internal(err)
 	}
 	defer file.Close()
-	if name == "" {
-		name = "document"
-		if ft, ok := filetype.ByMIME(contentType); ok {
-			name += ft.Ext
-		}
-	}
+	name := downloadName(prefix, docID, contentType)
 	hdr := c.Response().Header()
 	hdr.Set("Content-Type", contentType)
 	hdr.Set("Content-Disposition", mime.FormatMediaType("attachment", map[string]string{"filename": name}))
@@ -89,4 +87,15 @@ func (h *Handlers) streamBlob(c echo.Context, key, name, contentType string, siz
 		slog.Error("download interrupted", slog.String("error", err.Error()))
 	}
 	return nil
+}
+
+// downloadName is the server's filename for a download: a fixed prefix,
+// the document's number and the extension of the type found in its
+// content, e.g. "document-42.pdf". Nothing of it comes from the uploader.
+func downloadName(prefix string, docID int64, contentType string) string {
+	name := prefix + "-" + strconv.FormatInt(docID, 10)
+	if ft, ok := filetype.ByMIME(contentType); ok {
+		return name + ft.Ext
+	}
+	return name + ".bin"
 }

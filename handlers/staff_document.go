@@ -17,5 +17,5 @@ func (h *Handlers) StaffDownload(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	return h.streamBlob(c, d.StorageKey, d.Name, d.ContentType, d.Size)
+	return h.streamBlob(c, d.StorageKey, "document", d.ID, d.ContentType, d.Size)
 }

@@ -344,6 +344,28 @@ func TestDownloadIsAnAttachmentWithTheSniffedType(t *testing.T) {
 	assert.Equal(t, "no-store", resp.Header.Get("Cache-Control"))
 }
 
+func TestDownloadNamesComeFromTheServerNotTheUploader(t *testing.T) {
+	app := webtest.New(t)
+	c := app.Petitioner("amal@example.org")
+	req := c.StartAccessRequest()
+	for _, hostile := range []string{"statement.html", "update.hta", "setup.exe", "photo.pdf.exe"} {
+		c.UploadDocument(req, "supporting", hostile, webtest.PDF(hostile), false)
+	}
+	r := onlyRequest(t, app, "amal@example.org")
+	docs, _ := app.DB.Documents(context.Background(), r.ID)
+	require.Len(t, docs, 4)
+	for _, d := range docs {
+		id := strconv.FormatInt(d.ID, 10)
+		for _, path := range []string{req + "/documents/" + id} {
+			resp := c.Get(path)
+			require.Equal(t, http.StatusOK, resp.Status)
+			assert.Equal(t, `attachment; filename=document-`+id+`.pdf`, resp.Header.Get("Content-Disposition"),
+				"served under the detected type's extension, whatever it was called")
+		}
+		assert.Contains(t, c.Get(req+"/documents").Body, d.Name, "the uploader's name is still shown, as text")
+	}
+}
+
 func TestAnExpiredSessionAsksToSignInAgainAndKeepsTheDraft(t *testing.T) {
 	app := webtest.New(t)
 	c := app.Petitioner("amal@example.org")
