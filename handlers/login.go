@@ -2,7 +2,9 @@ package handlers
 
 import (
 	"net/http"
+	"net/url"
 	"strings"
+	"unicode"
 
 	"github.com/labstack/echo/v4"
 
@@ -55,9 +57,16 @@ func (h *Handlers) Login(c echo.Context) error {
 
 // safeNext keeps a post-login destination only if it is a path on this
 // site, so the login form cannot be used to send people elsewhere.
+// Browsers drop tabs and newlines and read a backslash as a slash, so
+// "/\tevil.example" or "/\\evil.example" would leave the site: any
+// control character or backslash, a second leading slash or anything that
+// parses with a scheme or host drops the value.
 func safeNext(next string) string {
-	if !strings.HasPrefix(next, "/") || strings.HasPrefix(next, "//") || strings.HasPrefix(next, "/\\") ||
-		strings.ContainsAny(next, "\r\n") || len(next) > 512 {
+	if !strings.HasPrefix(next, "/") || strings.HasPrefix(next, "//") || len(next) > 512 ||
+		strings.ContainsRune(next, '\\') || strings.ContainsFunc(next, unicode.IsControl) {
+		return ""
+	}
+	if u, err := url.Parse(next); err != nil || u.Scheme != "" || u.Host != "" || u.User != nil {
 		return ""
 	}
 	return next
