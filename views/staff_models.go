@@ -240,9 +240,6 @@ func countryList(ctx context.Context, codes []string) string {
 	return strings.Join(names, ", ")
 }
 
-// isoDate shows a stored YYYY-MM-DD date written out.
-func isoDate(ctx context.Context, v string) string { return FormatISODate(ctx, v) }
-
 // staffRelation says how a linked case relates to the one viewed.
 func staffRelation(ctx context.Context, viewed, l domain.Request) string {
 	if l.ID == viewed.ParentID || l.ParentID == viewed.ID {

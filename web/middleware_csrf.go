@@ -18,7 +18,7 @@ const csrfDeferredKey = "ccf.csrf_deferred"
 // csrf guards every state-changing request twice: Go's cross-origin
 // protection (Sec-Fetch-Site / Origin) first, then the session's token.
 // Multipart bodies are never parsed here -- that would buffer uploads --
-// so on routes registered as streaming uploads the check is deferred to the
+// so on routes declared as streaming uploads (see streaming in routes.go) the check is deferred to the
 // streaming parser, which must see the token before any file part; on every
 // other route a multipart body is refused.
 func (s *Server) csrf(next echo.HandlerFunc) echo.HandlerFunc {
@@ -32,7 +32,7 @@ func (s *Server) csrf(next echo.HandlerFunc) echo.HandlerFunc {
 		}
 		rs := requestSessionOf(c)
 		if mediaType, _, _ := mime.ParseMediaType(r.Header.Get("Content-Type")); mediaType == "multipart/form-data" {
-			if !s.streamingRoutes[c.Path()] {
+			if !s.streamingRoutes[routeKey(r.Method, c.Path())] {
 				return domain.Errorf(domain.EForbidden, "csrf.invalid")
 			}
 			c.Set(csrfDeferredKey, true)

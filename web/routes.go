@@ -1,11 +1,15 @@
 package web
 
 import (
+	"github.com/labstack/echo/v4"
+
 	"github.com/ccf-portal/ccfportal/db/domain"
 )
 
 // routes is the one place every URL of the portal is declared, with the
-// middleware that guards it.
+// middleware that guards it. Upload routes are wrapped in streaming, so the
+// CSRF middleware learns from the declaration itself which routes may carry
+// a multipart body.
 func (s *Server) routes() {
 	h := s.handlers
 	e := s.echo
@@ -32,8 +36,7 @@ func (s *Server) routes() {
 	pages.GET("/requests/:id/section/:section", h.ShowSection, applicant)
 	pages.POST("/requests/:id/section/:section", h.SaveSection, applicant)
 	pages.GET("/requests/:id/documents", h.ShowDocuments, applicant)
-	s.streamingRoutes["/requests/:id/documents"] = true
-	pages.POST("/requests/:id/documents", h.UploadDocument, applicant)
+	s.streaming(pages.POST("/requests/:id/documents", h.UploadDocument, applicant))
 	pages.POST("/requests/:id/documents/:doc/remove", h.RemoveDocument, applicant)
 	pages.GET("/requests/:id/documents/:doc", h.DownloadDocument, applicant)
 	pages.GET("/requests/:id/data-items", h.ShowDataItems, applicant)
@@ -44,17 +47,13 @@ func (s *Server) routes() {
 	pages.GET("/requests/:id/grounds/:ground", h.ShowGround, applicant)
 	pages.POST("/requests/:id/grounds/:ground", h.SaveGround, applicant)
 	pages.GET("/requests/:id/evidence", h.ShowEvidence, applicant)
-	s.streamingRoutes["/requests/:id/evidence"] = true
-	pages.POST("/requests/:id/evidence", h.UploadEvidence, applicant)
+	s.streaming(pages.POST("/requests/:id/evidence", h.UploadEvidence, applicant))
 	pages.GET("/requests/:id/further", h.ShowFurther, applicant)
-	s.streamingRoutes["/requests/:id/further"] = true
-	pages.POST("/requests/:id/further", h.SubmitFurther, applicant)
+	s.streaming(pages.POST("/requests/:id/further", h.SubmitFurther, applicant))
 	pages.GET("/requests/:id/urgent", h.ShowUrgent, applicant)
-	s.streamingRoutes["/requests/:id/urgent"] = true
-	pages.POST("/requests/:id/urgent", h.FileUrgent, applicant)
+	s.streaming(pages.POST("/requests/:id/urgent", h.FileUrgent, applicant))
 	pages.GET("/requests/:id/revision", h.ShowRevision, applicant)
-	s.streamingRoutes["/requests/:id/revision"] = true
-	pages.POST("/requests/:id/revision", h.FileRevision, applicant)
+	s.streaming(pages.POST("/requests/:id/revision", h.FileRevision, applicant))
 	pages.GET("/requests/:id/check", h.CheckAnswers, applicant)
 
 	// The counsel workspace: applicant records, shared with colleagues of
@@ -65,8 +64,7 @@ func (s *Server) routes() {
 	pages.GET("/applicants/:aid", h.ShowApplicant, applicant)
 	pages.GET("/applicants/:aid/edit", h.EditApplicant, applicant)
 	pages.POST("/applicants/:aid", h.SaveApplicant, applicant)
-	s.streamingRoutes["/applicants/:aid/documents"] = true
-	pages.POST("/applicants/:aid/documents", h.UploadApplicantDocument, applicant)
+	s.streaming(pages.POST("/applicants/:aid/documents", h.UploadApplicantDocument, applicant))
 	pages.GET("/applicants/:aid/documents/:doc", h.DownloadApplicantDocument, applicant)
 	pages.POST("/applicants/:aid/access", h.GrantApplicantAccess, counsel)
 	pages.POST("/applicants/:aid/access/:uid/revoke", h.RevokeApplicantAccess, counsel)
@@ -78,8 +76,7 @@ func (s *Server) routes() {
 	pages.GET("/requests/:id/confirmation", h.Confirmation, applicant)
 
 	// The applicant's answer to a clarification.
-	s.streamingRoutes["/requests/:id/reply"] = true
-	pages.POST("/requests/:id/reply", h.ReplyToClarification, applicant)
+	s.streaming(pages.POST("/requests/:id/reply", h.ReplyToClarification, applicant))
 
 	// The staff desk: the queue, the case, and every action on it.
 	// Every route is staff-only; every read or change of a case is audited
@@ -102,10 +99,20 @@ func (s *Server) routes() {
 	staff.GET("/requests/:id/measures/:measure/lift", h.ShowLiftMeasure)
 	staff.POST("/requests/:id/measures/:measure/lift", h.LiftMeasure)
 	staff.GET("/requests/:id/decision", h.ShowDecision)
-	s.streamingRoutes["/staff/requests/:id/decision"] = true
-	staff.POST("/requests/:id/decision", h.RecordDecision)
+	s.streaming(staff.POST("/requests/:id/decision", h.RecordDecision))
 	staff.GET("/requests/:id/notices", h.NewNotice)
 	staff.POST("/requests/:id/notices", h.IssueNotice)
 	staff.GET("/requests/:id/notices/:notice", h.ShowNotice)
 	staff.POST("/requests/:id/notices/:notice/acknowledge", h.AcknowledgeNotice)
 }
+
+// streaming marks r as an upload route: the CSRF middleware leaves its
+// multipart body unread, and the handler's streaming parser checks the form
+// token in the first part before any file is read. Multipart bodies on every
+// other route are refused.
+func (s *Server) streaming(r *echo.Route) {
+	s.streamingRoutes[routeKey(r.Method, r.Path)] = true
+}
+
+// routeKey names a route by method and pattern, as c.Path() reports it.
+func routeKey(method, path string) string { return method + " " + path }

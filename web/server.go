@@ -27,8 +27,8 @@ type Server struct {
 	handlers    *handlers.Handlers
 	crossOrigin *http.CrossOriginProtection
 	log         *slog.Logger
-	// streamingRoutes are the route patterns whose multipart bodies are
-	// parsed by a streaming handler that checks the CSRF token itself.
+	// streamingRoutes are the routes (by routeKey) declared as streaming
+	// uploads in routes.go, whose handlers check the CSRF token themselves.
 	streamingRoutes map[string]bool
 }
 

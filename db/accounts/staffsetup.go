@@ -46,40 +46,23 @@ func (db Accounts) StaffSetupTokenUsable(ctx context.Context, token string) (boo
 // account in one transaction: the token works once, and only while no staff
 // account exists.
 func (db Accounts) CreateFirstStaff(ctx context.Context, token string, u domain.NewUser, p password.Params) (domain.User, error) {
-	u.Role = domain.RoleStaff
-	u.Email = domain.NormaliseEmail(u.Email)
-	if errs := ValidateNewUser(u); errs.Any() {
-		return domain.User{}, errs.Err()
-	}
-	hash, err := password.Hash(u.Password, p)
-	if err != nil {
-		return domain.User{}, domain.Internal(err)
-	}
-	now := db.Clock.Now()
-	var id int64
-	err = db.Write(ctx, func(tx *sql.Tx) error {
-		res, err := tx.ExecContext(ctx, `UPDATE staff_setup_tokens SET used_at = ?
-			WHERE token_hash = ? AND used_at IS NULL AND expires_at > ?
-			AND NOT EXISTS (SELECT 1 FROM users WHERE role = 'staff')`, now.Unix(), HashToken(token), now.Unix())
-		if err != nil {
-			return domain.Internal(err)
-		}
-		if n, _ := res.RowsAffected(); n != 1 {
-			return domain.Errorf(domain.ENotFound, "staffsetup.invalid_link")
-		}
-		res, err = tx.ExecContext(ctx, `INSERT INTO users (email, name, organisation, role, password_hash, created_at)
-			VALUES (?, ?, '', 'staff', ?, ?) ON CONFLICT (email) DO NOTHING`, u.Email, u.Name, hash, now.Unix())
-		if err != nil {
-			return domain.Internal(err)
-		}
-		if n, _ := res.RowsAffected(); n == 0 {
-			return domain.Errorf(domain.EConflict, "staffsetup.email_taken")
-		}
-		id, err = res.LastInsertId()
-		return err
+	u.Role, u.Organisation = domain.RoleStaff, ""
+	return db.insertUser(ctx, u, p, "staffsetup.email_taken", func(tx *sql.Tx, now time.Time) error {
+		return spendStaffSetupToken(ctx, tx, token, now)
 	})
+}
+
+// spendStaffSetupToken marks token used, if it is unused, unexpired and no
+// staff account exists yet; otherwise the link is as good as missing.
+func spendStaffSetupToken(ctx context.Context, tx *sql.Tx, token string, now time.Time) error {
+	res, err := tx.ExecContext(ctx, `UPDATE staff_setup_tokens SET used_at = ?
+		WHERE token_hash = ? AND used_at IS NULL AND expires_at > ?
+		AND NOT EXISTS (SELECT 1 FROM users WHERE role = 'staff')`, now.Unix(), HashToken(token), now.Unix())
 	if err != nil {
-		return domain.User{}, err
+		return domain.Internal(err)
 	}
-	return db.UserByID(ctx, id)
+	if n, _ := res.RowsAffected(); n != 1 {
+		return domain.Errorf(domain.ENotFound, "staffsetup.invalid_link")
+	}
+	return nil
 }

@@ -44,10 +44,22 @@ func ValidateNewUser(u domain.NewUser) domain.FieldErrors {
 // CreateUser stores a new account with its password hashed by argon2id.
 // A duplicate email is a conflict; callers decide how much to reveal.
 func (db Accounts) CreateUser(ctx context.Context, u domain.NewUser, p password.Params) (domain.User, error) {
+	return db.insertUser(ctx, u, p, "register.email_taken", nil)
+}
+
+// insertUser is the one way an account is stored. It normalises and
+// validates u and hashes the password outside the transaction; then, in one
+// write transaction, it runs first (when given) and inserts the row, so an
+// account made on a condition -- a setup token spent -- exists only if the
+// condition held, and the condition is spent only if the account exists.
+// A duplicate email is a conflict whose message is takenKey.
+func (db Accounts) insertUser(ctx context.Context, u domain.NewUser, p password.Params, takenKey string,
+	first func(tx *sql.Tx, now time.Time) error) (domain.User, error) {
 	u.Email = domain.NormaliseEmail(u.Email)
 	if errs := ValidateNewUser(u); errs.Any() {
 		return domain.User{}, errs.Err()
 	}
+	u.Name, u.Organisation = strings.TrimSpace(u.Name), strings.TrimSpace(u.Organisation)
 	hash, err := password.Hash(u.Password, p)
 	if err != nil {
 		return domain.User{}, domain.Internal(err)
@@ -55,14 +67,19 @@ func (db Accounts) CreateUser(ctx context.Context, u domain.NewUser, p password.
 	now := db.Clock.Now()
 	var id int64
 	err = db.Write(ctx, func(tx *sql.Tx) error {
+		if first != nil {
+			if err := first(tx, now); err != nil {
+				return err
+			}
+		}
 		res, err := tx.ExecContext(ctx, `INSERT INTO users (email, name, organisation, role, password_hash, created_at)
 			VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (email) DO NOTHING`,
-			u.Email, strings.TrimSpace(u.Name), strings.TrimSpace(u.Organisation), u.Role, hash, now.Unix())
+			u.Email, u.Name, u.Organisation, u.Role, hash, now.Unix())
 		if err != nil {
 			return domain.Internal(fmt.Errorf("insert user: %w", err))
 		}
 		if n, _ := res.RowsAffected(); n == 0 {
-			return domain.Errorf(domain.EConflict, "register.email_taken")
+			return domain.Errorf(domain.EConflict, takenKey)
 		}
 		id, err = res.LastInsertId()
 		return err
@@ -70,7 +87,7 @@ func (db Accounts) CreateUser(ctx context.Context, u domain.NewUser, p password.
 	if err != nil {
 		return domain.User{}, err
 	}
-	return domain.User{ID: id, Email: u.Email, Name: strings.TrimSpace(u.Name), Organisation: strings.TrimSpace(u.Organisation),
+	return domain.User{ID: id, Email: u.Email, Name: u.Name, Organisation: u.Organisation,
 		Role: u.Role, PasswordHash: hash, CreatedAt: time.Unix(now.Unix(), 0).UTC()}, nil
 }
 

@@ -21,9 +21,6 @@ type ApplicantDocument struct {
 	CreatedAt   time.Time
 }
 
-// RecordDocTypes are the types kept on an applicant record.
-var RecordDocTypes = []DocType{DocIdentity, DocPowerOfAttorney, DocRelationship}
-
 // ValidateRecordDocument checks an applicant-record upload: a power of
 // attorney needs the date it was signed.
 func ValidateRecordDocument(t DocType, signedOn string, now time.Time) FieldErrors {

@@ -1,6 +1,7 @@
 package domain
 
 import (
+	"slices"
 	"time"
 	"unicode/utf8"
 )
@@ -8,16 +9,17 @@ import (
 // DocType is what a document is for.
 type DocType string
 
-// Document types of a first filing.
+// The document types. This is the one list of them: each upload form offers
+// a subset (FilingDocTypes, EvidenceDocTypes, RecordDocTypes), and the rest
+// are set by the action that attaches the file.
 const (
+	// Identity, authorisation and supporting papers of a first filing.
 	DocIdentity        DocType = "identity"
 	DocPowerOfAttorney DocType = "power_of_attorney"
 	DocRelationship    DocType = "relationship_proof"
 	DocSupporting      DocType = "supporting"
-)
 
-// Evidence document types of deletion and correction requests.
-const (
+	// Evidence of deletion and correction requests: the appendices.
 	DocCourtDecision       DocType = "court_decision"
 	DocArrestWarrant       DocType = "arrest_warrant"
 	DocAsylumDecision      DocType = "asylum_decision"
@@ -28,9 +30,19 @@ const (
 	DocTranslation         DocType = "translation"
 	DocSummary             DocType = "summary_of_arguments"
 	DocOtherEvidence       DocType = "other_evidence"
-	DocUrgencyEvidence     DocType = "urgency_evidence"
-	DocRevisionSummary     DocType = "revision_summary"
+
+	// Set by the action that carries the file.
+	DocUrgencyEvidence    DocType = "urgency_evidence"    // a request for provisional measures
+	DocRevisionSummary    DocType = "revision_summary"    // an application for revision
+	DocClarificationReply DocType = "clarification_reply" // an answer to a clarification
+	DocDecision           DocType = "decision"            // the Commission's decision, attached by staff
 )
+
+// DocTypes are all the document types, in the order declared above.
+var DocTypes = []DocType{DocIdentity, DocPowerOfAttorney, DocRelationship, DocSupporting,
+	DocCourtDecision, DocArrestWarrant, DocAsylumDecision, DocExtraditionJudgment, DocNGOReport,
+	DocPressArticle, DocCorrespondence, DocTranslation, DocSummary, DocOtherEvidence,
+	DocUrgencyEvidence, DocRevisionSummary, DocClarificationReply, DocDecision}
 
 // FilingDocTypes are the types a person can choose when uploading to a
 // first filing, in the order the form offers them.
@@ -41,15 +53,14 @@ var FilingDocTypes = []DocType{DocIdentity, DocPowerOfAttorney, DocRelationship,
 var EvidenceDocTypes = []DocType{DocCourtDecision, DocArrestWarrant, DocAsylumDecision, DocExtraditionJudgment,
 	DocNGOReport, DocPressArticle, DocCorrespondence, DocTranslation, DocSummary, DocOtherEvidence}
 
+// RecordDocTypes are the types kept on an applicant record, and copied
+// into each new filing for that applicant.
+var RecordDocTypes = []DocType{DocIdentity, DocPowerOfAttorney, DocRelationship}
+
 // IsEvidence reports whether a document is an appendix of the arguments
 // rather than an identity or authorisation document.
 func (d Document) IsEvidence() bool {
-	for _, t := range EvidenceDocTypes {
-		if d.Type == t {
-			return true
-		}
-	}
-	return false
+	return slices.Contains(EvidenceDocTypes, d.Type)
 }
 
 // Document is an uploaded file's record; the file itself is in the blob
@@ -95,11 +106,7 @@ const MaxDescriptionRunes = 500
 // ValidateNewDocument checks an upload's fields against the types allowed.
 func ValidateNewDocument(d NewDocument, allowed []DocType) FieldErrors {
 	var errs FieldErrors
-	ok := false
-	for _, t := range allowed {
-		ok = ok || d.Type == t
-	}
-	if !ok {
+	if !slices.Contains(allowed, d.Type) {
 		errs.Add("doc_type", "upload.doc_type_required")
 	}
 	if utf8.RuneCountInString(d.Description) > MaxDescriptionRunes {

@@ -10,8 +10,6 @@ type EventKind string
 // Timeline entries.
 const (
 	EventSubmitted        EventKind = "submitted"
-	EventDocumentAdded    EventKind = "document_added"
-	EventStatusChanged    EventKind = "status_changed"
 	EventFurtherSubmitted EventKind = "further_submission"
 )
 

@@ -1,11 +1,5 @@
 package domain
 
-// DocClarificationReply is a file sent with an answer to a clarification.
-const DocClarificationReply DocType = "clarification_reply"
-
-// DocDecision is the decision document staff attach to a decision.
-const DocDecision DocType = "decision"
-
 // MaxReplyFiles limits the files sent with one answer.
 const MaxReplyFiles = 10
 

@@ -12,6 +12,8 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/ccf-portal/ccfportal/db/domain"
 )
 
 var keyShape = regexp.MustCompile(`^[a-z][a-z0-9_]*(\.[a-z0-9_-]*[a-z0-9])+$`)
@@ -64,6 +66,16 @@ func TestEveryKeyInTheCodeIsInTheEnglishCatalog(t *testing.T) {
 	require.NoError(t, err)
 	assert.Greater(t, checked, 50, "the scan found the keys")
 	assert.Empty(t, missing)
+}
+
+// TestEveryDocumentTypeHasALabel checks the one list of document types
+// against the catalog: pages name a document's type by "doctype."+type, a
+// key the scan above cannot see.
+func TestEveryDocumentTypeHasALabel(t *testing.T) {
+	en := Get(DefaultTag)
+	for _, dt := range domain.DocTypes {
+		assert.True(t, en.Has("doctype."+string(dt)), "doctype.%s", dt)
+	}
 }
 
 func TestEveryCatalogHasADirectionAndName(t *testing.T) {
