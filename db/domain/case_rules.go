@@ -32,7 +32,7 @@ func ApplicantStepsFor(r Request) ApplicantSteps {
 	return ApplicantSteps{
 		Urgent:   CanAskProvisional(r) == nil,
 		Further:  CanSubmitFurther(r) == nil,
-		Revision: r.HasDecision(),
+		Revision: CanAskRevision(r) == nil,
 		Deletion: r.Kind == KindAccess,
 	}
 }
@@ -42,6 +42,16 @@ func ApplicantStepsFor(r Request) ApplicantSteps {
 func CanSubmitFurther(r Request) error {
 	if !r.Status.IsOpen() {
 		return Errorf(EConflict, "further.not_pending")
+	}
+	return nil
+}
+
+// CanAskRevision says whether the filer may apply for revision of r: only
+// of a decision (a request that ended otherwise has none to revise). The
+// revision window is checked on the application itself.
+func CanAskRevision(r Request) error {
+	if !r.HasDecision() {
+		return Errorf(EConflict, "revision.no_decision")
 	}
 	return nil
 }

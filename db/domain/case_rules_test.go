@@ -81,6 +81,8 @@ func TestApplicantStepsOnAFiledRequest(t *testing.T) {
 	assert.False(t, ended.Any())
 	assert.True(t, pendingAccess.Any())
 	assert.Equal(t, "further.not_pending", ErrorMessage(CanSubmitFurther(Request{Status: StatusClosed})))
+	assert.Equal(t, "revision.no_decision", ErrorMessage(CanAskRevision(Request{Kind: KindDeletion, Status: StatusInadmissible,
+		DecidedAt: decidedAt})), "found inadmissible: nothing to revise")
 }
 
 func TestOverdueOnlyWhilePendingAndADayLate(t *testing.T) {
