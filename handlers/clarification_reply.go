@@ -62,19 +62,6 @@ func (h *Handlers) showReplyErrors(c echo.Context, f views.Form) error {
 	return h.ShowRequest(c)
 }
 
-// loadCaseOutcome adds what came of a filed request to its case page.
-func (h *Handlers) loadCaseOutcome(c echo.Context, v *views.CaseView) error {
-	o, err := h.DB.CaseOutcomeOf(c.Request().Context(), v.Request.ID)
-	if err != nil {
-		return err
-	}
-	v.Outcome = views.CaseOutcomeView{Outcome: o, Reply: views.NewForm(), MaxUploadMB: h.MaxUpload / 1_000_000}
-	if f, ok := c.Get(replyFormKey).(views.Form); ok {
-		v.Outcome.Reply = f
-	}
-	return nil
-}
-
 // caseStatus is 422 when the case page shows a refused reply.
 func caseStatus(c echo.Context) int {
 	if _, ok := c.Get(replyFormKey).(views.Form); ok {

@@ -60,8 +60,8 @@ func (h *Handlers) SubmitFurther(c echo.Context) error {
 // the CCF.
 func (h *Handlers) loadPending(c echo.Context) (domain.Request, error) {
 	r, err := h.loadRequest(c)
-	if err == nil && !r.Status.IsOpen() {
-		return r, domain.Errorf(domain.EConflict, "further.not_pending")
+	if err != nil {
+		return r, err
 	}
-	return r, err
+	return r, domain.CanSubmitFurther(r)
 }

@@ -11,38 +11,21 @@ import (
 // ShowRequest shows a draft's task list, or a filed request's case page
 // with its timeline, documents and linked cases.
 func (h *Handlers) ShowRequest(c echo.Context) error {
-	r, err := h.loadRequest(c)
+	id, err := paramID(c, "id")
 	if err != nil {
 		return err
 	}
-	if r.IsDraft() {
-		v, err := h.draftView(c, r)
-		if err != nil {
-			return err
-		}
-		return h.render(c, http.StatusOK, views.TaskListPage(v))
-	}
-	ctx := c.Request().Context()
-	filing, err := h.DB.LoadFiling(ctx, r)
+	ac, err := h.DB.ApplicantCase(c.Request().Context(), *CurrentUser(c), id)
 	if err != nil {
 		return err
 	}
-	events, err := h.DB.Timeline(ctx, r.ID, false)
-	if err != nil {
-		return err
+	now := h.DB.Clock.Now()
+	if ac.Request.IsDraft() {
+		return h.render(c, http.StatusOK, views.TaskListPage(views.NewDraftView(ac.Filing, h.Limits, now)))
 	}
-	linked, err := h.DB.LinkedRequests(ctx, r, *CurrentUser(c))
-	if err != nil {
-		return err
-	}
-	reps, err := h.DB.Representatives(ctx, r)
-	if err != nil {
-		return err
-	}
-	v := views.CaseView{Request: r, Filing: filing,
-		Events: events, Linked: linked, Now: h.DB.Clock.Now(), Representatives: reps}
-	if err := h.loadCaseOutcome(c, &v); err != nil {
-		return err
+	v := views.CaseView{ApplicantCase: ac, Now: now, Reply: views.NewForm(), MaxUploadMB: h.MaxUpload / 1_000_000}
+	if f, ok := c.Get(replyFormKey).(views.Form); ok {
+		v.Reply = f
 	}
 	return h.render(c, caseStatus(c), views.CasePage(v))
 }

@@ -70,10 +70,10 @@ func revisionFiles(up uploadForm) db.RevisionFiles {
 // any other is impossible.
 func (h *Handlers) loadDecided(c echo.Context) (domain.Request, error) {
 	r, err := h.loadRequest(c)
-	if err == nil && !r.HasDecision() {
-		return r, domain.Errorf(domain.EConflict, "revision.no_decision")
+	if err != nil {
+		return r, err
 	}
-	return r, err
+	return r, domain.CanAskRevision(r)
 }
 
 func (h *Handlers) oldDecision(r domain.Request) bool {

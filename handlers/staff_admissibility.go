@@ -23,7 +23,7 @@ func (h *Handlers) renderAdmissibility(c echo.Context, status int, r domain.Requ
 	if err != nil {
 		return err
 	}
-	if !r.AdmissibleAt.IsZero() || v.Outcome.Admissibility != nil {
+	if domain.AdmissibilityAssessed(r, v.Outcome.Admissibility) {
 		v.Conflict = "admissibility.already_assessed"
 	}
 	return h.render(c, status, views.AdmissibilityPage(v, f))

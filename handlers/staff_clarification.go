@@ -23,8 +23,8 @@ func (h *Handlers) renderClarification(c echo.Context, status int, r domain.Requ
 	if err != nil {
 		return err
 	}
-	if domain.CheckTransition(r.Status, domain.StatusAwaitingApplicant) != nil {
-		v.Conflict = "clarify.not_now"
+	if err := domain.CanAskClarification(r); err != nil {
+		v.Conflict = domain.ErrorMessage(err)
 	}
 	return h.render(c, status, views.ClarificationPage(v, f))
 }

@@ -23,8 +23,8 @@ func (h *Handlers) renderMeasure(c echo.Context, status int, r domain.Request, f
 	if err != nil {
 		return err
 	}
-	if !r.Status.IsOpen() {
-		v.Conflict = "measure.case_not_pending"
+	if err := domain.CanRecordMeasure(r); err != nil {
+		v.Conflict = domain.ErrorMessage(err)
 	}
 	return h.render(c, status, views.MeasurePage(v, f))
 }

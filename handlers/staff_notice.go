@@ -26,13 +26,8 @@ func (h *Handlers) renderNewNotice(c echo.Context, status int, r domain.Request,
 	if v.Targets, err = h.DB.NoticeTargets(c.Request().Context(), r); err != nil {
 		return err
 	}
-	switch d := v.Outcome.Decision; {
-	case d == nil:
-		v.Conflict = "notice.no_decision"
-	default:
-		if _, ok := domain.NoticeAction(d.Outcome); !ok {
-			v.Conflict = "notice.not_ordered"
-		}
+	if err := domain.CanIssueNotice(v.Outcome.Decision); err != nil {
+		v.Conflict = domain.ErrorMessage(err)
 	}
 	return h.render(c, status, views.NoticeNewPage(v, f))
 }

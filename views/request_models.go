@@ -52,17 +52,14 @@ func (v DraftView) CompletedCount() int {
 	return n
 }
 
-// CaseView is what a filer's case page shows.
+// CaseView is what a filer's case page shows: the case as the store read
+// it, the moment the page is made, and the answer form while the CCF waits
+// for an answer (with its problems, after a refused answer).
 type CaseView struct {
-	Request domain.Request
-	Filing  domain.Filing
-	Events  []domain.Event
-	Linked  []domain.Request
-	Now     time.Time
-	// Representatives are the counsel acting for the applicant.
-	Representatives []string
-	// Outcome is what came of the request at the staff desk.
-	Outcome CaseOutcomeView
+	domain.ApplicantCase
+	Now         time.Time
+	Reply       Form
+	MaxUploadMB int64
 }
 
 func joinNames(names []string) string { return strings.Join(names, ", ") }

@@ -10,20 +10,11 @@ import (
 	"github.com/ccf-portal/ccfportal/db/domain"
 )
 
-// StaffCaseView is everything the staff case page shows.
+// StaffCaseView is everything the staff case page shows: the case as the
+// store read it, and the moment the page is made, for the deadlines.
 type StaffCaseView struct {
-	Request domain.Request
-	Info    domain.CaseInfo
-	Filing  domain.Filing
-	Events  []domain.Event
-	Outcome domain.CaseOutcome
-	Notes   []domain.Note
-	Notices []domain.DeletionNotice
-	Staff   []domain.User
-	Now     time.Time
-	// NoticeDue is set while the decision ordered deletion or correction
-	// and a data item has no notice yet.
-	NoticeDue bool
+	domain.StaffCase
+	Now time.Time
 }
 
 // StaffActionView is what a staff action form needs: the case it acts on
@@ -302,15 +293,6 @@ func staffContains(list []string, v string) bool {
 // StaffNoticePath is the staff address of a deletion notice.
 func StaffNoticePath(requestID, noticeID int64) string {
 	return StaffCasePath(requestID) + "/notices/" + strconv.FormatInt(noticeID, 10)
-}
-
-// CaseOutcomeView is the outcome part of the applicant's case page: what
-// came of the request, and the reply form (with its problems, after a
-// refused reply) while the CCF waits for an answer.
-type CaseOutcomeView struct {
-	Outcome     domain.CaseOutcome
-	Reply       Form
-	MaxUploadMB int64
 }
 
 // audience picks the staff wording of an outcome message ("Found

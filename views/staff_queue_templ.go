@@ -535,7 +535,7 @@ func queueRow(r domain.QueueRow, now time.Time) templ.Component {
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
-		if !r.DueAt.IsZero() && domain.DaysLeft(r.DueAt, now) < 0 && r.Status.IsOpen() {
+		if domain.Overdue(r.DueAt, r.Status, now) {
 			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 39, "<span class=\"tag tag-red\">")
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err

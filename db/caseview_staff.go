@@ -1,0 +1,145 @@
+package db
+
+import (
+	"context"
+	"database/sql"
+
+	"github.com/ccf-portal/ccfportal/db/accounts"
+	"github.com/ccf-portal/ccfportal/db/conn"
+	"github.com/ccf-portal/ccfportal/db/domain"
+)
+
+// StaffCase is how staff open a case: the opening is recorded in the audit
+// log (as OpenCase does), then the whole case is read in one read
+// transaction with a fixed number of statements. Only staff may open a
+// case; a draft, like a request that does not exist, is not found.
+func (db *DB) StaffCase(ctx context.Context, staff domain.User, id int64) (domain.StaffCase, error) {
+	if _, err := db.OpenCase(ctx, staff, id); err != nil {
+		return domain.StaffCase{}, err
+	}
+	var out domain.StaffCase
+	err := db.viewTx(ctx, func(q conn.Queryer) error {
+		var err error
+		out, err = readStaffCase(ctx, q, staff, id)
+		return err
+	})
+	return out, err
+}
+
+// readStaffCase reads everything the staff case page shows of request id.
+func readStaffCase(ctx context.Context, q conn.Queryer, staff domain.User, id int64) (domain.StaffCase, error) {
+	var c domain.StaffCase
+	var err error
+	if c.Request, err = requestFor(ctx, q, id, staff); err != nil {
+		return c, err
+	}
+	r := c.Request
+	if c.Info, err = readCaseInfo(ctx, q, r); err != nil {
+		return c, err
+	}
+	if c.Filing, err = loadFiling(ctx, q, r); err != nil {
+		return c, err
+	}
+	if c.Events, err = readTimeline(ctx, q, r.ID, true); err != nil {
+		return c, err
+	}
+	if c.Outcome, err = readOutcome(ctx, q, r, c.Filing.Documents); err != nil {
+		return c, err
+	}
+	if c.Notices, err = readNotices(ctx, q, r.ID); err != nil {
+		return c, err
+	}
+	if c.Targets, err = noticeTargets(ctx, q, r); err != nil {
+		return c, err
+	}
+	if c.Notes, err = readNotes(ctx, q, r.ID); err != nil {
+		return c, err
+	}
+	c.Staff, err = readStaffMembers(ctx, q)
+	return c, err
+}
+
+// readCaseInfo reads the filer, the assignee and the linked cases of r.
+func readCaseInfo(ctx context.Context, q conn.Queryer, r domain.Request) (domain.CaseInfo, error) {
+	info := domain.CaseInfo{EventAt: r.EventAt}
+	err := q.QueryRowContext(ctx, `SELECT COALESCE(r.assignee_id, 0), COALESCE(a.name, '')
+		FROM requests r LEFT JOIN users a ON a.id = r.assignee_id WHERE r.id = ?`, r.ID).Scan(&info.AssigneeID, &info.Assignee)
+	if err != nil {
+		return info, viewErr("read assignee", err)
+	}
+	if info.Filer, err = accounts.ScanUser(q.QueryRowContext(ctx, `SELECT `+accounts.UserColumns+` FROM users WHERE id = ?`,
+		r.FilerID)); err != nil {
+		return info, err
+	}
+	info.Filer.PasswordHash = ""
+	info.Seeded = domain.IsSeedEmail(info.Filer.Email)
+	// The parent, the requests that follow r up (revisions, urgent
+	// requests, re-filings) and the other requests about the same
+	// applicant (an access request and a deletion request filed apart).
+	info.Linked, err = listRequests(ctx, q, `WHERE status != 'draft' AND id != ?
+		AND (id = ? OR parent_id = ? OR (applicant_id IS NOT NULL AND applicant_id = ?)) ORDER BY submitted_at, id LIMIT 100`,
+		r.ID, r.ParentID, r.ID, r.ApplicantID)
+	return info, err
+}
+
+// readNotices reads the deletion notices of a request and then, in one
+// statement, the recipients of all of them.
+func readNotices(ctx context.Context, q conn.Queryer, requestID int64) ([]domain.DeletionNotice, error) {
+	notices, err := viewRows(ctx, q, "read deletion notices", func(rows *sql.Rows) (domain.DeletionNotice, error) {
+		n := domain.DeletionNotice{RequestID: requestID}
+		var at int64
+		err := rows.Scan(&n.ID, &n.DecisionID, &n.DecisionRef, &n.Target.Key, &n.Target.ItemID, &n.Target.DataKind,
+			&n.Target.Source, &n.Target.Refs, &n.Action, &n.Scope, &n.EffectiveOn, &n.IssuedBy, &at)
+		n.IssuedAt = conn.UnixTime(at)
+		return n, err
+	}, `SELECT n.id, n.decision_id, d.reference, n.item_key, COALESCE(n.data_item_id, 0), n.data_kind, n.data_source,
+		n.data_refs, n.action, n.scope, n.effective_on, n.issued_by, n.issued_at
+		FROM deletion_notices n JOIN decisions d ON d.id = n.decision_id WHERE n.request_id = ? ORDER BY n.id`, requestID)
+	if err != nil {
+		return nil, err
+	}
+	type recipient struct {
+		noticeID int64
+		domain.NoticeRecipient
+	}
+	recipients, err := viewRows(ctx, q, "read notice recipients", func(rows *sql.Rows) (recipient, error) {
+		var nr recipient
+		var at int64
+		err := rows.Scan(&nr.noticeID, &nr.Country, &at)
+		nr.AcknowledgedAt = conn.UnixTime(at)
+		return nr, err
+	}, `SELECT nr.notice_id, nr.country, COALESCE(nr.acknowledged_at, 0) FROM notice_recipients nr
+		JOIN deletion_notices n ON n.id = nr.notice_id WHERE n.request_id = ? ORDER BY nr.notice_id, nr.country`, requestID)
+	if err != nil {
+		return nil, err
+	}
+	byNotice := make(map[int64][]domain.NoticeRecipient, len(notices))
+	for _, nr := range recipients {
+		byNotice[nr.noticeID] = append(byNotice[nr.noticeID], nr.NoticeRecipient)
+	}
+	for i := range notices {
+		notices[i].Recipients = byNotice[notices[i].ID]
+	}
+	return notices, nil
+}
+
+// readNotes reads a case's internal notes, oldest first.
+func readNotes(ctx context.Context, q conn.Queryer, requestID int64) ([]domain.Note, error) {
+	return viewRows(ctx, q, "read internal notes", func(rows *sql.Rows) (domain.Note, error) {
+		n := domain.Note{RequestID: requestID}
+		var at int64
+		err := rows.Scan(&n.ID, &n.AuthorID, &n.AuthorName, &n.Kind, &n.Body, &at)
+		n.CreatedAt = conn.UnixTime(at)
+		return n, err
+	}, `SELECT n.id, n.author_id, COALESCE(u.name, ''), n.kind, n.body, n.created_at
+		FROM internal_notes n LEFT JOIN users u ON u.id = n.author_id WHERE n.request_id = ? ORDER BY n.id`, requestID)
+}
+
+// readStaffMembers reads the staff accounts, by name, for assignment.
+func readStaffMembers(ctx context.Context, q conn.Queryer) ([]domain.User, error) {
+	return viewRows(ctx, q, "read staff members", func(rows *sql.Rows) (domain.User, error) {
+		u, err := accounts.ScanUser(rows)
+		u.PasswordHash = ""
+		return u, err
+	}, `SELECT `+accounts.UserColumns+` FROM users WHERE role = 'staff' ORDER BY name, id`)
+}
