@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/ccf-portal/ccfportal/db/conn"
 	"github.com/ccf-portal/ccfportal/db/domain"
 )
 
@@ -54,7 +55,7 @@ func nextReference(ctx context.Context, tx *sql.Tx, year int) (string, error) {
 	err := tx.QueryRowContext(ctx, `INSERT INTO reference_counters (year, last) VALUES (?, 1)
 		ON CONFLICT (year) DO UPDATE SET last = last + 1 RETURNING last`, year).Scan(&n)
 	if err != nil {
-		return "", domain.Internal(err)
+		return "", conn.Failed(fmt.Sprintf("allocate reference of %d", year), err)
 	}
 	return fmt.Sprintf("CCF-%04d-%06d", year, n), nil
 }
@@ -73,18 +74,18 @@ func recordApplicant(ctx context.Context, tx *sql.Tx, r domain.Request, filer do
 	if id == 0 && self {
 		err := tx.QueryRowContext(ctx, `SELECT id FROM applicants WHERE created_by = ? AND is_self = 1`, filer.ID).Scan(&id)
 		if err != nil && err != sql.ErrNoRows {
-			return 0, domain.Internal(err)
+			return 0, conn.Failed(fmt.Sprintf("find own applicant of user %d", filer.ID), err)
 		}
 	}
 	if id != 0 {
 		_, err := tx.ExecContext(ctx, `UPDATE applicants SET full_name = ?, birth_date = ?, details = ?, updated_at = ? WHERE id = ?`,
 			r.Answers["full_name"], r.Answers["birth_date"], string(body), now.Unix(), id)
-		return id, domain.WrapInternal(err)
+		return id, conn.Failed(fmt.Sprintf("update applicant %d", id), err)
 	}
 	res, err := tx.ExecContext(ctx, `INSERT INTO applicants (created_by, is_self, full_name, birth_date, details, created_at, updated_at)
 		VALUES (?, ?, ?, ?, ?, ?, ?)`, filer.ID, self, r.Answers["full_name"], r.Answers["birth_date"], string(body), now.Unix(), now.Unix())
 	if err != nil {
-		return 0, domain.Internal(err)
+		return 0, conn.Failed(fmt.Sprintf("create applicant of request %d", r.ID), err)
 	}
 	return res.LastInsertId()
 }
@@ -110,5 +111,5 @@ func settleListedDetails(ctx context.Context, tx *sql.Tx, f domain.Filing, appli
 	_, err := tx.ExecContext(ctx, `UPDATE requests SET applicant_id = ?, source_country = ?, applicant_name = ?, language = ?
 		WHERE id = ? OR (parent_id = ? AND status = 'draft')`, applicantID, country, r.Answers["full_name"],
 		r.Answers["language"], r.ID, r.ID)
-	return domain.WrapInternal(err)
+	return conn.Failed(fmt.Sprintf("settle listed details of request %d", r.ID), err)
 }
