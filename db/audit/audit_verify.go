@@ -38,7 +38,7 @@ func (db Log) VerifyAudit(ctx context.Context) (Report, error) {
 		}
 		if problem := checkLink(e, at, lastID, rep.LastHash); problem != "" {
 			rep.BrokenID, rep.Problem = e.ID, problem
-			return conn.Stop
+			return conn.ErrStop
 		}
 		rep.Entries++
 		lastID, rep.LastHash = e.ID, e.Hash

@@ -10,9 +10,9 @@ import (
 // single-row read and a whole result alike.
 type Scanner = interface{ Scan(dest ...any) error }
 
-// Stop, returned by the function given to Each, ends the walk early; Each
+// ErrStop, returned by the function given to Each, ends the walk early; Each
 // then returns nil.
-var Stop = errors.New("stop reading rows")
+var ErrStop = errors.New("stop reading rows")
 
 // Rows reads every row of a query's result with scan and returns them in
 // order (nil for none). It takes the query's own results, so that a failed
@@ -38,7 +38,7 @@ func Rows[T any](op string, rows *sql.Rows, err error, scan func(Scanner) (T, er
 }
 
 // Each is Rows for a result that is not collected into a list: fn sees
-// each row in turn and may return Stop to end early. It closes the result,
+// each row in turn and may return ErrStop to end early. It closes the result,
 // checks rows.Err and sends every failure through Failed with op.
 func Each(op string, rows *sql.Rows, err error, fn func(Scanner) error) error {
 	if err != nil {
@@ -46,7 +46,7 @@ func Each(op string, rows *sql.Rows, err error, fn func(Scanner) error) error {
 	}
 	defer rows.Close()
 	for rows.Next() {
-		if err := fn(rows); errors.Is(err, Stop) {
+		if err := fn(rows); errors.Is(err, ErrStop) {
 			return nil
 		} else if err != nil {
 			return Failed(op, err)

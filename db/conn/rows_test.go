@@ -78,7 +78,7 @@ func TestEachStopsEarlyAndClosesTheResult(t *testing.T) {
 		}
 		seen = append(seen, x)
 		if x == 2 {
-			return Stop
+			return ErrStop
 		}
 		return nil
 	})
