@@ -3,7 +3,9 @@ package db
 import (
 	"context"
 	"database/sql"
+	"fmt"
 
+	"github.com/ccf-portal/ccfportal/db/conn"
 	"github.com/ccf-portal/ccfportal/db/domain"
 )
 
@@ -33,6 +35,7 @@ func requestFor(ctx context.Context, q interface {
 	QueryRowContext(context.Context, string, ...any) *sql.Row
 }, id int64, u domain.User) (domain.Request, error) {
 	cond, args := accessCond(u)
-	return scanRequest(q.QueryRowContext(ctx, `SELECT `+requestColumns+` FROM requests WHERE id = ? AND `+cond,
+	r, err := scanRequest(q.QueryRowContext(ctx, `SELECT `+requestColumns+` FROM requests WHERE id = ? AND `+cond,
 		append([]any{id}, args...)...))
+	return r, conn.Failed(fmt.Sprintf("load request %d", id), err)
 }

@@ -3,6 +3,7 @@ package db
 import (
 	"context"
 	"database/sql"
+	"fmt"
 
 	"github.com/ccf-portal/ccfportal/db/conn"
 	"github.com/ccf-portal/ccfportal/db/domain"
@@ -26,7 +27,7 @@ func (db *DB) GrantAccess(ctx context.Context, a domain.Applicant, by domain.Use
 			ON CONFLICT (applicant_id, user_id) DO UPDATE SET granted_by = excluded.granted_by,
 			granted_at = excluded.granted_at, revoked_by = NULL, revoked_at = NULL`, a.ID, to.ID, by.ID, now.Unix())
 		if err != nil {
-			return domain.Internal(err)
+			return conn.Failed(fmt.Sprintf("grant access to applicant %d", a.ID), err)
 		}
 		return addApplicantEvent(ctx, tx, a.ID, by.ID, "access_granted", to.ID, now)
 	})
@@ -42,7 +43,7 @@ func (db *DB) RevokeAccess(ctx context.Context, a domain.Applicant, by domain.Us
 		res, err := tx.ExecContext(ctx, `UPDATE applicant_access SET revoked_by = ?, revoked_at = ?
 			WHERE applicant_id = ? AND user_id = ? AND revoked_at IS NULL`, by.ID, now.Unix(), a.ID, userID)
 		if err != nil {
-			return domain.Internal(err)
+			return conn.Failed(fmt.Sprintf("revoke access to applicant %d", a.ID), err)
 		}
 		if n, _ := res.RowsAffected(); n != 1 {
 			return domain.Errorf(domain.ENotFound, "error.not_found")
@@ -56,21 +57,13 @@ func (db *DB) Grants(ctx context.Context, applicantID int64) ([]domain.Grant, er
 	rows, err := db.Reader().QueryContext(ctx, `SELECT u.id, u.name, u.organisation, g.name, x.granted_at
 		FROM applicant_access x JOIN users u ON u.id = x.user_id JOIN users g ON g.id = x.granted_by
 		WHERE x.applicant_id = ? AND x.revoked_at IS NULL ORDER BY x.granted_at`, applicantID)
-	if err != nil {
-		return nil, domain.Internal(err)
-	}
-	defer rows.Close()
-	var out []domain.Grant
-	for rows.Next() {
+	return conn.Rows(fmt.Sprintf("list access to applicant %d", applicantID), rows, err, func(row conn.Scanner) (domain.Grant, error) {
 		var g domain.Grant
 		var at int64
-		if err := rows.Scan(&g.UserID, &g.Name, &g.Organisation, &g.GrantedByName, &at); err != nil {
-			return nil, domain.Internal(err)
-		}
+		err := row.Scan(&g.UserID, &g.Name, &g.Organisation, &g.GrantedByName, &at)
 		g.GrantedAt = conn.UnixTime(at)
-		out = append(out, g)
-	}
-	return out, rows.Err()
+		return g, err
+	})
 }
 
 // ApplicantHistory lists who did what to a record, oldest first.
@@ -78,44 +71,11 @@ func (db *DB) ApplicantHistory(ctx context.Context, applicantID int64) ([]domain
 	rows, err := db.Reader().QueryContext(ctx, `SELECT e.kind, a.name, COALESCE(s.name, ''), e.at FROM applicant_events e
 		JOIN users a ON a.id = e.actor_id LEFT JOIN users s ON s.id = e.subject_id
 		WHERE e.applicant_id = ? ORDER BY e.at, e.id`, applicantID)
-	if err != nil {
-		return nil, domain.Internal(err)
-	}
-	defer rows.Close()
-	var out []domain.ApplicantEvent
-	for rows.Next() {
+	return conn.Rows(fmt.Sprintf("list history of applicant %d", applicantID), rows, err, func(row conn.Scanner) (domain.ApplicantEvent, error) {
 		var e domain.ApplicantEvent
 		var at int64
-		if err := rows.Scan(&e.Kind, &e.ActorName, &e.SubjectName, &at); err != nil {
-			return nil, domain.Internal(err)
-		}
+		err := row.Scan(&e.Kind, &e.ActorName, &e.SubjectName, &at)
 		e.At = conn.UnixTime(at)
-		out = append(out, e)
-	}
-	return out, rows.Err()
-}
-
-// Representatives names the counsel who act on the applicant of r now:
-// the record's creator and everyone it is currently shared with (or the
-// filer, while the request is tied to no record). Counsel whose access
-// was withdrawn are no longer named, though the timeline keeps what they
-// did.
-func (db *DB) Representatives(ctx context.Context, r domain.Request) ([]string, error) {
-	rows, err := db.Reader().QueryContext(ctx, `SELECT name FROM users WHERE role = 'counsel' AND ((id = ? AND ? = 0)
-		OR id IN (SELECT created_by FROM applicants WHERE id = ?)
-		OR id IN (SELECT user_id FROM applicant_access WHERE applicant_id = ? AND revoked_at IS NULL)) ORDER BY name`,
-		r.FilerID, r.ApplicantID, r.ApplicantID, r.ApplicantID)
-	if err != nil {
-		return nil, domain.Internal(err)
-	}
-	defer rows.Close()
-	var out []string
-	for rows.Next() {
-		var n string
-		if err := rows.Scan(&n); err != nil {
-			return nil, domain.Internal(err)
-		}
-		out = append(out, n)
-	}
-	return out, rows.Err()
+		return e, err
+	})
 }

@@ -3,6 +3,7 @@ package db
 import (
 	"context"
 	"database/sql"
+	"fmt"
 
 	"github.com/ccf-portal/ccfportal/db/blob"
 	"github.com/ccf-portal/ccfportal/db/conn"
@@ -23,14 +24,16 @@ func (db *DB) AddApplicantDocument(ctx context.Context, a domain.Applicant, u do
 			cond, args := applicantCond(u)
 			var n int
 			if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM applicants a WHERE a.id = ? AND `+cond,
-				append([]any{a.ID}, args...)...).Scan(&n); err != nil || n != 1 {
+				append([]any{a.ID}, args...)...).Scan(&n); err != nil {
+				return conn.Failed(fmt.Sprintf("check applicant %d", a.ID), err)
+			} else if n != 1 {
 				return domain.Errorf(domain.ENotFound, "error.not_found")
 			}
 			_, err := tx.ExecContext(ctx, `INSERT INTO applicant_documents (applicant_id, uploaded_by, doc_type, original_name,
 				content_type, size, sha256, storage_key, signed_on, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 				a.ID, u.ID, t, filetype.SanitizeFilename(name), blob.ContentType, blob.Size, blob.SHA256, blob.Key, signedOn, now.Unix())
 			if err != nil {
-				return domain.Internal(err)
+				return conn.Failed(fmt.Sprintf("add document to applicant %d", a.ID), err)
 			}
 			return addApplicantEvent(ctx, tx, a.ID, u.ID, "document_added", 0, now)
 		})
@@ -42,22 +45,14 @@ func (db *DB) ApplicantDocuments(ctx context.Context, applicantID int64) ([]doma
 	rows, err := db.Reader().QueryContext(ctx, `SELECT id, applicant_id, uploaded_by, doc_type, original_name, content_type, size,
 		sha256, storage_key, signed_on, created_at FROM applicant_documents WHERE applicant_id = ? AND removed_at IS NULL
 		ORDER BY created_at DESC, id DESC`, applicantID)
-	if err != nil {
-		return nil, domain.Internal(err)
-	}
-	defer rows.Close()
-	var out []domain.ApplicantDocument
-	for rows.Next() {
+	return conn.Rows(fmt.Sprintf("list documents of applicant %d", applicantID), rows, err, func(row conn.Scanner) (domain.ApplicantDocument, error) {
 		var d domain.ApplicantDocument
 		var created int64
-		if err := rows.Scan(&d.ID, &d.ApplicantID, &d.UploadedBy, &d.Type, &d.Name, &d.ContentType, &d.Size, &d.SHA256,
-			&d.StorageKey, &d.SignedOn, &created); err != nil {
-			return nil, domain.Internal(err)
-		}
+		err := row.Scan(&d.ID, &d.ApplicantID, &d.UploadedBy, &d.Type, &d.Name, &d.ContentType, &d.Size, &d.SHA256,
+			&d.StorageKey, &d.SignedOn, &created)
 		d.CreatedAt = conn.UnixTime(created)
-		out = append(out, d)
-	}
-	return out, rows.Err()
+		return d, err
+	})
 }
 
 // ApplicantDocumentByID returns one live document of a record.

@@ -4,7 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"encoding/json"
-	"errors"
+	"fmt"
 	"time"
 
 	"github.com/ccf-portal/ccfportal/db/conn"
@@ -20,18 +20,17 @@ func applicantCond(u domain.User) (string, []any) {
 
 const applicantColumns = `a.id, a.created_by, a.is_self, a.full_name, a.birth_date, a.details, a.created_at, a.updated_at`
 
-func scanApplicant(row interface{ Scan(...any) error }) (domain.Applicant, error) {
+func scanApplicant(row conn.Scanner) (domain.Applicant, error) {
 	var a domain.Applicant
 	var details string
 	var created, updated int64
 	err := row.Scan(&a.ID, &a.CreatedBy, &a.IsSelf, &a.FullName, &a.BirthDate, &details, &created, &updated)
-	if errors.Is(err, sql.ErrNoRows) {
-		return domain.Applicant{}, domain.Errorf(domain.ENotFound, "error.not_found")
-	}
 	if err != nil {
-		return domain.Applicant{}, domain.Internal(err)
+		return domain.Applicant{}, conn.RowFailed("read applicant row", err)
 	}
-	_ = json.Unmarshal([]byte(details), &a.Details)
+	if err := json.Unmarshal([]byte(details), &a.Details); err != nil {
+		return domain.Applicant{}, conn.Failed(fmt.Sprintf("applicant %d details", a.ID), err)
+	}
 	if a.Details == nil {
 		a.Details = domain.Answers{}
 	}
@@ -42,8 +41,9 @@ func scanApplicant(row interface{ Scan(...any) error }) (domain.Applicant, error
 // ApplicantForUser returns applicant id if u may see it; otherwise not found.
 func (db *DB) ApplicantForUser(ctx context.Context, id int64, u domain.User) (domain.Applicant, error) {
 	cond, args := applicantCond(u)
-	return scanApplicant(db.Reader().QueryRowContext(ctx, `SELECT `+applicantColumns+` FROM applicants a WHERE a.id = ? AND `+cond,
+	a, err := scanApplicant(db.Reader().QueryRowContext(ctx, `SELECT `+applicantColumns+` FROM applicants a WHERE a.id = ? AND `+cond,
 		append([]any{id}, args...)...))
+	return a, conn.Failed(fmt.Sprintf("load applicant %d", id), err)
 }
 
 // ApplicantsForUser lists the applicants u may see, by name.
@@ -51,19 +51,7 @@ func (db *DB) ApplicantsForUser(ctx context.Context, u domain.User) ([]domain.Ap
 	cond, args := applicantCond(u)
 	rows, err := db.Reader().QueryContext(ctx, `SELECT `+applicantColumns+` FROM applicants a WHERE `+cond+
 		` ORDER BY a.full_name COLLATE NOCASE, a.id`, args...)
-	if err != nil {
-		return nil, domain.Internal(err)
-	}
-	defer rows.Close()
-	var out []domain.Applicant
-	for rows.Next() {
-		a, err := scanApplicant(rows)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, a)
-	}
-	return out, rows.Err()
+	return conn.Rows(fmt.Sprintf("list applicants of user %d", u.ID), rows, err, scanApplicant)
 }
 
 // SaveApplicant creates (id 0) or updates an applicant record that u may
@@ -83,7 +71,7 @@ func (db *DB) SaveApplicant(ctx context.Context, id int64, u domain.User, d doma
 			res, err := tx.ExecContext(ctx, `INSERT INTO applicants (created_by, is_self, full_name, birth_date, details,
 				created_at, updated_at) VALUES (?, 0, ?, ?, ?, ?, ?)`, u.ID, d["full_name"], d["birth_date"], string(body), now.Unix(), now.Unix())
 			if err != nil {
-				return domain.Internal(err)
+				return conn.Failed(fmt.Sprintf("create applicant of user %d", u.ID), err)
 			}
 			id, _ = res.LastInsertId()
 			kind = "created"
@@ -103,7 +91,7 @@ func updateApplicantTx(ctx context.Context, tx *sql.Tx, id int64, u domain.User,
 	res, err := tx.ExecContext(ctx, `UPDATE applicants AS a SET full_name = ?, birth_date = ?, details = ?, updated_at = ?
 		WHERE a.id = ? AND `+cond, append([]any{d["full_name"], d["birth_date"], body, now.Unix(), id}, args...)...)
 	if err != nil {
-		return domain.Internal(err)
+		return conn.Failed(fmt.Sprintf("update applicant %d", id), err)
 	}
 	if n, _ := res.RowsAffected(); n != 1 {
 		return domain.Errorf(domain.ENotFound, "error.not_found")
@@ -114,7 +102,7 @@ func updateApplicantTx(ctx context.Context, tx *sql.Tx, id int64, u domain.User,
 func addApplicantEvent(ctx context.Context, tx *sql.Tx, applicantID, actorID int64, kind string, subject int64, now time.Time) error {
 	_, err := tx.ExecContext(ctx, `INSERT INTO applicant_events (applicant_id, actor_id, kind, subject_id, at) VALUES (?, ?, ?, ?, ?)`,
 		applicantID, actorID, kind, conn.NullID(subject), now.Unix())
-	return domain.WrapInternal(err)
+	return conn.Failed(fmt.Sprintf("record %s on applicant %d", kind, applicantID), err)
 }
 
 // SelfApplicant returns a petitioner's own applicant record, creating an
@@ -129,8 +117,9 @@ func (db *DB) SelfApplicant(ctx context.Context, u domain.User) (domain.Applican
 		SELECT ?, 1, ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM applicants WHERE created_by = ? AND is_self = 1)`,
 		u.ID, u.Name, now, now, u.ID)
 	if err != nil {
-		return domain.Applicant{}, domain.Internal(err)
+		return domain.Applicant{}, conn.Failed(fmt.Sprintf("create own applicant of user %d", u.ID), err)
 	}
-	return scanApplicant(db.Reader().QueryRowContext(ctx, `SELECT `+applicantColumns+` FROM applicants a
+	a, err := scanApplicant(db.Reader().QueryRowContext(ctx, `SELECT `+applicantColumns+` FROM applicants a
 		WHERE a.created_by = ? AND a.is_self = 1`, u.ID))
+	return a, conn.Failed(fmt.Sprintf("load own applicant of user %d", u.ID), err)
 }

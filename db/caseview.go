@@ -57,46 +57,26 @@ func (db *DB) viewTx(ctx context.Context, fn func(q conn.Queryer) error) error {
 	})
 }
 
-// viewErr names the read that failed in an internal error; errors that
-// already carry a code (not found, from a scanner) pass unchanged.
-func viewErr(what string, err error) error {
-	var e *domain.Error
-	if err == nil || errors.As(err, &e) {
-		return err
-	}
-	return domain.Internal(fmt.Errorf("%s: %w", what, err))
-}
-
 // viewRows runs one query through q and scans each of its rows with scan.
-func viewRows[T any](ctx context.Context, q conn.Queryer, what string, scan func(*sql.Rows) (T, error),
+func viewRows[T any](ctx context.Context, q conn.Queryer, what string, scan func(conn.Scanner) (T, error),
 	query string, args ...any) ([]T, error) {
 	rows, err := q.QueryContext(ctx, query, args...)
-	if err != nil {
-		return nil, viewErr(what, err)
-	}
-	defer rows.Close()
-	var out []T
-	for rows.Next() {
-		v, err := scan(rows)
-		if err != nil {
-			return nil, viewErr(what, err)
-		}
-		out = append(out, v)
-	}
-	return out, viewErr(what, rows.Err())
+	return conn.Rows(what, rows, err, scan)
 }
 
 // readTimeline reads a request's events in order, the internal ones only
 // if includeInternal.
 func readTimeline(ctx context.Context, q conn.Queryer, requestID int64, includeInternal bool) ([]domain.Event, error) {
-	return viewRows(ctx, q, "read timeline", func(rows *sql.Rows) (domain.Event, error) {
+	return viewRows(ctx, q, fmt.Sprintf("list timeline of request %d", requestID), func(rows conn.Scanner) (domain.Event, error) {
 		e := domain.Event{RequestID: requestID}
 		var data string
 		var at int64
 		if err := rows.Scan(&e.ID, &e.Kind, &e.ActorID, &e.ActorName, &e.ActorRole, &e.Internal, &data, &at); err != nil {
 			return e, err
 		}
-		_ = json.Unmarshal([]byte(data), &e.Data)
+		if err := json.Unmarshal([]byte(data), &e.Data); err != nil {
+			return e, conn.Failed(fmt.Sprintf("event %d data", e.ID), err)
+		}
 		e.At = conn.UnixTime(at)
 		return e, nil
 	}, `SELECT e.id, e.kind, COALESCE(e.actor_id, 0), COALESCE(u.name, ''), COALESCE(u.role, ''), e.internal, e.data, e.at
@@ -129,7 +109,7 @@ func readOutcome(ctx context.Context, q conn.Queryer, r domain.Request, docs []d
 		(SELECT COALESCE(MAX(at), 0) FROM events WHERE request_id = ? AND kind = ?)`, r.ID, r.ID, domain.EventDecisionCarriedOut).
 		Scan(&notices, &carried)
 	if err != nil {
-		return out, viewErr("read carrying out", err)
+		return out, conn.Failed(fmt.Sprintf("read carrying out of request %d", r.ID), err)
 	}
 	out.NoticeIssued, out.CarriedOutAt = notices > 0, conn.UnixTime(carried)
 	return out, nil
@@ -145,10 +125,14 @@ func readAdmissibility(ctx context.Context, q conn.Queryer, requestID int64) (*d
 		return nil, nil
 	}
 	if err != nil {
-		return nil, viewErr("read admissibility", err)
+		return nil, conn.Failed(fmt.Sprintf("load admissibility of request %d", requestID), err)
 	}
-	_ = json.Unmarshal([]byte(checks), &a.Checks)
-	_ = json.Unmarshal([]byte(reasons), &a.Reasons)
+	if err := json.Unmarshal([]byte(checks), &a.Checks); err != nil {
+		return nil, conn.Failed(fmt.Sprintf("admissibility of request %d checks", requestID), err)
+	}
+	if err := json.Unmarshal([]byte(reasons), &a.Reasons); err != nil {
+		return nil, conn.Failed(fmt.Sprintf("admissibility of request %d reasons", requestID), err)
+	}
 	a.DecidedAt = conn.UnixTime(at)
 	return &a, nil
 }
@@ -156,7 +140,7 @@ func readAdmissibility(ctx context.Context, q conn.Queryer, requestID int64) (*d
 // readThread reads the clarification thread and then, in one statement,
 // the files of all its replies.
 func readThread(ctx context.Context, q conn.Queryer, requestID int64) ([]domain.Message, error) {
-	msgs, err := viewRows(ctx, q, "read clarification thread", func(rows *sql.Rows) (domain.Message, error) {
+	msgs, err := viewRows(ctx, q, fmt.Sprintf("list clarification thread of request %d", requestID), func(rows conn.Scanner) (domain.Message, error) {
 		m := domain.Message{RequestID: requestID}
 		var at int64
 		err := rows.Scan(&m.ID, &m.AuthorID, &m.AuthorName, &m.Kind, &m.Body, &m.ReplyBy, &m.InReplyTo, &at)
@@ -171,7 +155,7 @@ func readThread(ctx context.Context, q conn.Queryer, requestID int64) ([]domain.
 		messageID int64
 		doc       domain.Document
 	}
-	docs, err := viewRows(ctx, q, "read reply documents", func(rows *sql.Rows) (replyDoc, error) {
+	docs, err := viewRows(ctx, q, fmt.Sprintf("list reply documents of request %d", requestID), func(rows conn.Scanner) (replyDoc, error) {
 		var d replyDoc
 		var err error
 		d.doc, err = scanDocument(prefixedScan{rows, &d.messageID})
@@ -195,21 +179,23 @@ func readThread(ctx context.Context, q conn.Queryer, requestID int64) ([]domain.
 // prefixedScan scans a row whose first column is read into first and the
 // rest by the scanner it is handed to.
 type prefixedScan struct {
-	rows  *sql.Rows
+	rows  conn.Scanner
 	first any
 }
 
 func (p prefixedScan) Scan(dest ...any) error { return p.rows.Scan(append([]any{p.first}, dest...)...) }
 
 func readMeasures(ctx context.Context, q conn.Queryer, requestID int64) ([]domain.Measure, error) {
-	return viewRows(ctx, q, "read measures", func(rows *sql.Rows) (domain.Measure, error) {
+	return viewRows(ctx, q, fmt.Sprintf("list measures of request %d", requestID), func(rows conn.Scanner) (domain.Measure, error) {
 		m := domain.Measure{RequestID: requestID}
 		var list string
 		var at, lifted int64
 		if err := rows.Scan(&m.ID, &m.Outcome, &list, &m.EffectiveFrom, &m.Reasons, &m.DecidedBy, &at, &lifted, &m.LiftReasons); err != nil {
 			return m, err
 		}
-		_ = json.Unmarshal([]byte(list), &m.Measures)
+		if err := json.Unmarshal([]byte(list), &m.Measures); err != nil {
+			return m, conn.Failed(fmt.Sprintf("measure %d measures", m.ID), err)
+		}
 		m.DecidedAt, m.LiftedAt = conn.UnixTime(at), conn.UnixTime(lifted)
 		return m, nil
 	}, `SELECT id, outcome, measures, effective_from, reasons, decided_by, decided_at, COALESCE(lifted_at, 0), lift_reasons
@@ -228,7 +214,7 @@ func readDecision(ctx context.Context, q conn.Queryer, requestID int64, docs []d
 		return nil, nil
 	}
 	if err != nil {
-		return nil, viewErr("read decision", err)
+		return nil, conn.Failed(fmt.Sprintf("load decision of request %d", requestID), err)
 	}
 	d.DecidedAt = conn.UnixTime(at)
 	if docID != 0 {

@@ -2,7 +2,7 @@ package db
 
 import (
 	"context"
-	"database/sql"
+	"fmt"
 
 	"github.com/ccf-portal/ccfportal/db/conn"
 	"github.com/ccf-portal/ccfportal/db/domain"
@@ -51,15 +51,18 @@ func readApplicantCase(ctx context.Context, q conn.Queryer, u domain.User, id in
 	return c, err
 }
 
-// readRepresentatives names the counsel who act on the applicant of r: the
-// filer when they are counsel, and everyone with access to the applicant.
+// readRepresentatives names the counsel who act on the applicant of r now:
+// the record's creator and everyone it is currently shared with (or the
+// filer, while the request is tied to no record). Counsel whose access
+// was withdrawn are no longer named, though the timeline keeps what they
+// did.
 func readRepresentatives(ctx context.Context, q conn.Queryer, r domain.Request) ([]string, error) {
-	return viewRows(ctx, q, "read representatives", func(rows *sql.Rows) (string, error) {
+	return viewRows(ctx, q, fmt.Sprintf("list representatives on request %d", r.ID), func(rows conn.Scanner) (string, error) {
 		var name string
 		err := rows.Scan(&name)
 		return name, err
-	}, `SELECT name FROM users WHERE role = 'counsel' AND (id = ?
+	}, `SELECT name FROM users WHERE role = 'counsel' AND ((id = ? AND ? = 0)
 		OR id IN (SELECT created_by FROM applicants WHERE id = ?)
 		OR id IN (SELECT user_id FROM applicant_access WHERE applicant_id = ? AND revoked_at IS NULL)) ORDER BY name`,
-		r.FilerID, r.ApplicantID, r.ApplicantID)
+		r.FilerID, r.ApplicantID, r.ApplicantID, r.ApplicantID)
 }

@@ -2,7 +2,7 @@ package db
 
 import (
 	"context"
-	"database/sql"
+	"fmt"
 
 	"github.com/ccf-portal/ccfportal/db/accounts"
 	"github.com/ccf-portal/ccfportal/db/conn"
@@ -65,7 +65,7 @@ func readCaseInfo(ctx context.Context, q conn.Queryer, r domain.Request) (domain
 	err := q.QueryRowContext(ctx, `SELECT COALESCE(r.assignee_id, 0), COALESCE(a.name, '')
 		FROM requests r LEFT JOIN users a ON a.id = r.assignee_id WHERE r.id = ?`, r.ID).Scan(&info.AssigneeID, &info.Assignee)
 	if err != nil {
-		return info, viewErr("read assignee", err)
+		return info, conn.Failed(fmt.Sprintf("load assignee of request %d", r.ID), err)
 	}
 	if info.Filer, err = accounts.ScanUser(q.QueryRowContext(ctx, `SELECT `+accounts.UserColumns+` FROM users WHERE id = ?`,
 		r.FilerID)); err != nil {
@@ -85,7 +85,7 @@ func readCaseInfo(ctx context.Context, q conn.Queryer, r domain.Request) (domain
 // readNotices reads the deletion notices of a request and then, in one
 // statement, the recipients of all of them.
 func readNotices(ctx context.Context, q conn.Queryer, requestID int64) ([]domain.DeletionNotice, error) {
-	notices, err := viewRows(ctx, q, "read deletion notices", func(rows *sql.Rows) (domain.DeletionNotice, error) {
+	notices, err := viewRows(ctx, q, fmt.Sprintf("list notices of request %d", requestID), func(rows conn.Scanner) (domain.DeletionNotice, error) {
 		n := domain.DeletionNotice{RequestID: requestID}
 		var at int64
 		err := rows.Scan(&n.ID, &n.DecisionID, &n.DecisionRef, &n.Target.Key, &n.Target.ItemID, &n.Target.DataKind,
@@ -102,7 +102,7 @@ func readNotices(ctx context.Context, q conn.Queryer, requestID int64) ([]domain
 		noticeID int64
 		domain.NoticeRecipient
 	}
-	recipients, err := viewRows(ctx, q, "read notice recipients", func(rows *sql.Rows) (recipient, error) {
+	recipients, err := viewRows(ctx, q, fmt.Sprintf("list notice recipients of request %d", requestID), func(rows conn.Scanner) (recipient, error) {
 		var nr recipient
 		var at int64
 		err := rows.Scan(&nr.noticeID, &nr.Country, &at)
@@ -125,7 +125,7 @@ func readNotices(ctx context.Context, q conn.Queryer, requestID int64) ([]domain
 
 // readNotes reads a case's internal notes, oldest first.
 func readNotes(ctx context.Context, q conn.Queryer, requestID int64) ([]domain.Note, error) {
-	return viewRows(ctx, q, "read internal notes", func(rows *sql.Rows) (domain.Note, error) {
+	return viewRows(ctx, q, fmt.Sprintf("list notes of request %d", requestID), func(rows conn.Scanner) (domain.Note, error) {
 		n := domain.Note{RequestID: requestID}
 		var at int64
 		err := rows.Scan(&n.ID, &n.AuthorID, &n.AuthorName, &n.Kind, &n.Body, &at)
@@ -137,7 +137,7 @@ func readNotes(ctx context.Context, q conn.Queryer, requestID int64) ([]domain.N
 
 // readStaffMembers reads the staff accounts, by name, for assignment.
 func readStaffMembers(ctx context.Context, q conn.Queryer) ([]domain.User, error) {
-	return viewRows(ctx, q, "read staff members", func(rows *sql.Rows) (domain.User, error) {
+	return viewRows(ctx, q, "read staff members", func(rows conn.Scanner) (domain.User, error) {
 		u, err := accounts.ScanUser(rows)
 		u.PasswordHash = ""
 		return u, err

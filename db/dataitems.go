@@ -3,6 +3,7 @@ package db
 import (
 	"context"
 	"database/sql"
+	"fmt"
 	"strings"
 	"time"
 
@@ -18,7 +19,7 @@ func (db *DB) AddDataItem(ctx context.Context, r domain.Request, a domain.Answer
 	return db.inDraftTx(ctx, r, func(tx *sql.Tx) error {
 		var n int
 		if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM data_items WHERE request_id = ?`, r.ID).Scan(&n); err != nil {
-			return err
+			return conn.Failed(fmt.Sprintf("count data items of request %d", r.ID), err)
 		}
 		if n >= domain.MaxDataItems {
 			return domain.Errorf(domain.EInvalid, "items.too_many", domain.MaxDataItems)
@@ -27,7 +28,7 @@ func (db *DB) AddDataItem(ctx context.Context, r domain.Request, a domain.Answer
 			wrong_data, correct_data, position) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, r.ID, a["data_kind"], a["source_country"],
 			strings.TrimSpace(a["data_references"]), a["issued_on"], strings.TrimSpace(a["wrong_data"]),
 			strings.TrimSpace(a["correct_data"]), n+1)
-		return err
+		return conn.Failed(fmt.Sprintf("add data item to request %d", r.ID), err)
 	})
 }
 
@@ -36,7 +37,7 @@ func (db *DB) RemoveDataItem(ctx context.Context, r domain.Request, itemID int64
 	return db.inDraftTx(ctx, r, func(tx *sql.Tx) error {
 		res, err := tx.ExecContext(ctx, `DELETE FROM data_items WHERE id = ? AND request_id = ?`, itemID, r.ID)
 		if err != nil {
-			return err
+			return conn.Failed(fmt.Sprintf("remove data item %d of request %d", itemID, r.ID), err)
 		}
 		if n, _ := res.RowsAffected(); n != 1 {
 			return domain.Errorf(domain.ENotFound, "error.not_found")
@@ -53,18 +54,9 @@ func (db *DB) DataItems(ctx context.Context, requestID int64) ([]domain.DataItem
 func listDataItems(ctx context.Context, q conn.Queryer, requestID int64) ([]domain.DataItem, error) {
 	rows, err := q.QueryContext(ctx, `SELECT id, request_id, data_kind, source_country, refs, issued_on, wrong_data,
 		correct_data FROM data_items WHERE request_id = ? ORDER BY position, id`, requestID)
-	if err != nil {
-		return nil, domain.Internal(err)
-	}
-	defer rows.Close()
-	var out []domain.DataItem
-	for rows.Next() {
+	return conn.Rows(fmt.Sprintf("list data items of request %d", requestID), rows, err, func(row conn.Scanner) (domain.DataItem, error) {
 		var d domain.DataItem
-		if err := rows.Scan(&d.ID, &d.RequestID, &d.DataKind, &d.SourceCountry, &d.Refs, &d.IssuedOn, &d.WrongData,
-			&d.CorrectData); err != nil {
-			return nil, domain.Internal(err)
-		}
-		out = append(out, d)
-	}
-	return out, rows.Err()
+		err := row.Scan(&d.ID, &d.RequestID, &d.DataKind, &d.SourceCountry, &d.Refs, &d.IssuedOn, &d.WrongData, &d.CorrectData)
+		return d, err
+	})
 }

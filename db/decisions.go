@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"fmt"
 	"strconv"
 	"strings"
 	"time"
@@ -21,7 +22,7 @@ func (db *DB) RecordDecision(ctx context.Context, staff domain.User, requestID i
 	if doc != nil {
 		if err := blobs.Publish(doc.Blob); err != nil {
 			blobs.Discard(doc.Blob)
-			return domain.Internal(err)
+			return conn.Failed(fmt.Sprintf("publish decision document of request %d", requestID), err)
 		}
 	}
 	err := db.staffTx(ctx, staff, requestID, domain.AuditDecision, func(tx *sql.Tx, r domain.Request, now time.Time) (string, error) {
@@ -47,14 +48,14 @@ func (db *DB) RecordDecision(ctx context.Context, staff domain.User, requestID i
 			r.ID, r.Reference+"/D", in.Outcome, strings.TrimSpace(in.Reasons), strings.TrimSpace(in.Disclosure),
 			conn.NullID(docID), staff.ID, now.Unix())
 		if err != nil {
-			return "", domain.Internal(err)
+			return "", conn.Failed(fmt.Sprintf("record decision on request %d", r.ID), err)
 		}
 		if n, _ := res.RowsAffected(); n != 1 {
 			return "", domain.Errorf(domain.EConflict, "decision.already_decided")
 		}
 		id, _ := res.LastInsertId()
 		if _, err := tx.ExecContext(ctx, `UPDATE requests SET decided_at = ? WHERE id = ?`, now.Unix(), r.ID); err != nil {
-			return "", domain.Internal(err)
+			return "", conn.Failed(fmt.Sprintf("date decision on request %d", r.ID), err)
 		}
 		err = addEvent(ctx, tx, r.ID, kind, staff.ID, false, map[string]string{"arg": "decision.outcome." + in.Outcome}, now)
 		return "decision=" + strconv.FormatInt(id, 10) + " outcome=" + in.Outcome + " doc=" + strconv.FormatInt(docID, 10), err
@@ -76,7 +77,7 @@ func (db *DB) DecisionOf(ctx context.Context, requestID int64) (*domain.Decision
 		return nil, nil
 	}
 	if err != nil {
-		return nil, domain.Internal(err)
+		return nil, conn.Failed(fmt.Sprintf("load decision on request %d", requestID), err)
 	}
 	d.DecidedAt = conn.UnixTime(at)
 	if docID != 0 {

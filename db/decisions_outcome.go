@@ -2,6 +2,7 @@ package db
 
 import (
 	"context"
+	"fmt"
 
 	"github.com/ccf-portal/ccfportal/db/conn"
 	"github.com/ccf-portal/ccfportal/db/domain"
@@ -28,7 +29,7 @@ func (db *DB) CaseOutcomeOf(ctx context.Context, id int64) (domain.CaseOutcome, 
 		(SELECT COALESCE(MAX(at), 0) FROM events WHERE request_id = ? AND kind = ?)`, id, id, domain.EventDecisionCarriedOut).
 		Scan(&notices, &carried)
 	if err != nil {
-		return out, domain.Internal(err)
+		return out, conn.Failed(fmt.Sprintf("load outcome of request %d", id), err)
 	}
 	out.NoticeIssued, out.CarriedOutAt = notices > 0, conn.UnixTime(carried)
 	return out, nil

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"fmt"
 	"strings"
 	"time"
 
@@ -20,14 +21,14 @@ import (
 func (db *DB) AddDocument(ctx context.Context, r domain.Request, actor domain.User, d domain.NewDocument, blob *blob.Staged, blobs *blob.Store) (domain.Document, error) {
 	if err := blobs.Publish(blob); err != nil {
 		blobs.Discard(blob)
-		return domain.Document{}, domain.Internal(err)
+		return domain.Document{}, conn.Failed(fmt.Sprintf("publish document of request %d", r.ID), err)
 	}
 	now := db.Clock.Now()
 	doc := documentRecord(r, actor, d, blob, now, false)
 	err := db.Write(ctx, func(tx *sql.Tx) error {
 		var status domain.Status
 		if err := tx.QueryRowContext(ctx, `SELECT status FROM requests WHERE id = ?`, r.ID).Scan(&status); err != nil {
-			return domain.Internal(err)
+			return conn.Failed(fmt.Sprintf("check status of request %d", r.ID), err)
 		}
 		if status != domain.StatusDraft {
 			return domain.Errorf(domain.EConflict, "request.read_only")
@@ -38,7 +39,7 @@ func (db *DB) AddDocument(ctx context.Context, r domain.Request, actor domain.Us
 			return err
 		}
 		_, err = tx.ExecContext(ctx, `UPDATE requests SET updated_at = ? WHERE id = ?`, now.Unix(), r.ID)
-		return err
+		return conn.Failed(fmt.Sprintf("touch request %d", r.ID), err)
 	})
 	if err != nil {
 		blobs.Discard(blob)
@@ -53,7 +54,9 @@ func insertDocumentRow(ctx context.Context, tx *sql.Tx, doc domain.Document, d d
 	if d.TranslationOf != 0 {
 		var n int
 		if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM documents WHERE id = ? AND request_id = ?`,
-			d.TranslationOf, doc.RequestID).Scan(&n); err != nil || n != 1 {
+			d.TranslationOf, doc.RequestID).Scan(&n); err != nil {
+			return 0, conn.Failed(fmt.Sprintf("check document %d of request %d", d.TranslationOf, doc.RequestID), err)
+		} else if n != 1 {
 			return 0, domain.Errorf(domain.EInvalid, "evidence.translation_of_unknown")
 		}
 	}
@@ -63,13 +66,13 @@ func insertDocumentRow(ctx context.Context, tx *sql.Tx, doc domain.Document, d d
 		doc.RequestID, doc.UploadedBy, doc.Type, doc.Name, doc.ContentType, doc.Size, doc.SHA256, doc.StorageKey,
 		doc.Confidential, doc.Description, doc.AfterFiling, conn.NullID(d.TranslationOf), d.Language, d.PageCount, doc.CreatedAt.Unix())
 	if err != nil {
-		return 0, domain.Internal(err)
+		return 0, conn.Failed(fmt.Sprintf("add document to request %d", doc.RequestID), err)
 	}
 	id, _ := res.LastInsertId()
 	for _, g := range d.Grounds {
 		if _, err := tx.ExecContext(ctx, `INSERT INTO document_grounds (document_id, ground)
 			SELECT ?, ground FROM request_grounds WHERE request_id = ? AND ground = ?`, id, doc.RequestID, g); err != nil {
-			return 0, domain.Internal(err)
+			return 0, conn.Failed(fmt.Sprintf("link document %d to its grounds", id), err)
 		}
 	}
 	return id, nil
@@ -78,16 +81,13 @@ func insertDocumentRow(ctx context.Context, tx *sql.Tx, doc domain.Document, d d
 const documentColumns = `id, request_id, uploaded_by, doc_type, original_name, content_type, size, sha256, storage_key,
 	confidential, description, after_filing, created_at, COALESCE(translation_of, 0), doc_language, page_count`
 
-func scanDocument(row interface{ Scan(...any) error }) (domain.Document, error) {
+func scanDocument(row conn.Scanner) (domain.Document, error) {
 	var d domain.Document
 	var created int64
 	err := row.Scan(&d.ID, &d.RequestID, &d.UploadedBy, &d.Type, &d.Name, &d.ContentType, &d.Size, &d.SHA256,
 		&d.StorageKey, &d.Confidential, &d.Description, &d.AfterFiling, &created, &d.TranslationOf, &d.Language, &d.PageCount)
-	if errors.Is(err, sql.ErrNoRows) {
-		return domain.Document{}, domain.Errorf(domain.ENotFound, "error.not_found")
-	}
 	if err != nil {
-		return domain.Document{}, domain.Internal(err)
+		return domain.Document{}, conn.RowFailed("read document row", err)
 	}
 	d.CreatedAt = conn.UnixTime(created)
 	return d, nil
@@ -100,26 +100,15 @@ func (db *DB) Documents(ctx context.Context, requestID int64) ([]domain.Document
 
 func listDocuments(ctx context.Context, q conn.Queryer, requestID int64) ([]domain.Document, error) {
 	rows, err := q.QueryContext(ctx, `SELECT `+documentColumns+` FROM documents WHERE request_id = ? ORDER BY created_at, id`, requestID)
-	if err != nil {
-		return nil, domain.Internal(err)
-	}
-	defer rows.Close()
-	var out []domain.Document
-	for rows.Next() {
-		d, err := scanDocument(rows)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, d)
-	}
-	return out, rows.Err()
+	return conn.Rows(fmt.Sprintf("list documents of request %d", requestID), rows, err, scanDocument)
 }
 
 // Document returns one document of a request; the caller has already
 // checked that the user may see the request.
 func (db *DB) Document(ctx context.Context, requestID, docID int64) (domain.Document, error) {
-	return scanDocument(db.Reader().QueryRowContext(ctx, `SELECT `+documentColumns+` FROM documents WHERE id = ? AND request_id = ?`,
+	d, err := scanDocument(db.Reader().QueryRowContext(ctx, `SELECT `+documentColumns+` FROM documents WHERE id = ? AND request_id = ?`,
 		docID, requestID))
+	return d, conn.Failed(fmt.Sprintf("load document %d of request %d", docID, requestID), err)
 }
 
 // RemoveDocument deletes a document from a draft: the row first, then the
@@ -133,10 +122,10 @@ func (db *DB) RemoveDocument(ctx context.Context, r domain.Request, docID int64,
 			return domain.Errorf(domain.ENotFound, "error.not_found")
 		}
 		if err != nil {
-			return domain.Internal(err)
+			return conn.Failed(fmt.Sprintf("find document %d of request %d", docID, r.ID), err)
 		}
 		_, err = tx.ExecContext(ctx, `DELETE FROM documents WHERE id = ?`, docID)
-		return err
+		return conn.Failed(fmt.Sprintf("remove document %d of request %d", docID, r.ID), err)
 	})
 	if err != nil {
 		return err
@@ -153,20 +142,20 @@ func (db *DB) DocumentGrounds(ctx context.Context, requestID int64) (map[int64][
 func listDocumentGrounds(ctx context.Context, q conn.Queryer, requestID int64) (map[int64][]domain.GroundCode, error) {
 	rows, err := q.QueryContext(ctx, `SELECT dg.document_id, dg.ground FROM document_grounds dg
 		JOIN documents d ON d.id = dg.document_id WHERE d.request_id = ? ORDER BY dg.document_id`, requestID)
-	if err != nil {
-		return nil, domain.Internal(err)
-	}
-	defer rows.Close()
 	out := map[int64][]domain.GroundCode{}
-	for rows.Next() {
+	err = conn.Each(fmt.Sprintf("list grounds of the documents of request %d", requestID), rows, err, func(row conn.Scanner) error {
 		var id int64
 		var g domain.GroundCode
-		if err := rows.Scan(&id, &g); err != nil {
-			return nil, domain.Internal(err)
+		if err := row.Scan(&id, &g); err != nil {
+			return err
 		}
 		out[id] = append(out[id], g)
+		return nil
+	})
+	if err != nil {
+		return nil, err
 	}
-	return out, rows.Err()
+	return out, nil
 }
 
 // documentRecord is the row of a newly uploaded document.

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"encoding/json"
+	"fmt"
 	"time"
 
 	"github.com/ccf-portal/ccfportal/db/conn"
@@ -20,33 +21,11 @@ func addEvent(ctx context.Context, tx *sql.Tx, requestID int64, kind domain.Even
 	}
 	_, err := tx.ExecContext(ctx, `INSERT INTO events (request_id, kind, actor_id, internal, data, at) VALUES (?, ?, ?, ?, ?, ?)`,
 		requestID, kind, conn.NullID(actorID), internal, string(body), at.Unix())
-	if err != nil {
-		return domain.Internal(err)
-	}
-	return nil
+	return conn.Failed(fmt.Sprintf("record %s on request %d", kind, requestID), err)
 }
 
 // Timeline returns a request's events in order. Internal entries are
 // included only for staff.
 func (db *DB) Timeline(ctx context.Context, requestID int64, includeInternal bool) ([]domain.Event, error) {
-	rows, err := db.Reader().QueryContext(ctx, `SELECT e.id, e.kind, COALESCE(e.actor_id, 0), COALESCE(u.name, ''),
-		COALESCE(u.role, ''), e.internal, e.data, e.at FROM events e LEFT JOIN users u ON u.id = e.actor_id
-		WHERE e.request_id = ? AND (e.internal = 0 OR ?) ORDER BY e.at, e.id`, requestID, includeInternal)
-	if err != nil {
-		return nil, domain.Internal(err)
-	}
-	defer rows.Close()
-	var out []domain.Event
-	for rows.Next() {
-		e := domain.Event{RequestID: requestID}
-		var data string
-		var at int64
-		if err := rows.Scan(&e.ID, &e.Kind, &e.ActorID, &e.ActorName, &e.ActorRole, &e.Internal, &data, &at); err != nil {
-			return nil, domain.Internal(err)
-		}
-		_ = json.Unmarshal([]byte(data), &e.Data)
-		e.At = conn.UnixTime(at)
-		out = append(out, e)
-	}
-	return out, rows.Err()
+	return readTimeline(ctx, db.Reader(), requestID, includeInternal)
 }

@@ -3,10 +3,12 @@ package db
 import (
 	"context"
 	"database/sql"
+	"fmt"
 	"strconv"
 	"strings"
 
 	"github.com/ccf-portal/ccfportal/db/blob"
+	"github.com/ccf-portal/ccfportal/db/conn"
 	"github.com/ccf-portal/ccfportal/db/domain"
 )
 
@@ -19,7 +21,7 @@ func (db *DB) AddFurtherSubmission(ctx context.Context, r domain.Request, actor 
 	if blob != nil {
 		if err := blobs.Publish(blob); err != nil {
 			blobs.Discard(blob)
-			return domain.Internal(err)
+			return conn.Failed(fmt.Sprintf("publish further document of request %d", r.ID), err)
 		}
 	}
 	now := db.Clock.Now()
@@ -40,7 +42,7 @@ func (db *DB) AddFurtherSubmission(ctx context.Context, r domain.Request, actor 
 			data["document_id"] = strconv.FormatInt(id, 10)
 		}
 		if _, err := tx.ExecContext(ctx, `UPDATE requests SET updated_at = ? WHERE id = ?`, now.Unix(), r.ID); err != nil {
-			return domain.Internal(err)
+			return conn.Failed(fmt.Sprintf("touch request %d", r.ID), err)
 		}
 		return addEvent(ctx, tx, r.ID, domain.EventFurtherSubmitted, actor.ID, false, data, now)
 	})

@@ -3,6 +3,7 @@ package db
 import (
 	"context"
 	"database/sql"
+	"fmt"
 	"strings"
 	"unicode/utf8"
 
@@ -27,7 +28,7 @@ func (db *DB) SetGrounds(ctx context.Context, r domain.Request, codes []domain.G
 			marks[i] = "?"
 			if _, err := tx.ExecContext(ctx, `INSERT INTO request_grounds (request_id, ground) VALUES (?, ?)
 				ON CONFLICT DO NOTHING`, r.ID, c); err != nil {
-				return err
+				return conn.Failed(fmt.Sprintf("choose ground %s on request %d", c, r.ID), err)
 			}
 		}
 		q := `DELETE FROM request_grounds WHERE request_id = ?`
@@ -35,12 +36,12 @@ func (db *DB) SetGrounds(ctx context.Context, r domain.Request, codes []domain.G
 			q += ` AND ground NOT IN (` + strings.Join(marks, ",") + `)`
 		}
 		if _, err := tx.ExecContext(ctx, q, keep...); err != nil {
-			return err
+			return conn.Failed(fmt.Sprintf("drop grounds of request %d", r.ID), err)
 		}
 		_, err := tx.ExecContext(ctx, `DELETE FROM document_grounds WHERE ground NOT IN
 			(SELECT ground FROM request_grounds WHERE request_id = ?)
 			AND document_id IN (SELECT id FROM documents WHERE request_id = ?)`, r.ID, r.ID)
-		return err
+		return conn.Failed(fmt.Sprintf("unlink dropped grounds of request %d", r.ID), err)
 	})
 }
 
@@ -54,7 +55,7 @@ func (db *DB) SetGroundExplanation(ctx context.Context, r domain.Request, code d
 		res, err := tx.ExecContext(ctx, `UPDATE request_grounds SET explanation = ? WHERE request_id = ? AND ground = ?`,
 			text, r.ID, code)
 		if err != nil {
-			return err
+			return conn.Failed(fmt.Sprintf("explain ground %s of request %d", code, r.ID), err)
 		}
 		if n, _ := res.RowsAffected(); n != 1 {
 			return domain.Errorf(domain.ENotFound, "error.not_found")
@@ -70,16 +71,16 @@ func (db *DB) RequestGrounds(ctx context.Context, requestID int64) ([]domain.Gro
 
 func listGrounds(ctx context.Context, q conn.Queryer, requestID int64) ([]domain.Ground, error) {
 	rows, err := q.QueryContext(ctx, `SELECT ground, explanation FROM request_grounds WHERE request_id = ?`, requestID)
-	if err != nil {
-		return nil, domain.Internal(err)
-	}
-	defer rows.Close()
-	byCode := map[domain.GroundCode]string{}
-	for rows.Next() {
+	chosen, err := conn.Rows(fmt.Sprintf("list grounds of request %d", requestID), rows, err, func(row conn.Scanner) (domain.Ground, error) {
 		var g domain.Ground
-		if err := rows.Scan(&g.Code, &g.Explanation); err != nil {
-			return nil, domain.Internal(err)
-		}
+		err := row.Scan(&g.Code, &g.Explanation)
+		return g, err
+	})
+	if err != nil {
+		return nil, err
+	}
+	byCode := map[domain.GroundCode]string{}
+	for _, g := range chosen {
 		byCode[g.Code] = g.Explanation
 	}
 	var out []domain.Ground
@@ -88,28 +89,25 @@ func listGrounds(ctx context.Context, q conn.Queryer, requestID int64) ([]domain
 			out = append(out, domain.Ground{Code: info.Code, Explanation: text})
 		}
 	}
-	return out, rows.Err()
+	return out, nil
 }
 
 // inDraftTx runs fn in a transaction after checking, inside it, that the
-// request is still a draft. Errors from fn that are not application
-// errors become internal ones.
+// request is still a draft. Errors from fn go through conn.Failed, named
+// after the draft, so that none leaves untranslated.
 func (db *DB) inDraftTx(ctx context.Context, r domain.Request, fn func(*sql.Tx) error) error {
 	return db.Write(ctx, func(tx *sql.Tx) error {
 		var status domain.Status
 		if err := tx.QueryRowContext(ctx, `SELECT status FROM requests WHERE id = ?`, r.ID).Scan(&status); err != nil {
-			return domain.Internal(err)
+			return conn.Failed(fmt.Sprintf("check status of request %d", r.ID), err)
 		}
 		if status != domain.StatusDraft {
 			return domain.Errorf(domain.EConflict, "request.read_only")
 		}
 		if err := fn(tx); err != nil {
-			if domain.ErrorCode(err) == domain.EInternal {
-				return domain.Internal(err)
-			}
-			return err
+			return conn.Failed(fmt.Sprintf("change draft %d", r.ID), err)
 		}
 		_, err := tx.ExecContext(ctx, `UPDATE requests SET updated_at = ? WHERE id = ?`, db.Clock.Now().Unix(), r.ID)
-		return domain.WrapInternal(err)
+		return conn.Failed(fmt.Sprintf("touch request %d", r.ID), err)
 	})
 }

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"strconv"
 	"strings"
 	"time"
@@ -30,7 +31,7 @@ func (db *DB) RecordMeasure(ctx context.Context, staff domain.User, requestID in
 		res, err := tx.ExecContext(ctx, `INSERT INTO measures (request_id, outcome, measures, effective_from, reasons, decided_by, decided_at)
 			VALUES (?, ?, ?, ?, ?, ?, ?)`, r.ID, in.Outcome, string(list), in.EffectiveFrom, strings.TrimSpace(in.Reasons), staff.ID, now.Unix())
 		if err != nil {
-			return "", domain.Internal(err)
+			return "", conn.Failed(fmt.Sprintf("record measure on request %d", r.ID), err)
 		}
 		id, _ := res.LastInsertId()
 		kind := domain.EventMeasureGranted
@@ -56,38 +57,20 @@ func (db *DB) LiftMeasure(ctx context.Context, staff domain.User, requestID, mea
 		if errors.Is(err, sql.ErrNoRows) {
 			return "", domain.Errorf(domain.ENotFound, "error.not_found")
 		} else if err != nil {
-			return "", domain.Internal(err)
+			return "", conn.Failed(fmt.Sprintf("load measure %d of request %d", measureID, r.ID), err)
 		}
 		if outcome != domain.MeasureGranted || lifted.Valid {
 			return "", domain.Errorf(domain.EConflict, "measure.not_active")
 		}
 		if _, err := tx.ExecContext(ctx, `UPDATE measures SET lifted_at = ?, lifted_by = ?, lift_reasons = ? WHERE id = ?`,
 			now.Unix(), staff.ID, strings.TrimSpace(reasons), measureID); err != nil {
-			return "", domain.Internal(err)
+			return "", conn.Failed(fmt.Sprintf("lift measure %d of request %d", measureID, r.ID), err)
 		}
 		return "measure=" + strconv.FormatInt(measureID, 10), addEvent(ctx, tx, r.ID, domain.EventMeasureLifted, staff.ID, false, nil, now)
 	})
 }
 
-// Measures lists the measures recorded on a request, oldest first.
+// MeasuresOf lists the measures recorded on a request, oldest first.
 func (db *DB) MeasuresOf(ctx context.Context, requestID int64) ([]domain.Measure, error) {
-	rows, err := db.Reader().QueryContext(ctx, `SELECT id, outcome, measures, effective_from, reasons, decided_by, decided_at,
-		COALESCE(lifted_at, 0), lift_reasons FROM measures WHERE request_id = ? ORDER BY id`, requestID)
-	if err != nil {
-		return nil, domain.Internal(err)
-	}
-	defer rows.Close()
-	var out []domain.Measure
-	for rows.Next() {
-		m := domain.Measure{RequestID: requestID}
-		var list string
-		var at, lifted int64
-		if err := rows.Scan(&m.ID, &m.Outcome, &list, &m.EffectiveFrom, &m.Reasons, &m.DecidedBy, &at, &lifted, &m.LiftReasons); err != nil {
-			return nil, domain.Internal(err)
-		}
-		_ = json.Unmarshal([]byte(list), &m.Measures)
-		m.DecidedAt, m.LiftedAt = conn.UnixTime(at), conn.UnixTime(lifted)
-		out = append(out, m)
-	}
-	return out, domain.WrapInternal(rows.Err())
+	return readMeasures(ctx, db.Reader(), requestID)
 }

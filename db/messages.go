@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"fmt"
 	"strconv"
 	"strings"
 	"time"
@@ -25,7 +26,7 @@ func (db *DB) RequestClarification(ctx context.Context, staff domain.User, reque
 		res, err := tx.ExecContext(ctx, `INSERT INTO messages (request_id, author_id, kind, body, reply_by, prev_status, created_at)
 			VALUES (?, ?, 'clarification', ?, ?, ?, ?)`, r.ID, staff.ID, strings.TrimSpace(in.Body), in.ReplyBy, r.Status, now.Unix())
 		if err != nil {
-			return "", domain.Internal(err)
+			return "", conn.Failed(fmt.Sprintf("ask clarification on request %d", r.ID), err)
 		}
 		id, _ := res.LastInsertId()
 		return "message=" + strconv.FormatInt(id, 10), addEvent(ctx, tx, r.ID, domain.EventClarificationRequested, staff.ID, false,
@@ -41,7 +42,7 @@ func openClarification(ctx context.Context, tx *sql.Tx, requestID int64) (domain
 	if errors.Is(err, sql.ErrNoRows) {
 		return m, domain.Errorf(domain.EConflict, "clarify.nothing_pending")
 	}
-	return m, domain.WrapInternal(err)
+	return m, conn.Failed(fmt.Sprintf("load open clarification of request %d", requestID), err)
 }
 
 // ResumeExamination takes a waiting case back without a reply, e.g. once
@@ -68,22 +69,15 @@ func (db *DB) Messages(ctx context.Context, requestID int64) ([]domain.Message, 
 	rows, err := db.Reader().QueryContext(ctx, `SELECT m.id, m.author_id, COALESCE(u.name, ''), m.kind, m.body, m.reply_by,
 		COALESCE(m.in_reply_to, 0), m.created_at FROM messages m LEFT JOIN users u ON u.id = m.author_id
 		WHERE m.request_id = ? ORDER BY m.id`, requestID)
-	if err != nil {
-		return nil, domain.Internal(err)
-	}
-	defer rows.Close()
-	var out []domain.Message
-	for rows.Next() {
+	out, err := conn.Rows(fmt.Sprintf("list messages of request %d", requestID), rows, err, func(row conn.Scanner) (domain.Message, error) {
 		m := domain.Message{RequestID: requestID}
 		var at int64
-		if err := rows.Scan(&m.ID, &m.AuthorID, &m.AuthorName, &m.Kind, &m.Body, &m.ReplyBy, &m.InReplyTo, &at); err != nil {
-			return nil, domain.Internal(err)
-		}
+		err := row.Scan(&m.ID, &m.AuthorID, &m.AuthorName, &m.Kind, &m.Body, &m.ReplyBy, &m.InReplyTo, &at)
 		m.CreatedAt = conn.UnixTime(at)
-		out = append(out, m)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, domain.Internal(err)
+		return m, err
+	})
+	if err != nil {
+		return nil, err
 	}
 	return out, db.attachMessageDocuments(ctx, out)
 }
@@ -95,18 +89,11 @@ func (db *DB) attachMessageDocuments(ctx context.Context, msgs []domain.Message)
 		}
 		rows, err := db.Reader().QueryContext(ctx, `SELECT `+documentColumns+` FROM documents
 			WHERE id IN (SELECT document_id FROM message_documents WHERE message_id = ?) ORDER BY id`, msgs[i].ID)
+		docs, err := conn.Rows(fmt.Sprintf("list documents of message %d", msgs[i].ID), rows, err, scanDocument)
 		if err != nil {
-			return domain.Internal(err)
+			return err
 		}
-		for rows.Next() {
-			d, err := scanDocument(rows)
-			if err != nil {
-				rows.Close()
-				return err
-			}
-			msgs[i].Documents = append(msgs[i].Documents, d)
-		}
-		rows.Close()
+		msgs[i].Documents = docs
 	}
 	return nil
 }

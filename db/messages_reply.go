@@ -3,10 +3,12 @@ package db
 import (
 	"context"
 	"database/sql"
+	"fmt"
 	"strings"
 	"time"
 
 	"github.com/ccf-portal/ccfportal/db/blob"
+	"github.com/ccf-portal/ccfportal/db/conn"
 	"github.com/ccf-portal/ccfportal/db/domain"
 	"github.com/ccf-portal/ccfportal/db/filetype"
 )
@@ -39,7 +41,7 @@ func (db *DB) ReplyToClarification(ctx context.Context, r domain.Request, filer 
 	for _, f := range files {
 		if err := blobs.Publish(f.Blob); err != nil {
 			discardAll()
-			return domain.Internal(err)
+			return conn.Failed(fmt.Sprintf("publish reply document of request %d", r.ID), err)
 		}
 	}
 	now := db.Clock.Now()
@@ -61,7 +63,7 @@ func (db *DB) ReplyToClarification(ctx context.Context, r domain.Request, filer 
 		res, err := tx.ExecContext(ctx, `INSERT INTO messages (request_id, author_id, kind, body, in_reply_to, created_at)
 			VALUES (?, ?, 'reply', ?, ?, ?)`, cur.ID, filer.ID, strings.TrimSpace(body), q.ID, now.Unix())
 		if err != nil {
-			return domain.Internal(err)
+			return conn.Failed(fmt.Sprintf("record reply on request %d", cur.ID), err)
 		}
 		msgID, _ := res.LastInsertId()
 		for _, f := range files {
@@ -86,7 +88,7 @@ func addReplyDocument(ctx context.Context, tx *sql.Tx, requestID, msgID, uploade
 		return err
 	}
 	_, err = tx.ExecContext(ctx, `INSERT INTO message_documents (message_id, document_id) VALUES (?, ?)`, msgID, docID)
-	return domain.WrapInternal(err)
+	return conn.Failed(fmt.Sprintf("attach document %d to message %d", docID, msgID), err)
 }
 
 // insertDocument records a published blob as a document added after filing.
@@ -95,7 +97,7 @@ func insertDocument(ctx context.Context, tx *sql.Tx, requestID, uploader int64, 
 		size, sha256, storage_key, after_filing, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1, ?)`,
 		requestID, uploader, t, filetype.SanitizeFilename(name), b.ContentType, b.Size, b.SHA256, b.Key, now.Unix())
 	if err != nil {
-		return 0, domain.Internal(err)
+		return 0, conn.Failed(fmt.Sprintf("add document to request %d", requestID), err)
 	}
 	return res.LastInsertId()
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"fmt"
 	"slices"
 	"strconv"
 	"time"
@@ -19,21 +20,14 @@ func (db *DB) NoticeTargets(ctx context.Context, r domain.Request) ([]domain.Dat
 
 func noticeTargets(ctx context.Context, q conn.Queryer, r domain.Request) ([]domain.DataTarget, error) {
 	rows, err := q.QueryContext(ctx, `SELECT id, data_kind, source_country, refs FROM data_items WHERE request_id = ? ORDER BY position, id`, r.ID)
-	if err != nil {
-		return nil, domain.Internal(err)
-	}
-	defer rows.Close()
-	var out []domain.DataTarget
-	for rows.Next() {
+	out, err := conn.Rows(fmt.Sprintf("list notice targets of request %d", r.ID), rows, err, func(row conn.Scanner) (domain.DataTarget, error) {
 		var t domain.DataTarget
-		if err := rows.Scan(&t.ItemID, &t.DataKind, &t.Source, &t.Refs); err != nil {
-			return nil, domain.Internal(err)
-		}
+		err := row.Scan(&t.ItemID, &t.DataKind, &t.Source, &t.Refs)
 		t.Key = "item:" + strconv.FormatInt(t.ItemID, 10)
-		out = append(out, t)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, domain.Internal(err)
+		return t, err
+	})
+	if err != nil {
+		return nil, err
 	}
 	if len(out) == 0 {
 		out = append(out, domain.DataTarget{Key: "request", DataKind: r.Answers["data_kind"], Source: r.Answers["source_country"],
@@ -54,7 +48,7 @@ func (db *DB) IssueNotice(ctx context.Context, staff domain.User, requestID int6
 		if errors.Is(err, sql.ErrNoRows) {
 			return "", domain.Errorf(domain.EConflict, "notice.no_decision")
 		} else if err != nil {
-			return "", domain.Internal(err)
+			return "", conn.Failed(fmt.Sprintf("load decision on request %d", r.ID), err)
 		}
 		action, ok := domain.NoticeAction(outcome)
 		if !ok {
@@ -88,7 +82,7 @@ func insertNotice(ctx context.Context, tx *sql.Tx, requestID, decisionID int64, 
 		ON CONFLICT (decision_id, item_key) DO NOTHING`, decisionID, requestID, conn.NullID(t.ItemID), t.Key, t.DataKind, t.Source,
 		t.Refs, action, t.Scope(), in.EffectiveOn, issuer, now.Unix())
 	if err != nil {
-		return 0, domain.Internal(err)
+		return 0, conn.Failed(fmt.Sprintf("issue notice on request %d", requestID), err)
 	}
 	if n, _ := res.RowsAffected(); n != 1 {
 		return 0, domain.Errorf(domain.EConflict, "notice.already_issued")
@@ -110,12 +104,12 @@ func addRecipients(ctx context.Context, tx *sql.Tx, noticeID int64, t domain.Dat
 	countries = slices.Compact(countries)
 	stmt, err := tx.PrepareContext(ctx, `INSERT INTO notice_recipients (notice_id, country) VALUES (?, ?)`)
 	if err != nil {
-		return 0, domain.Internal(err)
+		return 0, conn.Failed(fmt.Sprintf("prepare recipients of notice %d", noticeID), err)
 	}
 	defer stmt.Close()
 	for _, c := range countries {
 		if _, err := stmt.ExecContext(ctx, noticeID, c); err != nil {
-			return 0, domain.Internal(err)
+			return 0, conn.Failed(fmt.Sprintf("add recipient %s of notice %d", c, noticeID), err)
 		}
 	}
 	return len(countries), nil

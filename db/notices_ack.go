@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"fmt"
 	"strconv"
 	"strings"
 	"time"
@@ -22,7 +23,7 @@ func (db *DB) AcknowledgeRecipients(ctx context.Context, staff domain.User, requ
 		if errors.Is(err, sql.ErrNoRows) {
 			return "", domain.Errorf(domain.ENotFound, "error.not_found")
 		} else if err != nil {
-			return "", domain.Internal(err)
+			return "", conn.Failed(fmt.Sprintf("load notice %d of request %d", noticeID, r.ID), err)
 		}
 		if len(countries) == 0 {
 			var errs domain.FieldErrors
@@ -34,7 +35,7 @@ func (db *DB) AcknowledgeRecipients(ctx context.Context, staff domain.User, requ
 			res, err := tx.ExecContext(ctx, `UPDATE notice_recipients SET acknowledged_at = ?, acknowledged_by = ?
 				WHERE notice_id = ? AND country = ? AND acknowledged_at IS NULL`, now.Unix(), staff.ID, noticeID, c)
 			if err != nil {
-				return "", domain.Internal(err)
+				return "", conn.Failed(fmt.Sprintf("acknowledge recipient %s of notice %d", c, noticeID), err)
 			}
 			if n, _ := res.RowsAffected(); n == 1 {
 				done = append(done, c)
@@ -59,7 +60,7 @@ func closeIfCarriedOut(ctx context.Context, tx *sql.Tx, r domain.Request, staff 
 	err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM notice_recipients nr JOIN deletion_notices n ON n.id = nr.notice_id
 		WHERE n.request_id = ? AND nr.acknowledged_at IS NULL`, r.ID).Scan(&pending)
 	if err != nil {
-		return domain.Internal(err)
+		return conn.Failed(fmt.Sprintf("count pending recipients of request %d", r.ID), err)
 	}
 	if pending > 0 || r.Status != domain.StatusDecided {
 		return nil
@@ -72,52 +73,5 @@ func closeIfCarriedOut(ctx context.Context, tx *sql.Tx, r domain.Request, staff 
 
 // Notices lists the deletion notices of a case with their recipients.
 func (db *DB) Notices(ctx context.Context, requestID int64) ([]domain.DeletionNotice, error) {
-	rows, err := db.Reader().QueryContext(ctx, `SELECT n.id, n.decision_id, d.reference, n.item_key, COALESCE(n.data_item_id, 0),
-		n.data_kind, n.data_source, n.data_refs, n.action, n.scope, n.effective_on, n.issued_by, n.issued_at
-		FROM deletion_notices n JOIN decisions d ON d.id = n.decision_id WHERE n.request_id = ? ORDER BY n.id`, requestID)
-	if err != nil {
-		return nil, domain.Internal(err)
-	}
-	defer rows.Close()
-	var out []domain.DeletionNotice
-	for rows.Next() {
-		n := domain.DeletionNotice{RequestID: requestID}
-		var at int64
-		if err := rows.Scan(&n.ID, &n.DecisionID, &n.DecisionRef, &n.Target.Key, &n.Target.ItemID, &n.Target.DataKind,
-			&n.Target.Source, &n.Target.Refs, &n.Action, &n.Scope, &n.EffectiveOn, &n.IssuedBy, &at); err != nil {
-			return nil, domain.Internal(err)
-		}
-		n.IssuedAt = conn.UnixTime(at)
-		out = append(out, n)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, domain.Internal(err)
-	}
-	rows.Close()
-	for i := range out {
-		if out[i].Recipients, err = db.noticeRecipients(ctx, out[i].ID); err != nil {
-			return nil, err
-		}
-	}
-	return out, nil
-}
-
-func (db *DB) noticeRecipients(ctx context.Context, noticeID int64) ([]domain.NoticeRecipient, error) {
-	rows, err := db.Reader().QueryContext(ctx, `SELECT country, COALESCE(acknowledged_at, 0) FROM notice_recipients
-		WHERE notice_id = ? ORDER BY country`, noticeID)
-	if err != nil {
-		return nil, domain.Internal(err)
-	}
-	defer rows.Close()
-	var out []domain.NoticeRecipient
-	for rows.Next() {
-		var nr domain.NoticeRecipient
-		var at int64
-		if err := rows.Scan(&nr.Country, &at); err != nil {
-			return nil, domain.Internal(err)
-		}
-		nr.AcknowledgedAt = conn.UnixTime(at)
-		out = append(out, nr)
-	}
-	return out, domain.WrapInternal(rows.Err())
+	return readNotices(ctx, db.Reader(), requestID)
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"encoding/json"
+	"fmt"
 	"strings"
 	"time"
 
@@ -64,7 +65,7 @@ func insertChild(ctx context.Context, tx *sql.Tx, parent domain.Request, filer d
 		k, filer.ID, conn.NullID(parent.ApplicantID), parent.ID, parent.Language, parent.ApplicantName, parent.SourceCountry,
 		string(body), now.Unix(), now.Unix(), eventAt)
 	if err != nil {
-		return 0, domain.Internal(err)
+		return 0, conn.Failed(fmt.Sprintf("create %s request on request %d", k, parent.ID), err)
 	}
 	return res.LastInsertId()
 }
@@ -78,7 +79,7 @@ func submitTx(ctx context.Context, tx *sql.Tx, id int64, filer domain.User, now 
 	}
 	if _, err := tx.ExecContext(ctx, `UPDATE requests SET status = 'submitted', reference = ?, submitted_at = ?,
 		updated_at = ? WHERE id = ? AND status = 'draft'`, ref, now.Unix(), now.Unix(), id); err != nil {
-		return domain.Internal(err)
+		return conn.Failed(fmt.Sprintf("submit request %d", id), err)
 	}
 	return addEvent(ctx, tx, id, domain.EventSubmitted, filer.ID, false, map[string]string{"arg": ref}, now)
 }
@@ -99,7 +100,7 @@ func (db *DB) withBlob(blob *blob.Staged, blobs *blob.Store, fn func() error) er
 	if blob != nil {
 		if err := blobs.Publish(blob); err != nil {
 			blobs.Discard(blob)
-			return domain.Internal(err)
+			return conn.Failed("publish filed document", err)
 		}
 	}
 	err := fn()
@@ -114,19 +115,14 @@ func (db *DB) withBlob(blob *blob.Staged, blobs *blob.Store, fn func() error) er
 func submitUrgentChildren(ctx context.Context, tx *sql.Tx, parentID int64, filer domain.User, now time.Time) error {
 	rows, err := tx.QueryContext(ctx, `SELECT id FROM requests WHERE parent_id = ? AND status = 'draft' AND kind = ?`,
 		parentID, domain.KindProvisional)
-	if err != nil {
-		return domain.Internal(err)
-	}
-	var ids []int64
-	for rows.Next() {
+	ids, err := conn.Rows(fmt.Sprintf("list urgent drafts of request %d", parentID), rows, err, func(row conn.Scanner) (int64, error) {
 		var id int64
-		if err := rows.Scan(&id); err != nil {
-			rows.Close()
-			return domain.Internal(err)
-		}
-		ids = append(ids, id)
+		err := row.Scan(&id)
+		return id, err
+	})
+	if err != nil {
+		return err
 	}
-	rows.Close()
 	for _, id := range ids {
 		if err := submitTx(ctx, tx, id, filer, now); err != nil {
 			return err

@@ -16,21 +16,18 @@ const requestColumns = `id, COALESCE(reference, ''), kind, also_access, status, 
 	COALESCE(submitted_at, 0), COALESCE(admissible_at, 0), COALESCE(due_at, 0), COALESCE(decided_at, 0),
 	COALESCE(event_at, 0)`
 
-func scanRequest(row interface{ Scan(...any) error }) (domain.Request, error) {
+func scanRequest(row conn.Scanner) (domain.Request, error) {
 	var r domain.Request
 	var answers string
 	var created, updated, submitted, admissible, due, decided, event int64
 	err := row.Scan(&r.ID, &r.Reference, &r.Kind, &r.AlsoAccess, &r.Status, &r.FilerID, &r.ApplicantID, &r.ParentID,
 		&r.Language, &r.ApplicantName, &r.SourceCountry, &answers, &created, &updated, &submitted, &admissible, &due, &decided,
 		&event)
-	if errors.Is(err, sql.ErrNoRows) {
-		return domain.Request{}, domain.Errorf(domain.ENotFound, "error.not_found")
-	}
 	if err != nil {
-		return domain.Request{}, domain.Internal(err)
+		return domain.Request{}, conn.RowFailed("read request row", err)
 	}
 	if err := json.Unmarshal([]byte(answers), &r.Answers); err != nil {
-		return domain.Request{}, domain.Internal(fmt.Errorf("request %d answers: %w", r.ID, err))
+		return domain.Request{}, conn.Failed(fmt.Sprintf("request %d answers", r.ID), err)
 	}
 	if r.Answers == nil {
 		r.Answers = domain.Answers{}
@@ -67,7 +64,7 @@ func (db *DB) CreateDraft(ctx context.Context, filer domain.User, o domain.Draft
 			o.Kind, o.AlsoAccess, filer.ID, conn.NullID(applicantID), conn.NullID(o.ParentID), string(body), answers["full_name"],
 			answers["language"], now, now)
 		if err != nil {
-			return domain.Internal(err)
+			return conn.Failed("create draft", err)
 		}
 		id, err = res.LastInsertId()
 		return err
@@ -124,10 +121,12 @@ func (db *DB) draftStart(ctx context.Context, filer domain.User, o domain.DraftO
 	if errors.Is(err, sql.ErrNoRows) {
 		return answers, 0, nil
 	} else if err != nil {
-		return nil, 0, domain.Internal(err)
+		return nil, 0, conn.Failed(fmt.Sprintf("load own applicant of user %d", filer.ID), err)
 	}
 	var known map[string]string
-	_ = json.Unmarshal([]byte(details), &known)
+	if err := json.Unmarshal([]byte(details), &known); err != nil {
+		return nil, 0, conn.Failed(fmt.Sprintf("applicant %d details", id), err)
+	}
 	for k, v := range known {
 		if v != "" {
 			answers[k] = v
@@ -145,36 +144,23 @@ func (db *DB) RequestForUser(ctx context.Context, id int64, u domain.User) (doma
 // RequestsForUser lists the requests u may see, most recently changed first.
 func (db *DB) RequestsForUser(ctx context.Context, u domain.User) ([]domain.Request, error) {
 	cond, args := accessCond(u)
-	return listRequests(ctx, db.Reader(), `WHERE `+cond+` ORDER BY updated_at DESC, id DESC`, args...)
+	out, err := listRequests(ctx, db.Reader(), `WHERE `+cond+` ORDER BY updated_at DESC, id DESC`, args...)
+	return out, conn.Failed(fmt.Sprintf("list requests of user %d", u.ID), err)
 }
 
 // ApplicantRequests lists the requests about one applicant that u may see,
 // most recently changed first.
 func (db *DB) ApplicantRequests(ctx context.Context, applicantID int64, u domain.User) ([]domain.Request, error) {
 	cond, args := accessCond(u)
-	return listRequests(ctx, db.Reader(), `WHERE applicant_id = ? AND `+cond+` ORDER BY updated_at DESC, id DESC`,
+	out, err := listRequests(ctx, db.Reader(), `WHERE applicant_id = ? AND `+cond+` ORDER BY updated_at DESC, id DESC`,
 		append([]any{applicantID}, args...)...)
+	return out, conn.Failed(fmt.Sprintf("list requests of applicant %d", applicantID), err)
 }
 
 // listRequests runs a request query given its WHERE and ORDER clauses.
 func listRequests(ctx context.Context, q conn.Queryer, where string, args ...any) ([]domain.Request, error) {
 	rows, err := q.QueryContext(ctx, `SELECT `+requestColumns+` FROM requests `+where, args...)
-	if err != nil {
-		return nil, domain.Internal(err)
-	}
-	defer rows.Close()
-	var out []domain.Request
-	for rows.Next() {
-		r, err := scanRequest(rows)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, r)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, domain.Internal(err)
-	}
-	return out, nil
+	return conn.Rows("read request rows", rows, err, scanRequest)
 }
 
 // SaveAnswers stores a draft's answers as they are, valid or not, so that
@@ -182,14 +168,14 @@ func listRequests(ctx context.Context, q conn.Queryer, where string, args ...any
 func (db *DB) SaveAnswers(ctx context.Context, r domain.Request, answers domain.Answers) error {
 	body, err := json.Marshal(answers)
 	if err != nil {
-		return domain.Internal(err)
+		return conn.Failed(fmt.Sprintf("encode answers of request %d", r.ID), err)
 	}
 	res, err := db.Writer().ExecContext(ctx, `UPDATE requests SET answers = ?, applicant_name = ?,
 		source_country = CASE WHEN kind IN ('access') THEN ? ELSE source_country END,
 		language = ?, updated_at = ? WHERE id = ? AND status = 'draft'`, string(body), answers["full_name"],
 		answers["source_country"], answers["language"], db.Clock.Now().Unix(), r.ID)
 	if err != nil {
-		return domain.Internal(err)
+		return conn.Failed(fmt.Sprintf("save answers of request %d", r.ID), err)
 	}
 	if n, _ := res.RowsAffected(); n != 1 {
 		return domain.Errorf(domain.EConflict, "request.read_only")

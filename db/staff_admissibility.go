@@ -4,7 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"encoding/json"
-	"errors"
+	"fmt"
 	"strings"
 	"time"
 
@@ -33,14 +33,14 @@ func (db *DB) DeclareAdmissibility(ctx context.Context, staff domain.User, reque
 				return "", err
 			}
 		} else if _, err := tx.ExecContext(ctx, `UPDATE requests SET decided_at = ? WHERE id = ?`, now.Unix(), r.ID); err != nil {
-			return "", domain.Internal(err)
+			return "", conn.Failed(fmt.Sprintf("date decision on request %d", r.ID), err)
 		}
 		checks, _ := json.Marshal(domain.OrEmpty(in.Checks))
 		reasons, _ := json.Marshal(domain.OrEmpty(in.Reasons))
 		if _, err := tx.ExecContext(ctx, `INSERT INTO admissibility (request_id, outcome, checks, reasons, note, decided_by, decided_at)
 			VALUES (?, ?, ?, ?, ?, ?, ?)`, r.ID, in.Outcome, string(checks), string(reasons), strings.TrimSpace(in.Note),
 			staff.ID, now.Unix()); err != nil {
-			return "", domain.Internal(err)
+			return "", conn.Failed(fmt.Sprintf("record admissibility of request %d", r.ID), err)
 		}
 		kind := domain.EventFoundAdmissible
 		if in.Outcome == domain.OutcomeInadmissible {
@@ -60,24 +60,10 @@ func setAdmissibleDates(ctx context.Context, tx *sql.Tx, r domain.Request, now t
 		dueAt = sql.NullInt64{Int64: due.Unix(), Valid: true}
 	}
 	_, err := tx.ExecContext(ctx, `UPDATE requests SET admissible_at = ?, due_at = ? WHERE id = ?`, now.Unix(), dueAt, r.ID)
-	return domain.WrapInternal(err)
+	return conn.Failed(fmt.Sprintf("set due date of request %d", r.ID), err)
 }
 
 // AdmissibilityOf returns the assessment of a request, if there is one.
 func (db *DB) AdmissibilityOf(ctx context.Context, requestID int64) (*domain.Admissibility, error) {
-	a := domain.Admissibility{RequestID: requestID}
-	var checks, reasons string
-	var at int64
-	err := db.Reader().QueryRowContext(ctx, `SELECT outcome, checks, reasons, note, decided_by, decided_at FROM admissibility
-		WHERE request_id = ?`, requestID).Scan(&a.Outcome, &checks, &reasons, &a.Note, &a.DecidedBy, &at)
-	if errors.Is(err, sql.ErrNoRows) {
-		return nil, nil
-	}
-	if err != nil {
-		return nil, domain.Internal(err)
-	}
-	_ = json.Unmarshal([]byte(checks), &a.Checks)
-	_ = json.Unmarshal([]byte(reasons), &a.Reasons)
-	a.DecidedAt = conn.UnixTime(at)
-	return &a, nil
+	return readAdmissibility(ctx, db.Reader(), requestID)
 }

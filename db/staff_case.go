@@ -4,10 +4,10 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"fmt"
 	"strconv"
 	"time"
 
-	"github.com/ccf-portal/ccfportal/db/accounts"
 	"github.com/ccf-portal/ccfportal/db/audit"
 	"github.com/ccf-portal/ccfportal/db/conn"
 	"github.com/ccf-portal/ccfportal/db/domain"
@@ -39,7 +39,8 @@ func (db *DB) staffTx(ctx context.Context, staff domain.User, requestID int64, a
 // filedRequest reads a request inside a transaction; drafts are invisible
 // to staff and answer not-found.
 func filedRequest(ctx context.Context, tx *sql.Tx, id int64) (domain.Request, error) {
-	return scanRequest(tx.QueryRowContext(ctx, `SELECT `+requestColumns+` FROM requests WHERE id = ? AND status != 'draft'`, id))
+	r, err := scanRequest(tx.QueryRowContext(ctx, `SELECT `+requestColumns+` FROM requests WHERE id = ? AND status != 'draft'`, id))
+	return r, conn.Failed(fmt.Sprintf("load case %d", id), err)
 }
 
 // setStatus moves a request to status to, asking the status machine first:
@@ -51,7 +52,7 @@ func setStatus(ctx context.Context, tx *sql.Tx, r domain.Request, to domain.Stat
 	res, err := tx.ExecContext(ctx, `UPDATE requests SET status = ?, updated_at = ? WHERE id = ? AND status = ?`,
 		to, now.Unix(), r.ID, r.Status)
 	if err != nil {
-		return domain.Internal(err)
+		return conn.Failed(fmt.Sprintf("move request %d to %s", r.ID, to), err)
 	}
 	if n, _ := res.RowsAffected(); n != 1 {
 		return domain.Errorf(domain.EConflict, "staff.changed_meanwhile")
@@ -78,69 +79,9 @@ func (db *DB) StaffDocument(ctx context.Context, staff domain.User, requestID, d
 		d, err := scanDocument(tx.QueryRowContext(ctx, `SELECT `+documentColumns+` FROM documents WHERE id = ? AND request_id = ?`,
 			docID, r.ID))
 		doc = d
-		return "doc=" + strconv.FormatInt(docID, 10), err
+		return "doc=" + strconv.FormatInt(docID, 10), conn.Failed(fmt.Sprintf("load document %d of case %d", docID, r.ID), err)
 	})
 	return doc, err
-}
-
-// CaseInfoFor gathers the filer, the assignee and the linked cases of r.
-func (db *DB) CaseInfoFor(ctx context.Context, r domain.Request) (domain.CaseInfo, error) {
-	var info domain.CaseInfo
-	var eventAt int64
-	err := db.Reader().QueryRowContext(ctx, `SELECT COALESCE(r.assignee_id, 0), COALESCE(a.name, ''), COALESCE(r.event_at, 0)
-		FROM requests r LEFT JOIN users a ON a.id = r.assignee_id WHERE r.id = ?`, r.ID).Scan(&info.AssigneeID, &info.Assignee, &eventAt)
-	if err != nil {
-		return info, domain.Internal(err)
-	}
-	info.EventAt = conn.UnixTime(eventAt)
-	if info.Filer, err = db.UserByID(ctx, r.FilerID); err != nil {
-		return info, err
-	}
-	info.Seeded = domain.IsSeedEmail(info.Filer.Email)
-	info.Linked, err = db.linkedCases(ctx, r)
-	return info, err
-}
-
-// linkedCases are the filed requests tied to r: its parent, the requests
-// that follow it up (revisions, urgent requests, re-filings), and the other
-// requests about the same applicant (an access request and a deletion
-// request filed separately).
-func (db *DB) linkedCases(ctx context.Context, r domain.Request) ([]domain.Request, error) {
-	rows, err := db.Reader().QueryContext(ctx, `SELECT `+requestColumns+` FROM requests WHERE status != 'draft' AND id != ?
-		AND (id = ? OR parent_id = ? OR (applicant_id IS NOT NULL AND applicant_id = ?)) ORDER BY submitted_at, id LIMIT 100`,
-		r.ID, r.ParentID, r.ID, r.ApplicantID)
-	if err != nil {
-		return nil, domain.Internal(err)
-	}
-	defer rows.Close()
-	var out []domain.Request
-	for rows.Next() {
-		lr, err := scanRequest(rows)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, lr)
-	}
-	return out, domain.WrapInternal(rows.Err())
-}
-
-// StaffMembers lists the staff accounts, by name, for assignment.
-func (db *DB) StaffMembers(ctx context.Context) ([]domain.User, error) {
-	rows, err := db.Reader().QueryContext(ctx, `SELECT `+accounts.UserColumns+` FROM users WHERE role = 'staff' ORDER BY name, id`)
-	if err != nil {
-		return nil, domain.Internal(err)
-	}
-	defer rows.Close()
-	var out []domain.User
-	for rows.Next() {
-		u, err := accounts.ScanUser(rows)
-		if err != nil {
-			return nil, err
-		}
-		u.PasswordHash = ""
-		out = append(out, u)
-	}
-	return out, domain.WrapInternal(rows.Err())
 }
 
 // AssignCase gives a case to a staff member, or to nobody (assigneeID 0).
@@ -153,11 +94,11 @@ func (db *DB) AssignCase(ctx context.Context, staff domain.User, requestID, assi
 				return "", domain.Errorf(domain.EInvalid, "staff.assignee_unknown")
 			}
 			if err != nil {
-				return "", domain.Internal(err)
+				return "", conn.Failed(fmt.Sprintf("load staff member %d", assigneeID), err)
 			}
 		}
 		if _, err := tx.ExecContext(ctx, `UPDATE requests SET assignee_id = ? WHERE id = ?`, conn.NullID(assigneeID), r.ID); err != nil {
-			return "", domain.Internal(err)
+			return "", conn.Failed(fmt.Sprintf("assign request %d", r.ID), err)
 		}
 		data := map[string]string{"arg": name}
 		kind := domain.EventAssigned

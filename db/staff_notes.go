@@ -3,6 +3,7 @@ package db
 import (
 	"context"
 	"database/sql"
+	"fmt"
 	"strconv"
 	"strings"
 	"time"
@@ -21,7 +22,7 @@ func (db *DB) AddNote(ctx context.Context, staff domain.User, requestID int64, k
 		res, err := tx.ExecContext(ctx, `INSERT INTO internal_notes (request_id, author_id, kind, body, created_at)
 			VALUES (?, ?, ?, ?, ?)`, r.ID, staff.ID, kind, strings.TrimSpace(body), now.Unix())
 		if err != nil {
-			return "", domain.Internal(err)
+			return "", conn.Failed(fmt.Sprintf("add note to request %d", r.ID), err)
 		}
 		id, _ := res.LastInsertId()
 		if kind != domain.NoteInternal {
@@ -33,21 +34,5 @@ func (db *DB) AddNote(ctx context.Context, staff domain.User, requestID int64, k
 
 // Notes lists a case's internal entries, oldest first. Staff only.
 func (db *DB) Notes(ctx context.Context, requestID int64) ([]domain.Note, error) {
-	rows, err := db.Reader().QueryContext(ctx, `SELECT n.id, n.author_id, COALESCE(u.name, ''), n.kind, n.body, n.created_at
-		FROM internal_notes n LEFT JOIN users u ON u.id = n.author_id WHERE n.request_id = ? ORDER BY n.id`, requestID)
-	if err != nil {
-		return nil, domain.Internal(err)
-	}
-	defer rows.Close()
-	var out []domain.Note
-	for rows.Next() {
-		n := domain.Note{RequestID: requestID}
-		var at int64
-		if err := rows.Scan(&n.ID, &n.AuthorID, &n.AuthorName, &n.Kind, &n.Body, &at); err != nil {
-			return nil, domain.Internal(err)
-		}
-		n.CreatedAt = conn.UnixTime(at)
-		out = append(out, n)
-	}
-	return out, domain.WrapInternal(rows.Err())
+	return readNotes(ctx, db.Reader(), requestID)
 }

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/ccf-portal/ccfportal/db/conn"
 	"github.com/ccf-portal/ccfportal/db/domain"
 )
 
@@ -54,7 +55,7 @@ func nextReference(ctx context.Context, tx *sql.Tx, year int) (string, error) {
 	err := tx.QueryRowContext(ctx, `INSERT INTO reference_counters (year, last) VALUES (?, 1)
 		ON CONFLICT (year) DO UPDATE SET last = last + 1 RETURNING last`, year).Scan(&n)
 	if err != nil {
-		return "", domain.Internal(err)
+		return "", conn.Failed(fmt.Sprintf("allocate reference of %d", year), err)
 	}
 	return fmt.Sprintf("CCF-%04d-%06d", year, n), nil
 }
@@ -73,7 +74,7 @@ func recordApplicant(ctx context.Context, tx *sql.Tx, r domain.Request, filer do
 	if id == 0 && self {
 		err := tx.QueryRowContext(ctx, `SELECT id FROM applicants WHERE created_by = ? AND is_self = 1`, filer.ID).Scan(&id)
 		if err != nil && err != sql.ErrNoRows {
-			return 0, domain.Internal(err)
+			return 0, conn.Failed(fmt.Sprintf("find own applicant of user %d", filer.ID), err)
 		}
 	}
 	if id != 0 {
@@ -83,7 +84,7 @@ func recordApplicant(ctx context.Context, tx *sql.Tx, r domain.Request, filer do
 			WHERE id = ? AND id IN (`+liveGrants+`)`,
 			r.Answers["full_name"], r.Answers["birth_date"], string(body), now.Unix(), id, filer.ID, filer.ID)
 		if err != nil {
-			return 0, domain.Internal(err)
+			return 0, conn.Failed(fmt.Sprintf("update applicant %d", id), err)
 		}
 		if n, _ := res.RowsAffected(); n != 1 {
 			return 0, domain.Errorf(domain.ENotFound, "error.not_found")
@@ -93,10 +94,10 @@ func recordApplicant(ctx context.Context, tx *sql.Tx, r domain.Request, filer do
 	res, err := tx.ExecContext(ctx, `INSERT INTO applicants (created_by, is_self, full_name, birth_date, details, created_at, updated_at)
 		VALUES (?, ?, ?, ?, ?, ?, ?)`, filer.ID, self, r.Answers["full_name"], r.Answers["birth_date"], string(body), now.Unix(), now.Unix())
 	if err != nil {
-		return 0, domain.Internal(err)
+		return 0, conn.Failed(fmt.Sprintf("create applicant of request %d", r.ID), err)
 	}
 	if id, err = res.LastInsertId(); err != nil {
-		return 0, domain.Internal(err)
+		return 0, conn.Failed(fmt.Sprintf("create applicant of request %d", r.ID), err)
 	}
 	return id, addApplicantEvent(ctx, tx, id, filer.ID, "created_by_filing", 0, now)
 }
@@ -122,5 +123,5 @@ func settleListedDetails(ctx context.Context, tx *sql.Tx, f domain.Filing, appli
 	_, err := tx.ExecContext(ctx, `UPDATE requests SET applicant_id = ?, source_country = ?, applicant_name = ?, language = ?
 		WHERE id = ? OR (parent_id = ? AND status = 'draft')`, applicantID, country, r.Answers["full_name"],
 		r.Answers["language"], r.ID, r.ID)
-	return domain.WrapInternal(err)
+	return conn.Failed(fmt.Sprintf("settle listed details of request %d", r.ID), err)
 }

@@ -22,7 +22,14 @@ var statusOf = map[domain.Code]int{
 	domain.EConflict:     http.StatusConflict,
 	domain.ETooLarge:     http.StatusRequestEntityTooLarge,
 	domain.ETooMany:      http.StatusTooManyRequests,
-	domain.EInternal:     http.StatusInternalServerError,
+	// Busy is passing: 503 tells people and proxies to come back shortly.
+	domain.EUnavailable: http.StatusServiceUnavailable,
+	// A full disk is not passing and only the operator can fix it. 507 says
+	// exactly that (RFC 4918: the server cannot store what the request
+	// needs), keeps it apart from a busy moment in the logs and monitoring,
+	// and is true of writes only: reading still works.
+	domain.EStorageFull: http.StatusInsufficientStorage,
+	domain.EInternal:    http.StatusInternalServerError,
 }
 
 // classify turns any error into a status and a safe message key.

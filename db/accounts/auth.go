@@ -6,9 +6,11 @@ import (
 	"database/sql"
 	"encoding/hex"
 	"errors"
+	"fmt"
 	"math"
 	"time"
 
+	"github.com/ccf-portal/ccfportal/db/conn"
 	"github.com/ccf-portal/ccfportal/db/domain"
 	"github.com/ccf-portal/ccfportal/db/password"
 )
@@ -28,7 +30,7 @@ func (db Accounts) loginWait(ctx context.Context, email string) (time.Duration, 
 		return 0, nil
 	}
 	if err != nil {
-		return 0, domain.Internal(err)
+		return 0, conn.Failed("read login throttle", err)
 	}
 	since := db.Clock.Now().Sub(time.Unix(last, 0))
 	if since >= domain.LoginFailureMemory {
@@ -45,14 +47,14 @@ func (db Accounts) recordLoginFailure(ctx context.Context, email string) error {
 		  failures = CASE WHEN last_failure_at < ? THEN 1 ELSE failures + 1 END,
 		  last_failure_at = excluded.last_failure_at`, throttleKey(email), now, forget)
 	if err != nil {
-		return domain.Internal(err)
+		return conn.Failed("record login failure", err)
 	}
 	return nil
 }
 
 func (db Accounts) clearLoginFailures(ctx context.Context, email string) error {
 	if _, err := db.Writer().ExecContext(ctx, `DELETE FROM login_throttle WHERE key_hash = ?`, throttleKey(email)); err != nil {
-		return domain.Internal(err)
+		return conn.Failed("clear login failures", err)
 	}
 	return nil
 }
@@ -89,7 +91,7 @@ func (db Accounts) Authenticate(ctx context.Context, email, plain string, p pass
 		return domain.User{}, err
 	}
 	if _, err := db.Writer().ExecContext(ctx, `UPDATE users SET last_login_at = ? WHERE id = ?`, db.Clock.Now().Unix(), user.ID); err != nil {
-		return domain.User{}, domain.Internal(err)
+		return domain.User{}, conn.Failed(fmt.Sprintf("record sign-in of user %d", user.ID), err)
 	}
 	return user, db.rehashIfOutdated(ctx, user, plain, p)
 }
@@ -102,8 +104,8 @@ func (db Accounts) rehashIfOutdated(ctx context.Context, u domain.User, plain st
 	}
 	hash, err := password.Hash(plain, p)
 	if err != nil {
-		return domain.Internal(err)
+		return conn.Failed(fmt.Sprintf("re-hash password of user %d", u.ID), err)
 	}
 	_, err = db.Writer().ExecContext(ctx, `UPDATE users SET password_hash = ? WHERE id = ?`, hash, u.ID)
-	return domain.WrapInternal(err)
+	return conn.Failed(fmt.Sprintf("save re-hashed password of user %d", u.ID), err)
 }

@@ -36,7 +36,7 @@ func (db Accounts) CreateSession(ctx context.Context, s Session) error {
 		VALUES (?, ?, ?, ?, ?, ?, ?)`, HashToken(s.Token), conn.NullID(s.UserID), s.CSRFToken, s.Data,
 		s.CreatedAt.Unix(), s.LastSeenAt.Unix(), s.ExpiresAt.Unix())
 	if err != nil {
-		return domain.Internal(err)
+		return conn.Failed("create session", err)
 	}
 	return nil
 }
@@ -54,7 +54,7 @@ func (db Accounts) SessionByToken(ctx context.Context, token string) (Session, e
 		return Session{}, domain.Errorf(domain.ENotFound, "error.not_found")
 	}
 	if err != nil {
-		return Session{}, domain.Internal(err)
+		return Session{}, conn.Failed("load session", err)
 	}
 	s.Token, s.UserID = token, uid.Int64
 	s.CreatedAt, s.LastSeenAt, s.ExpiresAt = time.Unix(created, 0).UTC(), time.Unix(seen, 0).UTC(), time.Unix(expires, 0).UTC()
@@ -66,7 +66,7 @@ func (db Accounts) UpdateSession(ctx context.Context, s Session) error {
 	_, err := db.Writer().ExecContext(ctx, `UPDATE sessions SET user_id = ?, csrf_token = ?, data = ?, last_seen_at = ?
 		WHERE id_hash = ?`, conn.NullID(s.UserID), s.CSRFToken, s.Data, s.LastSeenAt.Unix(), HashToken(s.Token))
 	if err != nil {
-		return domain.Internal(err)
+		return conn.Failed("update session", err)
 	}
 	return nil
 }
@@ -74,7 +74,7 @@ func (db Accounts) UpdateSession(ctx context.Context, s Session) error {
 // DeleteSession removes a session, as at logout or when its id is replaced.
 func (db Accounts) DeleteSession(ctx context.Context, token string) error {
 	if _, err := db.Writer().ExecContext(ctx, `DELETE FROM sessions WHERE id_hash = ?`, HashToken(token)); err != nil {
-		return domain.Internal(err)
+		return conn.Failed("delete session", err)
 	}
 	return nil
 }
@@ -86,7 +86,7 @@ func (db Accounts) DeleteExpiredSessions(ctx context.Context, maxIdle time.Durat
 	res, err := db.Writer().ExecContext(ctx, `DELETE FROM sessions WHERE expires_at <= ? OR last_seen_at <= ?`,
 		now.Unix(), now.Add(-maxIdle).Unix())
 	if err != nil {
-		return 0, domain.Internal(err)
+		return 0, conn.Failed("delete expired sessions", err)
 	}
 	n, _ := res.RowsAffected()
 	return n, nil

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"time"
 
+	"github.com/ccf-portal/ccfportal/db/conn"
 	"github.com/ccf-portal/ccfportal/db/domain"
 	"github.com/ccf-portal/ccfportal/db/password"
 )
@@ -17,12 +18,12 @@ func (db Accounts) CreateStaffSetupToken(ctx context.Context, token string) (tim
 	expires := now.Add(domain.StaffSetupValidity)
 	err := db.Write(ctx, func(tx *sql.Tx) error {
 		if _, err := tx.ExecContext(ctx, `DELETE FROM staff_setup_tokens WHERE used_at IS NULL`); err != nil {
-			return domain.Internal(err)
+			return conn.Failed("withdraw unused setup tokens", err)
 		}
 		_, err := tx.ExecContext(ctx, `INSERT INTO staff_setup_tokens (token_hash, created_at, expires_at) VALUES (?, ?, ?)`,
 			HashToken(token), now.Unix(), expires.Unix())
 		if err != nil {
-			return domain.Internal(err)
+			return conn.Failed("create setup token", err)
 		}
 		return nil
 	})
@@ -37,7 +38,7 @@ func (db Accounts) StaffSetupTokenUsable(ctx context.Context, token string) (boo
 		WHERE token_hash = ? AND used_at IS NULL AND expires_at > ?
 		AND NOT EXISTS (SELECT 1 FROM users WHERE role = 'staff')`, HashToken(token), db.Clock.Now().Unix()).Scan(&n)
 	if err != nil {
-		return false, domain.Internal(err)
+		return false, conn.Failed("check setup token", err)
 	}
 	return n == 1, nil
 }
@@ -59,7 +60,7 @@ func spendStaffSetupToken(ctx context.Context, tx *sql.Tx, token string, now tim
 		WHERE token_hash = ? AND used_at IS NULL AND expires_at > ?
 		AND NOT EXISTS (SELECT 1 FROM users WHERE role = 'staff')`, now.Unix(), HashToken(token), now.Unix())
 	if err != nil {
-		return domain.Internal(err)
+		return conn.Failed("spend setup token", err)
 	}
 	if n, _ := res.RowsAffected(); n != 1 {
 		return domain.Errorf(domain.ENotFound, "staffsetup.invalid_link")

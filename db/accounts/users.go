@@ -3,13 +3,13 @@ package accounts
 import (
 	"context"
 	"database/sql"
-	"errors"
 	"fmt"
 	"net/mail"
 	"strings"
 	"time"
 	"unicode/utf8"
 
+	"github.com/ccf-portal/ccfportal/db/conn"
 	"github.com/ccf-portal/ccfportal/db/domain"
 	"github.com/ccf-portal/ccfportal/db/password"
 )
@@ -62,7 +62,7 @@ func (db Accounts) insertUser(ctx context.Context, u domain.NewUser, p password.
 	u.Name, u.Organisation = strings.TrimSpace(u.Name), strings.TrimSpace(u.Organisation)
 	hash, err := password.Hash(u.Password, p)
 	if err != nil {
-		return domain.User{}, domain.Internal(err)
+		return domain.User{}, conn.Failed("hash password of new user", err)
 	}
 	now := db.Clock.Now()
 	var id int64
@@ -76,7 +76,7 @@ func (db Accounts) insertUser(ctx context.Context, u domain.NewUser, p password.
 			VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (email) DO NOTHING`,
 			u.Email, u.Name, u.Organisation, u.Role, hash, now.Unix())
 		if err != nil {
-			return domain.Internal(fmt.Errorf("insert user: %w", err))
+			return conn.Failed("create user", err)
 		}
 		if n, _ := res.RowsAffected(); n == 0 {
 			return domain.Errorf(domain.EConflict, takenKey)
@@ -94,16 +94,13 @@ func (db Accounts) insertUser(ctx context.Context, u domain.NewUser, p password.
 // UserColumns are the columns ScanUser reads, in its order.
 const UserColumns = `id, email, name, organisation, role, password_hash, created_at`
 
-// ScanUser reads one user row of UserColumns.
-func ScanUser(row interface{ Scan(...any) error }) (domain.User, error) {
+// ScanUser reads one user row of UserColumns; no row is not found.
+func ScanUser(row conn.Scanner) (domain.User, error) {
 	var u domain.User
 	var created int64
 	err := row.Scan(&u.ID, &u.Email, &u.Name, &u.Organisation, &u.Role, &u.PasswordHash, &created)
-	if errors.Is(err, sql.ErrNoRows) {
-		return domain.User{}, domain.Errorf(domain.ENotFound, "error.not_found")
-	}
 	if err != nil {
-		return domain.User{}, domain.Internal(err)
+		return domain.User{}, conn.RowFailed("read user row", err)
 	}
 	u.CreatedAt = time.Unix(created, 0).UTC()
 	return u, nil
@@ -111,19 +108,21 @@ func ScanUser(row interface{ Scan(...any) error }) (domain.User, error) {
 
 // UserByID returns the account with the given id.
 func (db Accounts) UserByID(ctx context.Context, id int64) (domain.User, error) {
-	return ScanUser(db.Reader().QueryRowContext(ctx, `SELECT `+UserColumns+` FROM users WHERE id = ?`, id))
+	u, err := ScanUser(db.Reader().QueryRowContext(ctx, `SELECT `+UserColumns+` FROM users WHERE id = ?`, id))
+	return u, conn.Failed(fmt.Sprintf("load user %d", id), err)
 }
 
 // UserByEmail returns the account with the given (normalised) email.
 func (db Accounts) UserByEmail(ctx context.Context, email string) (domain.User, error) {
-	return ScanUser(db.Reader().QueryRowContext(ctx, `SELECT `+UserColumns+` FROM users WHERE email = ?`, domain.NormaliseEmail(email)))
+	u, err := ScanUser(db.Reader().QueryRowContext(ctx, `SELECT `+UserColumns+` FROM users WHERE email = ?`, domain.NormaliseEmail(email)))
+	return u, conn.Failed("load user by email", err) // the address itself stays out of the log
 }
 
 // CountUsersByRole counts the accounts that hold role.
 func (db Accounts) CountUsersByRole(ctx context.Context, role domain.Role) (int, error) {
 	var n int
 	if err := db.Reader().QueryRowContext(ctx, `SELECT COUNT(*) FROM users WHERE role = ?`, role).Scan(&n); err != nil {
-		return 0, domain.Internal(err)
+		return 0, conn.Failed(fmt.Sprintf("count users of role %s", role), err)
 	}
 	return n, nil
 }

@@ -6,6 +6,7 @@ import (
 	"database/sql"
 	"encoding/hex"
 	"errors"
+	"fmt"
 	"strconv"
 	"strings"
 	"time"
@@ -40,13 +41,13 @@ func Append(ctx context.Context, tx *sql.Tx, at time.Time, actorID int64, action
 	prev := auditGenesisHashHex
 	err := tx.QueryRowContext(ctx, `SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1`).Scan(&lastID, &prev)
 	if err != nil && !errors.Is(err, sql.ErrNoRows) {
-		return domain.Internal(err)
+		return conn.Failed("read head of audit chain", err)
 	}
 	id, sec := lastID+1, at.Unix()
 	hash := auditHash(prev, id, sec, actorID, action, requestID, detail)
 	_, err = tx.ExecContext(ctx, `INSERT INTO audit_log (id, at, actor_id, action, request_id, detail, prev_hash, hash)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, id, sec, actorID, action, requestID, detail, prev, hash)
-	return domain.WrapInternal(err)
+	return conn.Failed(fmt.Sprintf("append %s on request %d to audit chain", action, requestID), err)
 }
 
 // AuditTrail lists the audit entries about one request, oldest first.
@@ -54,19 +55,11 @@ func (db Log) AuditTrail(ctx context.Context, requestID int64) ([]domain.AuditEn
 	rows, err := db.Reader().QueryContext(ctx, `SELECT a.id, a.at, a.actor_id, COALESCE(u.name, ''), a.action, a.request_id,
 		a.detail, a.prev_hash, a.hash FROM audit_log a LEFT JOIN users u ON u.id = a.actor_id
 		WHERE a.request_id = ? ORDER BY a.id`, requestID)
-	if err != nil {
-		return nil, domain.Internal(err)
-	}
-	defer rows.Close()
-	var out []domain.AuditEntry
-	for rows.Next() {
+	return conn.Rows(fmt.Sprintf("list audit trail of request %d", requestID), rows, err, func(row conn.Scanner) (domain.AuditEntry, error) {
 		var e domain.AuditEntry
 		var at int64
-		if err := rows.Scan(&e.ID, &at, &e.ActorID, &e.ActorName, &e.Action, &e.RequestID, &e.Detail, &e.PrevHash, &e.Hash); err != nil {
-			return nil, domain.Internal(err)
-		}
+		err := row.Scan(&e.ID, &at, &e.ActorID, &e.ActorName, &e.Action, &e.RequestID, &e.Detail, &e.PrevHash, &e.Hash)
 		e.At = conn.UnixTime(at)
-		out = append(out, e)
-	}
-	return out, domain.WrapInternal(rows.Err())
+		return e, err
+	})
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 
+	"github.com/ccf-portal/ccfportal/db/conn"
 	"github.com/ccf-portal/ccfportal/db/domain"
 )
 
@@ -26,26 +27,27 @@ func (r Report) OK() bool { return r.BrokenID == 0 }
 func (db Log) VerifyAudit(ctx context.Context) (Report, error) {
 	rows, err := db.Reader().QueryContext(ctx, `SELECT id, at, actor_id, action, request_id, detail, prev_hash, hash
 		FROM audit_log ORDER BY id`)
-	if err != nil {
-		return Report{}, domain.Internal(err)
-	}
-	defer rows.Close()
 	rep := Report{LastHash: auditGenesisHashHex}
 	var lastID int64
-	for rows.Next() {
+	// The chain is walked, not collected: it grows with every staff action.
+	err = conn.Each("verify audit chain", rows, err, func(row conn.Scanner) error {
 		var e domain.AuditEntry
 		var at int64
-		if err := rows.Scan(&e.ID, &at, &e.ActorID, &e.Action, &e.RequestID, &e.Detail, &e.PrevHash, &e.Hash); err != nil {
-			return Report{}, domain.Internal(err)
+		if err := row.Scan(&e.ID, &at, &e.ActorID, &e.Action, &e.RequestID, &e.Detail, &e.PrevHash, &e.Hash); err != nil {
+			return err
 		}
 		if problem := checkLink(e, at, lastID, rep.LastHash); problem != "" {
 			rep.BrokenID, rep.Problem = e.ID, problem
-			return rep, nil
+			return conn.ErrStop
 		}
 		rep.Entries++
 		lastID, rep.LastHash = e.ID, e.Hash
+		return nil
+	})
+	if err != nil {
+		return Report{}, err
 	}
-	return rep, domain.WrapInternal(rows.Err())
+	return rep, nil
 }
 
 func checkLink(e domain.AuditEntry, at, lastID int64, prevHash string) string {

@@ -4,8 +4,6 @@ import (
 	"context"
 	"database/sql"
 	"strings"
-
-	"github.com/ccf-portal/ccfportal/db/domain"
 )
 
 // BulkWrite runs fn in one write transaction set up for loading many rows
@@ -29,41 +27,39 @@ func (db *Conn) BulkWrite(ctx context.Context, fn func(*sql.Tx) error) error {
 func bulkLoad(ctx context.Context, tx *sql.Tx, load func() error) error {
 	rows, err := tx.QueryContext(ctx, `SELECT name, sql FROM sqlite_master
 		WHERE type = 'index' AND tbl_name = 'requests' AND sql IS NOT NULL`)
-	if err != nil {
-		return domain.Internal(err)
-	}
 	var names, defs []string
-	for rows.Next() {
+	if err := Each("read index definitions of requests", rows, err, func(row Scanner) error {
 		var name, def string
-		if err := rows.Scan(&name, &def); err != nil {
-			rows.Close()
-			return domain.Internal(err)
+		if err := row.Scan(&name, &def); err != nil {
+			return err
 		}
 		names, defs = append(names, name), append(defs, def)
+		return nil
+	}); err != nil {
+		return err
 	}
-	rows.Close()
 	var trigger string
 	if err := tx.QueryRowContext(ctx, `SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'requests_names_insert'`).
 		Scan(&trigger); err != nil {
-		return domain.Internal(err)
+		return Failed("read trigger requests_names_insert", err)
 	}
 	drops := []string{`DROP TRIGGER requests_names_insert`}
 	for _, n := range names {
 		drops = append(drops, `DROP INDEX "`+strings.ReplaceAll(n, `"`, `""`)+`"`)
 	}
-	if err := execAll(ctx, tx, drops); err != nil {
+	if err := execAll(ctx, tx, "set aside the indexes of requests", drops); err != nil {
 		return err
 	}
 	if err := load(); err != nil {
 		return err
 	}
-	return execAll(ctx, tx, append(defs, trigger, `INSERT INTO requests_names (requests_names) VALUES ('rebuild')`))
+	return execAll(ctx, tx, "rebuild the indexes of requests", append(defs, trigger, `INSERT INTO requests_names (requests_names) VALUES ('rebuild')`))
 }
 
-func execAll(ctx context.Context, tx *sql.Tx, stmts []string) error {
+func execAll(ctx context.Context, tx *sql.Tx, op string, stmts []string) error {
 	for _, q := range stmts {
 		if _, err := tx.ExecContext(ctx, q); err != nil {
-			return domain.Internal(err)
+			return Failed(op, err)
 		}
 	}
 	return nil

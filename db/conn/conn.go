@@ -8,6 +8,7 @@ package conn
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"net/url"
 	"os"
@@ -100,19 +101,23 @@ func (db *Conn) Ping(ctx context.Context) error {
 func (db *Conn) Path() string { return db.path }
 
 // Write runs fn in a write transaction and commits it only if fn succeeds.
+// Beginning (where another process's lock shows) and committing (where a
+// full disk shows) go through Failed; so does an error of fn that is not
+// an application error yet, so that none leaves the store untranslated.
 func (db *Conn) Write(ctx context.Context, fn func(*sql.Tx) error) error {
 	tx, err := db.write.BeginTx(ctx, nil)
 	if err != nil {
-		return domain.Internal(fmt.Errorf("begin: %w", err))
+		return Failed("begin write", err)
 	}
 	defer tx.Rollback()
 	if err := fn(tx); err != nil {
+		var coded *domain.Error
+		if !errors.As(err, &coded) {
+			return Failed("write", err)
+		}
 		return err
 	}
-	if err := tx.Commit(); err != nil {
-		return domain.Internal(fmt.Errorf("commit: %w", err))
-	}
-	return nil
+	return Failed("commit", tx.Commit())
 }
 
 // Writer is the single write connection, for a statement that needs no

@@ -25,14 +25,12 @@ func openRaw(t *testing.T) *sql.DB {
 
 func appliedNames(t *testing.T, conn *sql.DB) []string {
 	rows, err := conn.Query(`SELECT name FROM schema_migrations ORDER BY name`)
-	require.NoError(t, err)
-	defer rows.Close()
-	var names []string
-	for rows.Next() {
+	names, err := Rows("list applied migrations", rows, err, func(row Scanner) (string, error) {
 		var n string
-		require.NoError(t, rows.Scan(&n))
-		names = append(names, n)
-	}
+		err := row.Scan(&n)
+		return n, err
+	})
+	require.NoError(t, err)
 	return names
 }
 

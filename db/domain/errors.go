@@ -18,6 +18,8 @@ const (
 	EConflict     Code = "conflict"     // the action clashes with the current state
 	ETooLarge     Code = "too_large"    // a body or file exceeds its limit
 	ETooMany      Code = "too_many"     // throttled; try again later
+	EUnavailable  Code = "unavailable"  // the store is busy for a moment; try again shortly
+	EStorageFull  Code = "storage_full" // the disk is full: nothing more can be saved until space is freed
 	EInternal     Code = "internal"     // our fault; details are logged, never shown
 )
 

@@ -74,10 +74,3 @@ func HasBlocking(problems []Problem) bool {
 // later filing for the same person can start from them.
 var ApplicantDetailFields = []string{"full_name", "other_names", "birth_date", "birth_place", "nationality",
 	"nationality_2", "id_type", "id_number", "id_issuer", "id_expiry", "contact_email", "contact_phone", "contact_address"}
-
-func WrapInternal(err error) error {
-	if err == nil {
-		return nil
-	}
-	return Internal(err)
-}

@@ -60,7 +60,7 @@ func (db Store) Queue(ctx context.Context, f domain.QueueFilter, now time.Time) 
 	where, args := queueConditions(f, now)
 	var page domain.QueuePage
 	if err := db.Reader().QueryRowContext(ctx, `SELECT COUNT(*) FROM requests r WHERE `+where, args...).Scan(&page.Total); err != nil {
-		return page, domain.Internal(err)
+		return page, conn.Failed("count queue", err)
 	}
 	if f.After == 0 && f.Before == 0 {
 		urgent, err := db.queueRows(ctx, queueSelect("requests_urgent_queue")+` WHERE `+where+` AND `+urgentCond+
@@ -149,20 +149,12 @@ func (db Store) regularPage(ctx context.Context, f domain.QueueFilter, where str
 
 func (db Store) queueRows(ctx context.Context, q string, args []any) ([]domain.QueueRow, error) {
 	rows, err := db.Reader().QueryContext(ctx, q, args...)
-	if err != nil {
-		return nil, domain.Internal(err)
-	}
-	defer rows.Close()
-	var out []domain.QueueRow
-	for rows.Next() {
+	return conn.Rows("list queue rows", rows, err, func(row conn.Scanner) (domain.QueueRow, error) {
 		var r domain.QueueRow
 		var submitted, due, event int64
-		if err := rows.Scan(&r.ID, &r.Reference, &r.Kind, &r.ApplicantName, &r.SourceCountry, &r.Status, &submitted, &due,
-			&event, &r.AssigneeID, &r.AssigneeName, &r.Urgent); err != nil {
-			return nil, domain.Internal(err)
-		}
+		err := row.Scan(&r.ID, &r.Reference, &r.Kind, &r.ApplicantName, &r.SourceCountry, &r.Status, &submitted, &due,
+			&event, &r.AssigneeID, &r.AssigneeName, &r.Urgent)
 		r.SubmittedAt, r.DueAt, r.EventAt = conn.UnixTime(submitted), conn.UnixTime(due), conn.UnixTime(event)
-		out = append(out, r)
-	}
-	return out, domain.WrapInternal(rows.Err())
+		return r, err
+	})
 }

@@ -77,7 +77,7 @@ func init() {
 func (w *seedWriter) exec(name string, args ...any) (int64, error) {
 	res, err := w.stmts[name].ExecContext(w.ctx, args...)
 	if err != nil {
-		return 0, domain.Internal(fmt.Errorf("seed %s: %w", name, err))
+		return 0, conn.Failed("seed "+name, err)
 	}
 	return res.LastInsertId()
 }
@@ -87,7 +87,7 @@ func (w *seedWriter) write(tx *sql.Tx, cases []seedCase, persons []seedPerson, s
 	for name, q := range seedSQL {
 		st, err := tx.PrepareContext(w.ctx, q)
 		if err != nil {
-			return domain.Internal(fmt.Errorf("seed prepare %s: %w", name, err))
+			return conn.Failed("seed: prepare "+name, err)
 		}
 		defer st.Close()
 		w.stmts[name] = st
@@ -116,13 +116,13 @@ func (w *seedWriter) writeAccounts(persons []seedPerson, staff, counsel int) err
 	rand.Read(secret)
 	hash, err := password.Hash(hex.EncodeToString(secret), password.FastParams)
 	if err != nil {
-		return domain.Internal(err)
+		return conn.Failed("seed: hash the shared password", err)
 	}
 	at := w.now.Unix()
 	user := func(email, name, org string, role domain.Role) (int64, error) {
 		var id int64
 		err := w.stmts["user"].QueryRowContext(w.ctx, email+domain.SeedEmailDomain, name, org, role, hash, at).Scan(&id)
-		return id, domain.WrapInternal(err)
+		return id, conn.Failed("seed user", err)
 	}
 	for i := range staff {
 		id, err := user("staff"+strconv.Itoa(i+1), fmt.Sprintf("Fictional Staff Member %d", i+1), "CCF Secretariat (demo)", domain.RoleStaff)
@@ -161,26 +161,22 @@ func (w *seedWriter) loadCounters() error {
 		SELECT year, last FROM reference_counters
 		UNION ALL SELECT CAST(substr(reference, 5, 4) AS INTEGER), CAST(substr(reference, 10) AS INTEGER)
 		FROM requests WHERE reference LIKE 'CCF-____-%') GROUP BY year`)
-	if err != nil {
-		return domain.Internal(err)
-	}
-	defer rows.Close()
-	for rows.Next() {
+	return conn.Each("seed: read reference counters", rows, err, func(row conn.Scanner) error {
 		var y int
 		var last int64
-		if err := rows.Scan(&y, &last); err != nil {
-			return domain.Internal(err)
+		if err := row.Scan(&y, &last); err != nil {
+			return err
 		}
 		w.refs[y] = last
-	}
-	return domain.WrapInternal(rows.Err())
+		return nil
+	})
 }
 
 func (w *seedWriter) saveCounters() error {
 	for y, last := range w.refs {
 		if _, err := w.tx.ExecContext(w.ctx, `INSERT INTO reference_counters (year, last) VALUES (?, ?)
 			ON CONFLICT (year) DO UPDATE SET last = excluded.last`, y, last); err != nil {
-			return domain.Internal(err)
+			return conn.Failed(fmt.Sprintf("seed: save reference counter of %d", y), err)
 		}
 	}
 	return nil

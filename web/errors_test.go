@@ -1,0 +1,30 @@
+package web
+
+import (
+	"fmt"
+	"net/http"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+
+	"github.com/ccf-portal/ccfportal/db/domain"
+)
+
+func TestTheStoresTemporaryAndStorageFailuresHaveTheirOwnStatuses(t *testing.T) {
+	for _, c := range []struct {
+		err    error
+		status int
+		key    string
+	}{
+		{&domain.Error{Code: domain.EUnavailable, Message: "error.busy", Err: fmt.Errorf("db: begin write: locked")},
+			http.StatusServiceUnavailable, "error.busy"},
+		{&domain.Error{Code: domain.EStorageFull, Message: "error.storage_full", Err: fmt.Errorf("db: commit: full")},
+			http.StatusInsufficientStorage, "error.storage_full"},
+		{domain.Errorf(domain.EConflict, "error.conflict"), http.StatusConflict, "error.conflict"},
+		{domain.Internal(fmt.Errorf("db: load case 42: boom")), http.StatusInternalServerError, "error.internal"},
+	} {
+		status, key, _ := classify(c.err)
+		assert.Equal(t, c.status, status, c.key)
+		assert.Equal(t, c.key, key)
+	}
+}
