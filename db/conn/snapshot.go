@@ -23,13 +23,13 @@ func OpenExisting(ctx context.Context, path string) (*Conn, error) {
 	if _, err := os.Stat(path); err != nil {
 		return nil, fmt.Errorf("open database: %w", err)
 	}
-	read, err := sql.Open("sqlite", dsn(path, true))
+	read, err := sql.Open("sqlite", existingDSN(path))
 	if err != nil {
 		return nil, fmt.Errorf("open database: %w", err)
 	}
 	read.SetMaxOpenConns(max(4, runtime.NumCPU()))
 	// Writes through this handle fail: it is query-only too.
-	write, err := sql.Open("sqlite", dsn(path, true))
+	write, err := sql.Open("sqlite", existingDSN(path))
 	if err != nil {
 		read.Close()
 		return nil, fmt.Errorf("open database: %w", err)
@@ -41,6 +41,17 @@ func OpenExisting(ctx context.Context, path string) (*Conn, error) {
 		return nil, fmt.Errorf("open database: %w", err)
 	}
 	return db, nil
+}
+
+// existingDSN is dsn for reading only and without setting the journal
+// mode, which would rewrite the header of a file not yet in WAL mode (a
+// restored one); a live database is in WAL mode already and stays so.
+func existingDSN(path string) string {
+	q := url.Values{}
+	q.Add("_pragma", "busy_timeout(10000)")
+	q.Add("_pragma", "foreign_keys(ON)")
+	q.Add("_pragma", "query_only(ON)")
+	return "file:" + filepath.ToSlash(path) + "?" + q.Encode()
 }
 
 // SnapshotTo writes a consistent copy of the whole database to path, which

@@ -88,4 +88,18 @@ func TestOpenExistingReadsWithoutChangingAnything(t *testing.T) {
 	})
 	assert.Error(t, err, "a read-only connection refuses writes")
 	require.NoError(t, ro.Close())
+
+	// A file not in WAL mode (a restored snapshot) keeps every byte.
+	snap := filepath.Join(dir, "snap.db")
+	require.NoError(t, c.SnapshotTo(ctx, snap))
+	before, err := os.ReadFile(snap)
+	require.NoError(t, err)
+	ro, err = OpenExisting(ctx, snap)
+	require.NoError(t, err)
+	_, err = SchemaVersion(ctx, ro.Reader())
+	require.NoError(t, err)
+	require.NoError(t, ro.Close())
+	after, err := os.ReadFile(snap)
+	require.NoError(t, err)
+	assert.Equal(t, before, after)
 }
