@@ -12,6 +12,7 @@ import (
 )
 
 func TestCheckPassesOnAHealthyStore(t *testing.T) {
+	t.Parallel()
 	f := newFixture(t)
 	f.populate(t)
 	printed, err := f.run(t, "check", "-data", f.data)
@@ -22,6 +23,7 @@ func TestCheckPassesOnAHealthyStore(t *testing.T) {
 }
 
 func TestCheckNeedsTheStoresSecretsAndNeverMakesThem(t *testing.T) {
+	t.Parallel()
 	f := newFixture(t)
 	elsewhere := filepath.Join(t.TempDir(), "secrets.json")
 	_, err := f.run(t, "check", "-data", f.data, "-secrets", elsewhere)
@@ -30,6 +32,7 @@ func TestCheckNeedsTheStoresSecretsAndNeverMakesThem(t *testing.T) {
 }
 
 func TestCheckReportsEachProblemWithTheDocumentItBelongsTo(t *testing.T) {
+	t.Parallel()
 	f := newFixture(t)
 	f.populate(t)
 	raw := f.raw(t)
@@ -74,6 +77,7 @@ func TestCheckReportsEachProblemWithTheDocumentItBelongsTo(t *testing.T) {
 }
 
 func TestCheckFindsAFileThatDecryptsToAnotherDocument(t *testing.T) {
+	t.Parallel()
 	f := newFixture(t)
 	f.populate(t)
 	// Two valid files swapped: each authenticates, neither is its row's.
@@ -89,6 +93,7 @@ func TestCheckFindsAFileThatDecryptsToAnotherDocument(t *testing.T) {
 }
 
 func TestCheckRepairMovesOrphansAsideAndDeletesNothing(t *testing.T) {
+	t.Parallel()
 	f := newFixture(t)
 	f.populate(t)
 	key := "ef" + strings.Repeat("1", 30)

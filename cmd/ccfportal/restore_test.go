@@ -23,6 +23,7 @@ func backedUp(t *testing.T, name string) (*fixture, string) {
 }
 
 func TestRestoreRefusesAFolderThatIsNotEmpty(t *testing.T) {
+	t.Parallel()
 	f, out := backedUp(t, "b.tar")
 	target := t.TempDir()
 	require.NoError(t, os.WriteFile(filepath.Join(target, "notes.txt"), []byte("keep me"), 0o600))
@@ -37,6 +38,7 @@ func TestRestoreRefusesAFolderThatIsNotEmpty(t *testing.T) {
 }
 
 func TestRestoreIntoAnEmptyFolderWithoutSecretsSaysHowToBringTheKeys(t *testing.T) {
+	t.Parallel()
 	f, out := backedUp(t, "b.tar.gz")
 	target := t.TempDir()
 	printed, err := f.run(t, "restore", "-in", out, "-data", target)
@@ -55,6 +57,7 @@ func TestRestoreIntoAnEmptyFolderWithoutSecretsSaysHowToBringTheKeys(t *testing.
 }
 
 func TestRestoreRefusesAnotherStoresKeys(t *testing.T) {
+	t.Parallel()
 	f, out := backedUp(t, "b.tar")
 	other := newFixture(t)
 	target := filepath.Join(t.TempDir(), "restored")
@@ -67,6 +70,7 @@ func TestRestoreRefusesAnotherStoresKeys(t *testing.T) {
 }
 
 func TestRestoreRefusesATamperedOrTruncatedArchiveAndLeavesNothing(t *testing.T) {
+	t.Parallel()
 	f, out := backedUp(t, "b.tar")
 	archive, err := os.ReadFile(out)
 	require.NoError(t, err)
@@ -123,6 +127,7 @@ func TestRestoreRefusesATamperedOrTruncatedArchiveAndLeavesNothing(t *testing.T)
 }
 
 func TestRestoreRefusesEntriesOutsideTheStore(t *testing.T) {
+	t.Parallel()
 	for _, name := range []string{"../escape", "/etc/passwd", "evidence/blobs/ab/../../../../x", "evidence/tmp/x.tmp", "secrets.json"} {
 		assert.Error(t, archivePath(name), name)
 	}
