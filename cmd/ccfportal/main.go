@@ -5,6 +5,9 @@
 //	ccfportal staff add --email ADDR [flags]  add a staff account
 //	ccfportal seed -n N [--force] [flags]     fill the store with fictional demo cases
 //	ccfportal audit verify [flags]            check the audit log's hash chain
+//	ccfportal backup -out FILE [flags]        write a consistent backup while the portal runs
+//	ccfportal restore -in FILE -data NEWDIR   restore a backup into an empty folder
+//	ccfportal check [-repair] [flags]         check the database, every evidence file and the audit chain
 package main
 
 import (
@@ -41,6 +44,12 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		return runSeed(ctx, args[1:], stdout, stderr)
 	case "audit":
 		return audit(ctx, args[1:], stdout)
+	case "backup":
+		return backup(ctx, args[1:], stdout, stderr)
+	case "restore":
+		return restore(ctx, args[1:], stdout, stderr)
+	case "check":
+		return check(ctx, args[1:], stdout, stderr)
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, usage)
 		return nil
@@ -54,5 +63,8 @@ const usage = `usage:
   ccfportal staff add --email ADDR [flags]  add a staff account
   ccfportal seed -n N [--force] [flags]     fill the store with fictional demo cases
   ccfportal audit verify [flags]            check the audit log's hash chain
+  ccfportal backup -out FILE [flags]        write a consistent backup while the portal runs
+  ccfportal restore -in FILE -data NEWDIR   restore a backup into an empty folder
+  ccfportal check [-repair] [flags]         check the database, every evidence file and the audit chain
 Run a command with -h for its flags.
 `

@@ -28,6 +28,8 @@ type Conn struct {
 	read  *sql.DB
 	Clock domain.Clock
 	path  string
+	// readOnly marks a connection from OpenExisting: it never checkpoints.
+	readOnly bool
 }
 
 // dsn builds the connection string. busy_timeout comes first so that it is
@@ -82,8 +84,10 @@ func (db *Conn) Close() error {
 	if db.read != nil {
 		firstErr = db.read.Close()
 	}
-	if _, err := db.write.Exec(`PRAGMA wal_checkpoint(TRUNCATE)`); err != nil && firstErr == nil {
-		firstErr = err
+	if !db.readOnly {
+		if _, err := db.write.Exec(`PRAGMA wal_checkpoint(TRUNCATE)`); err != nil && firstErr == nil {
+			firstErr = err
+		}
 	}
 	if err := db.write.Close(); err != nil && firstErr == nil {
 		firstErr = err
