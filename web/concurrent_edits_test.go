@@ -216,3 +216,86 @@ func TestUnstorableAnswersAreRefusedWithAMessageAndNotStored(t *testing.T) {
 	require.Equal(t, http.StatusSeeOther, tabs.Status, "tabs and line breaks are fine in a paragraph")
 	assert.Equal(t, "Amal\tHaddad\nA. H.", savedAnswers(t, app, draft)["other_names"])
 }
+
+// sharedDeletionDraft is a deletion draft that a counsel and a colleague of
+// the same firm can both edit, with the "political" ground explained.
+func sharedDeletionDraft(t *testing.T, app *webtest.App) (lead, colleague *webtest.Client, draft string) {
+	t.Helper()
+	lead = app.CounselOf("Lead Counsel", "lead@firm.example", "Justice Partners")
+	colleague = app.CounselOf("Colleague Counsel", "colleague@firm.example", "Justice Partners")
+	record := lead.AddApplicant(webtest.ApplicantRecord("Amal Haddad", "2030"))
+	resp := lead.Submit(record, record+"/access", url.Values{"email": {"colleague@firm.example"}})
+	require.Equal(t, http.StatusSeeOther, resp.Status, webtest.ErrorSummaryText(resp.Body))
+	draft = lead.StartFilingFor(record, "deletion")
+	lead.ChooseGrounds(draft, map[string]string{"political": "Because of my articles."}, "political")
+	return lead, colleague, draft
+}
+
+func groundsOf(t *testing.T, app *webtest.App, draft string) map[domain.GroundCode]string {
+	t.Helper()
+	id, err := strconv.ParseInt(strings.TrimPrefix(draft, "/requests/"), 10, 64)
+	require.NoError(t, err)
+	grounds, err := app.DB.RequestGrounds(context.Background(), id)
+	require.NoError(t, err)
+	out := map[domain.GroundCode]string{}
+	for _, g := range grounds {
+		out[g.Code] = g.Explanation
+	}
+	return out
+}
+
+func TestAStaleChecklistNeitherDropsAGroundExplainedMeanwhileNorOneChosenMeanwhile(t *testing.T) {
+	app := webtest.New(t)
+	lead, colleague, draft := sharedDeletionDraft(t, app)
+	checklist := draft + "/grounds"
+
+	stale := lead.Get(checklist)
+	// Meanwhile the colleague rewrites the explanation and chooses another ground.
+	explain := colleague.Submit(draft+"/grounds/political", draft+"/grounds/political",
+		url.Values{"explanation": {"Because of my articles on the 2019 elections."}})
+	require.Equal(t, http.StatusSeeOther, explain.Status, webtest.ErrorSummaryText(explain.Body))
+	fresh := colleague.Get(checklist)
+	added := colleague.SubmitFrom(fresh.Body, checklist, url.Values{"grounds": {"political", "human_rights"}})
+	require.Equal(t, http.StatusSeeOther, added.Status, webtest.ErrorSummaryText(added.Body))
+
+	// The lead, on the old page, swaps "political" for "refugee".
+	resp := lead.SubmitFrom(stale.Body, checklist, url.Values{"grounds": {"refugee"}})
+	assert.Equal(t, http.StatusConflict, resp.Status)
+	assert.Contains(t, resp.Body, "is still chosen: someone else changed its explanation or evidence")
+	assert.Equal(t, map[domain.GroundCode]string{
+		"political":    "Because of my articles on the 2019 elections.",
+		"human_rights": "",
+		"refugee":      "",
+	}, groundsOf(t, app, draft), "the change made is saved; nothing chosen or explained by the other is lost")
+
+	// Unticking it again, having seen it, removes it.
+	again := lead.SubmitFrom(resp.Body, checklist, url.Values{"grounds": {"human_rights", "refugee"}})
+	require.Equal(t, http.StatusSeeOther, again.Status, webtest.ErrorSummaryText(again.Body))
+	assert.NotContains(t, groundsOf(t, app, draft), domain.GroundCode("political"))
+}
+
+func TestAStaleGroundExplanationIsRefusedAndShowsBothTexts(t *testing.T) {
+	app := webtest.New(t)
+	lead, colleague, draft := sharedDeletionDraft(t, app)
+	page := draft + "/grounds/political"
+
+	stale := lead.Get(page)
+	resp := colleague.Submit(page, page, url.Values{"explanation": {"I was arrested after my articles of 2019."}})
+	require.Equal(t, http.StatusSeeOther, resp.Status, webtest.ErrorSummaryText(resp.Body))
+
+	conflict := lead.SubmitFrom(stale.Body, page, url.Values{"explanation": {"My newspaper was closed in 2020."}})
+	assert.Equal(t, http.StatusConflict, conflict.Status)
+	assert.Contains(t, conflict.Body, "I was arrested after my articles of 2019.")
+	assert.Contains(t, conflict.Body, ">My newspaper was closed in 2020.</textarea>")
+	assert.Equal(t, "I was arrested after my articles of 2019.", groundsOf(t, app, draft)["political"])
+
+	merged := "I was arrested after my articles of 2019. My newspaper was closed in 2020."
+	again := lead.SubmitFrom(conflict.Body, page, url.Values{"explanation": {merged}})
+	require.Equal(t, http.StatusSeeOther, again.Status, webtest.ErrorSummaryText(again.Body))
+	assert.Equal(t, merged, groundsOf(t, app, draft)["political"])
+
+	nul := lead.Submit(page, page, url.Values{"explanation": {"one\x00two"}})
+	assert.Equal(t, http.StatusUnprocessableEntity, nul.Status)
+	assert.Contains(t, nul.Body, "characters that cannot be stored")
+	assert.Equal(t, merged, groundsOf(t, app, draft)["political"])
+}

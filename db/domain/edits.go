@@ -3,6 +3,8 @@ package domain
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"slices"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 )
@@ -175,4 +177,73 @@ func TextFault(value string, paragraphs bool) string {
 		return "answer.control_chars"
 	}
 	return ""
+}
+
+// GroundVersion names a chosen ground as a page showed it: its explanation
+// and the evidence attached to it, which removing the ground would drop.
+func (f Filing) GroundVersion(code GroundCode) string {
+	var b strings.Builder
+	for _, g := range f.Grounds {
+		if g.Code == code {
+			b.WriteString(g.Explanation)
+		}
+	}
+	ids := make([]int64, 0, len(f.DocGrounds))
+	for id, gs := range f.DocGrounds {
+		for _, g := range gs {
+			if g == code {
+				ids = append(ids, id)
+			}
+		}
+	}
+	slices.Sort(ids)
+	for _, id := range ids {
+		b.WriteString("\x00" + strconv.FormatInt(id, 10))
+	}
+	return Version(b.String())
+}
+
+// GroundVersionInput is the name of the hidden input carrying a chosen
+// ground's version on the checklist.
+func GroundVersionInput(code GroundCode) string { return VersionInput("ground." + string(code)) }
+
+// GroundsEdit is the checklist as posted: the grounds ticked, and the
+// version of each ground that was chosen when the page was shown.
+type GroundsEdit struct {
+	Ticked []GroundCode
+	Shown  map[GroundCode]string
+}
+
+// GroundsChange is what a checklist save does to the chosen grounds.
+type GroundsChange struct {
+	Add, Remove []GroundCode
+	// Kept are grounds the person unticked that someone else explained or
+	// attached evidence to since the page was shown: they stay chosen.
+	Kept []GroundCode
+}
+
+// PlanGrounds works out a checklist save against the grounds chosen now
+// (f). Only what the person changed on the page changes: a ground they
+// ticked is added, a ground they unticked is removed unless it changed
+// since they saw it, and grounds someone else chose or removed meanwhile
+// stay as they are.
+func (f Filing) PlanGrounds(e GroundsEdit) GroundsChange {
+	var c GroundsChange
+	for _, code := range e.Ticked {
+		if _, shown := e.Shown[code]; !shown && !GroundChosen(f.Grounds, code) && !slices.Contains(c.Add, code) {
+			c.Add = append(c.Add, code)
+		}
+	}
+	for _, info := range Grounds {
+		version, shown := e.Shown[info.Code]
+		if !shown || slices.Contains(e.Ticked, info.Code) || !GroundChosen(f.Grounds, info.Code) {
+			continue
+		}
+		if f.GroundVersion(info.Code) == version {
+			c.Remove = append(c.Remove, info.Code)
+		} else {
+			c.Kept = append(c.Kept, info.Code)
+		}
+	}
+	return c
 }

@@ -101,3 +101,20 @@ func TestTextFault(t *testing.T) {
 	}
 	assert.Equal(t, "answer.control_chars", TextFault("a\nb", false))
 }
+
+func TestPlanGroundsChangesOnlyWhatThePersonChanged(t *testing.T) {
+	shownFiling := Filing{Grounds: []Ground{{Code: "political", Explanation: "Articles."}, {Code: "outdated"}}}
+	shown := map[GroundCode]string{"political": shownFiling.GroundVersion("political"),
+		"outdated": shownFiling.GroundVersion("outdated")}
+	// Since then: "political" got evidence, "refugee" was chosen by someone else.
+	now := Filing{Grounds: []Ground{{Code: "political", Explanation: "Articles."}, {Code: "outdated"}, {Code: "refugee"}},
+		DocGrounds: map[int64][]GroundCode{7: {"political"}}}
+	c := now.PlanGrounds(GroundsEdit{Ticked: []GroundCode{"human_rights", "human_rights"}, Shown: shown})
+	assert.Equal(t, []GroundCode{"human_rights"}, c.Add)
+	assert.Equal(t, []GroundCode{"outdated"}, c.Remove, "unchanged since shown: removed")
+	assert.Equal(t, []GroundCode{"political"}, c.Kept, "given evidence meanwhile: kept")
+
+	old := now.PlanGrounds(GroundsEdit{Ticked: []GroundCode{"wrong_identity"}})
+	assert.Empty(t, old.Remove, "a page without versions can add grounds, never remove them")
+	assert.NotEqual(t, shownFiling.GroundVersion("political"), now.GroundVersion("political"))
+}
