@@ -1,6 +1,8 @@
 package handlers
 
 import (
+	"errors"
+	"fmt"
 	"io"
 	"log/slog"
 	"mime"
@@ -9,6 +11,7 @@ import (
 
 	"github.com/labstack/echo/v4"
 
+	"github.com/ccf-portal/ccfportal/db/blob"
 	"github.com/ccf-portal/ccfportal/db/domain"
 	"github.com/ccf-portal/ccfportal/db/filetype"
 	"github.com/ccf-portal/ccfportal/views"
@@ -61,17 +64,25 @@ func (h *Handlers) DownloadApplicantDocument(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	return h.streamBlob(c, d.StorageKey, d.Name, d.ContentType, d.Size)
+	return h.streamBlob(c, blobRef{id: d.ID, key: d.StorageKey, sha256: d.SHA256, name: d.Name,
+		contentType: d.ContentType, size: d.Size}, documentDamaged(false, d.Name, d.ID))
 }
 
 // streamBlob sends a stored file, decrypted, as an attachment with its
 // sniffed type, so a browser never renders an upload as a page of this site.
-func (h *Handlers) streamBlob(c echo.Context, key, name, contentType string, size int64) error {
-	file, err := h.Blobs.Open(key)
-	if err != nil {
-		return domain.Internal(err)
+// The whole file is authenticated against its record before the first byte
+// of the answer: a damaged one is answered with damaged, never with a
+// partial file.
+func (h *Handlers) streamBlob(c echo.Context, ref blobRef, damaged *domain.Error) error {
+	file, err := h.Blobs.OpenVerified(ref.key, ref.sha256, ref.size)
+	if errors.Is(err, blob.ErrDamaged) {
+		damaged.Err = fmt.Errorf("document %d (blob %s): %w", ref.id, ref.key, err)
+		return damaged
+	} else if err != nil {
+		return err
 	}
 	defer file.Close()
+	name, contentType := ref.name, ref.contentType
 	if name == "" {
 		name = "document"
 		if ft, ok := filetype.ByMIME(contentType); ok {
@@ -81,7 +92,7 @@ func (h *Handlers) streamBlob(c echo.Context, key, name, contentType string, siz
 	hdr := c.Response().Header()
 	hdr.Set("Content-Type", contentType)
 	hdr.Set("Content-Disposition", mime.FormatMediaType("attachment", map[string]string{"filename": name}))
-	hdr.Set("Content-Length", strconv.FormatInt(size, 10))
+	hdr.Set("Content-Length", strconv.FormatInt(ref.size, 10))
 	hdr.Set("Cache-Control", "no-store")
 	c.Response().WriteHeader(http.StatusOK)
 	if _, err := io.Copy(c.Response(), file); err != nil {
@@ -89,4 +100,21 @@ func (h *Handlers) streamBlob(c echo.Context, key, name, contentType string, siz
 		slog.Error("download interrupted", slog.String("error", err.Error()))
 	}
 	return nil
+}
+
+// blobRef is what serving a stored file needs from its record.
+type blobRef struct {
+	id                int64
+	key, sha256       string
+	name, contentType string
+	size              int64
+}
+
+// documentDamaged is the error for a damaged document: staff are told which
+// document it is, so they can ask for it again; others get a safe message.
+func documentDamaged(staff bool, name string, id int64) *domain.Error {
+	if staff {
+		return domain.Errorf(domain.EDamaged, "document.damaged_staff", name, id)
+	}
+	return domain.Errorf(domain.EDamaged, "document.damaged")
 }

@@ -17,5 +17,6 @@ func (h *Handlers) StaffDownload(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	return h.streamBlob(c, d.StorageKey, d.Name, d.ContentType, d.Size)
+	return h.streamBlob(c, blobRef{id: d.ID, key: d.StorageKey, sha256: d.SHA256, name: d.Name,
+		contentType: d.ContentType, size: d.Size}, documentDamaged(true, d.Name, d.ID))
 }

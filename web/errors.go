@@ -24,6 +24,7 @@ var statusOf = map[domain.Code]int{
 	domain.ETooLarge:     http.StatusRequestEntityTooLarge,
 	domain.ETooMany:      http.StatusTooManyRequests,
 	domain.EInternal:     http.StatusInternalServerError,
+	domain.EDamaged:      http.StatusInternalServerError,
 }
 
 // classify turns any error into a status and a safe message key.

@@ -610,3 +610,38 @@ func TestBlobStageStreamsWithoutBuffering(t *testing.T) {
 	assert.Less(t, int64(gen.peakHeap)-int64(before.HeapInuse), int64(limit), "heap growth while staging")
 	assert.Less(t, int64(after.HeapInuse)-int64(before.HeapInuse), int64(limit), "heap growth after staging")
 }
+
+func TestBlobOpenVerifiedRefusesADamagedFileBeforeAnyByte(t *testing.T) {
+	size := 3*blobChunkSize + blobChunkSize/2
+	content := pdfBytes(size, "verified")
+	for name, corrupt := range corruptions {
+		s, dir := newTestBlobStore(t)
+		b := stagePublish(t, s, content)
+		path := filepath.Join(dir, "blobs", b.Key[:2], b.Key)
+		data, err := os.ReadFile(path)
+		require.NoError(t, err)
+		require.NoError(t, os.WriteFile(path, corrupt(data), 0o600))
+
+		r, err := s.OpenVerified(b.Key, b.SHA256, b.Size)
+		assert.Nil(t, r, name)
+		assert.ErrorIs(t, err, ErrDamaged, name)
+		assert.ErrorIs(t, s.Verify(b.Key, b.SHA256, b.Size), ErrDamaged, name)
+	}
+
+	s, dir := newTestBlobStore(t)
+	good := stagePublish(t, s, content)
+	r, err := s.OpenVerified(good.Key, good.SHA256, good.Size)
+	require.NoError(t, err)
+	got, err := io.ReadAll(r)
+	require.NoError(t, err)
+	require.NoError(t, r.Close())
+	assert.Equal(t, content, got, "a sound file is served whole, from the start")
+
+	// Another valid blob put in its place decrypts fine, but is not the
+	// file its row describes.
+	other := stagePublish(t, s, pdfBytes(size, "other"))
+	require.NoError(t, os.Rename(filepath.Join(dir, "blobs", other.Key[:2], other.Key),
+		filepath.Join(dir, "blobs", good.Key[:2], good.Key)))
+	assert.ErrorIs(t, s.Verify(good.Key, good.SHA256, good.Size), ErrDamaged, "swapped")
+	assert.ErrorIs(t, s.Verify(other.Key, other.SHA256, other.Size), ErrDamaged, "missing")
+}
