@@ -52,6 +52,11 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	logger := slog.New(slog.NewTextHandler(stderr, nil))
+	unlock, err := lockData(cfg.data)
+	if err != nil {
+		return err
+	}
+	defer unlock()
 	secrets, err := web.LoadOrCreateSecrets(cfg.secretsPath())
 	if err != nil {
 		return err
@@ -61,7 +66,7 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	defer store.Close()
-	blobs, err := openBlobs(cfg.storeFlags, secrets, logger)
+	blobs, err := openBlobs(ctx, cfg.storeFlags, secrets, store, logger)
 	if err != nil {
 		return err
 	}
@@ -113,17 +118,16 @@ func printStaffSetupLink(ctx context.Context, store *db.DB, base string, stdout 
 	return nil
 }
 
-// openBlobs opens the encrypted evidence store and clears temp files a
-// crash may have left (uploads that were never acknowledged).
-func openBlobs(sf storeFlags, secrets web.Secrets, logger *slog.Logger) (*blob.Store, error) {
+// openBlobs opens the encrypted evidence store and clears what a crash may
+// have left in it (see recoverEvidence). The caller holds the data folder's
+// lock.
+func openBlobs(ctx context.Context, sf storeFlags, secrets web.Secrets, store *db.DB, logger *slog.Logger) (*blob.Store, error) {
 	blobs, err := blob.NewStore(sf.evidenceDir(), secrets.EncryptionKey)
 	if err != nil {
 		return nil, err
 	}
-	if n, err := blobs.SweepTemp(time.Hour); err != nil {
+	if err := recoverEvidence(ctx, store, blobs, logger); err != nil {
 		return nil, err
-	} else if n > 0 {
-		logger.Info("removed unfinished uploads", slog.Int("count", n))
 	}
 	return blobs, nil
 }

@@ -382,6 +382,82 @@ func (s *Store) SweepTemp(age time.Duration) (int, error) {
 	return removed, nil
 }
 
+// ClearTemp deletes every temp file, whatever its age, and returns how
+// many. It is for start-up, while the caller holds the data folder's lock:
+// no upload can then be in progress, so every temp file is one a crash or
+// an abandoned upload left behind.
+func (s *Store) ClearTemp() (int, error) {
+	entries, err := os.ReadDir(s.tmpDir)
+	if err != nil {
+		return 0, domain.Internal(err)
+	}
+	removed := 0
+	for _, e := range entries {
+		if !e.Type().IsRegular() {
+			continue
+		}
+		if err := os.Remove(filepath.Join(s.tmpDir, e.Name())); err != nil && !errors.Is(err, os.ErrNotExist) {
+			return removed, domain.Internal(err)
+		}
+		removed++
+	}
+	return removed, nil
+}
+
+// Keys lists the keys of the published blobs.
+func (s *Store) Keys() ([]string, error) {
+	shards, err := os.ReadDir(s.blobsDir)
+	if err != nil {
+		return nil, domain.Internal(err)
+	}
+	var keys []string
+	for _, shard := range shards {
+		if !shard.IsDir() {
+			continue
+		}
+		entries, err := os.ReadDir(filepath.Join(s.blobsDir, shard.Name()))
+		if err != nil {
+			return nil, domain.Internal(err)
+		}
+		for _, e := range entries {
+			if e.Type().IsRegular() && validBlobKey(e.Name()) && e.Name()[:2] == shard.Name() {
+				keys = append(keys, e.Name())
+			}
+		}
+	}
+	return keys, nil
+}
+
+// QuarantineDir is the folder, beside the published blobs, where blobs
+// without a record are moved; nothing there is ever deleted by the portal.
+func (s *Store) QuarantineDir() string { return filepath.Join(filepath.Dir(s.blobsDir), "quarantine") }
+
+// Quarantine moves a published blob aside into QuarantineDir, durably, so
+// it is out of the store but kept for someone to look at.
+func (s *Store) Quarantine(key string) error {
+	if !validBlobKey(key) {
+		return domain.Internal(errBlobKey)
+	}
+	dir := s.QuarantineDir()
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return domain.Internal(err)
+	}
+	dest := filepath.Join(dir, key)
+	if _, err := os.Lstat(dest); err == nil {
+		return domain.Internal(fmt.Errorf("quarantine: %s is already there", key))
+	}
+	if err := os.Rename(s.finalPath(key), dest); err != nil {
+		return domain.Internal(err)
+	}
+	if err := syncDir(dir); err != nil {
+		return domain.Internal(err)
+	}
+	if err := syncDir(filepath.Dir(s.finalPath(key))); err != nil {
+		return domain.Internal(err)
+	}
+	return nil
+}
+
 // finalPath shards blobs by the first two hex digits so no single
 // directory grows too large.
 func (s *Store) finalPath(key string) string {

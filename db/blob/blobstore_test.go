@@ -645,3 +645,34 @@ func TestBlobOpenVerifiedRefusesADamagedFileBeforeAnyByte(t *testing.T) {
 	assert.ErrorIs(t, s.Verify(good.Key, good.SHA256, good.Size), ErrDamaged, "swapped")
 	assert.ErrorIs(t, s.Verify(other.Key, other.SHA256, other.Size), ErrDamaged, "missing")
 }
+
+func TestBlobClearTempKeysAndQuarantine(t *testing.T) {
+	s, dir := newTestBlobStore(t)
+	fresh, err := s.Stage(bytes.NewReader(pdfBytes(1000, "")), "new.pdf", testMaxSize)
+	require.NoError(t, err)
+	kept := stagePublish(t, s, pdfBytes(1000, "kept"))
+	orphan := stagePublish(t, s, pdfBytes(1000, "orphan"))
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "blobs", "README"), []byte("not a blob"), 0o600))
+
+	n, err := s.ClearTemp()
+	require.NoError(t, err)
+	assert.Equal(t, 1, n, "a fresh temp file is swept too")
+	assert.NoFileExists(t, fresh.tmpPath)
+
+	keys, err := s.Keys()
+	require.NoError(t, err)
+	assert.ElementsMatch(t, []string{kept.Key, orphan.Key}, keys)
+
+	require.NoError(t, s.Quarantine(orphan.Key))
+	assert.NoFileExists(t, orphan.finalPath)
+	moved := filepath.Join(dir, "quarantine", orphan.Key)
+	assert.FileExists(t, moved)
+	info, err := os.Stat(filepath.Join(dir, "quarantine"))
+	require.NoError(t, err)
+	assert.Equal(t, os.FileMode(0o700), info.Mode().Perm())
+	assert.Equal(t, s.QuarantineDir(), filepath.Join(dir, "quarantine"))
+	keys, err = s.Keys()
+	require.NoError(t, err)
+	assert.Equal(t, []string{kept.Key}, keys)
+	assert.ErrorIs(t, s.Quarantine("../x"), errBlobKey)
+}
