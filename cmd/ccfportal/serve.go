@@ -23,6 +23,7 @@ type serveConfig struct {
 	https     bool
 	publicURL string
 	maxUpload int64
+	minFree   int64
 }
 
 func parseServeFlags(args []string, stderr io.Writer) (serveConfig, error) {
@@ -37,10 +38,13 @@ func parseServeFlags(args []string, stderr io.Writer) (serveConfig, error) {
 		"the address people use to reach the portal, for printed links (env CCF_PUBLIC_URL)")
 	fs.Int64Var(&cfg.maxUpload, "max-upload-mb", envInt("CCF_MAX_UPLOAD_MB", 25),
 		"largest file accepted per upload, in MB (env CCF_MAX_UPLOAD_MB)")
+	fs.Int64Var(&cfg.minFree, "min-free-mb", envInt("CCF_MIN_FREE_MB", 500),
+		"free space the data folder needs for /readyz to answer 200, in MB (env CCF_MIN_FREE_MB)")
 	if err := fs.Parse(args); err != nil {
 		return cfg, err
 	}
 	cfg.maxUpload *= 1_000_000
+	cfg.minFree *= 1_000_000
 	return cfg, nil
 }
 
@@ -80,7 +84,7 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	}
 	srv := web.New(web.Config{Addr: cfg.addr, HTTPS: cfg.https, SessionKey: secrets.SessionKey,
 		Passwords: password.DefaultParams, Sessions: web.DefaultSessionPolicy, Logger: logger,
-		Blobs: blobs, MaxUpload: cfg.maxUpload}, store)
+		Blobs: blobs, MaxUpload: cfg.maxUpload, MinFreeDisk: cfg.minFree}, store)
 	if err := printStaffSetupLink(ctx, store, base, stdout); err != nil {
 		return err
 	}
