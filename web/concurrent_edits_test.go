@@ -299,3 +299,55 @@ func TestAStaleGroundExplanationIsRefusedAndShowsBothTexts(t *testing.T) {
 	assert.Contains(t, nul.Body, "characters that cannot be stored")
 	assert.Equal(t, merged, groundsOf(t, app, draft)["political"])
 }
+
+// recordDetails reads an applicant record's details from the store.
+func recordDetails(t *testing.T, app *webtest.App, record string) domain.Answers {
+	t.Helper()
+	var body string
+	require.NoError(t, app.DB.Reader().QueryRow(`SELECT details FROM applicants WHERE id = ?`,
+		strings.TrimPrefix(record, "/applicants/")).Scan(&body))
+	var d domain.Answers
+	require.NoError(t, json.Unmarshal([]byte(body), &d))
+	return d
+}
+
+// recordValues is what the record form posts when it shows saved and one
+// field is changed.
+func recordValues(saved domain.Answers, field, value string) url.Values {
+	v := url.Values{}
+	for k, x := range views.RecordForm(saved, nil).Values {
+		v.Set(k, x)
+	}
+	v.Set(field, value)
+	return v
+}
+
+func TestColleaguesEditingOneApplicantRecordNeverReplaceEachOthersAnswers(t *testing.T) {
+	app := webtest.New(t)
+	lead := app.CounselOf("Lead Counsel", "lead@firm.example", "Justice Partners")
+	colleague := app.CounselOf("Colleague Counsel", "colleague@firm.example", "Justice Partners")
+	record := lead.AddApplicant(webtest.ApplicantRecord("Amal Haddad", "2030"))
+	resp := lead.Submit(record, record+"/access", url.Values{"email": {"colleague@firm.example"}})
+	require.Equal(t, http.StatusSeeOther, resp.Status, webtest.ErrorSummaryText(resp.Body))
+
+	before := recordDetails(t, app, record)
+	stale := lead.Get(record + "/edit")
+	theirs := colleague.Submit(record+"/edit", record, recordValues(before, "contact_phone", "+33 1 23 45 67 89"))
+	require.Equal(t, http.StatusSeeOther, theirs.Status, webtest.ErrorSummaryText(theirs.Body))
+
+	other := lead.SubmitFrom(stale.Body, record, recordValues(before, "contact_address", "12 rue de la Paix, Paris"))
+	require.Equal(t, http.StatusSeeOther, other.Status, webtest.ErrorSummaryText(other.Body))
+	d := recordDetails(t, app, record)
+	assert.Equal(t, "+33 1 23 45 67 89", d["contact_phone"], "a field the stale form did not change is kept")
+	assert.Equal(t, "12 rue de la Paix, Paris", d["contact_address"])
+
+	same := lead.SubmitFrom(stale.Body, record, recordValues(before, "contact_phone", "+49 30 7654321"))
+	assert.Equal(t, http.StatusConflict, same.Status)
+	assert.Contains(t, same.Body, "+33 1 23 45 67 89", "the colleague's answer is shown")
+	assert.Contains(t, same.Body, `value="+49 30 7654321"`, "the typed answer stays in the form")
+	assert.Equal(t, "+33 1 23 45 67 89", recordDetails(t, app, record)["contact_phone"], "nothing overwritten")
+
+	again := lead.SubmitFrom(same.Body, record, recordValues(recordDetails(t, app, record), "contact_phone", "+49 30 7654321"))
+	require.Equal(t, http.StatusSeeOther, again.Status, webtest.ErrorSummaryText(again.Body))
+	assert.Equal(t, "+49 30 7654321", recordDetails(t, app, record)["contact_phone"])
+}
