@@ -86,6 +86,42 @@ func (db *DB) SaveApplicant(ctx context.Context, id int64, u domain.User, d doma
 	return db.ApplicantForUser(ctx, id, u)
 }
 
+// UpdateApplicant applies an edit of the record form to a record u may
+// edit, inside one write transaction, as SaveAnswers does for a draft (see
+// domain.Section.Merge). A record is saved only whole and valid: when a
+// field was changed by someone else since the form was shown, nothing is
+// written and the conflicts come back; a refused or invalid value is a
+// validation error.
+func (db *DB) UpdateApplicant(ctx context.Context, id int64, u domain.User, e domain.Edit) (domain.Applicant, []domain.FieldConflict, error) {
+	now := db.Clock.Now()
+	var conflicts []domain.FieldConflict
+	err := db.Write(ctx, func(tx *sql.Tx) error {
+		cond, args := applicantCond(u)
+		a, err := scanApplicant(tx.QueryRowContext(ctx, `SELECT `+applicantColumns+` FROM applicants a WHERE a.id = ? AND `+cond,
+			append([]any{id}, args...)...))
+		if err != nil {
+			return err
+		}
+		m := domain.ApplicantRecordSection().Merge(a.Details, e)
+		if errs := append(m.Refused, domain.ValidateApplicantRecord(m.Answers, now)...); errs.Any() {
+			return errs.Err()
+		}
+		if conflicts = m.Conflicts; len(conflicts) > 0 || !m.Changed {
+			return nil
+		}
+		body, _ := json.Marshal(m.Answers)
+		if err := updateApplicantTx(ctx, tx, id, u, m.Answers, string(body), now); err != nil {
+			return err
+		}
+		return addApplicantEvent(ctx, tx, id, u.ID, "updated", 0, now)
+	})
+	if err != nil {
+		return domain.Applicant{}, nil, err
+	}
+	a, err := db.ApplicantForUser(ctx, id, u)
+	return a, conflicts, err
+}
+
 func updateApplicantTx(ctx context.Context, tx *sql.Tx, id int64, u domain.User, d domain.Answers, body string, now time.Time) error {
 	cond, args := applicantCond(u)
 	res, err := tx.ExecContext(ctx, `UPDATE applicants AS a SET full_name = ?, birth_date = ?, details = ?, updated_at = ?

@@ -3,6 +3,7 @@ package db
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"strings"
 	"unicode/utf8"
@@ -11,57 +12,88 @@ import (
 	"github.com/ccf-portal/ccfportal/db/domain"
 )
 
-// SetGrounds replaces a draft's chosen grounds, keeping the explanations of
-// grounds that stay chosen.
-func (db *DB) SetGrounds(ctx context.Context, r domain.Request, codes []domain.GroundCode) error {
-	for _, c := range codes {
+// SetGrounds applies a checklist save to a draft's chosen grounds inside
+// one write transaction (see domain.Filing.PlanGrounds): grounds the
+// person ticked are added, grounds they unticked are removed with their
+// explanation and evidence links, unless someone else changed them since
+// the page was shown. Those are kept and returned.
+func (db *DB) SetGrounds(ctx context.Context, r domain.Request, e domain.GroundsEdit) ([]domain.GroundCode, error) {
+	for _, c := range e.Ticked {
 		if _, ok := domain.GroundByCode(c); !ok {
-			return domain.Errorf(domain.EInvalid, "grounds.unknown")
+			return nil, domain.Errorf(domain.EInvalid, "grounds.unknown")
 		}
 	}
-	return db.inDraftTx(ctx, r, func(tx *sql.Tx) error {
-		keep := make([]any, 0, len(codes)+1)
-		keep = append(keep, r.ID)
-		marks := make([]string, len(codes))
-		for i, c := range codes {
-			keep = append(keep, string(c))
-			marks[i] = "?"
+	var kept []domain.GroundCode
+	err := db.inDraftTx(ctx, r, func(tx *sql.Tx) error {
+		f := domain.Filing{Request: r}
+		var err error
+		if f.Grounds, err = listGrounds(ctx, tx, r.ID); err != nil {
+			return err
+		}
+		if f.DocGrounds, err = listDocumentGrounds(ctx, tx, r.ID); err != nil {
+			return err
+		}
+		change := f.PlanGrounds(e)
+		kept = change.Kept
+		for _, c := range change.Add {
 			if _, err := tx.ExecContext(ctx, `INSERT INTO request_grounds (request_id, ground) VALUES (?, ?)
 				ON CONFLICT DO NOTHING`, r.ID, c); err != nil {
 				return conn.Failed(fmt.Sprintf("choose ground %s on request %d", c, r.ID), err)
 			}
 		}
-		q := `DELETE FROM request_grounds WHERE request_id = ?`
-		if len(codes) > 0 {
-			q += ` AND ground NOT IN (` + strings.Join(marks, ",") + `)`
+		for _, c := range change.Remove {
+			if _, err := tx.ExecContext(ctx, `DELETE FROM request_grounds WHERE request_id = ? AND ground = ?`,
+				r.ID, c); err != nil {
+				return conn.Failed(fmt.Sprintf("drop ground %s of request %d", c, r.ID), err)
+			}
+			if _, err := tx.ExecContext(ctx, `DELETE FROM document_grounds WHERE ground = ?
+				AND document_id IN (SELECT id FROM documents WHERE request_id = ?)`, c, r.ID); err != nil {
+				return conn.Failed(fmt.Sprintf("unlink dropped ground %s of request %d", c, r.ID), err)
+			}
 		}
-		if _, err := tx.ExecContext(ctx, q, keep...); err != nil {
-			return conn.Failed(fmt.Sprintf("drop grounds of request %d", r.ID), err)
-		}
-		_, err := tx.ExecContext(ctx, `DELETE FROM document_grounds WHERE ground NOT IN
-			(SELECT ground FROM request_grounds WHERE request_id = ?)
-			AND document_id IN (SELECT id FROM documents WHERE request_id = ?)`, r.ID, r.ID)
-		return conn.Failed(fmt.Sprintf("unlink dropped grounds of request %d", r.ID), err)
+		return nil
 	})
+	return kept, err
 }
 
-// SetGroundExplanation saves the explanation of one chosen ground.
-func (db *DB) SetGroundExplanation(ctx context.Context, r domain.Request, code domain.GroundCode, text string) error {
+// SetGroundExplanation saves the explanation of one chosen ground, unless
+// someone else saved a different one since the page showed the version
+// base: then nothing is written and their explanation comes back as a
+// conflict. Text posted back as it was shown is not a change.
+func (db *DB) SetGroundExplanation(ctx context.Context, r domain.Request, code domain.GroundCode, text, base string) (
+	*domain.FieldConflict, error) {
 	text = strings.TrimSpace(strings.ReplaceAll(text, "\r\n", "\n"))
-	if utf8.RuneCountInString(text) > domain.MaxExplanationRunes {
-		return domain.Errorf(domain.EInvalid, "answer.too_long", domain.MaxExplanationRunes)
+	if key := domain.TextFault(text, true); key != "" {
+		return nil, domain.Errorf(domain.EInvalid, key)
 	}
-	return db.inDraftTx(ctx, r, func(tx *sql.Tx) error {
-		res, err := tx.ExecContext(ctx, `UPDATE request_grounds SET explanation = ? WHERE request_id = ? AND ground = ?`,
+	if utf8.RuneCountInString(text) > domain.MaxExplanationRunes {
+		return nil, domain.Errorf(domain.EInvalid, "answer.too_long", domain.MaxExplanationRunes)
+	}
+	var conflict *domain.FieldConflict
+	err := db.inDraftTx(ctx, r, func(tx *sql.Tx) error {
+		var saved string
+		err := tx.QueryRowContext(ctx, `SELECT explanation FROM request_grounds WHERE request_id = ? AND ground = ?`,
+			r.ID, code).Scan(&saved)
+		if errors.Is(err, sql.ErrNoRows) {
+			return domain.Errorf(domain.ENotFound, "error.not_found")
+		} else if err != nil {
+			return conn.Failed(fmt.Sprintf("read ground %s of request %d", code, r.ID), err)
+		}
+		switch {
+		case text == saved || domain.Version(text) == base:
+			return nil
+		case domain.Version(saved) != base:
+			conflict = &domain.FieldConflict{Field: "explanation", Saved: saved}
+			return nil
+		}
+		_, err = tx.ExecContext(ctx, `UPDATE request_grounds SET explanation = ? WHERE request_id = ? AND ground = ?`,
 			text, r.ID, code)
 		if err != nil {
 			return conn.Failed(fmt.Sprintf("explain ground %s of request %d", code, r.ID), err)
 		}
-		if n, _ := res.RowsAffected(); n != 1 {
-			return domain.Errorf(domain.ENotFound, "error.not_found")
-		}
 		return nil
 	})
+	return conflict, err
 }
 
 // RequestGrounds lists a request's grounds in checklist order.

@@ -163,22 +163,51 @@ func listRequests(ctx context.Context, q conn.Queryer, where string, args ...any
 	return conn.Rows("read request rows", rows, err, scanRequest)
 }
 
-// SaveAnswers stores a draft's answers as they are, valid or not, so that
-// nothing typed is lost; validation decides only the section's state.
-func (db *DB) SaveAnswers(ctx context.Context, r domain.Request, answers domain.Answers) error {
-	body, err := json.Marshal(answers)
-	if err != nil {
-		return conn.Failed(fmt.Sprintf("encode answers of request %d", r.ID), err)
-	}
-	res, err := db.Writer().ExecContext(ctx, `UPDATE requests SET answers = ?, applicant_name = ?,
-		source_country = CASE WHEN kind IN ('access') THEN ? ELSE source_country END,
-		language = ?, updated_at = ? WHERE id = ? AND status = 'draft'`, string(body), answers["full_name"],
-		answers["source_country"], answers["language"], db.Clock.Now().Unix(), r.ID)
-	if err != nil {
-		return conn.Failed(fmt.Sprintf("save answers of request %d", r.ID), err)
-	}
-	if n, _ := res.RowsAffected(); n != 1 {
-		return domain.Errorf(domain.EConflict, "request.read_only")
-	}
-	return nil
+// SaveAnswers applies a section's edit to a draft's answers as they are
+// saved now, inside one write transaction: the saved answers are read,
+// merged field by field (see domain.Section.Merge) and written back before
+// any other save can run. Answers are stored valid or not, so that nothing
+// typed is lost; fields someone else changed since the form was shown, and
+// values that cannot be stored, keep their saved value and come back in
+// the result for the page to show.
+func (db *DB) SaveAnswers(ctx context.Context, r domain.Request, s domain.Section, e domain.Edit) (domain.Merged, error) {
+	var m domain.Merged
+	err := db.Write(ctx, func(tx *sql.Tx) error {
+		var status domain.Status
+		var body string
+		err := tx.QueryRowContext(ctx, `SELECT status, answers FROM requests WHERE id = ?`, r.ID).Scan(&status, &body)
+		if errors.Is(err, sql.ErrNoRows) {
+			return domain.Errorf(domain.ENotFound, "error.not_found")
+		} else if err != nil {
+			return conn.Failed(fmt.Sprintf("save answers of request %d: read", r.ID), err)
+		}
+		if status != domain.StatusDraft {
+			return domain.Errorf(domain.EConflict, "request.read_only")
+		}
+		cur := domain.Answers{}
+		if err := json.Unmarshal([]byte(body), &cur); err != nil {
+			return conn.Failed(fmt.Sprintf("save answers of request %d: request %d answers", r.ID, r.ID), err)
+		}
+		if cur == nil {
+			cur = domain.Answers{}
+		}
+		m = s.Merge(cur, e)
+		if !m.Changed {
+			return nil
+		}
+		out, err := json.Marshal(m.Answers)
+		if err != nil {
+			return conn.Failed(fmt.Sprintf("encode answers of request %d", r.ID), err)
+		}
+		a := m.Answers
+		_, err = tx.ExecContext(ctx, `UPDATE requests SET answers = ?, applicant_name = ?,
+			source_country = CASE WHEN kind IN ('access') THEN ? ELSE source_country END,
+			language = ?, updated_at = ? WHERE id = ?`, string(out), a["full_name"],
+			a["source_country"], a["language"], db.Clock.Now().Unix(), r.ID)
+		if err != nil {
+			return conn.Failed(fmt.Sprintf("save answers of request %d", r.ID), err)
+		}
+		return nil
+	})
+	return m, err
 }

@@ -1,6 +1,8 @@
 package handlers
 
 import (
+	"errors"
+	"fmt"
 	"io"
 	"log/slog"
 	"mime"
@@ -9,6 +11,7 @@ import (
 
 	"github.com/labstack/echo/v4"
 
+	"github.com/ccf-portal/ccfportal/db/blob"
 	"github.com/ccf-portal/ccfportal/db/domain"
 	"github.com/ccf-portal/ccfportal/db/filetype"
 	"github.com/ccf-portal/ccfportal/views"
@@ -61,25 +64,31 @@ func (h *Handlers) DownloadApplicantDocument(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	return h.streamBlob(c, d.StorageKey, "record-document", d.ID, d.ContentType, d.Size)
+	return h.streamBlob(c, blobRef{id: d.ID, key: d.StorageKey, sha256: d.SHA256, prefix: "record-document",
+		contentType: d.ContentType, size: d.Size}, documentDamaged(false, d.Name, d.ID))
 }
 
 // streamBlob sends a stored file, decrypted, as an attachment with its
 // sniffed type, so a browser never renders an upload as a page of this site.
-// The filename is made here from the document's id and the detected type:
-// the uploader's own name (which could end in .html or .exe) is shown only
-// as text on the pages.
-func (h *Handlers) streamBlob(c echo.Context, key, prefix string, docID int64, contentType string, size int64) error {
-	file, err := h.Blobs.Open(key)
-	if err != nil {
-		return domain.Internal(err)
+// The whole file is authenticated against its record before the first byte
+// of the answer: a damaged one is answered with damaged, never with a
+// partial file. The filename is made here from the document's id and the
+// detected type: the uploader's own name (which could end in .html or
+// .exe) is shown only as text on the pages.
+func (h *Handlers) streamBlob(c echo.Context, ref blobRef, damaged *domain.Error) error {
+	file, err := h.Blobs.OpenVerified(ref.key, ref.sha256, ref.size)
+	if errors.Is(err, blob.ErrDamaged) {
+		damaged.Err = fmt.Errorf("document %d (blob %s): %w", ref.id, ref.key, err)
+		return damaged
+	} else if err != nil {
+		return err
 	}
 	defer file.Close()
-	name := downloadName(prefix, docID, contentType)
+	name, contentType := downloadName(ref.prefix, ref.id, ref.contentType), ref.contentType
 	hdr := c.Response().Header()
 	hdr.Set("Content-Type", contentType)
 	hdr.Set("Content-Disposition", mime.FormatMediaType("attachment", map[string]string{"filename": name}))
-	hdr.Set("Content-Length", strconv.FormatInt(size, 10))
+	hdr.Set("Content-Length", strconv.FormatInt(ref.size, 10))
 	hdr.Set("Cache-Control", "no-store")
 	c.Response().WriteHeader(http.StatusOK)
 	if _, err := io.Copy(c.Response(), file); err != nil {
@@ -98,4 +107,21 @@ func downloadName(prefix string, docID int64, contentType string) string {
 		return name + ft.Ext
 	}
 	return name + ".bin"
+}
+
+// blobRef is what serving a stored file needs from its record.
+type blobRef struct {
+	id                  int64
+	key, sha256         string
+	prefix, contentType string
+	size                int64
+}
+
+// documentDamaged is the error for a damaged document: staff are told which
+// document it is, so they can ask for it again; others get a safe message.
+func documentDamaged(staff bool, name string, id int64) *domain.Error {
+	if staff {
+		return domain.Errorf(domain.EDamaged, "document.damaged_staff", name, id)
+	}
+	return domain.Errorf(domain.EDamaged, "document.damaged")
 }

@@ -41,25 +41,69 @@ func (h *Handlers) EditApplicant(c echo.Context) error {
 	return h.render(c, http.StatusOK, views.ApplicantFormPage(a, views.RecordForm(a.Details, nil)))
 }
 
-// SaveApplicant creates or updates a record from the form.
+// SaveApplicant creates or updates a record from the form. Colleagues
+// share records, so an update changes only the fields the form changed,
+// and never a field someone else saved meanwhile: then nothing is saved
+// and the form answers 409, showing both.
 func (h *Handlers) SaveApplicant(c echo.Context) error {
-	var existing domain.Applicant
 	if c.Param("aid") != "" {
-		a, err := h.loadApplicant(c)
-		if err != nil {
-			return err
-		}
-		existing = a
+		return h.updateApplicant(c)
 	}
 	d := domain.Answers{}
 	for _, s := range domain.ApplicantRecordSections() {
 		s.Bind(d, c.FormValue)
 	}
-	saved, err := h.DB.SaveApplicant(c.Request().Context(), existing.ID, *CurrentUser(c), d)
+	saved, err := h.DB.SaveApplicant(c.Request().Context(), 0, *CurrentUser(c), d)
 	if fields, ok := fieldErrors(err); ok {
-		return h.render(c, http.StatusUnprocessableEntity, views.ApplicantFormPage(existing, views.RecordForm(d, fields)))
+		return h.render(c, http.StatusUnprocessableEntity, views.ApplicantFormPage(domain.Applicant{}, views.RecordForm(d, fields)))
 	} else if err != nil {
 		return err
+	}
+	if err := h.Sessions.Flash(c, "applicant.saved"); err != nil {
+		return err
+	}
+	return redirect(c, views.ApplicantPath(saved))
+}
+
+func (h *Handlers) updateApplicant(c echo.Context) error {
+	existing, err := h.loadApplicant(c)
+	if err != nil {
+		return err
+	}
+	form, err := c.FormParams()
+	if err != nil {
+		return bodyError(err)
+	}
+	s := domain.ApplicantRecordSection()
+	e := s.ReadEdit(joined(form), func(name string) bool { _, ok := form[name]; return ok })
+	saved, conflicts, err := h.DB.UpdateApplicant(c.Request().Context(), existing.ID, *CurrentUser(c), e)
+	fields, invalid := fieldErrors(err)
+	if err != nil && !invalid {
+		return err
+	}
+	if invalid || len(conflicts) > 0 {
+		// Nothing was saved: the form shows what was typed, starting from
+		// the versions it was shown with, but for the answers saved meanwhile.
+		typed := domain.Answers{}
+		for k, v := range existing.Details {
+			typed[k] = v
+		}
+		for k, v := range e.Values {
+			typed[k] = v
+		}
+		f := views.RecordForm(typed, fields)
+		f.Versions = e.Versions
+		status := http.StatusUnprocessableEntity
+		if len(conflicts) > 0 {
+			status = http.StatusConflict
+			f.Conflicts = map[string]string{}
+			for _, x := range conflicts {
+				f.Conflicts[x.Field] = x.Saved
+				f.Versions[x.Field] = domain.Version(x.Saved)
+				f.Errors.Add(x.Field, "answer.conflict")
+			}
+		}
+		return h.render(c, status, views.ApplicantFormPage(existing, f))
 	}
 	if err := h.Sessions.Flash(c, "applicant.saved"); err != nil {
 		return err

@@ -6,7 +6,6 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"github.com/ccf-portal/ccfportal/db"
-	"github.com/ccf-portal/ccfportal/db/domain"
 	"github.com/ccf-portal/ccfportal/views"
 )
 
@@ -23,9 +22,7 @@ func (h *Handlers) ReplyToClarification(c echo.Context) error {
 		return err
 	}
 	up, err := h.readUploadFiles(c, views.ReplyFileInputs...)
-	if code := domain.ErrorCode(err); code == domain.EInvalid || code == domain.ETooLarge {
-		var errs domain.FieldErrors
-		errs.Add("file", domain.ErrorMessage(err), errArgs(err)...)
+	if _, errs, ok := refusedUpload(err); ok {
 		return h.showReplyErrors(c, views.Form{Values: map[string]string{}, Errors: errs})
 	} else if err != nil {
 		return err

@@ -1,6 +1,7 @@
 package handlers
 
 import (
+	"errors"
 	"net/http"
 
 	"github.com/labstack/echo/v4"
@@ -62,10 +63,11 @@ func (h *Handlers) UploadDocument(c echo.Context) error {
 
 // refusedUpload turns a refused file (too large, wrong type, empty) into a
 // form error beside the file input, with the status that says why: 413 for
-// a file over the limit. ok is false for any other error.
+// a file over the limit. ok is false for any other error, a broken body
+// included: that is answered 400 as a whole.
 func refusedUpload(err error) (status int, errs domain.FieldErrors, ok bool) {
 	var e *domain.Error
-	if !asAppError(err, &e) || (e.Code != domain.EInvalid && e.Code != domain.ETooLarge) {
+	if !asAppError(err, &e) || (e.Code != domain.EInvalid && e.Code != domain.ETooLarge) || errors.Is(err, errBrokenBody) {
 		return 0, nil, false
 	}
 	errs.Add("file", e.Message, e.Args...)

@@ -16,8 +16,14 @@ func (h *Handlers) ShowGround(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	f := views.Form{Values: map[string]string{"explanation": current}}
-	return h.renderGround(c, http.StatusOK, r, g, f)
+	return h.renderGround(c, http.StatusOK, r, g, explanationForm(current, current))
+}
+
+// explanationForm shows text in the explanation box, starting from the
+// saved explanation.
+func explanationForm(text, saved string) views.Form {
+	return views.Form{Values: map[string]string{"explanation": text},
+		Versions: map[string]string{"explanation": domain.Version(saved)}}
 }
 
 // SaveGround saves a ground's explanation; an empty one is refused.
@@ -27,18 +33,30 @@ func (h *Handlers) SaveGround(c echo.Context) error {
 		return err
 	}
 	text := c.FormValue("explanation")
-	f := views.Form{Values: map[string]string{"explanation": text}}
+	base := domain.Version("")
+	if _, ok := c.Request().PostForm[domain.VersionInput("explanation")]; ok {
+		base = c.FormValue(domain.VersionInput("explanation"))
+	}
+	f := views.Form{Values: map[string]string{"explanation": text}, Versions: map[string]string{"explanation": base}}
 	if strings.TrimSpace(text) == "" {
 		f.Errors.Add("explanation", "grounds.explanation_required")
 		return h.renderGround(c, http.StatusUnprocessableEntity, r, g, f)
 	}
-	err = h.DB.SetGroundExplanation(c.Request().Context(), r, g.Code, text)
+	conflict, err := h.DB.SetGroundExplanation(c.Request().Context(), r, g.Code, text, base)
 	if fields, ok := fieldErrors(err); ok {
 		f.Errors = fields
 		f.Errors[0].Field = "explanation"
 		return h.renderGround(c, http.StatusUnprocessableEntity, r, g, f)
 	} else if err != nil {
 		return err
+	}
+	if conflict != nil {
+		// Nothing was written: the other person's explanation is shown
+		// beside this one, which stays in the box to be saved again.
+		f = explanationForm(text, conflict.Saved)
+		f.Conflicts = map[string]string{"explanation": conflict.Saved}
+		f.Errors.Add("explanation", "answer.conflict")
+		return h.renderGround(c, http.StatusConflict, r, g, f)
 	}
 	return h.nextGround(c, r)
 }

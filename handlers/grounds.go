@@ -22,8 +22,10 @@ func (h *Handlers) ShowGrounds(c echo.Context) error {
 	return h.render(c, http.StatusOK, views.GroundsPage(v, views.NewForm()))
 }
 
-// SaveGrounds saves the chosen grounds, then asks for the explanation of
-// the first one still unexplained.
+// SaveGrounds saves the changes made to the checklist, then asks for the
+// explanation of the first ground still unexplained. A ground unticked
+// here that someone else explained or gave evidence since the page was
+// shown is kept, and the checklist answers 409 saying so.
 func (h *Handlers) SaveGrounds(c echo.Context) error {
 	r, err := h.loadDeletionDraft(c)
 	if err != nil {
@@ -33,23 +35,39 @@ func (h *Handlers) SaveGrounds(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	var codes []domain.GroundCode
+	e := domain.GroundsEdit{Shown: map[domain.GroundCode]string{}}
 	for _, v := range form["grounds"] {
-		codes = append(codes, domain.GroundCode(v))
+		e.Ticked = append(e.Ticked, domain.GroundCode(v))
 	}
-	if len(codes) == 0 {
-		v, err := h.draftView(c, r)
+	for _, g := range domain.Grounds {
+		if vs, ok := form[domain.GroundVersionInput(g.Code)]; ok && len(vs) > 0 {
+			e.Shown[g.Code] = vs[0]
+		}
+	}
+	f := views.NewForm()
+	status := http.StatusUnprocessableEntity
+	if len(e.Ticked) == 0 {
+		f.Errors.Add("grounds", "grounds.none_chosen")
+	} else {
+		kept, err := h.DB.SetGrounds(c.Request().Context(), r, e)
 		if err != nil {
 			return err
 		}
-		f := views.NewForm()
-		f.Errors.Add("grounds", "grounds.none_chosen")
-		return h.render(c, http.StatusUnprocessableEntity, views.GroundsPage(v, f))
+		for _, code := range kept {
+			f.Errors.Add("grounds", "grounds.conflict_kept", "ground."+string(code)+".title")
+			status = http.StatusConflict
+		}
 	}
-	if err := h.DB.SetGrounds(c.Request().Context(), r, codes); err != nil {
+	if !f.Errors.Any() {
+		return h.nextGround(c, r)
+	}
+	// The page shows the grounds as they are now saved, with their new
+	// versions: unticking a kept ground again removes it.
+	v, err := h.draftView(c, r)
+	if err != nil {
 		return err
 	}
-	return h.nextGround(c, r)
+	return h.render(c, status, views.GroundsPage(v, f))
 }
 
 // nextGround goes to the first chosen ground without an explanation, or

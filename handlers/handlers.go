@@ -6,6 +6,7 @@ package handlers
 import (
 	"bytes"
 	"net/http"
+	"time"
 
 	"github.com/a-h/templ"
 	"github.com/labstack/echo/v4"
@@ -44,6 +45,12 @@ type Handlers struct {
 	MaxUpload int64
 	// Limits are the filing format limits (appendices, summary pages).
 	Limits domain.Limits
+	// MinFreeDisk is the free space, in bytes, the data folder needs for
+	// the portal to report itself ready.
+	MinFreeDisk int64
+	// ReadyTimeout bounds the readiness check's wait for the database;
+	// zero means DefaultReadyTimeout.
+	ReadyTimeout time.Duration
 }
 
 // draftView loads everything filed with r and works out its tasks and

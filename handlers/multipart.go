@@ -1,8 +1,11 @@
 package handlers
 
 import (
+	"bytes"
 	"errors"
+	"fmt"
 	"io"
+	"mime"
 	"mime/multipart"
 	"net/http"
 	"net/url"
@@ -63,18 +66,31 @@ func (h *Handlers) readUpload(c echo.Context) (uploadForm, error) {
 // names; each may hold one file, and the body limit grows with their number.
 func (h *Handlers) readUploadFiles(c echo.Context, fileInputs ...string) (uploadForm, error) {
 	r := c.Request()
-	r.Body = http.MaxBytesReader(c.Response(), r.Body, int64(len(fileInputs))*h.MaxUpload+1<<20)
-	mr, err := r.MultipartReader()
-	if err != nil {
-		return uploadForm{}, domain.Errorf(domain.EInvalid, "error.bad_request")
+	mediaType, params, err := mime.ParseMediaType(r.Header.Get("Content-Type"))
+	if err != nil || mediaType != "multipart/form-data" || params["boundary"] == "" {
+		return uploadForm{}, bodyError(fmt.Errorf("not a multipart form: %q", mediaType))
 	}
-	if err := h.checkFirstPartCSRF(c, mr); err != nil {
+	body := &tailReader{r: http.MaxBytesReader(c.Response(), r.Body, int64(len(fileInputs))*h.MaxUpload+1<<20)}
+	mr := multipart.NewReader(body, params["boundary"])
+	// The multipart reader reports a body cut off between parts, or inside
+	// a part's headers, as a plain end: only the closing boundary at the
+	// very end tells a complete form.
+	end := func(err error) error {
+		if body.endsWith("--" + params["boundary"] + "--") {
+			return nil
+		}
+		return bodyError(fmt.Errorf("form ends without its closing boundary: %w", err))
+	}
+	if err := h.checkFirstPartCSRF(c, mr, end); err != nil {
 		return uploadForm{}, err
 	}
 	form := uploadForm{fields: url.Values{}, extra: map[string]*uploadedFile{}}
 	for {
 		part, err := mr.NextPart()
 		if errors.Is(err, io.EOF) {
+			err = end(err)
+		}
+		if err == nil && part == nil {
 			return form, nil
 		}
 		if err != nil {
@@ -90,13 +106,23 @@ func (h *Handlers) readUploadFiles(c echo.Context, fileInputs ...string) (upload
 	}
 }
 
-func (h *Handlers) checkFirstPartCSRF(c echo.Context, mr *multipart.Reader) error {
+func (h *Handlers) checkFirstPartCSRF(c echo.Context, mr *multipart.Reader, end func(error) error) error {
 	part, err := mr.NextPart()
+	if errors.Is(err, io.EOF) {
+		if err := end(err); err != nil {
+			return err
+		}
+	} else if err != nil {
+		return bodyError(err)
+	}
 	if err != nil || part.FormName() != "_csrf" {
 		return domain.Errorf(domain.EForbidden, "csrf.invalid")
 	}
 	token, err := io.ReadAll(io.LimitReader(part, 256))
-	if err != nil || !h.Sessions.CheckCSRF(c, string(token)) {
+	if err != nil {
+		return bodyError(err)
+	}
+	if !h.Sessions.CheckCSRF(c, string(token)) {
 		return domain.Errorf(domain.EForbidden, "csrf.invalid")
 	}
 	return nil
@@ -129,8 +155,14 @@ func (h *Handlers) stagePart(part *multipart.Part, form *uploadForm) error {
 		return domain.Errorf(domain.EInvalid, "upload.one_file")
 	}
 	var pages filetype.PDFPageCounter
-	blob, err := h.Blobs.Stage(io.TeeReader(part, &pages), part.FileName(), h.MaxUpload)
+	body := &readRecorder{r: part}
+	blob, err := h.Blobs.Stage(io.TeeReader(body, &pages), part.FileName(), h.MaxUpload)
 	if err != nil {
+		if body.err != nil {
+			// The body broke off or went over its limit: the client's doing,
+			// whatever the store made of it.
+			return bodyError(body.err)
+		}
 		return err
 	}
 	f := &uploadedFile{filename: part.FileName(), blob: blob}
@@ -166,6 +198,11 @@ func (f *uploadForm) discard(blobs *blob.Store) {
 	}
 }
 
+// errBrokenBody marks a request body that ended early, was cut off or is
+// not well-formed: the client's fault, answered 400 as a whole, never shown
+// as a problem with one file.
+var errBrokenBody = errors.New("request body broken")
+
 // bodyError keeps the size-limit error recognisable and makes any other
 // broken body a bad request.
 func bodyError(err error) error {
@@ -173,5 +210,44 @@ func bodyError(err error) error {
 	if errors.As(err, &tooLarge) {
 		return &domain.Error{Code: domain.ETooLarge, Message: "error.form_too_large", Err: err}
 	}
-	return &domain.Error{Code: domain.EInvalid, Message: "error.bad_request", Err: err}
+	return &domain.Error{Code: domain.EInvalid, Message: "error.bad_request", Err: fmt.Errorf("%w: %w", errBrokenBody, err)}
+}
+
+// tailReader remembers the last bytes read through it, so that the end of
+// a body can be checked once it has been read.
+type tailReader struct {
+	r    io.Reader
+	tail []byte
+}
+
+const tailSize = 128
+
+func (t *tailReader) Read(p []byte) (int, error) {
+	n, err := t.r.Read(p)
+	t.tail = append(t.tail, p[:n]...)
+	if len(t.tail) > tailSize {
+		t.tail = append(t.tail[:0], t.tail[len(t.tail)-tailSize:]...)
+	}
+	return n, err
+}
+
+// endsWith reports whether what was read ends with marker, but for line
+// breaks and spaces.
+func (t *tailReader) endsWith(marker string) bool {
+	return bytes.HasSuffix(bytes.TrimRight(t.tail, "\r\n\t "), []byte(marker))
+}
+
+// readRecorder remembers the first failure of the reader it wraps, other
+// than the end of the data.
+type readRecorder struct {
+	r   io.Reader
+	err error
+}
+
+func (x *readRecorder) Read(p []byte) (int, error) {
+	n, err := x.r.Read(p)
+	if err != nil && err != io.EOF && x.err == nil {
+		x.err = err
+	}
+	return n, err
 }

@@ -21,20 +21,70 @@ func (h *Handlers) ShowSection(c echo.Context) error {
 
 // SaveSection saves a section's answers whatever their state -- nothing a
 // person typed is thrown away -- then returns to the task list when the
-// section is complete, or shows what still needs fixing.
+// section is complete, or shows what still needs fixing. Only the fields
+// the form carried are written, and only where nobody else saved a
+// different answer since the form was shown: such a field keeps the other
+// person's answer and the page answers 409, showing both.
 func (h *Handlers) SaveSection(c echo.Context) error {
 	r, s, err := h.loadSection(c)
 	if err != nil {
 		return err
 	}
-	s.Bind(r.Answers, c.FormValue)
-	if err := h.DB.SaveAnswers(c.Request().Context(), r, r.Answers); err != nil {
+	form, err := c.FormParams()
+	if err != nil {
+		return bodyError(err)
+	}
+	edit := s.ReadEdit(joined(form), func(name string) bool { _, ok := form[name]; return ok })
+	m, err := h.DB.SaveAnswers(c.Request().Context(), r, s, edit)
+	if err != nil {
 		return err
 	}
-	if errs := s.Validate(r.Answers, h.DB.Clock.Now()); errs.Any() {
-		return h.render(c, http.StatusUnprocessableEntity, views.SectionPage(r, s, views.AnswersForm(s, r.Answers, errs)))
+	r.Answers = m.Answers
+	errs := saveProblems(s, m, s.Validate(m.Answers, h.DB.Clock.Now()))
+	if !errs.Any() {
+		return redirect(c, requestPath(r))
 	}
-	return redirect(c, requestPath(r))
+	// The page shows what the person typed, against the versions now saved:
+	// saving it again is a deliberate choice over what the other person saved.
+	typed := domain.Answers{}
+	for k, v := range m.Answers {
+		typed[k] = v
+	}
+	for k, v := range edit.Values {
+		typed[k] = v
+	}
+	f := views.AnswersForm(s, m.Answers, errs)
+	f.Values = views.AnswersForm(s, typed, nil).Values
+	status := http.StatusUnprocessableEntity
+	if len(m.Conflicts) > 0 {
+		status = http.StatusConflict
+		f.Conflicts = map[string]string{}
+		for _, x := range m.Conflicts {
+			f.Conflicts[x.Field] = x.Saved
+		}
+	}
+	return h.render(c, status, views.SectionPage(r, s, f))
+}
+
+// saveProblems lists, in the section's order, each field's first problem:
+// a value refused at save time, then a conflict with an answer saved
+// meanwhile, then what validation of the saved answers found.
+func saveProblems(s domain.Section, m domain.Merged, invalid domain.FieldErrors) domain.FieldErrors {
+	conflicts := map[string]bool{}
+	for _, x := range m.Conflicts {
+		conflicts[x.Field] = true
+	}
+	var out domain.FieldErrors
+	for _, f := range s.Fields {
+		if e, ok := m.Refused.For(f.Name); ok {
+			out = append(out, e)
+		} else if conflicts[f.Name] {
+			out.Add(f.Name, "answer.conflict")
+		} else if e, ok := invalid.For(f.Name); ok {
+			out = append(out, e)
+		}
+	}
+	return out
 }
 
 // loadSection loads the draft and the :section of its guided form.

@@ -39,13 +39,7 @@ func (h *Handlers) RecordDecision(c echo.Context) error {
 		return err
 	}
 	up, err := h.readUpload(c)
-	if code := domain.ErrorCode(err); code == domain.EInvalid || code == domain.ETooLarge {
-		var errs domain.FieldErrors
-		errs.Add("file", domain.ErrorMessage(err), errArgs(err)...)
-		status := http.StatusUnprocessableEntity
-		if code == domain.ETooLarge {
-			status = http.StatusRequestEntityTooLarge
-		}
+	if status, errs, ok := refusedUpload(err); ok {
 		return h.renderDecision(c, status, r, views.Form{Values: map[string]string{}, Errors: errs})
 	} else if err != nil {
 		return err

@@ -17,5 +17,6 @@ func (h *Handlers) StaffDownload(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	return h.streamBlob(c, d.StorageKey, "document", d.ID, d.ContentType, d.Size)
+	return h.streamBlob(c, blobRef{id: d.ID, key: d.StorageKey, sha256: d.SHA256, prefix: "document",
+		contentType: d.ContentType, size: d.Size}, documentDamaged(true, d.Name, d.ID))
 }

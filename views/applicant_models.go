@@ -34,15 +34,10 @@ func applicantName(ctx context.Context, a domain.Applicant) string {
 	return a.FullName
 }
 
-// RecordForm fills the record form from saved details.
+// RecordForm fills the record form from saved details, with their
+// versions.
 func RecordForm(d domain.Answers, errs domain.FieldErrors) Form {
-	f := Form{Values: map[string]string{}, Errors: errs}
-	for _, s := range domain.ApplicantRecordSections() {
-		sf := AnswersForm(s, d, nil)
-		for k, v := range sf.Values {
-			f.Values[k] = v
-		}
-	}
+	f := AnswersForm(domain.ApplicantRecordSection(), d, errs)
 	return f
 }
 

@@ -70,6 +70,27 @@ func Locale(ctx context.Context) *i18n.Locale {
 type Form struct {
 	Values map[string]string
 	Errors domain.FieldErrors
+	// Versions are the versions of the saved values the form starts from,
+	// by field (see domain.Version); the form sends them back with its
+	// values so a save never replaces an answer its author has not seen.
+	Versions map[string]string
+	// Conflicts are the values someone else saved while this form was being
+	// filled in, by field; they are shown beside the person's own.
+	Conflicts map[string]string
+}
+
+// Version returns the version of field's saved value the form started from.
+func (f Form) Version(field string) string {
+	if v, ok := f.Versions[field]; ok {
+		return v
+	}
+	return domain.Version("")
+}
+
+// Conflict returns the value someone else saved in field meanwhile, if any.
+func (f Form) Conflict(field string) (string, bool) {
+	v, ok := f.Conflicts[field]
+	return v, ok
 }
 
 // NewForm returns an empty form.

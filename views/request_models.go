@@ -82,11 +82,12 @@ func DocumentPath(d domain.Document) string {
 }
 
 // AnswersForm fills a section's form from saved answers, splitting dates
-// into their day, month and year inputs.
+// into their day, month and year inputs, with the versions of those answers.
 func AnswersForm(s domain.Section, a domain.Answers, errs domain.FieldErrors) Form {
-	f := Form{Values: map[string]string{}, Errors: errs}
+	f := Form{Values: map[string]string{}, Errors: errs, Versions: map[string]string{}}
 	for _, field := range s.Fields {
 		v := a[field.Name]
+		f.Versions[field.Name] = domain.Version(v)
 		if field.Kind == domain.FieldDate {
 			f.Values[field.Name+"-day"], f.Values[field.Name+"-month"], f.Values[field.Name+"-year"] = domain.DateParts(v)
 			continue

@@ -30,6 +30,12 @@ type Config struct {
 	MaxUpload int64
 	// Limits are the filing format limits; zero values take the defaults.
 	Limits domain.Limits
+	// MinFreeDisk is the free space, in bytes, the data folder must have
+	// for /readyz to answer 200.
+	MinFreeDisk int64
+	// ReadyTimeout bounds /readyz's wait for the database; zero takes the
+	// default.
+	ReadyTimeout time.Duration
 }
 
 // DefaultMaxUpload is the default per-file upload limit: 25 MB.

@@ -2,6 +2,7 @@ package web
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"log/slog"
 	"net/http"
@@ -30,6 +31,7 @@ var statusOf = map[domain.Code]int{
 	// and is true of writes only: reading still works.
 	domain.EStorageFull: http.StatusInsufficientStorage,
 	domain.EInternal:    http.StatusInternalServerError,
+	domain.EDamaged:     http.StatusInternalServerError,
 }
 
 // classify turns any error into a status and a safe message key.
@@ -67,6 +69,11 @@ func (s *Server) handleError(err error, c echo.Context) {
 	if status >= 500 {
 		s.log.Error("internal error", slog.String("request_id", requestIDOf(c)),
 			slog.String("route", c.Path()), slog.String("error", err.Error()))
+	} else if errors.Unwrap(err) != nil {
+		// A fault of the client's with a cause worth knowing (a body cut
+		// off, a malformed form): a warning, not a server fault.
+		s.log.Warn("client error", slog.String("request_id", requestIDOf(c)), slog.String("route", c.Path()),
+			slog.Int("status", status), slog.String("error", err.Error()))
 	}
 	if rs := requestSessionOf(c); rs != nil {
 		if err := s.sessions.Commit(c); err != nil {
@@ -74,7 +81,10 @@ func (s *Server) handleError(err error, c echo.Context) {
 		}
 	}
 	var buf bytes.Buffer
-	if rerr := views.ErrorPage(status, key, args, requestIDOf(c)).Render(c.Request().Context(), &buf); rerr != nil {
+	// A client that stopped sending may still be reading: the page is
+	// rendered even once the request's context has ended.
+	ctx := context.WithoutCancel(c.Request().Context())
+	if rerr := views.ErrorPage(status, key, args, requestIDOf(c)).Render(ctx, &buf); rerr != nil {
 		s.log.Error("render error page", slog.String("request_id", requestIDOf(c)), slog.String("error", rerr.Error()))
 		_ = c.String(status, http.StatusText(status))
 		return

@@ -14,6 +14,7 @@ func (s *Server) routes() {
 	h := s.handlers
 	e := s.echo
 	e.GET("/healthz", h.Healthz)
+	e.GET("/readyz", h.Readyz)
 	e.GET("/static/*", staticHandler())
 
 	pages := e.Group("", s.loadSession, s.csrf)

@@ -113,6 +113,9 @@ func calledNames(fn *ast.FuncDecl) (map[string]bool, bool) {
 			case "MultipartReader", "ParseMultipartForm", "MultipartForm", "FormFile":
 				opens = true
 			}
+			if x, ok := f.X.(*ast.Ident); ok && x.Name == "multipart" && f.Sel.Name == "NewReader" {
+				opens = true
+			}
 			if x, ok := f.X.(*ast.Ident); ok && x.Name == recv {
 				callees[f.Sel.Name] = true
 			}

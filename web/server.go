@@ -51,7 +51,8 @@ func New(cfg Config, store *db.DB) *Server {
 		cfg.Limits.MaxSummaryPages = domain.DefaultLimits.MaxSummaryPages
 	}
 	s.handlers = &handlers.Handlers{DB: store, Sessions: s.sessions, Passwords: cfg.Passwords,
-		Blobs: cfg.Blobs, MaxUpload: cfg.MaxUpload, Limits: cfg.Limits}
+		Blobs: cfg.Blobs, MaxUpload: cfg.MaxUpload, Limits: cfg.Limits, MinFreeDisk: cfg.MinFreeDisk,
+		ReadyTimeout: cfg.ReadyTimeout}
 	s.echo = echo.New()
 	s.echo.HideBanner, s.echo.HidePort = true, true
 	s.echo.HTTPErrorHandler = s.handleError

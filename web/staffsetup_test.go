@@ -66,5 +66,6 @@ func TestHealthz(t *testing.T) {
 	resp := c.Get("/healthz")
 	assert.Equal(t, http.StatusOK, resp.Status)
 	require.NoError(t, app.DB.Close())
-	assert.Equal(t, http.StatusServiceUnavailable, c.Get("/healthz").Status)
+	assert.Equal(t, http.StatusOK, c.Get("/healthz").Status, "liveness: the process is up")
+	assert.Equal(t, http.StatusServiceUnavailable, c.Get("/readyz").Status, "readiness: the database is not")
 }

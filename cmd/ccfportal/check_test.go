@@ -105,6 +105,7 @@ func TestCheckRepairMovesOrphansAsideAndDeletesNothing(t *testing.T) {
 
 	printed, err := f.run(t, "check", "-data", f.data)
 	assert.ErrorIs(t, err, errCheckFailed, "without -repair the orphan stays and fails the check")
+	assert.Contains(t, printed, "orphan")
 	assert.FileExists(t, orphan)
 
 	printed, err = f.run(t, "check", "-data", f.data, "-repair")

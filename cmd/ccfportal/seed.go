@@ -32,6 +32,12 @@ func runSeed(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	if *n <= 0 {
 		return errors.New("usage: ccfportal seed -n N [--force] [-documents K] [-data DIR]")
 	}
+	// Seeding writes evidence files, so it needs the folder to itself.
+	unlock, err := lockData(sf.data)
+	if err != nil {
+		return err
+	}
+	defer unlock()
 	secrets, err := web.LoadOrCreateSecrets(sf.secretsPath())
 	if err != nil {
 		return err
@@ -41,7 +47,7 @@ func runSeed(ctx context.Context, args []string, stdout, stderr io.Writer) error
 		return err
 	}
 	defer store.Close()
-	blobs, err := openBlobs(sf, secrets, slog.New(slog.NewTextHandler(stderr, nil)))
+	blobs, err := openBlobs(ctx, sf, secrets, store, slog.New(slog.NewTextHandler(stderr, nil)))
 	if err != nil {
 		return err
 	}

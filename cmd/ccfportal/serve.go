@@ -23,6 +23,7 @@ type serveConfig struct {
 	https     bool
 	publicURL string
 	maxUpload int64
+	minFree   int64
 }
 
 func parseServeFlags(args []string, stderr io.Writer) (serveConfig, error) {
@@ -37,10 +38,13 @@ func parseServeFlags(args []string, stderr io.Writer) (serveConfig, error) {
 		"the address people use to reach the portal, for printed links (env CCF_PUBLIC_URL)")
 	fs.Int64Var(&cfg.maxUpload, "max-upload-mb", envInt("CCF_MAX_UPLOAD_MB", 25),
 		"largest file accepted per upload, in MB (env CCF_MAX_UPLOAD_MB)")
+	fs.Int64Var(&cfg.minFree, "min-free-mb", envInt("CCF_MIN_FREE_MB", 500),
+		"free space the data folder needs for /readyz to answer 200, in MB (env CCF_MIN_FREE_MB)")
 	if err := fs.Parse(args); err != nil {
 		return cfg, err
 	}
 	cfg.maxUpload *= 1_000_000
+	cfg.minFree *= 1_000_000
 	return cfg, nil
 }
 
@@ -52,6 +56,11 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	logger := slog.New(slog.NewTextHandler(stderr, nil))
+	unlock, err := lockData(cfg.data)
+	if err != nil {
+		return err
+	}
+	defer unlock()
 	secrets, err := web.LoadOrCreateSecrets(cfg.secretsPath())
 	if err != nil {
 		return err
@@ -61,7 +70,7 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	defer store.Close()
-	blobs, err := openBlobs(cfg.storeFlags, secrets, logger)
+	blobs, err := openBlobs(ctx, cfg.storeFlags, secrets, store, logger)
 	if err != nil {
 		return err
 	}
@@ -75,7 +84,7 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	}
 	srv := web.New(web.Config{Addr: cfg.addr, HTTPS: cfg.https, SessionKey: secrets.SessionKey,
 		Passwords: password.DefaultParams, Sessions: web.DefaultSessionPolicy, Logger: logger,
-		Blobs: blobs, MaxUpload: cfg.maxUpload}, store)
+		Blobs: blobs, MaxUpload: cfg.maxUpload, MinFreeDisk: cfg.minFree}, store)
 	if err := printStaffSetupLink(ctx, store, base, stdout); err != nil {
 		return err
 	}
@@ -113,17 +122,16 @@ func printStaffSetupLink(ctx context.Context, store *db.DB, base string, stdout 
 	return nil
 }
 
-// openBlobs opens the encrypted evidence store and clears temp files a
-// crash may have left (uploads that were never acknowledged).
-func openBlobs(sf storeFlags, secrets web.Secrets, logger *slog.Logger) (*blob.Store, error) {
+// openBlobs opens the encrypted evidence store and clears what a crash may
+// have left in it (see recoverEvidence). The caller holds the data folder's
+// lock.
+func openBlobs(ctx context.Context, sf storeFlags, secrets web.Secrets, store *db.DB, logger *slog.Logger) (*blob.Store, error) {
 	blobs, err := blob.NewStore(sf.evidenceDir(), secrets.EncryptionKey)
 	if err != nil {
 		return nil, err
 	}
-	if n, err := blobs.SweepTemp(time.Hour); err != nil {
+	if err := recoverEvidence(ctx, store, blobs, logger); err != nil {
 		return nil, err
-	} else if n > 0 {
-		logger.Info("removed unfinished uploads", slog.Int("count", n))
 	}
 	return blobs, nil
 }

@@ -293,6 +293,70 @@ func (s *Store) Open(key string) (io.ReadCloser, error) {
 	return r, nil
 }
 
+// ErrDamaged is wrapped by the error of a blob that cannot be served as
+// recorded: missing, truncated, altered, or not the file its row describes.
+var ErrDamaged = errors.New("blob is damaged")
+
+// OpenVerified is Open for serving a file: it first reads the whole blob
+// through, authenticating every chunk and comparing the plaintext's size
+// and SHA-256 with what was recorded (wantSHA256 hex, wantSize), keeping no
+// plaintext, and only then returns a reader from the start. So a damaged
+// file is known before the first byte of an answer is sent. Its error
+// wraps ErrDamaged; a blob swapped for another valid one is caught by the
+// hash. An empty wantSHA256 skips the hash check.
+func (s *Store) OpenVerified(key, wantSHA256 string, wantSize int64) (io.ReadCloser, error) {
+	if !validBlobKey(key) {
+		return nil, domain.Internal(errBlobKey)
+	}
+	f, err := os.Open(s.finalPath(key))
+	if err != nil {
+		return nil, domain.Internal(fmt.Errorf("%w: %w", ErrDamaged, err))
+	}
+	if err := s.verify(f, wantSHA256, wantSize); err != nil {
+		f.Close()
+		return nil, err
+	}
+	if _, err := f.Seek(0, io.SeekStart); err != nil {
+		f.Close()
+		return nil, domain.Internal(err)
+	}
+	r, err := s.newOpenReader(f)
+	if err != nil {
+		f.Close()
+		return nil, err
+	}
+	return r, nil
+}
+
+// VerifyRecord checks a published blob against its record (size and
+// SHA-256) as OpenVerified does, without serving it.
+func (s *Store) VerifyRecord(key, wantSHA256 string, wantSize int64) error {
+	r, err := s.OpenVerified(key, wantSHA256, wantSize)
+	if err != nil {
+		return err
+	}
+	return r.Close()
+}
+
+// verify reads f through as a blob; f is left open, at an unknown offset.
+func (s *Store) verify(f *os.File, wantSHA256 string, wantSize int64) error {
+	r, err := s.newOpenReader(io.NopCloser(f))
+	if err != nil {
+		return domain.Internal(fmt.Errorf("%w: %w", ErrDamaged, err))
+	}
+	sum := sha256.New()
+	size, err := io.Copy(sum, r)
+	switch {
+	case err != nil:
+		return domain.Internal(fmt.Errorf("%w: %w", ErrDamaged, err))
+	case size != wantSize:
+		return domain.Internal(fmt.Errorf("%w: %d bytes, %d recorded", ErrDamaged, size, wantSize))
+	case wantSHA256 != "" && hex.EncodeToString(sum.Sum(nil)) != wantSHA256:
+		return domain.Internal(fmt.Errorf("%w: SHA-256 differs from the recorded one", ErrDamaged))
+	}
+	return nil
+}
+
 // SweepTemp deletes temp files not modified for longer than age, left by a
 // crash or by a caller that neither published nor discarded. It returns how
 // many it deleted. age must comfortably exceed the longest upload plus the
@@ -317,6 +381,82 @@ func (s *Store) SweepTemp(age time.Duration) (int, error) {
 		}
 	}
 	return removed, nil
+}
+
+// ClearTemp deletes every temp file, whatever its age, and returns how
+// many. It is for start-up, while the caller holds the data folder's lock:
+// no upload can then be in progress, so every temp file is one a crash or
+// an abandoned upload left behind.
+func (s *Store) ClearTemp() (int, error) {
+	entries, err := os.ReadDir(s.tmpDir)
+	if err != nil {
+		return 0, domain.Internal(err)
+	}
+	removed := 0
+	for _, e := range entries {
+		if !e.Type().IsRegular() {
+			continue
+		}
+		if err := os.Remove(filepath.Join(s.tmpDir, e.Name())); err != nil && !errors.Is(err, os.ErrNotExist) {
+			return removed, domain.Internal(err)
+		}
+		removed++
+	}
+	return removed, nil
+}
+
+// Keys lists the keys of the published blobs.
+func (s *Store) Keys() ([]string, error) {
+	shards, err := os.ReadDir(s.blobsDir)
+	if err != nil {
+		return nil, domain.Internal(err)
+	}
+	var keys []string
+	for _, shard := range shards {
+		if !shard.IsDir() {
+			continue
+		}
+		entries, err := os.ReadDir(filepath.Join(s.blobsDir, shard.Name()))
+		if err != nil {
+			return nil, domain.Internal(err)
+		}
+		for _, e := range entries {
+			if e.Type().IsRegular() && validBlobKey(e.Name()) && e.Name()[:2] == shard.Name() {
+				keys = append(keys, e.Name())
+			}
+		}
+	}
+	return keys, nil
+}
+
+// QuarantineDir is the folder, beside the published blobs, where blobs
+// without a record are moved; nothing there is ever deleted by the portal.
+func (s *Store) QuarantineDir() string { return filepath.Join(filepath.Dir(s.blobsDir), "quarantine") }
+
+// Quarantine moves a published blob aside into QuarantineDir, durably, so
+// it is out of the store but kept for someone to look at.
+func (s *Store) Quarantine(key string) error {
+	if !validBlobKey(key) {
+		return domain.Internal(errBlobKey)
+	}
+	dir := s.QuarantineDir()
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return domain.Internal(err)
+	}
+	dest := filepath.Join(dir, key)
+	if _, err := os.Lstat(dest); err == nil {
+		return domain.Internal(fmt.Errorf("quarantine: %s is already there", key))
+	}
+	if err := os.Rename(s.finalPath(key), dest); err != nil {
+		return domain.Internal(err)
+	}
+	if err := syncDir(dir); err != nil {
+		return domain.Internal(err)
+	}
+	if err := syncDir(filepath.Dir(s.finalPath(key))); err != nil {
+		return domain.Internal(err)
+	}
+	return nil
 }
 
 // finalPath shards blobs by the first two hex digits so no single

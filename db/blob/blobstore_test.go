@@ -610,3 +610,69 @@ func TestBlobStageStreamsWithoutBuffering(t *testing.T) {
 	assert.Less(t, int64(gen.peakHeap)-int64(before.HeapInuse), int64(limit), "heap growth while staging")
 	assert.Less(t, int64(after.HeapInuse)-int64(before.HeapInuse), int64(limit), "heap growth after staging")
 }
+
+func TestBlobOpenVerifiedRefusesADamagedFileBeforeAnyByte(t *testing.T) {
+	size := 3*blobChunkSize + blobChunkSize/2
+	content := pdfBytes(size, "verified")
+	for name, corrupt := range corruptions {
+		s, dir := newTestBlobStore(t)
+		b := stagePublish(t, s, content)
+		path := filepath.Join(dir, "blobs", b.Key[:2], b.Key)
+		data, err := os.ReadFile(path)
+		require.NoError(t, err)
+		require.NoError(t, os.WriteFile(path, corrupt(data), 0o600))
+
+		r, err := s.OpenVerified(b.Key, b.SHA256, b.Size)
+		assert.Nil(t, r, name)
+		assert.ErrorIs(t, err, ErrDamaged, name)
+		assert.ErrorIs(t, s.VerifyRecord(b.Key, b.SHA256, b.Size), ErrDamaged, name)
+	}
+
+	s, dir := newTestBlobStore(t)
+	good := stagePublish(t, s, content)
+	r, err := s.OpenVerified(good.Key, good.SHA256, good.Size)
+	require.NoError(t, err)
+	got, err := io.ReadAll(r)
+	require.NoError(t, err)
+	require.NoError(t, r.Close())
+	assert.Equal(t, content, got, "a sound file is served whole, from the start")
+
+	// Another valid blob put in its place decrypts fine, but is not the
+	// file its row describes.
+	other := stagePublish(t, s, pdfBytes(size, "other"))
+	require.NoError(t, os.Rename(filepath.Join(dir, "blobs", other.Key[:2], other.Key),
+		filepath.Join(dir, "blobs", good.Key[:2], good.Key)))
+	assert.ErrorIs(t, s.VerifyRecord(good.Key, good.SHA256, good.Size), ErrDamaged, "swapped")
+	assert.ErrorIs(t, s.VerifyRecord(other.Key, other.SHA256, other.Size), ErrDamaged, "missing")
+}
+
+func TestBlobClearTempKeysAndQuarantine(t *testing.T) {
+	s, dir := newTestBlobStore(t)
+	fresh, err := s.Stage(bytes.NewReader(pdfBytes(1000, "")), "new.pdf", testMaxSize)
+	require.NoError(t, err)
+	kept := stagePublish(t, s, pdfBytes(1000, "kept"))
+	orphan := stagePublish(t, s, pdfBytes(1000, "orphan"))
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "blobs", "README"), []byte("not a blob"), 0o600))
+
+	n, err := s.ClearTemp()
+	require.NoError(t, err)
+	assert.Equal(t, 1, n, "a fresh temp file is swept too")
+	assert.NoFileExists(t, fresh.tmpPath)
+
+	keys, err := s.Keys()
+	require.NoError(t, err)
+	assert.ElementsMatch(t, []string{kept.Key, orphan.Key}, keys)
+
+	require.NoError(t, s.Quarantine(orphan.Key))
+	assert.NoFileExists(t, orphan.finalPath)
+	moved := filepath.Join(dir, "quarantine", orphan.Key)
+	assert.FileExists(t, moved)
+	info, err := os.Stat(filepath.Join(dir, "quarantine"))
+	require.NoError(t, err)
+	assert.Equal(t, os.FileMode(0o700), info.Mode().Perm())
+	assert.Equal(t, s.QuarantineDir(), filepath.Join(dir, "quarantine"))
+	keys, err = s.Keys()
+	require.NoError(t, err)
+	assert.Equal(t, []string{kept.Key}, keys)
+	assert.ErrorIs(t, s.Quarantine("../x"), errBlobKey)
+}

@@ -77,6 +77,10 @@ func (f FieldSpec) Check(a Answers, now time.Time, errs *FieldErrors) {
 		}
 		return
 	}
+	if key := TextFault(v, f.Kind == FieldLongText); key != "" {
+		errs.Add(f.Name, key)
+		return
+	}
 	if f.MaxRunes > 0 && utf8.RuneCountInString(v) > f.MaxRunes {
 		errs.Add(f.Name, "answer.too_long", f.MaxRunes)
 		return

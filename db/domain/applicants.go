@@ -23,6 +23,16 @@ type Applicant struct {
 // as in a filing, so a record fills a filing and a filing refreshes a record.
 func ApplicantRecordSections() []Section { return commonSections[1:4] }
 
+// ApplicantRecordSection is the whole record form as one section, for
+// reading and merging an edit of it.
+func ApplicantRecordSection() Section {
+	s := Section{Key: "applicant-record"}
+	for _, part := range ApplicantRecordSections() {
+		s.Fields = append(s.Fields, part.Fields...)
+	}
+	return s
+}
+
 // ValidateApplicantRecord checks every section of a record.
 func ValidateApplicantRecord(d Answers, now time.Time) FieldErrors {
 	var errs FieldErrors

@@ -109,7 +109,9 @@ func ValidateNewDocument(d NewDocument, allowed []DocType) FieldErrors {
 	if !slices.Contains(allowed, d.Type) {
 		errs.Add("doc_type", "upload.doc_type_required")
 	}
-	if utf8.RuneCountInString(d.Description) > MaxDescriptionRunes {
+	if key := TextFault(d.Description, true); key != "" {
+		errs.Add("description", key)
+	} else if utf8.RuneCountInString(d.Description) > MaxDescriptionRunes {
 		errs.Add("description", "answer.too_long", MaxDescriptionRunes)
 	}
 	return errs

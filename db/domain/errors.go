@@ -23,6 +23,10 @@ const (
 	EInternal     Code = "internal"     // our fault; details are logged, never shown
 )
 
+// EDamaged is for stored evidence that failed its integrity check: it is
+// never served, and the failure is logged like an internal one.
+const EDamaged Code = "damaged"
+
 // Error is the one application error type. Message is a translation key for
 // a message that is safe to show to the user; Err carries the internal cause,
 // which is logged but never shown.

@@ -50,10 +50,13 @@ func ValidateClarification(in ClarificationInput, now time.Time) FieldErrors {
 	return errs
 }
 
-// CheckText requires a non-blank text of reasonable length.
+// CheckText requires a non-blank text of reasonable length, free of
+// control characters other than tabs and line breaks.
 func CheckText(errs *FieldErrors, field, v, requiredKey string) {
 	if strings.TrimSpace(v) == "" {
 		errs.Add(field, requiredKey)
+	} else if key := TextFault(v, true); key != "" {
+		errs.Add(field, key)
 	} else if utf8.RuneCountInString(v) > MaxReasonRunes {
 		errs.Add(field, "answer.too_long", MaxReasonRunes)
 	}

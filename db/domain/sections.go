@@ -156,17 +156,24 @@ func (s Section) State(a Answers, now time.Time) SectionState {
 // switching to "myself"), so that hidden answers never linger.
 func (s Section) Bind(a Answers, get func(name string) string) {
 	for _, f := range s.Fields {
-		if f.Kind == FieldDate {
-			a[f.Name] = ParseDateParts(get(f.Name+"-day"), get(f.Name+"-month"), get(f.Name+"-year"))
-		} else if f.Kind == FieldTime {
-			a[f.Name] = strings.ReplaceAll(strings.TrimSpace(get(f.Name)), ".", ":")
-		} else {
-			a[f.Name] = strings.TrimSpace(strings.ReplaceAll(get(f.Name), "\r\n", "\n"))
-		}
+		a[f.Name] = f.bind(get)
 	}
 	for _, f := range s.Fields {
 		if !f.Shown(a) {
 			delete(a, f.Name)
 		}
 	}
+}
+
+// bind reads the field's value from its inputs: a date from its three
+// parts, a time with its separator made standard, text trimmed and with
+// line breaks made "\n".
+func (f FieldSpec) bind(get func(name string) string) string {
+	switch f.Kind {
+	case FieldDate:
+		return ParseDateParts(get(f.Name+"-day"), get(f.Name+"-month"), get(f.Name+"-year"))
+	case FieldTime:
+		return strings.ReplaceAll(strings.TrimSpace(get(f.Name)), ".", ":")
+	}
+	return strings.TrimSpace(strings.ReplaceAll(get(f.Name), "\r\n", "\n"))
 }

@@ -49,8 +49,10 @@ type catalogFile struct {
 
 // load reads every catalog. A locale is defined by locales/<tag>.json (its
 // direction, name and messages); files named locales/<tag>.<part>.json add
-// more messages to it, so each part of the portal keeps its own strings. A
-// key defined twice is a programming error.
+// more messages to it, so each part of the portal keeps its own strings.
+// Main catalogs are read first; a part whose language has no main catalog
+// yet waits unused, so translations can arrive part by part before the
+// language is offered. A key defined twice is a programming error.
 func load() {
 	locales = map[string]*Locale{}
 	files, err := fs.Glob(localeFiles, "locales/*.json")
@@ -58,16 +60,21 @@ func load() {
 		panic(err)
 	}
 	sort.Strings(files) // "en.json" sorts before "en.staff.json"
-	for _, f := range files {
-		body, err := fs.ReadFile(localeFiles, f)
-		if err != nil {
-			panic(err)
+	for _, mainPass := range []bool{true, false} {
+		for _, f := range files {
+			if isMainCatalog(f) != mainPass {
+				continue
+			}
+			body, err := fs.ReadFile(localeFiles, f)
+			if err != nil {
+				panic(err)
+			}
+			var cat catalogFile
+			if err := json.Unmarshal(body, &cat); err != nil {
+				panic(fmt.Sprintf("i18n: %s: %v", f, err))
+			}
+			addCatalog(f, cat)
 		}
-		var cat catalogFile
-		if err := json.Unmarshal(body, &cat); err != nil {
-			panic(fmt.Sprintf("i18n: %s: %v", f, err))
-		}
-		addCatalog(f, cat)
 	}
 	// The default must come first: the matcher falls back to the first tag.
 	names = append(names, DefaultTag)
@@ -83,12 +90,17 @@ func load() {
 	matcher = language.NewMatcher(tags)
 }
 
+// isMainCatalog reports whether file is a locale's main catalog, <tag>.json.
+func isMainCatalog(file string) bool {
+	return !strings.Contains(strings.TrimSuffix(path.Base(file), ".json"), ".")
+}
+
 func addCatalog(file string, cat catalogFile) {
 	tag, _, isPart := strings.Cut(strings.TrimSuffix(path.Base(file), ".json"), ".")
 	l, ok := locales[tag]
 	if !ok {
 		if isPart {
-			panic(fmt.Sprintf("i18n: %s has no main catalog %s.json", file, tag))
+			return // the language is not offered yet
 		}
 		l = &Locale{Tag: tag, Dir: cat.Dir, Name: cat.Name, messages: map[string]string{}}
 		locales[tag] = l

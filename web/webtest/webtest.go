@@ -144,16 +144,41 @@ func CSRFFrom(t testing.TB, body string) string {
 	return m[1]
 }
 
-// Submit opens formPage like a person would, takes its CSRF token, and
-// posts values to action.
+var versionField = regexp.MustCompile(`name="(_v\.[^"]+)" value="([^"]*)"`)
+
+// VersionsFrom returns the versions of the saved answers a page's form
+// starts from, as its hidden inputs carry them.
+func VersionsFrom(body string) url.Values {
+	out := url.Values{}
+	for _, m := range versionField.FindAllStringSubmatch(body, -1) {
+		out.Set(m[1], m[2])
+	}
+	return out
+}
+
+// Submit opens formPage like a person would, takes its CSRF token and the
+// versions its hidden inputs carry, and posts values to action.
 func (c *Client) Submit(formPage, action string, values url.Values) *Response {
 	c.t.Helper()
 	page := c.Get(formPage)
 	require.Equal(c.t, http.StatusOK, page.Status, "form page %s", formPage)
+	return c.SubmitFrom(page.Body, action, values)
+}
+
+// SubmitFrom posts values to action as the form of an already opened page
+// would: with its CSRF token and the versions it carries, unless values
+// sets them.
+func (c *Client) SubmitFrom(page, action string, values url.Values) *Response {
+	c.t.Helper()
 	if values == nil {
 		values = url.Values{}
 	}
-	values.Set("_csrf", CSRFFrom(c.t, page.Body))
+	for k, v := range VersionsFrom(page) {
+		if _, set := values[k]; !set {
+			values[k] = v
+		}
+	}
+	values.Set("_csrf", CSRFFrom(c.t, page))
 	return c.PostForm(action, values)
 }
 

@@ -1,0 +1,31 @@
+package db
+
+import (
+	"context"
+
+	"github.com/ccf-portal/ccfportal/db/conn"
+)
+
+// BlobKeys returns the storage key of every stored file a committed row
+// refers to: documents of requests and documents kept on applicant records,
+// removed ones included.
+func (db *DB) BlobKeys(ctx context.Context) (map[string]bool, error) {
+	rows, err := db.Reader().QueryContext(ctx, `SELECT storage_key FROM documents
+		UNION SELECT storage_key FROM applicant_documents`)
+	if err != nil {
+		return nil, conn.Failed("list evidence keys", err)
+	}
+	defer rows.Close()
+	keys := map[string]bool{}
+	for rows.Next() {
+		var k string
+		if err := rows.Scan(&k); err != nil {
+			return nil, conn.Failed("list evidence keys", err)
+		}
+		keys[k] = true
+	}
+	if err := rows.Err(); err != nil {
+		return nil, conn.Failed("list evidence keys", err)
+	}
+	return keys, nil
+}
