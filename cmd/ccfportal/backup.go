@@ -25,7 +25,10 @@ var errBackupIncomplete = errors.New("the backup was written, but evidence named
 // the snapshot was taken (a draft's document): the snapshot is taken again.
 var errEvidenceVanished = errors.New("evidence removed while the backup was being made")
 
-const backupAttempts = 3
+// backupAttempts bounds the retries: removals of draft documents are rare,
+// and each snapshot takes well under a second, so ten attempts meet a
+// steady stream of removals too.
+const backupAttempts = 10
 
 // backup runs `backup -out FILE`: a consistent copy of the store, taken
 // while the portal serves. The database is snapshotted first; then every
