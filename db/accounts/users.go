@@ -75,13 +75,13 @@ func (db Accounts) CreateUser(ctx context.Context, u domain.NewUser, p password.
 }
 
 // UserColumns are the columns ScanUser reads, in its order.
-const UserColumns = `id, email, name, organisation, role, password_hash, created_at`
+const UserColumns = `id, email, name, organisation, role, password_hash, created_at, language`
 
 // ScanUser reads one user row of UserColumns.
 func ScanUser(row interface{ Scan(...any) error }) (domain.User, error) {
 	var u domain.User
 	var created int64
-	err := row.Scan(&u.ID, &u.Email, &u.Name, &u.Organisation, &u.Role, &u.PasswordHash, &created)
+	err := row.Scan(&u.ID, &u.Email, &u.Name, &u.Organisation, &u.Role, &u.PasswordHash, &created, &u.Language)
 	if errors.Is(err, sql.ErrNoRows) {
 		return domain.User{}, domain.Errorf(domain.ENotFound, "error.not_found")
 	}
@@ -100,6 +100,18 @@ func (db Accounts) UserByID(ctx context.Context, id int64) (domain.User, error) 
 // UserByEmail returns the account with the given (normalised) email.
 func (db Accounts) UserByEmail(ctx context.Context, email string) (domain.User, error) {
 	return ScanUser(db.Reader().QueryRowContext(ctx, `SELECT `+UserColumns+` FROM users WHERE email = ?`, domain.NormaliseEmail(email)))
+}
+
+// SetUserLanguage saves the interface language a person chose (a BCP 47
+// tag the caller has checked the portal speaks), so that it follows them to
+// their next sign-in on any browser.
+func (db Accounts) SetUserLanguage(ctx context.Context, id int64, tag string) error {
+	return db.Write(ctx, func(tx *sql.Tx) error {
+		if _, err := tx.ExecContext(ctx, `UPDATE users SET language = ? WHERE id = ?`, tag, id); err != nil {
+			return domain.Internal(fmt.Errorf("save language of user %d: %w", id, err))
+		}
+		return nil
+	})
 }
 
 // CountUsersByRole counts the accounts that hold role.
