@@ -5,6 +5,7 @@ import (
 
 	"github.com/labstack/echo/v4"
 
+	"github.com/ccf-portal/ccfportal/db/domain"
 	"github.com/ccf-portal/ccfportal/views"
 )
 
@@ -39,6 +40,7 @@ func (h *Handlers) ShowRequest(c echo.Context) error {
 	if err != nil {
 		return err
 	}
+	domain.SortByName(reps, views.Locale(ctx).Tag, func(s string) string { return s })
 	v := views.CaseView{Request: r, Filing: filing,
 		Events: events, Linked: linked, Now: h.DB.Clock.Now(), Representatives: reps}
 	if err := h.loadCaseOutcome(c, &v); err != nil {

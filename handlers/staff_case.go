@@ -42,6 +42,7 @@ func (h *Handlers) StaffCase(c echo.Context) error {
 	if v.Staff, err = h.DB.StaffMembers(ctx); err != nil {
 		return err
 	}
+	domain.SortByName(v.Staff, views.Locale(ctx).Tag, func(u domain.User) string { return u.Name })
 	if d := v.Outcome.Decision; d != nil {
 		if _, ordered := domain.NoticeAction(d.Outcome); ordered {
 			targets, err := h.DB.NoticeTargets(ctx, r)
