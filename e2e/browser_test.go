@@ -108,6 +108,7 @@ type Person struct {
 	ctx    context.Context
 	status int64  // HTTP status of the page on screen
 	key    string // the page on screen, as the journey named it
+	lang   string // the language chosen with the switch; "" until then
 }
 
 // NewPerson opens a new browser window with an empty cookie jar, set up for
@@ -303,9 +304,10 @@ func (p *Person) Fill(label, value string) {
 // whose legend is legend.
 func (p *Person) FillDate(legend, day, month, year string) {
 	p.t.Helper()
-	p.fill(control{role: "textbox", name: "Day", group: legend}, day)
-	p.fill(control{role: "textbox", name: "Month", group: legend}, month)
-	p.fill(control{role: "textbox", name: "Year", group: legend}, year)
+	tr := p.pageLocale()
+	p.fill(control{role: "textbox", name: tr.T("date.day"), group: legend}, day)
+	p.fill(control{role: "textbox", name: tr.T("date.month"), group: legend}, month)
+	p.fill(control{role: "textbox", name: tr.T("date.year"), group: legend}, year)
 }
 
 // FillTime types a time of day, given on the 24-hour clock, into the time

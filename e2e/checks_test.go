@@ -69,8 +69,8 @@ func (p *Person) SeesErrors(key, heading string, messages ...string) {
 		p.run.report.problem(p, "focus is on %s, not on the error summary, after a form with mistakes (autofocus did not take)",
 			p.focused().Text)
 	}
-	if title, _ := p.title(); !strings.HasPrefix(title, "Error:") {
-		p.run.report.problem(p, "the title “%s” of a page with errors does not start with “Error:”", title)
+	if title, prefix := p.titleAndErrorPrefix(); !strings.HasPrefix(title, prefix) {
+		p.run.report.problem(p, "the title “%s” of a page with errors does not start with “%s”", title, prefix)
 	}
 	p.pageChecks()
 }
@@ -202,6 +202,7 @@ func (p *Person) errorSummary() *errorSummary {
 // a screenshot, and an axe-core audit.
 func (p *Person) pageChecks() {
 	p.t.Helper()
+	p.checkLanguage()
 	if p.run.Mode.Phone {
 		o := eval[struct {
 			ScrollWidth int64    `json:"scrollWidth"`
@@ -239,7 +240,7 @@ var messageNamespaces = sync.OnceValues(func() (map[string]bool, error) {
 			return nil, err
 		}
 		var cat struct {
-			Messages map[string]string `json:"messages"`
+			Messages map[string]json.RawMessage `json:"messages"` // a string or plural forms
 		}
 		if err := json.Unmarshal(raw, &cat); err != nil {
 			return nil, fmt.Errorf("%s: %w", f, err)
