@@ -12,6 +12,9 @@ import (
 // the month's name from the catalog ("month.1" ... "month.12") and the
 // order and joining words from "date.day_month_year". Day and year are
 // passed as text, so a year is never grouped like a count ("2,026").
+// Arabic uses the month names of Egypt and the Gulf (يناير، فبراير، مارس
+// ...), read across the Arab world, rather than the Levant's Syriac names
+// (كانون الثاني ...) or the Maghreb's (جانفي ...).
 func FormatDate(ctx context.Context, t time.Time) string {
 	if t.IsZero() {
 		return ""
