@@ -179,11 +179,19 @@ func pageCall(op string, args ...any) string {
 	all := append([]any{op}, args...)
 	enc := make([]string, len(all))
 	for i, a := range all {
+		if str, ok := a.(string); ok {
+			a = norm(str) // as page.js reads the page
+		}
 		b, _ := json.Marshal(a)
 		enc[i] = string(b)
 	}
 	return "(" + pageFunc + ")(" + strings.Join(enc, ", ") + ")"
 }
+
+// norm collapses white space as page.js does with what the page says: a
+// French catalog writes "Qui êtes-vous ?" with a no-break space, which a
+// page's accessible names and text read as a plain one.
+func norm(s string) string { return strings.Join(strings.Fields(s), " ") }
 
 // pageFunc is page.js without its leading comment.
 var pageFunc = strings.TrimSpace(regexp.MustCompile(`(?m)^//.*\n`).ReplaceAllString(pageJS, ""))

@@ -55,7 +55,7 @@ func (p *Person) SeesErrors(key, heading string, messages ...string) {
 		es = p.errorSummary()
 	}
 	for _, m := range messages {
-		if !slices.Contains(es.texts(), m) {
+		if !slices.Contains(es.texts(), norm(m)) {
 			p.fatalf("the error summary lacks “%s”; it says: %s", m, es.texts())
 		}
 	}
@@ -78,7 +78,7 @@ func (p *Person) SeesErrors(key, heading string, messages ...string) {
 // SeesText checks that text is somewhere on the page.
 func (p *Person) SeesText(text string) {
 	p.t.Helper()
-	if body := eval[string](p, "text"); !strings.Contains(body, text) {
+	if body := eval[string](p, "text"); !strings.Contains(norm(body), norm(text)) {
 		p.fatalf("the page does not say “%s”", text)
 	}
 }
@@ -90,7 +90,7 @@ func (p *Person) SeesUnder(heading, text string) {
 	if section == nil {
 		p.fatalf("the page has no heading “%s”", heading)
 	}
-	if !strings.Contains(*section, text) {
+	if !strings.Contains(norm(*section), norm(text)) {
 		p.fatalf("under “%s” the page does not say “%s”; it says: %s", heading, text, *section)
 	}
 }
@@ -149,12 +149,12 @@ func (p *Person) arrive(key, heading string) {
 	deadline := time.Now().Add(settleTime)
 	for {
 		got = eval[string](p, "heading")
-		if got == heading || time.Now().After(deadline) {
+		if got == norm(heading) || time.Now().After(deadline) {
 			break
 		}
 		time.Sleep(50 * time.Millisecond)
 	}
-	if got != heading {
+	if got != norm(heading) {
 		p.fatalf("expected the page “%s”, but its heading is “%s” (status %d)", heading, got, p.status)
 	}
 	if scripting := eval[bool](p, "scripting"); scripting != p.run.Mode.JavaScript {

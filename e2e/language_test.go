@@ -55,7 +55,7 @@ func (p *Person) checkLanguage() {
 // page with errors starts with in the page's language ("Error:").
 func (p *Person) titleAndErrorPrefix() (string, string) {
 	title, _ := p.title()
-	return title, p.pageLocale().T("form.error_title_prefix")
+	return norm(title), norm(p.pageLocale().T("form.error_title_prefix"))
 }
 
 // localAccessRequestJourney is journey 1 in another language: the
