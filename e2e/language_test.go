@@ -193,7 +193,7 @@ func localAccessRequestJourney(tag string) func(r *Run) {
 		amal.FollowLink(T("confirm.view_case"))
 		amal.Sees("case", "CCF-2026-000001")
 		amal.SeesText(T("status.submitted"))
-		amal.SeesUnder(T("case.timeline"), T("event.submitted", "CCF-2026-000001"))
+		amal.SeesUnder(T("case.timeline"), views.Message(ctx, "event.submitted", "CCF-2026-000001"))
 		amal.SeesUnder(T("task.documents"), "passport.pdf")
 		amal.SeesUnder(T("task.applicant"), date(1984, time.February, 14))
 	}
