@@ -108,6 +108,7 @@ type Person struct {
 	ctx    context.Context
 	status int64  // HTTP status of the page on screen
 	key    string // the page on screen, as the journey named it
+	lang   string // the language chosen with the switch; "" until then
 }
 
 // NewPerson opens a new browser window with an empty cookie jar, set up for
@@ -178,11 +179,19 @@ func pageCall(op string, args ...any) string {
 	all := append([]any{op}, args...)
 	enc := make([]string, len(all))
 	for i, a := range all {
+		if str, ok := a.(string); ok {
+			a = norm(str) // as page.js reads the page
+		}
 		b, _ := json.Marshal(a)
 		enc[i] = string(b)
 	}
 	return "(" + pageFunc + ")(" + strings.Join(enc, ", ") + ")"
 }
+
+// norm collapses white space as page.js does with what the page says: a
+// French catalog writes "Qui êtes-vous ?" with a no-break space, which a
+// page's accessible names and text read as a plain one.
+func norm(s string) string { return strings.Join(strings.Fields(s), " ") }
 
 // pageFunc is page.js without its leading comment.
 var pageFunc = strings.TrimSpace(regexp.MustCompile(`(?m)^//.*\n`).ReplaceAllString(pageJS, ""))
@@ -303,9 +312,10 @@ func (p *Person) Fill(label, value string) {
 // whose legend is legend.
 func (p *Person) FillDate(legend, day, month, year string) {
 	p.t.Helper()
-	p.fill(control{role: "textbox", name: "Day", group: legend}, day)
-	p.fill(control{role: "textbox", name: "Month", group: legend}, month)
-	p.fill(control{role: "textbox", name: "Year", group: legend}, year)
+	tr := p.pageLocale()
+	p.fill(control{role: "textbox", name: tr.T("date.day"), group: legend}, day)
+	p.fill(control{role: "textbox", name: tr.T("date.month"), group: legend}, month)
+	p.fill(control{role: "textbox", name: tr.T("date.year"), group: legend}, year)
 }
 
 // FillTime types a time of day, given on the 24-hour clock, into the time

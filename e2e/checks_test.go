@@ -55,7 +55,7 @@ func (p *Person) SeesErrors(key, heading string, messages ...string) {
 		es = p.errorSummary()
 	}
 	for _, m := range messages {
-		if !slices.Contains(es.texts(), m) {
+		if !slices.Contains(es.texts(), norm(m)) {
 			p.fatalf("the error summary lacks “%s”; it says: %s", m, es.texts())
 		}
 	}
@@ -69,8 +69,8 @@ func (p *Person) SeesErrors(key, heading string, messages ...string) {
 		p.run.report.problem(p, "focus is on %s, not on the error summary, after a form with mistakes (autofocus did not take)",
 			p.focused().Text)
 	}
-	if title, _ := p.title(); !strings.HasPrefix(title, "Error:") {
-		p.run.report.problem(p, "the title “%s” of a page with errors does not start with “Error:”", title)
+	if title, prefix := p.titleAndErrorPrefix(); !strings.HasPrefix(title, prefix) {
+		p.run.report.problem(p, "the title “%s” of a page with errors does not start with “%s”", title, prefix)
 	}
 	p.pageChecks()
 }
@@ -78,7 +78,7 @@ func (p *Person) SeesErrors(key, heading string, messages ...string) {
 // SeesText checks that text is somewhere on the page.
 func (p *Person) SeesText(text string) {
 	p.t.Helper()
-	if body := eval[string](p, "text"); !strings.Contains(body, text) {
+	if body := eval[string](p, "text"); !strings.Contains(norm(body), norm(text)) {
 		p.fatalf("the page does not say “%s”", text)
 	}
 }
@@ -90,7 +90,7 @@ func (p *Person) SeesUnder(heading, text string) {
 	if section == nil {
 		p.fatalf("the page has no heading “%s”", heading)
 	}
-	if !strings.Contains(*section, text) {
+	if !strings.Contains(norm(*section), norm(text)) {
 		p.fatalf("under “%s” the page does not say “%s”; it says: %s", heading, text, *section)
 	}
 }
@@ -149,12 +149,12 @@ func (p *Person) arrive(key, heading string) {
 	deadline := time.Now().Add(settleTime)
 	for {
 		got = eval[string](p, "heading")
-		if got == heading || time.Now().After(deadline) {
+		if got == norm(heading) || time.Now().After(deadline) {
 			break
 		}
 		time.Sleep(50 * time.Millisecond)
 	}
-	if got != heading {
+	if got != norm(heading) {
 		p.fatalf("expected the page “%s”, but its heading is “%s” (status %d)", heading, got, p.status)
 	}
 	if scripting := eval[bool](p, "scripting"); scripting != p.run.Mode.JavaScript {
@@ -202,6 +202,7 @@ func (p *Person) errorSummary() *errorSummary {
 // a screenshot, and an axe-core audit.
 func (p *Person) pageChecks() {
 	p.t.Helper()
+	p.checkLanguage()
 	if p.run.Mode.Phone {
 		o := eval[struct {
 			ScrollWidth int64    `json:"scrollWidth"`
@@ -239,7 +240,7 @@ var messageNamespaces = sync.OnceValues(func() (map[string]bool, error) {
 			return nil, err
 		}
 		var cat struct {
-			Messages map[string]string `json:"messages"`
+			Messages map[string]json.RawMessage `json:"messages"` // a string or plural forms
 		}
 		if err := json.Unmarshal(raw, &cat); err != nil {
 			return nil, fmt.Errorf("%s: %w", f, err)

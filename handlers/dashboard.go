@@ -23,6 +23,7 @@ func (h *Handlers) Dashboard(c echo.Context) error {
 		if applicants, err = h.DB.ApplicantSummaries(ctx, *u); err != nil {
 			return err
 		}
+		domain.SortSummaries(applicants, views.Locale(ctx).Tag)
 	}
 	return h.render(c, http.StatusOK, views.DashboardPage(u.Role, requests, applicants))
 }

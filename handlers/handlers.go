@@ -30,6 +30,9 @@ type SessionManager interface {
 	Logout(c echo.Context) error
 	// Flash stores a message key to show once on the next page.
 	Flash(c echo.Context, messageKey string) error
+	// SetLanguage remembers the interface language chosen for the rest of
+	// the browser session.
+	SetLanguage(c echo.Context, tag string) error
 	// CheckCSRF verifies a form token read by a streaming parser, on routes
 	// whose multipart bodies the CSRF middleware leaves unparsed.
 	CheckCSRF(c echo.Context, token string) bool

@@ -5,6 +5,7 @@ import (
 
 	"github.com/labstack/echo/v4"
 
+	"github.com/ccf-portal/ccfportal/db/domain"
 	"github.com/ccf-portal/ccfportal/views"
 )
 
@@ -15,10 +16,12 @@ func (h *Handlers) ShowRequest(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	ac, err := h.DB.ApplicantCase(c.Request().Context(), *CurrentUser(c), id)
+	ctx := c.Request().Context()
+	ac, err := h.DB.ApplicantCase(ctx, *CurrentUser(c), id)
 	if err != nil {
 		return err
 	}
+	domain.SortByName(ac.Representatives, views.Locale(ctx).Tag, func(s string) string { return s })
 	now := h.DB.Clock.Now()
 	if ac.Request.IsDraft() {
 		return h.render(c, http.StatusOK, views.TaskListPage(views.NewDraftView(ac.Filing, h.Limits, now)))

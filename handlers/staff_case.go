@@ -5,6 +5,7 @@ import (
 
 	"github.com/labstack/echo/v4"
 
+	"github.com/ccf-portal/ccfportal/db/domain"
 	"github.com/ccf-portal/ccfportal/views"
 )
 
@@ -14,9 +15,11 @@ func (h *Handlers) StaffCase(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	sc, err := h.DB.StaffCase(c.Request().Context(), *CurrentUser(c), id)
+	ctx := c.Request().Context()
+	sc, err := h.DB.StaffCase(ctx, *CurrentUser(c), id)
 	if err != nil {
 		return err
 	}
+	domain.SortByName(sc.Staff, views.Locale(ctx).Tag, func(u domain.User) string { return u.Name })
 	return h.render(c, http.StatusOK, views.StaffCasePage(views.StaffCaseView{StaffCase: sc, Now: h.DB.Clock.Now()}))
 }

@@ -9,7 +9,8 @@ import (
 
 // Message translates key with its arguments put in the reader's terms: an
 // argument that is itself a message key (a section or ground name) is
-// translated, and a stored date (YYYY-MM-DD) is written out. Every message
+// translated, a stored date (YYYY-MM-DD) is written out, and any other text
+// (a reference, a name) is isolated from the sentence around it. Every message
 // whose arguments come from the store goes through here.
 func Message(ctx context.Context, key string, args ...any) string {
 	local := make([]any, len(args))
@@ -23,6 +24,8 @@ func Message(ctx context.Context, key string, args ...any) string {
 			local[i] = T(ctx, s)
 		} else if d, err := time.Parse(time.DateOnly, s); err == nil {
 			local[i] = FormatDate(ctx, d)
+		} else {
+			local[i] = Isolate(ctx, s) // a reference or a name keeps its own direction
 		}
 	}
 	return T(ctx, key, local...)

@@ -10,3 +10,12 @@ func titleWithErrors(ctx context.Context, f Form, key string) string {
 	}
 	return T(ctx, key)
 }
+
+// userText reports whether a field shows typed text whose direction should
+// follow its content: a Latin name on an Arabic page, or an Arabic one on
+// an English page. An empty field keeps the page's direction, so the caret
+// starts where the reader expects; addresses and numbers are left to right
+// by the stylesheet.
+func userText(inputType, value string) bool {
+	return value != "" && (inputType == "text" || inputType == "search")
+}

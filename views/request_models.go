@@ -97,42 +97,6 @@ func AnswersForm(s domain.Section, a domain.Answers, errs domain.FieldErrors) Fo
 	return f
 }
 
-// FormatDate shows a date in the person's language, e.g. "2 March 2026".
-func FormatDate(ctx context.Context, t time.Time) string {
-	if t.IsZero() {
-		return ""
-	}
-	return fmt.Sprintf("%d %s %d", t.Day(), T(ctx, "month."+strconv.Itoa(int(t.Month()))), t.Year())
-}
-
-// FormatDateTime shows a moment with its time in UTC.
-func FormatDateTime(ctx context.Context, t time.Time) string {
-	if t.IsZero() {
-		return ""
-	}
-	return FormatDate(ctx, t) + " " + t.UTC().Format("15:04") + " UTC"
-}
-
-// FormatISODate shows a stored YYYY-MM-DD answer as a date.
-func FormatISODate(ctx context.Context, v string) string {
-	d, err := time.Parse(time.DateOnly, v)
-	if err != nil {
-		return v
-	}
-	return FormatDate(ctx, d)
-}
-
-// FormatSize shows a file size in KB or MB.
-func FormatSize(n int64) string {
-	switch {
-	case n >= 1_000_000:
-		return fmt.Sprintf("%.1f MB", float64(n)/1_000_000)
-	case n >= 1_000:
-		return fmt.Sprintf("%d KB", n/1_000)
-	}
-	return fmt.Sprintf("%d bytes", n)
-}
-
 // CountryName is the name of a country in the request's language.
 func CountryName(ctx context.Context, code string) string {
 	if code == domain.UnknownCountry {

@@ -4,7 +4,6 @@ import (
 	"crypto/rand"
 	"encoding/hex"
 	"log/slog"
-	"net/http"
 	"time"
 
 	"github.com/labstack/echo/v4"
@@ -51,23 +50,26 @@ func requestIDOf(c echo.Context) string {
 	return id
 }
 
-const langCookie = "ccf_lang"
-
-// locale chooses the language of the response: an explicit ?lang= choice
-// (remembered in a cookie), else the cookie, else Accept-Language.
+// locale gives every response a language from the Accept-Language header
+// alone. Pages refine it in loadSession, which knows the browser session's
+// choice and the account's preference; this first pass covers what is
+// served without a session (static files, health checks).
 func (s *Server) locale(next echo.HandlerFunc) echo.HandlerFunc {
 	return func(c echo.Context) error {
-		r := c.Request()
-		choice := r.URL.Query().Get("lang")
-		if choice != "" && i18n.Get(choice).Tag == choice {
-			http.SetCookie(c.Response(), &http.Cookie{Name: langCookie, Value: choice, Path: "/",
-				HttpOnly: true, Secure: s.cfg.HTTPS, SameSite: http.SameSiteLaxMode, MaxAge: 365 * 24 * 3600})
-		} else if ck, err := r.Cookie(langCookie); err == nil {
-			choice = ck.Value
-		}
-		loc := i18n.Match(choice, r.Header.Get("Accept-Language"))
-		c.Response().Header().Set("Content-Language", loc.Tag)
-		c.SetRequest(r.WithContext(i18n.WithLocale(r.Context(), loc)))
+		setLocale(c)
 		return next(c)
 	}
+}
+
+// setLocale chooses the language of the response: the first of choices
+// that the portal speaks (the caller ranks them), else the best match for
+// Accept-Language, else English. The URL never carries the language, so a
+// page keeps its address whatever language it is read in.
+func setLocale(c echo.Context, choices ...string) {
+	r := c.Request()
+	loc := i18n.Choose(r.Header.Get("Accept-Language"), choices...)
+	h := c.Response().Header()
+	h.Set("Content-Language", loc.Tag)
+	h.Set("Vary", "Accept-Language, Cookie")
+	c.SetRequest(r.WithContext(i18n.WithLocale(r.Context(), loc)))
 }

@@ -28,8 +28,10 @@ func (s *Server) loadSession(next echo.HandlerFunc) echo.HandlerFunc {
 		if seen, ok := sess.Values[keyLastSeen].(time.Time); ok && s.db.Clock.Now().Sub(seen) >= touchInterval {
 			rs.dirty = true
 		}
+		choice, _ := sess.Values[keyLang].(string)
+		setLocale(c, choice, accountLanguage(user))
 		nonce, _ := c.Get(nonceKey).(string)
-		page := views.NewPage(nonce, c.Request().URL.Path, viewerOf(user), rs.csrfToken)
+		page := views.NewPage(nonce, c.Request().URL.RequestURI(), viewerOf(user), rs.csrfToken)
 		if flash, _ := sess.Values[keyFlash].(string); flash != "" && c.Request().Method == http.MethodGet {
 			page.Flash = flash
 			delete(sess.Values, keyFlash)
@@ -38,6 +40,14 @@ func (s *Server) loadSession(next echo.HandlerFunc) echo.HandlerFunc {
 		c.SetRequest(c.Request().WithContext(views.WithPage(c.Request().Context(), page)))
 		return next(c)
 	}
+}
+
+// accountLanguage is the signed-in person's saved language, if any.
+func accountLanguage(u *domain.User) string {
+	if u == nil {
+		return ""
+	}
+	return u.Language
 }
 
 func viewerOf(u *domain.User) *views.Viewer {

@@ -24,6 +24,7 @@ func (s *Server) routes() {
 	pages.GET("/login", h.ShowLogin)
 	pages.POST("/login", h.Login)
 	pages.POST("/logout", h.Logout)
+	pages.POST("/language", h.ChooseLanguage)
 	pages.GET("/staff/setup/:token", h.ShowStaffSetup)
 	pages.POST("/staff/setup/:token", h.StaffSetup)
 

@@ -75,8 +75,13 @@ func (m *sessionManager) Login(c echo.Context, user domain.User) error {
 			return err
 		}
 	}
+	lang, _ := rs.s.Values[keyLang].(string)
 	rs.s.ID = ""
 	rs.s.Values = map[any]any{keyUserID: user.ID, keyCSRF: RandomToken(32), keyUser: &user}
+	if lang != "" {
+		// A language chosen before signing in still holds after it.
+		rs.s.Values[keyLang] = lang
+	}
 	rs.dirty = true
 	return m.Commit(c)
 }
@@ -88,8 +93,13 @@ func (m *sessionManager) Logout(c echo.Context) error {
 	if err := rs.s.Save(c.Request(), c.Response()); err != nil {
 		return err
 	}
-	// Anything after logout (a flash message) starts a fresh visitor session.
+	// Anything after logout (a flash message) starts a fresh visitor
+	// session, which keeps the language the person was reading in.
+	lang, _ := rs.s.Values[keyLang].(string)
 	rs.s.ID, rs.s.Values, rs.s.Options = "", map[any]any{}, m.store.options()
+	if lang != "" {
+		rs.s.Values[keyLang] = lang
+	}
 	handlers.SetCurrentUser(c, nil)
 	return nil
 }
@@ -99,6 +109,15 @@ func (m *sessionManager) Logout(c echo.Context) error {
 func (m *sessionManager) Flash(c echo.Context, messageKey string) error {
 	rs := requestSessionOf(c)
 	rs.s.Values[keyFlash] = messageKey
+	rs.dirty = true
+	return m.Commit(c)
+}
+
+// SetLanguage remembers the language chosen with the switch for the rest
+// of the browser session (the cookie ends with the browser).
+func (m *sessionManager) SetLanguage(c echo.Context, tag string) error {
+	rs := requestSessionOf(c)
+	rs.s.Values[keyLang] = tag
 	rs.dirty = true
 	return m.Commit(c)
 }

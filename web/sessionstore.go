@@ -20,6 +20,7 @@ const (
 	keyUserID   = "uid"
 	keyCSRF     = "csrf"
 	keyFlash    = "flash"
+	keyLang     = "lang" // the language chosen with the switch, for this browser session
 	keyUser     = "_user"
 	keyLastSeen = "_seen"
 )

@@ -92,13 +92,13 @@ func (db Accounts) insertUser(ctx context.Context, u domain.NewUser, p password.
 }
 
 // UserColumns are the columns ScanUser reads, in its order.
-const UserColumns = `id, email, name, organisation, role, password_hash, created_at`
+const UserColumns = `id, email, name, organisation, role, password_hash, created_at, language`
 
 // ScanUser reads one user row of UserColumns; no row is not found.
 func ScanUser(row conn.Scanner) (domain.User, error) {
 	var u domain.User
 	var created int64
-	err := row.Scan(&u.ID, &u.Email, &u.Name, &u.Organisation, &u.Role, &u.PasswordHash, &created)
+	err := row.Scan(&u.ID, &u.Email, &u.Name, &u.Organisation, &u.Role, &u.PasswordHash, &created, &u.Language)
 	if err != nil {
 		return domain.User{}, conn.RowFailed("read user row", err)
 	}
@@ -116,6 +116,18 @@ func (db Accounts) UserByID(ctx context.Context, id int64) (domain.User, error) 
 func (db Accounts) UserByEmail(ctx context.Context, email string) (domain.User, error) {
 	u, err := ScanUser(db.Reader().QueryRowContext(ctx, `SELECT `+UserColumns+` FROM users WHERE email = ?`, domain.NormaliseEmail(email)))
 	return u, conn.Failed("load user by email", err) // the address itself stays out of the log
+}
+
+// SetUserLanguage saves the interface language a person chose (a BCP 47
+// tag the caller has checked the portal speaks), so that it follows them to
+// their next sign-in on any browser.
+func (db Accounts) SetUserLanguage(ctx context.Context, id int64, tag string) error {
+	return db.Write(ctx, func(tx *sql.Tx) error {
+		if _, err := tx.ExecContext(ctx, `UPDATE users SET language = ? WHERE id = ?`, tag, id); err != nil {
+			return domain.Internal(fmt.Errorf("save language of user %d: %w", id, err))
+		}
+		return nil
+	})
 }
 
 // CountUsersByRole counts the accounts that hold role.

@@ -30,6 +30,7 @@ type User struct {
 	Role         Role
 	PasswordHash string
 	CreatedAt    time.Time
+	Language     string // interface language chosen with the switch; "" if none
 }
 
 // NewUser is what registration or the staff tools supply.

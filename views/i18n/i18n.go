@@ -1,20 +1,31 @@
 // Package i18n is the translation layer: every string a person reads comes
 // from a message catalog here, looked up by key in the request's locale.
+//
+// Catalogs are JSON files, locales/<tag>.json and part files
+// locales/<tag>.<part>.json, each {"dir", "name", "messages"}. A message is a
+// string with fmt verbs (%s, %d, %[2]s), or, for a message that counts
+// something, a plural object {"arg": N, "one": "...", "other": "..."}: N is
+// the 1-based index of the argument that selects the form, and the other
+// keys are the CLDR plural categories of the language (Arabic has six).
+//
+// Forms are chosen by github.com/nicksnyder/go-i18n, whose plural rules
+// follow current CLDR; golang.org/x/text's rules are from CLDR 32, which
+// predates the "many" category of French and Spanish. The chosen format is
+// then written out by a golang.org/x/text/message printer, so numbers are
+// grouped the way each language writes them (1,000 / 1 000 / 1.000).
 package i18n
 
 import (
 	"context"
 	"embed"
-	"encoding/json"
-	"fmt"
-	"io/fs"
+	"errors"
 	"log/slog"
-	"path"
-	"sort"
-	"strings"
-	"sync"
 
+	goi18n "github.com/nicksnyder/go-i18n/v2/i18n"
+	"github.com/nicksnyder/go-i18n/v2/i18n/template"
 	"golang.org/x/text/language"
+	"golang.org/x/text/message"
+	"golang.org/x/text/message/catalog"
 )
 
 //go:embed locales/*.json
@@ -22,161 +33,68 @@ var localeFiles embed.FS
 
 // Locale is one language the portal speaks.
 type Locale struct {
-	Tag      string // BCP 47, as used in <html lang>
-	Dir      string // "ltr" or "rtl"
-	Name     string // the language's name in itself, for the switcher
-	messages map[string]string
+	Tag  string // BCP 47, as used in <html lang>
+	Dir  string // "ltr" or "rtl"
+	Name string // the language's name in itself, for the switcher
+
+	entries   map[string]entry
+	c         *catalogs // the catalogs this locale belongs to
+	localizer *goi18n.Localizer
+	printer   *message.Printer
 }
 
 // DefaultTag is the language used when nothing better matches, and the
 // catalog every other one falls back to key by key.
 const DefaultTag = "en"
 
-var (
-	loadOnce sync.Once
-	locales  map[string]*Locale
-	tags     []language.Tag
-	names    []string
-	matcher  language.Matcher
-)
-
-// catalogFile is the shape of a locales/*.json file.
-type catalogFile struct {
-	Dir      string            `json:"dir"`
-	Name     string            `json:"name"`
-	Messages map[string]string `json:"messages"`
-}
-
-// load reads every catalog. A locale is defined by locales/<tag>.json (its
-// direction, name and messages); files named locales/<tag>.<part>.json add
-// more messages to it, so each part of the portal keeps its own strings.
-// Main catalogs are read first; a part whose language has no main catalog
-// yet waits unused, so translations can arrive part by part before the
-// language is offered. A key defined twice is a programming error.
-func load() {
-	locales = map[string]*Locale{}
-	files, err := fs.Glob(localeFiles, "locales/*.json")
-	if err != nil {
-		panic(err)
-	}
-	sort.Strings(files) // "en.json" sorts before "en.staff.json"
-	for _, mainPass := range []bool{true, false} {
-		for _, f := range files {
-			if isMainCatalog(f) != mainPass {
-				continue
-			}
-			body, err := fs.ReadFile(localeFiles, f)
-			if err != nil {
-				panic(err)
-			}
-			var cat catalogFile
-			if err := json.Unmarshal(body, &cat); err != nil {
-				panic(fmt.Sprintf("i18n: %s: %v", f, err))
-			}
-			addCatalog(f, cat)
-		}
-	}
-	// The default must come first: the matcher falls back to the first tag.
-	names = append(names, DefaultTag)
-	for tag := range locales {
-		if tag != DefaultTag {
-			names = append(names, tag)
-		}
-	}
-	sort.Strings(names[1:])
-	for _, n := range names {
-		tags = append(tags, language.MustParse(n))
-	}
-	matcher = language.NewMatcher(tags)
-}
-
-// isMainCatalog reports whether file is a locale's main catalog, <tag>.json.
-func isMainCatalog(file string) bool {
-	return !strings.Contains(strings.TrimSuffix(path.Base(file), ".json"), ".")
-}
-
-func addCatalog(file string, cat catalogFile) {
-	tag, _, isPart := strings.Cut(strings.TrimSuffix(path.Base(file), ".json"), ".")
-	l, ok := locales[tag]
-	if !ok {
-		if isPart {
-			return // the language is not offered yet
-		}
-		l = &Locale{Tag: tag, Dir: cat.Dir, Name: cat.Name, messages: map[string]string{}}
-		locales[tag] = l
-	}
-	for k, v := range cat.Messages {
-		if _, dup := l.messages[k]; dup {
-			panic(fmt.Sprintf("i18n: %s defines %q again", file, k))
-		}
-		l.messages[k] = v
-	}
-}
-
-// Get returns the locale with the given tag, or the default.
-func Get(tag string) *Locale {
-	loadOnce.Do(load)
-	if l, ok := locales[tag]; ok {
-		return l
-	}
-	return locales[DefaultTag]
-}
-
-// Available lists the locales the portal can speak, default first.
-func Available() []*Locale {
-	loadOnce.Do(load)
-	out := make([]*Locale, 0, len(names))
-	for _, n := range names {
-		out = append(out, locales[n])
-	}
-	return out
-}
-
-// Match picks the best locale for an explicit choice (a cookie or query
-// value, which wins when valid) and then the Accept-Language header.
-func Match(choice, acceptLanguage string) *Locale {
-	loadOnce.Do(load)
-	if l, ok := locales[choice]; ok {
-		return l
-	}
-	prefs, _, err := language.ParseAcceptLanguage(acceptLanguage)
-	if err != nil || len(prefs) == 0 {
-		return locales[DefaultTag]
-	}
-	// Use the index, not the returned tag: the tag may carry extensions
-	// that do not name a catalog.
-	_, idx, conf := matcher.Match(prefs...)
-	if conf == language.No {
-		return locales[DefaultTag]
-	}
-	return locales[names[idx]]
-}
-
 // Has reports whether key exists in this locale or the default catalog.
 func (l *Locale) Has(key string) bool {
-	if _, ok := l.messages[key]; ok {
+	if _, ok := l.entries[key]; ok {
 		return true
 	}
-	_, ok := Get(DefaultTag).messages[key]
+	_, ok := l.c.locales[DefaultTag].entries[key]
 	return ok
 }
 
 // T translates key, formatting args into the message with fmt verbs
-// (translators may reorder them with %[2]s). A missing key falls back to
-// the default catalog, then to the key itself, and is logged once per call.
+// (translators may reorder them with %[2]s). A plural message picks its
+// form by the CLDR rules of the language from the argument it names. A
+// missing key falls back to the default catalog, then to the key itself,
+// and is logged (the key only: never the arguments, which may be personal).
 func (l *Locale) T(key string, args ...any) string {
-	msg, ok := l.messages[key]
-	if !ok && l.Tag != DefaultTag {
-		msg, ok = Get(DefaultTag).messages[key]
+	cfg := &goi18n.LocalizeConfig{MessageID: key, TemplateParser: template.IdentityParser{}}
+	if n := l.c.pluralArg[key]; n > 0 && n <= len(args) {
+		cfg.PluralCount = args[n-1]
 	}
-	if !ok {
-		slog.Warn("missing translation", "key", key, "locale", l.Tag)
-		return key
+	format, err := l.localizer.Localize(cfg)
+	if err != nil {
+		var notFound *goi18n.MessageNotFoundErr
+		if !errors.As(err, &notFound) {
+			slog.Warn("translation failed", "key", key, "locale", l.Tag, "error", err.Error())
+		} else {
+			slog.Warn("missing translation", "key", key, "locale", l.Tag)
+		}
+		if format == "" {
+			return key
+		}
 	}
 	if len(args) == 0 {
-		return msg
+		return format
 	}
-	return fmt.Sprintf(msg, args...)
+	return l.printer.Sprintf(format, args...)
+}
+
+// newPrinter writes numbers the way the language does. Arabic pages use
+// Western digits (0-9), as the Maghreb and most international bodies'
+// Arabic pages do, so that counts match the dates and reference numbers
+// beside them, which are always written with them.
+func newPrinter(tag string) *message.Printer {
+	t := language.MustParse(tag)
+	if tag == "ar" {
+		t = language.MustParse("ar-u-nu-latn")
+	}
+	// An empty catalog: formats are looked up by go-i18n, never here.
+	return message.NewPrinter(t, message.Catalog(catalog.NewBuilder()))
 }
 
 type ctxKey struct{}

@@ -25,7 +25,7 @@ var quoted = regexp.MustCompile(`"(?:[^"\\]|\\.)*"`)
 func TestEveryKeyInTheCodeIsInTheEnglishCatalog(t *testing.T) {
 	en := Get(DefaultTag)
 	namespaces := map[string]bool{}
-	for key := range en.messages {
+	for key := range en.entries {
 		ns, _, _ := strings.Cut(key, ".")
 		namespaces[ns] = true
 	}
@@ -86,16 +86,41 @@ func TestEveryCatalogHasADirectionAndName(t *testing.T) {
 	assert.Equal(t, DefaultTag, Available()[0].Tag)
 }
 
-func TestMatchPrefersExplicitChoiceThenHeader(t *testing.T) {
-	assert.Equal(t, "en", Match("", "").Tag)
-	assert.Equal(t, "en", Match("xx", "zz-ZZ").Tag, "unknown falls back to English")
-	assert.Equal(t, "en", Match("", "en-GB,en;q=0.8").Tag)
-	assert.Equal(t, "en", Match("en", "de").Tag)
+func TestEachLanguageIsNamedInItselfAndArabicReadsRightToLeft(t *testing.T) {
+	want := map[string]string{"ar": "العربية", "en": "English", "fr": "Français", "es": "Español"}
+	for tag, name := range want {
+		require.True(t, Supported(tag), tag)
+		assert.Equal(t, name, Get(tag).Name, tag)
+		assert.Equal(t, map[bool]string{true: "rtl", false: "ltr"}[tag == "ar"], Get(tag).Dir, tag)
+	}
+}
+
+func TestChooseRanksSessionThenAccountThenHeaderThenEnglish(t *testing.T) {
+	assert.Equal(t, "en", Choose("").Tag)
+	assert.Equal(t, "en", Choose("zz-ZZ", "xx").Tag, "unknown falls back to English")
+	assert.Equal(t, "en", Choose("en-GB,en;q=0.8").Tag)
+	assert.Equal(t, "fr", Choose("fr-CA,en;q=0.5").Tag, "a regional variant finds its language")
+	assert.Equal(t, "es", Choose("de,es-419;q=0.8").Tag)
+	assert.Equal(t, "ar", Choose("ar-EG").Tag)
+	assert.Equal(t, "es", Choose("ar", "", "es").Tag, "an empty session choice lets the account's decide")
+	assert.Equal(t, "fr", Choose("ar", "fr", "es").Tag, "the session's choice wins")
+	assert.Equal(t, "ar", Choose("ar", "xx", "").Tag, "an unknown choice is ignored")
 }
 
 func TestTranslateFormatsArgumentsAndFallsBack(t *testing.T) {
 	ctx := WithLocale(context.Background(), Get("en"))
 	assert.Equal(t, "Password must be at least 12 characters", T(ctx, "password.too_short", 12))
+	assert.Equal(t, "Password must be at least 1 character", T(ctx, "password.too_short", 1))
+	assert.Equal(t, "You have completed 1 of 1 section.", T(ctx, "tasks.progress", 1, 1))
+	assert.Equal(t, "You have completed 1 of 6 sections.", T(ctx, "tasks.progress", 1, 6))
 	assert.Equal(t, "no.such.key", T(ctx, "no.such.key"))
 	assert.Equal(t, "en", FromContext(context.Background()).Tag)
+}
+
+func TestNumbersAreWrittenTheLanguagesWay(t *testing.T) {
+	assert.Equal(t, "1,500 bytes", Get("en").T("size.bytes", 1500))
+	assert.Equal(t, "2.5 MB", Get("en").T("size.megabytes", 2.5))
+	assert.Equal(t, "2,5 Mo", Get("fr").T("size.megabytes", 2.5))
+	assert.Equal(t, "1.5 ميغابايت", Get("ar").T("size.megabytes", 1.5), "Western digits on Arabic pages")
+	assert.NotContains(t, Get("ar").T("size.bytes", 7), "٧")
 }

@@ -83,12 +83,15 @@ type Client struct {
 	t    testing.TB
 	app  *App
 	HTTP *http.Client
+	// Header is sent with every request, as a browser sends its settings
+	// (Accept-Language, say).
+	Header http.Header
 }
 
 // NewClient returns a browser with an empty cookie jar.
 func (a *App) NewClient() *Client {
 	jar, _ := cookiejar.New(nil)
-	return &Client{t: a.t, app: a, HTTP: &http.Client{
+	return &Client{t: a.t, app: a, Header: http.Header{}, HTTP: &http.Client{
 		Jar: jar,
 		CheckRedirect: func(*http.Request, []*http.Request) error {
 			return http.ErrUseLastResponse
@@ -109,6 +112,9 @@ func (r *Response) Location() string { return r.Header.Get("Location") }
 // Do sends a request and reads the whole response.
 func (c *Client) Do(req *http.Request) *Response {
 	c.t.Helper()
+	for k, v := range c.Header {
+		req.Header[k] = v
+	}
 	resp, err := c.HTTP.Do(req)
 	require.NoError(c.t, err)
 	defer resp.Body.Close()
