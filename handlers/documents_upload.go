@@ -1,6 +1,7 @@
 package handlers
 
 import (
+	"errors"
 	"net/http"
 
 	"github.com/labstack/echo/v4"
@@ -65,6 +66,12 @@ func (h *Handlers) UploadDocument(c echo.Context) error {
 // a file over the limit. ok is false for any other error.
 func refusedUpload(err error) (status int, errs domain.FieldErrors, ok bool) {
 	var e *domain.Error
+	var timeout interface{ Timeout() bool }
+	if errors.As(err, &timeout) && timeout.Timeout() {
+		// The body stopped arriving: not the file's fault, and the page
+		// could not reach the sender anyway.
+		return 0, nil, false
+	}
 	if !asAppError(err, &e) || (e.Code != domain.EInvalid && e.Code != domain.ETooLarge) {
 		return 0, nil, false
 	}

@@ -2,6 +2,7 @@ package web
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"log/slog"
 	"net/http"
@@ -31,6 +32,8 @@ func classify(err error) (int, string, []any) {
 	var httpErr *echo.HTTPError
 	var tooLarge *http.MaxBytesError
 	switch {
+	case errors.Is(err, ErrBodyTooSlow):
+		return http.StatusRequestTimeout, "error.body_too_slow", nil
 	case errors.As(err, &appErr) && appErr.Code != domain.EInternal:
 		return statusOf[appErr.Code], appErr.Message, appErr.Args
 	case errors.As(err, &tooLarge):
@@ -67,7 +70,10 @@ func (s *Server) handleError(err error, c echo.Context) {
 		}
 	}
 	var buf bytes.Buffer
-	if rerr := views.ErrorPage(status, key, args, requestIDOf(c)).Render(c.Request().Context(), &buf); rerr != nil {
+	// Rendered even when the request's context has ended (a body cut for
+	// its rate, a client gone): the page still goes out if it can.
+	ctx := context.WithoutCancel(c.Request().Context())
+	if rerr := views.ErrorPage(status, key, args, requestIDOf(c)).Render(ctx, &buf); rerr != nil {
 		s.log.Error("render error page", slog.String("request_id", requestIDOf(c)), slog.String("error", rerr.Error()))
 		_ = c.String(status, http.StatusText(status))
 		return

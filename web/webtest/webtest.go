@@ -41,6 +41,8 @@ type App struct {
 	Logs    *SafeBuffer
 	Config  web.Config
 	Blobs   *blob.Store
+	// Web is the portal's server, for what lies beside its handler (metrics).
+	Web *web.Server
 }
 
 // Option adjusts the app's configuration before it starts.
@@ -63,16 +65,18 @@ func New(t testing.TB, opts ...Option) *App {
 		Logger:     slog.New(slog.NewTextHandler(logs, nil)),
 		Blobs:      blobs,
 		MaxUpload:  2_000_000,
+		DataDir:    dir,
 	}
 	for _, o := range opts {
 		o(&cfg)
 	}
-	srv := httptest.NewServer(web.New(cfg, store).Handler())
+	w := web.New(cfg, store)
+	srv := httptest.NewServer(w.Handler())
 	t.Cleanup(func() {
 		srv.Close()
 		store.Close()
 	})
-	return &App{t: t, DB: store, Clock: clock, Server: srv, DataDir: dir, Logs: logs, Config: cfg, Blobs: blobs}
+	return &App{t: t, DB: store, Clock: clock, Server: srv, DataDir: dir, Logs: logs, Config: cfg, Blobs: blobs, Web: w}
 }
 
 // Client is one browser: its own cookie jar.
