@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"log/slog"
+	"net"
 	"net/http"
 
 	"github.com/labstack/echo/v4"
@@ -34,6 +35,10 @@ func classify(err error) (int, string, []any) {
 	switch {
 	case errors.Is(err, ErrBodyTooSlow):
 		return http.StatusRequestTimeout, "error.body_too_slow", nil
+	case errors.Is(err, net.ErrClosed):
+		// The connection was closed under the request (a shutdown's
+		// deadline cut it): nobody is left to answer, and it is no fault.
+		return http.StatusBadRequest, "error.bad_request", nil
 	case errors.As(err, &appErr) && appErr.Code != domain.EInternal:
 		return statusOf[appErr.Code], appErr.Message, appErr.Args
 	case errors.As(err, &tooLarge):
