@@ -7,7 +7,6 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
-	"sync"
 	"time"
 
 	"github.com/labstack/echo/v4"
@@ -37,8 +36,7 @@ type Server struct {
 	// root is the whole handler chain: in-flight tracking, the body rate
 	// limit, then Echo.
 	root     http.Handler
-	inFlight sync.WaitGroup
-	bg       sync.WaitGroup
+	inFlight inFlight
 }
 
 // The server's timeouts. They are generous on purpose: people upload
@@ -114,9 +112,9 @@ func (s *Server) MetricsHandler() http.Handler { return s.metrics.handler() }
 func (s *Server) Serve(ln net.Listener) error {
 	ctx, stop := context.WithCancel(context.Background())
 	defer stop()
-	s.bg.Add(1)
+	s.inFlight.begin()
 	go func() {
-		defer s.bg.Done()
+		defer s.inFlight.end()
 		s.purgeSessions(ctx)
 	}()
 	if s.cfg.MaxConns > 0 {
@@ -132,8 +130,8 @@ func (s *Server) Serve(ln net.Listener) error {
 // their handlers to return even after their connections are gone.
 func (s *Server) track(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		s.inFlight.Add(1)
-		defer s.inFlight.Done()
+		s.inFlight.begin()
+		defer s.inFlight.end()
 		next.ServeHTTP(w, r)
 	})
 }
@@ -162,14 +160,8 @@ func (s *Server) Shutdown(ctx context.Context) error {
 		_ = s.http.Close()
 		err = &CutError{Deadline: err}
 	}
-	done := make(chan struct{})
-	go func() {
-		s.inFlight.Wait()
-		s.bg.Wait()
-		close(done)
-	}()
 	select {
-	case <-done:
+	case <-s.inFlight.idle():
 	case <-time.After(handlerGrace):
 		return fmt.Errorf("shutdown: handlers still running %s after their connections were closed", handlerGrace)
 	}
