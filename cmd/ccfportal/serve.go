@@ -59,6 +59,8 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) (err er
 		return err
 	}
 	logger := newLogger(cfg.ops.logFormat, stderr)
+	// The few lines logged through the default logger take the same format.
+	slog.SetDefault(logger)
 	secrets, err := web.LoadOrCreateSecrets(cfg.secretsPath())
 	if err != nil {
 		return err
