@@ -9,9 +9,11 @@ DATA    ?= ./data
 run:
 	$(GO) run ./cmd/ccfportal serve -addr $(ADDR) -data $(DATA)
 
-## test: check generated code is current, vet, lint, and run all tests with the race detector
+## test: check generated code is current, vet, lint, run all tests with the race detector, then
+##       the load test that the race detector would make too slow
 test: check-generated vet lint
 	$(GO) test -race -count=1 ./...
+	$(GO) test -count=1 -run '^TestManyWritersSaveAnswersAtOnce$$' ./web/
 	@$(GO) test -count=1 -run '^TestBrowserTools$$' -v ./e2e | grep -o 'browser suite .*' || true
 
 ## build: a static binary in bin/ccfportal

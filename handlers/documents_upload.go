@@ -67,6 +67,12 @@ func (h *Handlers) UploadDocument(c echo.Context) error {
 // included: that is answered 400 as a whole.
 func refusedUpload(err error) (status int, errs domain.FieldErrors, ok bool) {
 	var e *domain.Error
+	var timeout interface{ Timeout() bool }
+	if errors.As(err, &timeout) && timeout.Timeout() {
+		// The body stopped arriving: not the file's fault, and the page
+		// could not reach the sender anyway.
+		return 0, nil, false
+	}
 	if !asAppError(err, &e) || (e.Code != domain.EInvalid && e.Code != domain.ETooLarge) || errors.Is(err, errBrokenBody) {
 		return 0, nil, false
 	}

@@ -144,7 +144,7 @@ func ErrorPage(status int, messageKey string, args []any, requestID string) temp
 
 func errorTitleKey(status int) string {
 	switch status {
-	case 400, 422:
+	case 400, 408, 422:
 		return "error.title.bad_request"
 	case 401:
 		return "error.title.unauthorized"

@@ -36,6 +36,14 @@ type Config struct {
 	// ReadyTimeout bounds /readyz's wait for the database; zero takes the
 	// default.
 	ReadyTimeout time.Duration
+	// BodyRate is the slowest a request body may arrive; zero takes
+	// DefaultBodyRate, a negative Min turns the limit off.
+	BodyRate BodyRate
+	// MaxConns caps the connections served at once (further ones wait to
+	// be accepted); zero leaves them unbounded.
+	MaxConns int
+	// DataDir is the data folder, whose free space the metrics report.
+	DataDir string
 }
 
 // DefaultMaxUpload is the default per-file upload limit: 25 MB.

@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"log/slog"
+	"net"
 	"net/http"
 
 	"github.com/labstack/echo/v4"
@@ -40,6 +41,12 @@ func classify(err error) (int, string, []any) {
 	var httpErr *echo.HTTPError
 	var tooLarge *http.MaxBytesError
 	switch {
+	case errors.Is(err, ErrBodyTooSlow):
+		return http.StatusRequestTimeout, "error.body_too_slow", nil
+	case errors.Is(err, net.ErrClosed):
+		// The connection was closed under the request (a shutdown's
+		// deadline cut it): nobody is left to answer, and it is no fault.
+		return http.StatusBadRequest, "error.bad_request", nil
 	case errors.As(err, &appErr) && appErr.Code != domain.EInternal:
 		return statusOf[appErr.Code], appErr.Message, appErr.Args
 	case errors.As(err, &tooLarge):
@@ -81,8 +88,8 @@ func (s *Server) handleError(err error, c echo.Context) {
 		}
 	}
 	var buf bytes.Buffer
-	// A client that stopped sending may still be reading: the page is
-	// rendered even once the request's context has ended.
+	// Rendered even when the request's context has ended (a body cut for
+	// its rate, a client gone): the page still goes out if it can.
 	ctx := context.WithoutCancel(c.Request().Context())
 	if rerr := views.ErrorPage(status, key, args, requestIDOf(c)).Render(ctx, &buf); rerr != nil {
 		s.log.Error("render error page", slog.String("request_id", requestIDOf(c)), slog.String("error", rerr.Error()))

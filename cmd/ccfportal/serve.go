@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -19,6 +20,7 @@ import (
 // serveConfig is everything `serve` reads from flags and environment.
 type serveConfig struct {
 	storeFlags
+	ops       opsFlags
 	addr      string
 	https     bool
 	publicURL string
@@ -40,7 +42,11 @@ func parseServeFlags(args []string, stderr io.Writer) (serveConfig, error) {
 		"largest file accepted per upload, in MB (env CCF_MAX_UPLOAD_MB)")
 	fs.Int64Var(&cfg.minFree, "min-free-mb", envInt("CCF_MIN_FREE_MB", 500),
 		"free space the data folder needs for /readyz to answer 200, in MB (env CCF_MIN_FREE_MB)")
+	cfg.ops.register(fs)
 	if err := fs.Parse(args); err != nil {
+		return cfg, err
+	}
+	if err := cfg.ops.check(); err != nil {
 		return cfg, err
 	}
 	cfg.maxUpload *= 1_000_000
@@ -49,13 +55,16 @@ func parseServeFlags(args []string, stderr io.Writer) (serveConfig, error) {
 }
 
 // serve runs the portal until ctx ends, then lets in-flight requests finish
-// and closes the database cleanly.
-func serve(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+// (for at most -shutdown-timeout; those still running then are cut) and
+// closes the database cleanly: checkpointed, so the WAL is empty.
+func serve(ctx context.Context, args []string, stdout, stderr io.Writer) (err error) {
 	cfg, err := parseServeFlags(args, stderr)
 	if err != nil {
 		return err
 	}
-	logger := slog.New(slog.NewTextHandler(stderr, nil))
+	logger := newLogger(cfg.ops.logFormat, stderr)
+	// The few lines logged through the default logger take the same format.
+	slog.SetDefault(logger)
 	unlock, err := lockData(cfg.data)
 	if err != nil {
 		return err
@@ -69,7 +78,11 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	defer store.Close()
+	defer func() {
+		if cerr := store.Close(); cerr != nil && err == nil {
+			err = fmt.Errorf("close database: %w", cerr)
+		}
+	}()
 	blobs, err := openBlobs(ctx, cfg.storeFlags, secrets, store, logger)
 	if err != nil {
 		return err
@@ -84,7 +97,14 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	}
 	srv := web.New(web.Config{Addr: cfg.addr, HTTPS: cfg.https, SessionKey: secrets.SessionKey,
 		Passwords: password.DefaultParams, Sessions: web.DefaultSessionPolicy, Logger: logger,
-		Blobs: blobs, MaxUpload: cfg.maxUpload, MinFreeDisk: cfg.minFree}, store)
+		Blobs: blobs, MaxUpload: cfg.maxUpload, MaxConns: connectionLimit(cfg.ops, logger), DataDir: cfg.data,
+		MinFreeDisk: cfg.minFree}, store)
+	stopMetrics, err := serveMetrics(cfg.ops.metricsAddr, srv.MetricsHandler(), logger)
+	if err != nil {
+		ln.Close()
+		return err
+	}
+	defer stopMetrics()
 	if err := printStaffSetupLink(ctx, store, base, stdout); err != nil {
 		return err
 	}
@@ -97,9 +117,14 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	case <-ctx.Done():
 	}
 	fmt.Fprintln(stdout, "Shutting down: finishing requests in progress...")
-	shutdownCtx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	shutdownCtx, cancel := context.WithTimeout(context.Background(), cfg.ops.shutdownTimeout)
 	defer cancel()
-	if err := srv.Shutdown(shutdownCtx); err != nil {
+	var cut *web.CutError
+	if err := srv.Shutdown(shutdownCtx); errors.As(err, &cut) {
+		// Cut requests were never acknowledged; their uploads are gone.
+		logger.Warn("shutdown deadline passed: requests still in progress were cut",
+			slog.Duration("shutdown_timeout", cfg.ops.shutdownTimeout))
+	} else if err != nil {
 		return err
 	}
 	return <-errs

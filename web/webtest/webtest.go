@@ -65,6 +65,7 @@ func New(t testing.TB, opts ...Option) *App {
 		Logger:     slog.New(slog.NewTextHandler(logs, nil)),
 		Blobs:      blobs,
 		MaxUpload:  2_000_000,
+		DataDir:    dir,
 	}
 	for _, o := range opts {
 		o(&cfg)
