@@ -11,6 +11,7 @@ import (
 
 	"github.com/ccf-portal/ccfportal/db/conn"
 	"github.com/ccf-portal/ccfportal/db/domain"
+	"github.com/ccf-portal/ccfportal/db/domain/countries"
 )
 
 // NoticeTargets lists the data a notice on r can concern.
@@ -93,24 +94,24 @@ func insertNotice(ctx context.Context, tx *sql.Tx, requestID, decisionID int64, 
 // addRecipients writes the recipients: every member country for a notice,
 // the chosen NCBs for a diffusion.
 func addRecipients(ctx context.Context, tx *sql.Tx, noticeID int64, t domain.DataTarget, chosen []string) (int, error) {
-	countries := chosen
+	codes := chosen
 	if t.Scope() == domain.ScopeAllMembers {
-		countries = nil
-		for _, c := range domain.MemberCountries() {
-			countries = append(countries, c.Code)
+		codes = nil
+		for _, c := range countries.Members() {
+			codes = append(codes, c.Code)
 		}
 	}
-	slices.Sort(countries)
-	countries = slices.Compact(countries)
+	slices.Sort(codes)
+	codes = slices.Compact(codes)
 	stmt, err := tx.PrepareContext(ctx, `INSERT INTO notice_recipients (notice_id, country) VALUES (?, ?)`)
 	if err != nil {
 		return 0, conn.Failed(fmt.Sprintf("prepare recipients of notice %d", noticeID), err)
 	}
 	defer stmt.Close()
-	for _, c := range countries {
+	for _, c := range codes {
 		if _, err := stmt.ExecContext(ctx, noticeID, c); err != nil {
 			return 0, conn.Failed(fmt.Sprintf("add recipient %s of notice %d", c, noticeID), err)
 		}
 	}
-	return len(countries), nil
+	return len(codes), nil
 }

@@ -7,6 +7,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/ccf-portal/ccfportal/db/domain"
+	"github.com/ccf-portal/ccfportal/db/domain/countries"
 )
 
 func decide(t *testing.T, f staffFixture, r domain.Request, outcome string) {
@@ -49,7 +50,7 @@ func TestRedNoticeGoesToEveryMemberAndClosesWhenAllConfirm(t *testing.T) {
 	assert.Equal(t, id, n.ID)
 	assert.Equal(t, "delete", n.Action)
 	assert.Equal(t, r.Reference+"/D", n.DecisionRef)
-	assert.Len(t, n.Recipients, len(domain.MemberCountries()))
+	assert.Len(t, n.Recipients, len(countries.Members()))
 	assert.Len(t, n.Pending(), 196)
 
 	require.NoError(t, f.store.AcknowledgeRecipients(f.ctx, f.staff, r.ID, id, []string{"FR", "DE"}))

@@ -7,7 +7,7 @@ import (
 
 	"github.com/chromedp/chromedp"
 
-	"github.com/ccf-portal/ccfportal/db/domain"
+	"github.com/ccf-portal/ccfportal/db/domain/countries"
 	"github.com/ccf-portal/ccfportal/views"
 	"github.com/ccf-portal/ccfportal/views/i18n"
 	"github.com/ccf-portal/ccfportal/web/webtest"
@@ -71,7 +71,7 @@ func localAccessRequestJourney(tag string) func(r *Run) {
 		date := func(y int, m time.Month, d int) string {
 			return views.FormatDate(ctx, time.Date(y, m, d, 0, 0, 0, 0, time.UTC))
 		}
-		syria, turkey := domain.CountryName("SY", tag), domain.CountryName("TR", tag)
+		syria, turkey := countries.Name("SY", tag), countries.Name("TR", tag)
 		passport := r.File("passport.pdf", webtest.PDF("passport scan"))
 		amal := r.NewPerson("petitioner")
 

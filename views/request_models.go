@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/ccf-portal/ccfportal/db/domain"
+	"github.com/ccf-portal/ccfportal/db/domain/countries"
 	"github.com/ccf-portal/ccfportal/db/filetype"
 )
 
@@ -102,7 +103,7 @@ func CountryName(ctx context.Context, code string) string {
 	if code == domain.UnknownCountry {
 		return T(ctx, "answer.country_unknown")
 	}
-	return domain.CountryName(code, Locale(ctx).Tag)
+	return countries.Name(code, Locale(ctx).Tag)
 }
 
 // AnswerText is how a saved answer reads on summary pages: choices and

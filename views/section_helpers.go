@@ -6,6 +6,7 @@ import (
 	"sync"
 
 	"github.com/ccf-portal/ccfportal/db/domain"
+	"github.com/ccf-portal/ccfportal/db/domain/countries"
 )
 
 func labelKey(field string) string { return "answer." + field + ".label" }
@@ -43,14 +44,14 @@ func countryOptions(ctx context.Context, membersOnly bool) []SelectOption {
 	if cached, ok := countryOptionCache.Load(key); ok {
 		return cached.([]SelectOption)
 	}
-	list := domain.Countries()
+	list := countries.All()
 	var out []SelectOption
 	if membersOnly {
-		list = domain.MemberCountries()
+		list = countries.Members()
 		out = append(out, SelectOption{Value: domain.UnknownCountry, Label: T(ctx, "answer.country_unknown")})
 	}
-	for _, c := range domain.SortedCountries(list, lang) {
-		out = append(out, SelectOption{Value: c.Code, Label: domain.CountryName(c.Code, lang)})
+	for _, c := range countries.Sorted(list, lang) {
+		out = append(out, SelectOption{Value: c.Code, Label: countries.Name(c.Code, lang)})
 	}
 	countryOptionCache.Store(key, out)
 	return out

@@ -5,6 +5,8 @@ import (
 	"strings"
 	"time"
 	"unicode/utf8"
+
+	"github.com/ccf-portal/ccfportal/db/domain/countries"
 )
 
 // Answers are a filing's answers, field name to value, as the guided form
@@ -95,11 +97,11 @@ func (f FieldSpec) Check(a Answers, now time.Time, errs *FieldErrors) {
 			errs.Add(f.Name, "answer."+f.Name+".required")
 		}
 	case FieldCountry:
-		if !IsCountry(v) {
+		if !countries.Exists(v) {
 			errs.Add(f.Name, "answer.country_invalid")
 		}
 	case FieldMemberCountry:
-		if v != UnknownCountry && !IsMemberCountry(v) {
+		if v != UnknownCountry && !countries.IsMember(v) {
 			errs.Add(f.Name, "answer.country_invalid")
 		}
 	case FieldDate:

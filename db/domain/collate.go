@@ -4,6 +4,8 @@ import (
 	"slices"
 
 	"golang.org/x/text/collate"
+
+	"github.com/ccf-portal/ccfportal/db/domain/countries"
 )
 
 // SortByName sorts items stably by the names name gives, with the
@@ -15,7 +17,7 @@ import (
 func SortByName[T any](items []T, lang string, name func(T) string) {
 	// A Collator keeps iteration state and is not safe for concurrent use;
 	// building one per call costs a few microseconds.
-	coll := collate.New(parseLang(lang))
+	coll := collate.New(countries.ParseLang(lang))
 	slices.SortStableFunc(items, func(a, b T) int { return coll.CompareString(name(a), name(b)) })
 }
 

@@ -3,6 +3,8 @@ package domain
 import (
 	"strings"
 	"time"
+
+	"github.com/ccf-portal/ccfportal/db/domain/countries"
 )
 
 // Notice scopes: a notice went to every member country; a diffusion only
@@ -89,7 +91,7 @@ func ValidateNotice(in NoticeInput, target *DataTarget) FieldErrors {
 			errs.Add("countries", "notice.recipients_required")
 		}
 		for _, c := range in.Countries {
-			if !IsMemberCountry(c) {
+			if !countries.IsMember(c) {
 				errs.Add("countries", "notice.recipients_required")
 				break
 			}

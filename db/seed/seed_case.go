@@ -8,6 +8,7 @@ import (
 
 	"github.com/ccf-portal/ccfportal/db/conn"
 	"github.com/ccf-portal/ccfportal/db/domain"
+	"github.com/ccf-portal/ccfportal/db/domain/countries"
 )
 
 // writeCase writes one request with everything that happened to it, in
@@ -235,7 +236,7 @@ func (w *seedWriter) writeNotice(c seedCase, id, decID, itemID, staff int64) err
 	if err := w.event(id, domain.EventNoticeIssued, staff, true, "notice.action."+action, issued); err != nil {
 		return err
 	}
-	recipients := domain.MemberCountries()
+	recipients := countries.Members()
 	if t.Scope() == domain.ScopeChosen {
 		w.rng.Shuffle(len(recipients), func(a, b int) { recipients[a], recipients[b] = recipients[b], recipients[a] })
 		recipients = recipients[:3+w.rng.IntN(8)]

@@ -16,6 +16,7 @@ import (
 	"github.com/ccf-portal/ccfportal/db/blob"
 	"github.com/ccf-portal/ccfportal/db/conn"
 	"github.com/ccf-portal/ccfportal/db/domain"
+	"github.com/ccf-portal/ccfportal/db/domain/countries"
 	"github.com/ccf-portal/ccfportal/db/password"
 )
 
@@ -67,7 +68,7 @@ var seedSQL = map[string]string{
 
 func init() {
 	var codes []string
-	for _, c := range domain.MemberCountries() {
+	for _, c := range countries.Members() {
 		codes = append(codes, "('"+c.Code+"')")
 	}
 	seedSQL["all_members"] = `INSERT INTO notice_recipients (notice_id, country, acknowledged_at, acknowledged_by)

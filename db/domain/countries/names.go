@@ -1,4 +1,4 @@
-package domain
+package countries
 
 import (
 	"cmp"
@@ -40,9 +40,9 @@ var nameOverrides = map[string]map[string]string{
 	"ar": {"SZ": "إسواتيني", "MK": "مقدونيا الشمالية", "PS": "فلسطين"},
 }
 
-// parseLang returns the tag for lang, or English when lang is not a valid
+// ParseLang returns the tag for lang, or English when lang is not a valid
 // BCP 47 tag, since a bad Accept-Language must not blank out the page.
-func parseLang(lang string) language.Tag {
+func ParseLang(lang string) language.Tag {
 	t, err := language.Parse(lang)
 	if err != nil {
 		return language.English
@@ -50,12 +50,12 @@ func parseLang(lang string) language.Tag {
 	return t
 }
 
-// CountryName returns the country's name in the given language (a BCP 47
+// Name returns the country's name in the given language (a BCP 47
 // tag such as "en", "fr", "es" or "ar"). It falls back to the English name
 // when the language has none, and to the code itself when the code is not a
 // region x/text knows, so the caller always has something to show.
-func CountryName(code, lang string) string {
-	tag := parseLang(lang)
+func Name(code, lang string) string {
+	tag := ParseLang(lang)
 	base, _ := tag.Base()
 	upper := strings.ToUpper(code)
 	if name := nameOverrides[base.String()][upper]; name != "" {
@@ -83,12 +83,12 @@ func CountryName(code, lang string) string {
 	return code
 }
 
-// SortedCountries returns a copy of list sorted by each country's name in
+// Sorted returns a copy of list sorted by each country's name in
 // lang, using the language's collation rules so that, in French for example,
 // "États-Unis" sorts among the E's rather than after Z as a byte order would
-// put it. Countries with equal names keep a stable order by code.
-func SortedCountries(list []Country, lang string) []Country {
-	tag := parseLang(lang)
+// put it. All with equal names keep a stable order by code.
+func Sorted(list []Country, lang string) []Country {
+	tag := ParseLang(lang)
 	// A Collator keeps iteration state and is not safe for concurrent use;
 	// building one is cheap (a few microseconds), so each call gets its own.
 	coll := collate.New(tag)
@@ -99,7 +99,7 @@ func SortedCountries(list []Country, lang string) []Country {
 	}
 	items := make([]named, len(list))
 	for i, c := range list {
-		items[i] = named{c, CountryName(c.Code, lang)}
+		items[i] = named{c, Name(c.Code, lang)}
 	}
 	slices.SortStableFunc(items, func(a, b named) int {
 		if r := coll.CompareString(a.name, b.name); r != 0 {

@@ -1,4 +1,4 @@
-package domain
+package countries
 
 import (
 	"slices"
@@ -146,27 +146,27 @@ func init() {
 	}
 }
 
-// Countries returns every ISO 3166-1 alpha-2 code (current assignments),
+// All returns every ISO 3166-1 alpha-2 code (current assignments),
 // sorted by code. The slice is a fresh copy the caller may modify.
-func Countries() []Country {
+func All() []Country {
 	return slices.Clone(countryList)
 }
 
-// MemberCountries returns the 196 INTERPOL member countries, sorted by code.
+// Members returns the 196 INTERPOL member countries, sorted by code.
 // The slice is a fresh copy the caller may modify.
-func MemberCountries() []Country {
+func Members() []Country {
 	return slices.Clone(memberList)
 }
 
-// IsCountry reports whether code is a current ISO 3166-1 alpha-2 code. The
+// Exists reports whether code is a current ISO 3166-1 alpha-2 code. The
 // match is exact: callers are expected to store and send upper-case codes,
 // so "de" is rejected rather than silently accepted.
-func IsCountry(code string) bool {
+func Exists(code string) bool {
 	_, ok := countryByCode[code]
 	return ok
 }
 
-// IsMemberCountry reports whether code is an INTERPOL member country.
-func IsMemberCountry(code string) bool {
+// IsMember reports whether code is an INTERPOL member country.
+func IsMember(code string) bool {
 	return countryByCode[code].Member
 }
