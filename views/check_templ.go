@@ -5,12 +5,10 @@ package views
 
 //lint:file-ignore SA4006 This context is only used if a nested component is present.
 
-import (
-	"github.com/a-h/templ"
-	templruntime "github.com/a-h/templ/runtime"
+import "github.com/a-h/templ"
+import templruntime "github.com/a-h/templ/runtime"
 
-	"github.com/ccf-portal/ccfportal/db/domain"
-)
+import "github.com/ccf-portal/ccfportal/db/domain"
 
 // CheckPage shows every answer with a change link, what would make the
 // request inadmissible, and -- when nothing blocks it -- the declaration

@@ -5,12 +5,10 @@ package views
 
 //lint:file-ignore SA4006 This context is only used if a nested component is present.
 
-import (
-	"github.com/a-h/templ"
-	templruntime "github.com/a-h/templ/runtime"
+import "github.com/a-h/templ"
+import templruntime "github.com/a-h/templ/runtime"
 
-	"github.com/ccf-portal/ccfportal/db/domain"
-)
+import "github.com/ccf-portal/ccfportal/db/domain"
 
 // ConfirmationPage confirms a filing with its reference and says what
 // happens next.

@@ -5,12 +5,10 @@ package views
 
 //lint:file-ignore SA4006 This context is only used if a nested component is present.
 
-import (
-	"github.com/a-h/templ"
-	templruntime "github.com/a-h/templ/runtime"
+import "github.com/a-h/templ"
+import templruntime "github.com/a-h/templ/runtime"
 
-	"github.com/ccf-portal/ccfportal/db/domain"
-)
+import "github.com/ccf-portal/ccfportal/db/domain"
 
 // NewDeletionPage starts a deletion or correction request: which of the
 // two, whether to ask for access in the same filing, and whether it
