@@ -57,7 +57,7 @@ func load() {
 	if err != nil {
 		panic(err)
 	}
-	sort.Strings(files) // "en.json" sorts before "en.staff.json"
+	sortCatalogFiles(files)
 	for _, f := range files {
 		body, err := fs.ReadFile(localeFiles, f)
 		if err != nil {
@@ -81,6 +81,19 @@ func load() {
 		tags = append(tags, language.MustParse(n))
 	}
 	matcher = language.NewMatcher(tags)
+}
+
+// sortCatalogFiles puts each main catalog before every part file, then
+// the rest by name: by name alone "en.files.json" would come before
+// "en.json" ('f' < 'j').
+func sortCatalogFiles(files []string) {
+	isPart := func(f string) bool { return strings.Count(path.Base(f), ".") > 1 }
+	sort.Slice(files, func(i, j int) bool {
+		if pi, pj := isPart(files[i]), isPart(files[j]); pi != pj {
+			return !pi
+		}
+		return files[i] < files[j]
+	})
 }
 
 func addCatalog(file string, cat catalogFile) {

@@ -87,3 +87,10 @@ func TestTranslateFormatsArgumentsAndFallsBack(t *testing.T) {
 	assert.Equal(t, "no.such.key", T(ctx, "no.such.key"))
 	assert.Equal(t, "en", FromContext(context.Background()).Tag)
 }
+
+func TestMainCatalogsLoadBeforeTheirParts(t *testing.T) {
+	files := []string{"locales/fr.staff.json", "locales/en.files.json", "locales/fr.json", "locales/en.staff.json", "locales/en.json"}
+	sortCatalogFiles(files)
+	assert.Equal(t, []string{"locales/en.json", "locales/fr.json", "locales/en.files.json", "locales/en.staff.json", "locales/fr.staff.json"}, files)
+	assert.Equal(t, "Contains JavaScript", T(WithLocale(context.Background(), Get("en")), "filewarning.pdf_javascript"), "a part sorting before its main catalog is loaded")
+}
