@@ -6,7 +6,6 @@ import (
 	"compress/zlib"
 	"errors"
 	"io"
-	"regexp"
 	"strconv"
 )
 
@@ -583,8 +582,50 @@ func abs(n int) int {
 
 // ---- the scan ----
 
-// pdfHeader finds object headers and trailers in the clear.
-var pdfHeader = regexp.MustCompile(`\d{1,10}[\x00\t\n\f\r ]+\d{1,5}[\x00\t\n\f\r ]+obj|trailer`)
+// pdfHeader finds the first object header ("N G obj") or "trailer"
+// keyword in buf and returns where it starts and ends, or -1. It looks
+// for the keywords with bytes.Index and checks the numbers backwards,
+// which is fast even on megabytes of compressed (random-looking) data.
+func pdfHeader(buf []byte) (int, int) {
+	tr := bytes.Index(buf, []byte("trailer"))
+	for from := 0; ; {
+		j := bytes.Index(buf[from:], []byte("obj"))
+		if j < 0 {
+			break
+		}
+		j += from
+		if tr >= 0 && tr < j {
+			return tr, tr + len("trailer")
+		}
+		if start := headerStart(buf, j); start >= 0 {
+			return start, j + len("obj")
+		}
+		from = j + 1
+	}
+	if tr >= 0 {
+		return tr, tr + len("trailer")
+	}
+	return -1, -1
+}
+
+// headerStart checks that "obj" at j is preceded by "N G " and returns
+// where N starts, or -1.
+func headerStart(buf []byte, j int) int {
+	k := j
+	skip := func(ok func(int) bool, most int) bool {
+		n := 0
+		for k > 0 && ok(int(buf[k-1])) && n <= most {
+			k--
+			n++
+		}
+		return n > 0 && n <= most
+	}
+	const anyLength = 1 << 30
+	if !skip(isPDFSpace, anyLength) || !skip(isDigit, 5) || !skip(isPDFSpace, anyLength) || !skip(isDigit, 10) {
+		return -1
+	}
+	return k
+}
 
 // scan reads the file from start to end, parsing each object it finds and
 // stepping over stream data, so that nothing inside a stream is taken for
@@ -597,16 +638,16 @@ func (d *pdfDoc) scan() {
 		if n == 0 {
 			return
 		}
-		m := pdfHeader.FindIndex(buf[:n])
+		start, end := pdfHeader(buf[:n])
 		// A match touching the end of the chunk may go on in the next one.
-		if m == nil || (m[1] > n-32 && pos+int64(n) < d.size) {
+		if start < 0 || (end > n-32 && pos+int64(n) < d.size) {
 			if pos+int64(n) >= d.size {
 				return
 			}
 			pos += int64(max(1, n-64))
 			continue
 		}
-		pos = d.scanAt(pos+int64(m[0]), pos+int64(m[1]))
+		pos = d.scanAt(pos+int64(start), pos+int64(end))
 		if len(d.found) >= pdfMaxObjects {
 			d.incomplete = true
 			return
