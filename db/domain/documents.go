@@ -87,6 +87,9 @@ type NewDocument struct {
 	Language      string
 	TranslationOf int64
 	PageCount     int
+	// PagesUnknown is set for a PDF whose pages could not be counted: a
+	// document with a page limit is refused then.
+	PagesUnknown bool
 }
 
 // MaxDescriptionRunes limits a document's description.
