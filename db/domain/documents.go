@@ -75,6 +75,9 @@ type Document struct {
 	Language string
 	// PageCount is the number of pages of a PDF, 0 when not counted.
 	PageCount int
+	// Warnings are what the upload checks found that staff should know
+	// before opening the file (codes, see filetype.WarnJavaScript).
+	Warnings []string
 }
 
 // NewDocument is what an upload form supplies besides the file.
