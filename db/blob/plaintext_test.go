@@ -130,3 +130,17 @@ func TestStageInspectionWritesNoPlaintext(t *testing.T) {
 	assertNoMarker(t, dir, marker)
 	s.Discard(b)
 }
+
+func TestCopyInspectsLikeAnUpload(t *testing.T) {
+	s, _ := newTestBlobStore(t)
+	// A Word 97-2003 file stored before such files were refused.
+	old := putRawBlob(t, s, ftt.OLEDoc())
+	_, err := s.Copy(old, "old.doc")
+	assert.Equal(t, "upload.legacy_office", domain.ErrorMessage(err))
+
+	js := putRawBlob(t, s, ftt.JavaScriptPDF())
+	b, err := s.Copy(js, "x.pdf")
+	require.NoError(t, err)
+	assert.Contains(t, b.Inspection.Warnings, filetype.WarnJavaScript, "a copy carries its warnings")
+	s.Discard(b)
+}
