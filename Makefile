@@ -37,3 +37,4 @@ vet:
 ## fuzz: run each fuzz test for a short while
 fuzz:
 	$(GO) test ./db/ -run XXX -fuzz FuzzVerifyPassword -fuzztime 30s
+	$(GO) test ./db/filetype/ -run XXX -fuzz FuzzInspectPDF -fuzztime 30s
