@@ -66,8 +66,13 @@ type pdfDoc struct {
 
 	cache     map[int64]*pdfObjStm
 	cacheList []int64
-	budget    int64
-	resolving int
+	stmFailed map[int64]bool // object streams that could not be loaded, or are being loaded
+	// The last "endstream" search: from lastFrom, found at lastFound (-1:
+	// none to the end). A later search starting in between has the same
+	// answer, which keeps the scan linear when lengths are wrong.
+	lastFrom, lastFound int64
+	budget              int64
+	resolving           int
 
 	incomplete bool
 	warn       map[string]bool
@@ -76,7 +81,7 @@ type pdfDoc struct {
 func newPDFDoc(r io.ReaderAt, size int64) *pdfDoc {
 	return &pdfDoc{r: r, size: size, xref: map[int64]pdfLoc{}, found: map[int64]int64{},
 		inStream: map[int64]int64{}, seenStm: map[int64]bool{}, cache: map[int64]*pdfObjStm{},
-		budget: pdfDecodeBudget, warn: map[string]bool{}}
+		stmFailed: map[int64]bool{}, lastFrom: -1, budget: pdfDecodeBudget, warn: map[string]bool{}}
 }
 
 // ---- cross-reference sections ----
@@ -312,7 +317,7 @@ func (d *pdfDoc) streamData(l *pdfLexer, dict pdfDict) (start, length, end int64
 			return start, int64(n), e.pos, true
 		}
 	}
-	i := indexFrom(d.r, d.size, start, d.size, []byte("endstream"))
+	i := d.endstream(start)
 	if i < 0 {
 		return start, d.size - start, d.size, true
 	}
@@ -321,6 +326,17 @@ func (d *pdfDoc) streamData(l *pdfLexer, dict pdfDict) (start, length, end int64
 		length--
 	}
 	return start, length, i + len64("endstream"), true
+}
+
+// endstream finds the first "endstream" at or after from, remembering
+// the last answer.
+func (d *pdfDoc) endstream(from int64) int64 {
+	if d.lastFrom >= 0 && from >= d.lastFrom && (d.lastFound < 0 || from <= d.lastFound) {
+		return d.lastFound
+	}
+	i := indexFrom(d.r, d.size, from, d.size, []byte("endstream"))
+	d.lastFrom, d.lastFound = from, i
+	return i
 }
 
 func (d *pdfDoc) byteAt(off int64) int {
@@ -390,10 +406,17 @@ func (d *pdfDoc) objStm(num int64) (*pdfObjStm, error) {
 	if s, ok := d.cache[num]; ok {
 		return s, nil
 	}
+	// Each stream is loaded at most once unless it succeeds, and never
+	// from inside its own loading (a /Length held in itself).
+	if d.stmFailed[num] {
+		return nil, errPDFNotFound
+	}
+	d.stmFailed[num] = true
 	s, err := d.loadObjStm(num)
 	if err != nil {
 		return nil, err
 	}
+	delete(d.stmFailed, num)
 	if len(d.cacheList) >= pdfMaxObjStms {
 		delete(d.cache, d.cacheList[0])
 		d.cacheList = d.cacheList[1:]

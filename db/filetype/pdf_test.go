@@ -2,9 +2,11 @@ package filetype
 
 import (
 	"bytes"
+	"fmt"
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 
@@ -143,4 +145,26 @@ func FuzzInspectPDF(f *testing.F) {
 			t.Fatalf("pages %d counted %v", info.Pages, info.Counted)
 		}
 	})
+}
+
+// Files built to make a reader go quadratic or recurse: they must be
+// read in about the time of one pass.
+func TestInspectPDFHostileStructuresStayCheap(t *testing.T) {
+	var noEnd strings.Builder
+	noEnd.WriteString("%PDF-1.4\n")
+	for i := range 50_000 {
+		fmt.Fprintf(&noEnd, "%d 0 obj << /Length 99999999 >> stream\nxx\n", i+1)
+	}
+	var chain strings.Builder
+	chain.WriteString("%PDF-1.5\n")
+	for i := range 2000 {
+		// Each object stream's length is an object held in the next one.
+		fmt.Fprintf(&chain, "%d 0 obj << /Type /ObjStm /N 1 /First 4 /Length %d 0 R /Filter /FlateDecode >> stream\nxx\nendstream endobj\n", i+1, i+2)
+	}
+	for name, doc := range map[string]string{"streams without endstream": noEnd.String(), "length chain": chain.String()} {
+		start := time.Now()
+		info := inspectPDF([]byte(doc))
+		assert.False(t, info.Counted, name)
+		assert.Less(t, time.Since(start), 30*time.Second, name, "quadratic work would take minutes")
+	}
 }
