@@ -49,3 +49,4 @@ fuzz:
 	$(GO) test ./db/filetype/ -run XXX -fuzz '^FuzzSniffFileType$$' -fuzztime 30s
 	$(GO) test ./db/filetype/ -run XXX -fuzz '^FuzzSanitizeFilename$$' -fuzztime 30s
 	$(GO) test ./db/blob/ -run XXX -fuzz '^FuzzBlobOpen$$' -fuzztime 30s
+	$(GO) test ./db/filetype/ -run XXX -fuzz '^FuzzInspectPDF$$' -fuzztime 30s

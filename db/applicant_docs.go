@@ -93,6 +93,12 @@ func (db *DB) AttachRecordDocuments(ctx context.Context, draft domain.Request, f
 
 func (db *DB) copyIntoDraft(ctx context.Context, draft domain.Request, filer domain.User, d domain.ApplicantDocument, blobs *blob.Store) error {
 	staged, err := blobs.Copy(d.StorageKey, d.Name)
+	if domain.ErrorCode(err) == domain.EInvalid {
+		// Kept on the record from before the upload checks refused its
+		// kind (a Word 97-2003 file, say): the draft starts without it,
+		// and asks for the document like any missing one.
+		return nil
+	}
 	if err != nil {
 		return err
 	}

@@ -61,10 +61,11 @@ func insertDocumentRow(ctx context.Context, tx *sql.Tx, doc domain.Document, d d
 		}
 	}
 	res, err := tx.ExecContext(ctx, `INSERT INTO documents (request_id, uploaded_by, doc_type, original_name, content_type,
-		size, sha256, storage_key, confidential, description, after_filing, translation_of, doc_language, page_count, created_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		size, sha256, storage_key, confidential, description, after_filing, translation_of, doc_language, page_count, created_at, warnings)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		doc.RequestID, doc.UploadedBy, doc.Type, doc.Name, doc.ContentType, doc.Size, doc.SHA256, doc.StorageKey,
-		doc.Confidential, doc.Description, doc.AfterFiling, conn.NullID(d.TranslationOf), d.Language, d.PageCount, doc.CreatedAt.Unix())
+		doc.Confidential, doc.Description, doc.AfterFiling, conn.NullID(d.TranslationOf), d.Language, d.PageCount, doc.CreatedAt.Unix(),
+		joinWarnings(doc.Warnings))
 	if err != nil {
 		return 0, conn.Failed(fmt.Sprintf("add document to request %d", doc.RequestID), err)
 	}
@@ -79,17 +80,19 @@ func insertDocumentRow(ctx context.Context, tx *sql.Tx, doc domain.Document, d d
 }
 
 const documentColumns = `id, request_id, uploaded_by, doc_type, original_name, content_type, size, sha256, storage_key,
-	confidential, description, after_filing, created_at, COALESCE(translation_of, 0), doc_language, page_count`
+	confidential, description, after_filing, created_at, COALESCE(translation_of, 0), doc_language, page_count, warnings`
 
 func scanDocument(row conn.Scanner) (domain.Document, error) {
 	var d domain.Document
 	var created int64
+	var warnings string
 	err := row.Scan(&d.ID, &d.RequestID, &d.UploadedBy, &d.Type, &d.Name, &d.ContentType, &d.Size, &d.SHA256,
-		&d.StorageKey, &d.Confidential, &d.Description, &d.AfterFiling, &created, &d.TranslationOf, &d.Language, &d.PageCount)
+		&d.StorageKey, &d.Confidential, &d.Description, &d.AfterFiling, &created, &d.TranslationOf, &d.Language, &d.PageCount, &warnings)
 	if err != nil {
 		return domain.Document{}, conn.RowFailed("read document row", err)
 	}
 	d.CreatedAt = conn.UnixTime(created)
+	d.Warnings = splitWarnings(warnings)
 	return d, nil
 }
 
@@ -163,5 +166,6 @@ func documentRecord(r domain.Request, actor domain.User, d domain.NewDocument, b
 	return domain.Document{RequestID: r.ID, UploadedBy: actor.ID, Type: d.Type, Name: filetype.SanitizeFilename(d.Name),
 		ContentType: blob.ContentType, Size: blob.Size, SHA256: blob.SHA256, StorageKey: blob.Key,
 		Confidential: d.Confidential, Description: strings.TrimSpace(d.Description), AfterFiling: afterFiling,
-		CreatedAt: time.Unix(now.Unix(), 0).UTC(), TranslationOf: d.TranslationOf, Language: d.Language, PageCount: d.PageCount}
+		CreatedAt: time.Unix(now.Unix(), 0).UTC(), TranslationOf: d.TranslationOf, Language: d.Language, PageCount: d.PageCount,
+		Warnings: blob.Inspection.Warnings}
 }

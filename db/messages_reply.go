@@ -94,8 +94,9 @@ func addReplyDocument(ctx context.Context, tx *sql.Tx, requestID, msgID, uploade
 // insertDocument records a published blob as a document added after filing.
 func insertDocument(ctx context.Context, tx *sql.Tx, requestID, uploader int64, t domain.DocType, name string, b *blob.Staged, now time.Time) (int64, error) {
 	res, err := tx.ExecContext(ctx, `INSERT INTO documents (request_id, uploaded_by, doc_type, original_name, content_type,
-		size, sha256, storage_key, after_filing, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1, ?)`,
-		requestID, uploader, t, filetype.SanitizeFilename(name), b.ContentType, b.Size, b.SHA256, b.Key, now.Unix())
+		size, sha256, storage_key, after_filing, created_at, warnings) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)`,
+		requestID, uploader, t, filetype.SanitizeFilename(name), b.ContentType, b.Size, b.SHA256, b.Key, now.Unix(),
+		joinWarnings(b.Inspection.Warnings))
 	if err != nil {
 		return 0, conn.Failed(fmt.Sprintf("add document to request %d", requestID), err)
 	}

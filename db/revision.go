@@ -23,7 +23,7 @@ func (db *DB) FileRevision(ctx context.Context, r domain.Request, filer domain.U
 	var id int64
 	err := db.withBlob(files.EvidenceBlob, blobs, func() error {
 		return db.withBlob(files.SummaryBlob, blobs, func() error {
-			errs := domain.ValidateRevision(a, files.Summary.PageCount, files.SummaryBlob != nil, now)
+			errs := domain.ValidateRevision(a, files.Summary, files.SummaryBlob != nil, now)
 			if errs.Any() {
 				return errs.Err()
 			}

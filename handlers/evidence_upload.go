@@ -85,5 +85,6 @@ func evidenceMeta(up uploadForm) domain.NewDocument {
 	translationOf, _ := strconv.ParseInt(up.fields.Get("translation_of"), 10, 64)
 	return domain.NewDocument{Type: domain.DocType(up.fields.Get("doc_type")), Name: up.filename,
 		Confidential: up.fields.Get("confidential") == "yes", Description: up.fields.Get("description"),
-		Grounds: grounds, Language: up.fields.Get("doc_language"), TranslationOf: translationOf, PageCount: up.pages}
+		Grounds: grounds, Language: up.fields.Get("doc_language"), TranslationOf: translationOf, PageCount: up.pages,
+		PagesUnknown: up.pagesUnknown}
 }

@@ -15,7 +15,6 @@ import (
 
 	"github.com/ccf-portal/ccfportal/db/blob"
 	"github.com/ccf-portal/ccfportal/db/domain"
-	"github.com/ccf-portal/ccfportal/db/filetype"
 )
 
 // maxFieldBytes caps each ordinary field of an upload form; maxFields caps
@@ -33,15 +32,18 @@ type uploadForm struct {
 	fields   url.Values
 	filename string
 	blob     *blob.Staged
-	pages    int // PDF pages counted while streaming; 0 if not a PDF or unknown
-	extra    map[string]*uploadedFile
+	pages    int // PDF pages counted from the page tree; 0 if not a PDF or unknown
+	// pagesUnknown is set for a PDF whose pages could not be counted.
+	pagesUnknown bool
+	extra        map[string]*uploadedFile
 }
 
 // uploadedFile is one staged file of a form with several file inputs.
 type uploadedFile struct {
-	filename string
-	blob     *blob.Staged
-	pages    int
+	filename     string
+	blob         *blob.Staged
+	pages        int
+	pagesUnknown bool
 }
 
 // formValues are the fields as a form for re-display, multiple values of
@@ -147,16 +149,15 @@ func (h *Handlers) readPart(part *multipart.Part, form *uploadForm, fileInputs [
 	return nil
 }
 
-// stagePart streams one file part into the blob store, counting PDF pages
-// on the way.
+// stagePart streams one file part into the blob store, which checks the
+// content (type, macros, zip bombs, image size) and counts a PDF's pages.
 func (h *Handlers) stagePart(part *multipart.Part, form *uploadForm) error {
 	name := part.FormName()
 	if (name == "file" && form.blob != nil) || form.extra[name] != nil {
 		return domain.Errorf(domain.EInvalid, "upload.one_file")
 	}
-	var pages filetype.PDFPageCounter
 	body := &readRecorder{r: part}
-	blob, err := h.Blobs.Stage(io.TeeReader(body, &pages), part.FileName(), h.MaxUpload)
+	blob, err := h.Blobs.Stage(body, part.FileName(), h.MaxUpload)
 	if err != nil {
 		if body.err != nil {
 			// The body broke off or went over its limit: the client's doing,
@@ -165,12 +166,10 @@ func (h *Handlers) stagePart(part *multipart.Part, form *uploadForm) error {
 		}
 		return err
 	}
-	f := &uploadedFile{filename: part.FileName(), blob: blob}
-	if blob.ContentType == "application/pdf" {
-		f.pages = pages.Pages()
-	}
+	f := &uploadedFile{filename: part.FileName(), blob: blob, pages: blob.Inspection.Pages,
+		pagesUnknown: blob.Inspection.PagesUnknown}
 	if name == "file" {
-		form.blob, form.filename, form.pages = f.blob, f.filename, f.pages
+		form.blob, form.filename, form.pages, form.pagesUnknown = f.blob, f.filename, f.pages, f.pagesUnknown
 	} else {
 		form.extra[name] = f
 	}

@@ -36,7 +36,7 @@ func (h *Handlers) FileRevision(c echo.Context) error {
 	a := domain.Answers{}
 	domain.RevisionSection.Bind(a, joined(up.fields))
 	files := revisionFiles(up)
-	errs := domain.ValidateRevision(a, files.Summary.PageCount, files.SummaryBlob != nil, h.DB.Clock.Now())
+	errs := domain.ValidateRevision(a, files.Summary, files.SummaryBlob != nil, h.DB.Clock.Now())
 	if up.fields.Get("declaration") != "yes" {
 		errs.Add("declaration", "check.declaration_required")
 	}
@@ -56,7 +56,8 @@ func (h *Handlers) FileRevision(c echo.Context) error {
 func revisionFiles(up uploadForm) db.RevisionFiles {
 	var files db.RevisionFiles
 	if s := up.extra["summary_file"]; s != nil {
-		files.Summary = domain.NewDocument{Type: domain.DocRevisionSummary, Name: s.filename, PageCount: s.pages}
+		files.Summary = domain.NewDocument{Type: domain.DocRevisionSummary, Name: s.filename, PageCount: s.pages,
+			PagesUnknown: s.pagesUnknown}
 		files.SummaryBlob = s.blob
 	}
 	if up.blob != nil {

@@ -1196,7 +1196,7 @@ func replyForm(r domain.Request, q domain.Message, f Form, maxUploadMB int64) te
 					return templ_7745c5c3_Err
 				}
 			}
-			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 101, " accept=\".pdf,.jpg,.jpeg,.png,.heic,.heif,.webp,.tif,.tiff,.docx,.doc,.odt,.xlsx\"></div>")
+			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 101, " accept=\".pdf,.jpg,.jpeg,.png,.heic,.heif,.webp,.tif,.tiff,.docx,.odt,.xlsx\"></div>")
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}

@@ -413,7 +413,7 @@ func fileField(f Form, maxUploadMB int64) templ.Component {
 				return templ_7745c5c3_Err
 			}
 		}
-		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 25, " accept=\".pdf,.jpg,.jpeg,.png,.heic,.heif,.webp,.tif,.tiff,.docx,.doc,.odt,.xlsx\"></div>")
+		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 25, " accept=\".pdf,.jpg,.jpeg,.png,.heic,.heif,.webp,.tif,.tiff,.docx,.odt,.xlsx\"></div>")
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}

@@ -841,7 +841,7 @@ func DecisionPage(v StaffActionView, f Form) templ.Component {
 					return templ_7745c5c3_Err
 				}
 			}
-			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 45, " accept=\".pdf,.jpg,.jpeg,.png,.heic,.heif,.webp,.tif,.tiff,.docx,.doc,.odt,.xlsx\"></div><div class=\"warning-text\">")
+			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 45, " accept=\".pdf,.jpg,.jpeg,.png,.heic,.heif,.webp,.tif,.tiff,.docx,.odt,.xlsx\"></div><div class=\"warning-text\">")
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}

@@ -442,7 +442,7 @@ func RevisionPage(r domain.Request, f Form, maxUploadMB int64, oldDecision bool)
 					return templ_7745c5c3_Err
 				}
 			}
-			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 32, " accept=\".pdf,.docx,.doc,.odt\"></div><h2>")
+			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 32, " accept=\".pdf,.docx,.odt\"></div><h2>")
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}

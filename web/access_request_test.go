@@ -212,7 +212,7 @@ func TestExpiredIdentityDocumentIsFlaggedButDoesNotBlock(t *testing.T) {
 	c.FillAccessRequest(req, false)
 	c.SaveSection(req, "id-document", url.Values{"id_type": {"passport"}, "id_number": {"N1"}, "id_issuer": {"SY"},
 		"id_expiry-day": {"1"}, "id_expiry-month": {"1"}, "id_expiry-year": {"2020"}})
-	c.UploadDocument(req, "identity", "old-passport.jpg", "\xff\xd8\xff\xe0 JFIF old passport", false)
+	c.UploadDocument(req, "identity", "old-passport.jpg", webtest.JPEG(), false)
 	check := c.Get(req + "/check")
 	assert.Contains(t, check.Body, "The identity document has expired")
 	assert.Contains(t, check.Body, "Submit request")

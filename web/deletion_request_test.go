@@ -257,7 +257,7 @@ func TestDeletionRulesEachSayWhatToFix(t *testing.T) {
 	assert.Equal(t, http.StatusUnprocessableEntity, over.Status)
 	assert.Contains(t, over.Body, "There are 3 appendices; the CCF accepts at most 2")
 
-	twoPages := strings.Replace(webtest.PDF("summary"), "%%EOF", "3 0 obj << /Type /Page >> endobj\n4 0 obj << /Type /Page >> endobj\n%%EOF", 1)
+	twoPages := webtest.PDFPages("summary", 2)
 	c.UploadEvidence(req, []webtest.Field{webtest.F("doc_type", "summary_of_arguments"), webtest.F("description", "Summary"),
 		webtest.F("doc_language", "en")}, "summary.pdf", twoPages)
 	long := c.Get(req + "/check")

@@ -157,7 +157,7 @@ func TestRevisionInsideAndOutsideTheWindow(t *testing.T) {
 	assert.Equal(t, http.StatusUnprocessableEntity, late.Status)
 	assert.Contains(t, late.Body, "The 6 months to apply ended on 2 February 2026")
 
-	threePages := strings.Replace(webtest.PDF("s"), "%%EOF", strings.Repeat("9 0 obj << /Type /Page >> endobj\n", 3)+"%%EOF", 1)
+	threePages := webtest.PDFPages("s", 3)
 	long := uploadRevision(t, c, access, revisionFields(webtest.Start.AddDate(0, -1, 0)), threePages)
 	assert.Equal(t, http.StatusUnprocessableEntity, long.Status)
 	assert.Contains(t, long.Body, "The summary has 3 pages; it must have at most 2")

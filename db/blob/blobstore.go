@@ -39,7 +39,7 @@ const (
 	blobKeyBytes  = 16
 	blobKeyLength = 2 * blobKeyBytes
 	blobTmpSuffix = ".tmp"
-	blobSniffSize = 512
+	blobSniffSize = filetype.SniffSize
 )
 
 // Internal causes; they are wrapped in Internal errors and only ever logged.
@@ -94,8 +94,9 @@ type Blob struct {
 // which its database row may be committed) or Discard.
 type Staged struct {
 	Blob
-	tmpPath   string
-	finalPath string
+	Inspection filetype.Report // what the content checks found: pages, warnings for staff
+	tmpPath    string
+	finalPath  string
 }
 
 // Stage streams r into an encrypted temp file under dir/tmp, computing size
@@ -104,7 +105,9 @@ type Staged struct {
 // The temp file is fsynced before Stage returns. On any error the temp file
 // is removed. Errors: ETooLarge "upload.too_large" (arg: maxSize in whole
 // MB) over maxSize bytes; EInvalid "upload.empty" for no bytes; EInvalid
-// "upload.type_not_allowed" for a type not on the allowlist; read errors
+// "upload.type_not_allowed" for a type not on the allowlist, and the
+// other EInvalid refusals of filetype.Check and filetype.Inspect (legacy
+// Office files, macros, zip bombs, oversized pictures); read errors
 // from r are returned as Internal errors that wrap them, so that errors.As
 // still finds, for example, an *http.MaxBytesError.
 func (s *Store) Stage(r io.Reader, filename string, maxSize int64) (*Staged, error) {
@@ -122,6 +125,10 @@ func (s *Store) Stage(r io.Reader, filename string, maxSize int64) (*Staged, err
 		finalPath: s.finalPath(key),
 	}
 	if err := s.writeStaged(b, io.MultiReader(head, r), maxSize); err != nil {
+		s.Discard(b)
+		return nil, err
+	}
+	if err := s.inspect(b, ft); err != nil {
 		s.Discard(b)
 		return nil, err
 	}
@@ -145,9 +152,9 @@ func sniffUpload(r io.Reader, filename string, maxSize int64) (io.Reader, filety
 	case int64(n) > maxSize:
 		return nil, filetype.Type{}, tooLarge(maxSize)
 	}
-	ft, ok := filetype.Sniff(head, filename)
-	if !ok {
-		return nil, filetype.Type{}, domain.Errorf(domain.EInvalid, "upload.type_not_allowed")
+	ft, err := filetype.Check(head, filename)
+	if err != nil {
+		return nil, filetype.Type{}, refused(err)
 	}
 	return bytes.NewReader(head), ft, nil
 }

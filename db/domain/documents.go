@@ -86,6 +86,9 @@ type Document struct {
 	Language string
 	// PageCount is the number of pages of a PDF, 0 when not counted.
 	PageCount int
+	// Warnings are what the upload checks found that staff should know
+	// before opening the file (codes, see filetype.WarnJavaScript).
+	Warnings []string
 }
 
 // NewDocument is what an upload form supplies besides the file.
@@ -98,6 +101,9 @@ type NewDocument struct {
 	Language      string
 	TranslationOf int64
 	PageCount     int
+	// PagesUnknown is set for a PDF whose pages could not be counted: a
+	// document with a page limit is refused then.
+	PagesUnknown bool
 }
 
 // MaxDescriptionRunes limits a document's description.

@@ -25,6 +25,9 @@ func ValidateEvidence(d NewDocument, chosen []Ground) FieldErrors {
 	if utf8.RuneCountInString(d.Description) == 0 {
 		errs.Add("description", "evidence.description_required")
 	}
+	if d.Type == DocSummary && d.PagesUnknown {
+		errs.Add("file", "upload.pages_unknown")
+	}
 	return errs
 }
 

@@ -77,13 +77,16 @@ func TestRevisionWindow(t *testing.T) {
 func TestRevisionValidationNeedsAShortSummaryAndAFactInTime(t *testing.T) {
 	now := time.Date(2026, 3, 2, 9, 0, 0, 0, time.UTC)
 	a := Answers{"revision_fact": "A court acquitted me.", "revision_discovered": "2026-02-01", "revision_why": "The notice rests on that charge."}
-	assert.Empty(t, ValidateRevision(a, 2, true, now))
-	_, ok := ValidateRevision(a, 3, true, now).For("summary_file")
+	assert.Empty(t, ValidateRevision(a, NewDocument{PageCount: 2}, true, now))
+	_, ok := ValidateRevision(a, NewDocument{PageCount: 3}, true, now).For("summary_file")
 	assert.True(t, ok)
-	_, ok = ValidateRevision(a, 0, false, now).For("summary_file")
+	_, ok = ValidateRevision(a, NewDocument{}, false, now).For("summary_file")
 	assert.True(t, ok)
+	e, ok := ValidateRevision(a, NewDocument{PagesUnknown: true}, true, now).For("summary_file")
+	assert.True(t, ok)
+	assert.Equal(t, "upload.pages_unknown", e.Message, "a PDF whose pages cannot be counted is refused")
 	a["revision_discovered"] = "2025-08-01"
-	e, ok := ValidateRevision(a, 1, true, now).For("revision_discovered")
+	e, ok = ValidateRevision(a, NewDocument{PageCount: 1}, true, now).For("revision_discovered")
 	require.True(t, ok)
 	assert.Equal(t, "revision.too_late", e.Message)
 	assert.Equal(t, []any{"2026-02-01"}, e.Args)
@@ -95,4 +98,14 @@ func TestCanAskProvisional(t *testing.T) {
 	assert.Equal(t, "urgent.case_closed", ErrorMessage(CanAskProvisional(Request{Kind: KindDeletion, Status: StatusClosed})))
 	assert.Equal(t, "urgent.case_closed", ErrorMessage(CanAskProvisional(Request{Kind: KindAccess, Status: StatusDraft})))
 	assert.Equal(t, "urgent.wrong_kind", ErrorMessage(CanAskProvisional(Request{Kind: KindRevision, Status: StatusSubmitted})))
+}
+
+func TestAnUploadedSummaryMustHaveCountablePages(t *testing.T) {
+	d := NewDocument{Type: DocSummary, Language: "en", Description: "Summary", PagesUnknown: true}
+	e, ok := ValidateEvidence(d, nil).For("file")
+	require.True(t, ok)
+	assert.Equal(t, "upload.pages_unknown", e.Message)
+	d.Type = DocCourtDecision
+	_, ok = ValidateEvidence(d, nil).For("file")
+	assert.False(t, ok, "evidence without a page limit is accepted with its pages unknown")
 }

@@ -48,13 +48,17 @@ func (r Request) HasDecision() bool {
 	return !r.DecidedAt.IsZero() && (r.Status == StatusDecided || r.Status == StatusClosed)
 }
 
-// ValidateRevision checks an application for revision and its window.
-func ValidateRevision(a Answers, summaryPages int, hasSummary bool, now time.Time) FieldErrors {
+// ValidateRevision checks an application for revision, its summary's
+// length (a PDF whose pages cannot be counted is refused) and its window.
+func ValidateRevision(a Answers, summary NewDocument, hasSummary bool, now time.Time) FieldErrors {
 	errs := RevisionSection.Validate(a, now)
-	if !hasSummary {
+	switch {
+	case !hasSummary:
 		errs.Add("summary_file", "revision.summary_required")
-	} else if summaryPages > MaxRevisionSummaryPages {
-		errs.Add("summary_file", "revision.summary_too_long", summaryPages, MaxRevisionSummaryPages)
+	case summary.PagesUnknown:
+		errs.Add("summary_file", "upload.pages_unknown")
+	case summary.PageCount > MaxRevisionSummaryPages:
+		errs.Add("summary_file", "revision.summary_too_long", summary.PageCount, MaxRevisionSummaryPages)
 	}
 	if d, err := time.Parse(time.DateOnly, a["revision_discovered"]); err == nil {
 		if err := CheckRevisionWindow(d, now); err != nil {

@@ -6,6 +6,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/gabriel-vasile/mimetype"
 )
 
 // Type is an accepted kind of upload. The type is always decided from
@@ -18,7 +20,9 @@ type Type struct {
 	Ext   string // canonical extension with its dot, e.g. ".pdf"
 }
 
-// The allowlist. Anything not matched below is refused.
+// The allowlist. Anything not matched below is refused. Word 97-2003 files
+// stay on it only so that documents stored before they were refused can
+// still be named and downloaded; Check refuses new ones.
 var (
 	fileTypePDF  = Type{"application/pdf", "filetype.pdf", ".pdf"}
 	fileTypeJPEG = Type{"image/jpeg", "filetype.jpeg", ".jpg"}
@@ -33,7 +37,14 @@ var (
 	fileTypeDOC  = Type{"application/msword", "filetype.doc", ".doc"}
 )
 
-// Magic numbers of the allowed formats.
+// SniffSize is how much of the head Sniff needs: mimetype looks at up to
+// 4 KiB, enough to see the first entries of an office document's zip.
+const SniffSize = 4096
+
+// Magic numbers of the allowed formats. mimetype decides the format; these
+// stricter checks must hold as well, so that what is accepted starts the
+// way its readers expect (mimetype also takes a PDF after a newline or a
+// byte order mark, which this portal does not).
 var (
 	magicPDF  = []byte("%PDF-")
 	magicJPEG = []byte{0xFF, 0xD8, 0xFF}
@@ -43,61 +54,72 @@ var (
 	magicOLE2 = []byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}
 )
 
-// Containers share one magic number across formats, so for them alone the
-// extension picks the format. A zip under any other name (including .zip)
-// is refused: we cannot check what is inside, and archives can hide
-// anything.
-var (
-	zipTypesByExt  = map[string]Type{".docx": fileTypeDOCX, ".odt": fileTypeODT, ".xlsx": fileTypeXLSX}
-	ole2TypesByExt = map[string]Type{".doc": fileTypeDOC}
-)
+// Office documents are zips, and mimetype can only name them from the
+// entries in the head; a zip it calls plain "application/zip" may still be
+// one whose entries come later. For those alone the extension picks which
+// format the content must then prove to be (see InspectZip). A zip under
+// any other name (including .zip) is refused: archives can hide anything.
+var zipTypesByExt = map[string]Type{".docx": fileTypeDOCX, ".odt": fileTypeODT, ".xlsx": fileTypeXLSX}
+
+// zipTypesByMIME are the office formats mimetype recognises by content.
+var zipTypesByMIME = map[string]Type{
+	fileTypeDOCX.MIME: fileTypeDOCX,
+	fileTypeXLSX.MIME: fileTypeXLSX,
+	fileTypeODT.MIME:  fileTypeODT,
+}
 
 // heifBrands maps the ISO BMFF major brands we accept to their type. Only
 // the major brand counts: AVIF and MP4 files may list mif1 as a compatible
-// brand but are not accepted.
+// brand but are not accepted. Image sequences (msf1, hevc) are not photos
+// of documents and are refused.
 var heifBrands = map[string]Type{
 	"heic": fileTypeHEIC,
 	"heix": fileTypeHEIC,
 	"mif1": fileTypeHEIF,
-	"msf1": fileTypeHEIF,
-	"heif": fileTypeHEIF,
 }
 
-// Sniff decides the type from the head of the content (the first
-// 512 bytes are plenty) and the original filename's extension, which is
-// only used to tell container formats apart. It returns ok=false for
-// anything not on the allowlist.
+// Sniff decides the type from the head of the content (the first SniffSize
+// bytes) and the original filename's extension, which is only used to tell
+// apart office documents whose head does not say. It returns ok=false for
+// anything not accepted; Check says why.
 func Sniff(head []byte, filename string) (Type, bool) {
-	if ft, ok := sniffMagic(head); ok {
-		return ft, true
-	}
-	ext := strings.ToLower(path.Ext(SanitizeFilename(filename)))
-	switch {
-	case bytes.HasPrefix(head, magicZIP):
-		ft, ok := zipTypesByExt[ext]
-		return ft, ok
-	case bytes.HasPrefix(head, magicOLE2):
-		ft, ok := ole2TypesByExt[ext]
-		return ft, ok
-	}
-	return Type{}, false
+	ft, err := Check(head, filename)
+	return ft, err == nil
 }
 
-// sniffMagic recognises the formats whose magic number alone decides.
-func sniffMagic(head []byte) (Type, bool) {
+// Check is Sniff with the reason for a refusal: a *Refusal whose key asks
+// for a PDF or DOCX instead of a legacy Office file (which can carry
+// macros), or "upload.type_not_allowed".
+func Check(head []byte, filename string) (Type, error) {
+	mt := mimetype.Detect(head)
 	switch {
-	case bytes.HasPrefix(head, magicPDF):
-		return fileTypePDF, true
-	case bytes.HasPrefix(head, magicJPEG):
-		return fileTypeJPEG, true
-	case bytes.HasPrefix(head, magicPNG):
-		return fileTypePNG, true
-	case isWEBP(head):
-		return fileTypeWEBP, true
-	case bytes.HasPrefix(head, magicTIFF[0]), bytes.HasPrefix(head, magicTIFF[1]):
-		return fileTypeTIFF, true
+	case bytes.HasPrefix(head, magicOLE2) || mt.Is("application/x-ole-storage"):
+		return Type{}, refuse("upload.legacy_office")
+	case mt.Is("application/pdf") && bytes.HasPrefix(head, magicPDF):
+		return fileTypePDF, nil
+	case mt.Is("image/jpeg") && bytes.HasPrefix(head, magicJPEG):
+		return fileTypeJPEG, nil
+	case mt.Is("image/png") && bytes.HasPrefix(head, magicPNG):
+		return fileTypePNG, nil
+	case mt.Is("image/webp") && isWEBP(head):
+		return fileTypeWEBP, nil
+	case mt.Is("image/tiff") && (bytes.HasPrefix(head, magicTIFF[0]) || bytes.HasPrefix(head, magicTIFF[1])):
+		return fileTypeTIFF, nil
+	case mt.Is("image/heic") || mt.Is("image/heif"):
+		if ft, ok := sniffHEIF(head); ok {
+			return ft, nil
+		}
+	case bytes.HasPrefix(head, magicZIP):
+		if ft, ok := zipTypesByMIME[mt.String()]; ok {
+			return ft, nil
+		}
+		if mt.String() == "application/zip" {
+			if ft, ok := zipTypesByExt[strings.ToLower(path.Ext(SanitizeFilename(filename)))]; ok {
+				return ft, nil
+			}
+		}
 	}
-	return sniffHEIF(head)
+	return Type{}, refuse("upload.type_not_allowed")
 }
 
 // isWEBP matches a RIFF container ("RIFF", 4-byte size, "WEBP").

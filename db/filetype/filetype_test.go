@@ -6,6 +6,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/stretchr/testify/assert"
+
+	ftt "github.com/ccf-portal/ccfportal/db/filetype/filetypetest"
 )
 
 // Heads of real-looking files of each allowed kind.
@@ -37,8 +39,6 @@ func TestSniffFileTypeAccepts(t *testing.T) {
 		{"heic", ftyp("heic"), "IMG_0001.HEIC", "image/heic", "filetype.heic", ".heic"},
 		{"heix", ftyp("heix"), "a.heic", "image/heic", "filetype.heic", ".heic"},
 		{"mif1", ftyp("mif1"), "a.heif", "image/heif", "filetype.heic", ".heif"},
-		{"msf1", ftyp("msf1"), "a.heif", "image/heif", "filetype.heic", ".heif"},
-		{"heif", ftyp("heif"), "a.heif", "image/heif", "filetype.heic", ".heif"},
 		{"webp", headWEBP, "a.webp", "image/webp", "filetype.webp", ".webp"},
 		{"tiff little endian", headTIFF, "a.tif", "image/tiff", "filetype.tiff", ".tiff"},
 		{"tiff big endian", "MM\x00*\x00\x00\x00\x08", "a.tiff", "image/tiff", "filetype.tiff", ".tiff"},
@@ -47,7 +47,8 @@ func TestSniffFileTypeAccepts(t *testing.T) {
 		{"docx with path", headZIP, `C:\Users\me\letter.docx`, "application/vnd.openxmlformats-officedocument.wordprocessingml.document", "filetype.docx", ".docx"},
 		{"odt", headZIP, "letter.odt", "application/vnd.oasis.opendocument.text", "filetype.odt", ".odt"},
 		{"xlsx", headZIP, "list.xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "filetype.xlsx", ".xlsx"},
-		{"doc", headOLE2, "old.doc", "application/msword", "filetype.doc", ".doc"},
+		{"docx named by content", docxHead, "letter.bin", "application/vnd.openxmlformats-officedocument.wordprocessingml.document", "filetype.docx", ".docx"},
+		{"odt named by content", odtHead, "letter", "application/vnd.oasis.opendocument.text", "filetype.odt", ".odt"},
 	} {
 		ft, ok := Sniff([]byte(tc.head), tc.filename)
 		if assert.True(t, ok, tc.name) {
@@ -73,7 +74,13 @@ func TestSniffFileTypeRefuses(t *testing.T) {
 		{"zip with docx in the path only", headZIP, "a.docx/b.zip"},
 		{"zip named .docx.zip", headZIP, "a.docx.zip"},
 		{"zip named docx without dot", headZIP, "docx"},
+		{"ole2 named .doc", headOLE2, "old.doc"},
 		{"ole2 named .xls", headOLE2, "a.xls"},
+		{"heif sequence", ftyp("msf1"), "a.heif"},
+		{"heif brand that is not one", ftyp("heif"), "a.heif"},
+		{"odp named .odt", string(ftt.Zip(ftt.ZipPart{Name: "mimetype", Body: "application/vnd.oasis.opendocument.presentation", Store: true})), "a.odt"},
+		{"jar named .docx", string(ftt.Zip(ftt.ZipPart{Name: "META-INF/MANIFEST.MF", Body: "Main-Class: x"})), "a.docx"},
+		{"pdf after a newline", "\n%PDF-1.7", "a.pdf"},
 		{"ole2 named .msi", headOLE2, "setup.msi"},
 		{"ole2 without name", headOLE2, ""},
 		{"pdf magic not at start", "junk%PDF-1.7", "a.pdf"},
@@ -91,6 +98,26 @@ func TestSniffFileTypeRefuses(t *testing.T) {
 	} {
 		_, ok := Sniff([]byte(tc.head), tc.filename)
 		assert.False(t, ok, tc.name)
+	}
+}
+
+// The head of real zips: mimetype names these by their entries.
+var (
+	docxHead = string(ftt.CleanDOCX())
+	odtHead  = string(ftt.ODT())
+)
+
+func TestCheckSaysWhyAFileIsRefused(t *testing.T) {
+	for _, tc := range []struct{ name, head, filename, key string }{
+		{"word 97-2003", headOLE2, "old.doc", "upload.legacy_office"},
+		{"excel 97-2003 under another name", headOLE2, "list.pdf", "upload.legacy_office"},
+		{"html named .pdf", "<html>", "a.pdf", "upload.type_not_allowed"},
+	} {
+		_, err := Check([]byte(tc.head), tc.filename)
+		var r *Refusal
+		if assert.ErrorAs(t, err, &r, tc.name) {
+			assert.Equal(t, tc.key, r.Key, tc.name)
+		}
 	}
 }
 

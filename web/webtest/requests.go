@@ -1,11 +1,16 @@
 package webtest
 
 import (
+	"bytes"
+	"image"
+	"image/jpeg"
 	"net/http"
 	"net/url"
 	"strings"
 
 	"github.com/stretchr/testify/require"
+
+	"github.com/ccf-portal/ccfportal/db/filetype"
 )
 
 // StartAccessRequest starts a draft access request and returns its path.
@@ -83,7 +88,17 @@ func ErrorSummaryText(body string) string {
 	return body[i : i+end]
 }
 
-// PDF returns a small PDF-looking file holding marker.
-func PDF(marker string) string {
-	return "%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n% " + marker + "\n%%EOF\n"
+// PDF returns a small well-formed one-page PDF showing marker.
+func PDF(marker string) string { return string(filetype.MinimalPDF(marker)) }
+
+// PDFPages is PDF with n pages.
+func PDFPages(marker string, n int) string { return string(filetype.MinimalPDFPages(marker, n)) }
+
+// JPEG returns a small real JPEG picture.
+func JPEG() string {
+	var b bytes.Buffer
+	if err := jpeg.Encode(&b, image.NewGray(image.Rect(0, 0, 16, 16)), nil); err != nil {
+		panic(err)
+	}
+	return b.String()
 }
