@@ -15,6 +15,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"time"
 
 	"github.com/ccf-portal/ccfportal/db/domain"
@@ -55,6 +56,17 @@ type Store struct {
 	blobsDir  string
 	tmpDir    string
 	masterKey []byte
+	// CreateTemp, when set, creates the temp file an upload is staged
+	// in; tests use it to make writing fail as a full disk does. Nil
+	// creates it with os.OpenFile.
+	CreateTemp func(path string) (TempFile, error)
+}
+
+// TempFile is what staging writes an upload to.
+type TempFile interface {
+	io.Writer
+	Sync() error
+	Close() error
 }
 
 // NewStore opens (creating if needed) a store under dir. masterKey must
@@ -172,15 +184,14 @@ func readError(err error) error {
 
 // writeStaged encrypts r into b.tmpPath and fills in b's size and hash.
 func (s *Store) writeStaged(b *Staged, r io.Reader, maxSize int64) error {
-	// O_EXCL: never write into a file someone else placed at this name.
-	f, err := os.OpenFile(b.tmpPath, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
+	f, err := s.createTemp(b.tmpPath)
 	if err != nil {
-		return domain.Internal(err)
+		return writeFailed(err)
 	}
 	defer f.Close() // second Close after the explicit one is harmless
 	w, err := s.newSealWriter(f)
 	if err != nil {
-		return err
+		return writeFailed(err)
 	}
 	sum := sha256.New()
 	size, err := copyLimited(io.MultiWriter(sum, w), r, maxSize)
@@ -188,16 +199,40 @@ func (s *Store) writeStaged(b *Staged, r io.Reader, maxSize int64) error {
 		return err
 	}
 	if err := w.Close(); err != nil {
-		return domain.Internal(err)
+		return writeFailed(err)
 	}
 	if err := f.Sync(); err != nil {
-		return domain.Internal(err)
+		return writeFailed(err)
 	}
 	if err := f.Close(); err != nil {
-		return domain.Internal(err)
+		return writeFailed(err)
 	}
 	b.Size, b.SHA256 = size, hex.EncodeToString(sum.Sum(nil))
 	return nil
+}
+
+func (s *Store) createTemp(path string) (TempFile, error) {
+	if s.CreateTemp != nil {
+		return s.CreateTemp(path)
+	}
+	// O_EXCL: never write into a file someone else placed at this name.
+	return os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
+}
+
+// writeFailed is how a failure to write evidence to disk reaches the
+// caller: a full disk (ENOSPC) becomes EStorageFull "error.storage_full",
+// the code the database gives a full disk (see conn.Failed), so the
+// person is told why; anything else is internal. The cause is kept for
+// the log.
+func writeFailed(err error) error {
+	if errors.Is(err, syscall.ENOSPC) {
+		return &domain.Error{Code: domain.EStorageFull, Message: "error.storage_full", Err: fmt.Errorf("db: write evidence: %w", err)}
+	}
+	var coded *domain.Error
+	if errors.As(err, &coded) {
+		return err
+	}
+	return domain.Internal(err)
 }
 
 // copyLimited copies r to w, failing as soon as more than maxSize bytes
@@ -214,7 +249,7 @@ func copyLimited(w io.Writer, r io.Reader, maxSize int64) (int64, error) {
 		}
 		if n > 0 {
 			if _, err := w.Write(buf[:n]); err != nil {
-				return total, domain.Internal(err)
+				return total, writeFailed(err)
 			}
 		}
 		if rerr == io.EOF {
@@ -232,18 +267,18 @@ func copyLimited(w io.Writer, r io.Reader, maxSize int64) (int64, error) {
 func (s *Store) Publish(b *Staged) error {
 	shard := filepath.Dir(b.finalPath)
 	if err := os.MkdirAll(shard, 0o700); err != nil {
-		return domain.Internal(err)
+		return writeFailed(err)
 	}
 	if err := os.Rename(b.tmpPath, b.finalPath); err != nil {
-		return domain.Internal(err)
+		return writeFailed(err)
 	}
 	// The rename is only durable once the new parent is synced, and a
 	// freshly made shard directory only once its own parent is.
 	if err := syncDir(shard); err != nil {
-		return domain.Internal(err)
+		return writeFailed(err)
 	}
 	if err := syncDir(s.blobsDir); err != nil {
-		return domain.Internal(err)
+		return writeFailed(err)
 	}
 	return nil
 }
