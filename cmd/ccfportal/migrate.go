@@ -19,6 +19,9 @@ func migrate(ctx context.Context, args []string, stdout io.Writer) error {
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
+	if err := refuseDamagedStore(ctx, sf.dbPath()); err != nil {
+		return err
+	}
 	store, err := db.Open(ctx, sf.dbPath(), domain.SystemClock{})
 	if err != nil {
 		return err

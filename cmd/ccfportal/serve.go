@@ -12,6 +12,7 @@ import (
 
 	"github.com/ccf-portal/ccfportal/db"
 	"github.com/ccf-portal/ccfportal/db/blob"
+	"github.com/ccf-portal/ccfportal/db/conn"
 	"github.com/ccf-portal/ccfportal/db/domain"
 	"github.com/ccf-portal/ccfportal/db/password"
 	"github.com/ccf-portal/ccfportal/web"
@@ -74,6 +75,9 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) (err er
 	if err != nil {
 		return err
 	}
+	if err := refuseDamagedStore(ctx, cfg.dbPath()); err != nil {
+		return err
+	}
 	store, err := db.Open(ctx, cfg.dbPath(), domain.SystemClock{})
 	if err != nil {
 		return err
@@ -128,6 +132,19 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) (err er
 		return err
 	}
 	return <-errs
+}
+
+// refuseDamagedStore runs SQLite's quick check on the database before it is
+// migrated or served: a damaged store is refused, never served, and the
+// message says where to go next. The full check is `ccfportal check`.
+func refuseDamagedStore(ctx context.Context, path string) error {
+	err := conn.QuickCheck(ctx, path)
+	if errors.Is(err, conn.ErrDamaged) {
+		return fmt.Errorf("database %s failed its check at start and will not be used: %w\n"+
+			"Stop here: run `ccfportal check` for a full report, then restore the latest backup "+
+			"with `ccfportal restore` (see OPERATIONS.md)", path, err)
+	}
+	return err
 }
 
 // printStaffSetupLink prints a one-time link for creating the first staff
