@@ -71,10 +71,6 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) (err er
 		return err
 	}
 	defer unlock()
-	secrets, err := web.LoadOrCreateSecrets(cfg.secretsPath())
-	if err != nil {
-		return err
-	}
 	if err := refuseDamagedStore(ctx, cfg.dbPath()); err != nil {
 		return err
 	}
@@ -87,6 +83,10 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) (err er
 			err = fmt.Errorf("close database: %w", cerr)
 		}
 	}()
+	secrets, err := loadServeSecrets(ctx, cfg.storeFlags, store)
+	if err != nil {
+		return err
+	}
 	blobs, err := openBlobs(ctx, cfg.storeFlags, secrets, store, logger)
 	if err != nil {
 		return err

@@ -61,3 +61,39 @@ func TestADamagedStoreIsRefusedAtStartNeverServed(t *testing.T) {
 		})
 	}
 }
+
+func TestKeysAreNeverReplacedBesideExistingEvidence(t *testing.T) {
+	ctx := context.Background()
+	for _, c := range []struct {
+		name  string
+		setup func(t *testing.T, f *fixture)
+		says  string
+	}{
+		{"files in the evidence folder", func(t *testing.T, f *fixture) {
+			_, _, err := f.draftDocument(ctx)
+			require.NoError(t, err)
+		}, "the evidence folder"},
+		{"document rows without files", func(t *testing.T, f *fixture) {
+			_, _, err := f.draftDocument(ctx)
+			require.NoError(t, err)
+			require.NoError(t, os.RemoveAll(filepath.Join(f.data, "evidence")))
+		}, "the database records 1 document(s)"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			f := newFixture(t)
+			c.setup(t, f)
+			require.NoError(t, f.store.Close())
+			secrets := filepath.Join(f.data, "secrets.json")
+			require.NoError(t, os.Remove(secrets))
+
+			var out syncBuffer
+			err := run(ctx, []string{"serve", "-addr", "127.0.0.1:0", "-data", f.data}, nil, &out, io.Discard)
+			require.Error(t, err)
+			assert.ErrorContains(t, err, "secrets file "+secrets+" not found")
+			assert.ErrorContains(t, err, c.says)
+			assert.ErrorContains(t, err, "restore the secrets file")
+			assert.NotContains(t, out.String(), "running at")
+			assert.NoFileExists(t, secrets, "no new keys were written")
+		})
+	}
+}
