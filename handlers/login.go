@@ -23,7 +23,7 @@ func (h *Handlers) ShowLogin(c echo.Context) error {
 }
 
 // Login signs a person in. A wrong password and an unknown email give the
-// same answer; repeated failures are throttled per account.
+// same answer; repeated failures are throttled per account and client.
 func (h *Handlers) Login(c echo.Context) error {
 	f := views.Form{Values: map[string]string{
 		"email": strings.TrimSpace(c.FormValue("email")),
@@ -34,7 +34,8 @@ func (h *Handlers) Login(c echo.Context) error {
 		f.Errors.Add("email", "login.missing")
 		return h.render(c, http.StatusUnprocessableEntity, views.LoginPage(f))
 	}
-	user, err := h.DB.Authenticate(c.Request().Context(), f.Values["email"], password, h.Passwords)
+	client := domain.LoginClient(clientAddr(c.Request()))
+	user, err := h.DB.Authenticate(c.Request().Context(), f.Values["email"], client, password, h.Passwords)
 	switch domain.ErrorCode(err) {
 	case "":
 	case domain.EUnauthorized:
@@ -54,6 +55,13 @@ func (h *Handlers) Login(c echo.Context) error {
 	}
 	return redirect(c, views.HomePathFor(user.Role))
 }
+
+// clientAddr is the address a sign-in comes from: the connection's peer,
+// or, when that peer is the local TLS proxy (loopback or a private
+// network), the nearest untrusted address the proxy put in
+// X-Forwarded-For. A client cannot choose its key by sending the header
+// itself straight to the portal.
+var clientAddr = echo.ExtractIPFromXFFHeader()
 
 // safeNext keeps a post-login destination only if it is a path on this
 // site, so the login form cannot be used to send people elsewhere.

@@ -35,6 +35,10 @@ var statusOf = map[domain.Code]int{
 	domain.EDamaged:     http.StatusInternalServerError,
 }
 
+// retryAfterBusy is the Retry-After of a 503, in seconds: about the
+// longest a request waits for the store or a password check.
+const retryAfterBusy = "2"
+
 // classify turns any error into a status and a safe message key.
 func classify(err error) (int, string, []any) {
 	var appErr *domain.Error
@@ -86,6 +90,10 @@ func (s *Server) handleError(err error, c echo.Context) {
 		if err := s.sessions.Commit(c); err != nil {
 			s.log.Error("session commit on error page", slog.String("request_id", requestIDOf(c)), slog.String("error", err.Error()))
 		}
+	}
+	if status == http.StatusServiceUnavailable {
+		// Busy is passing (RFC 9110, 10.2.3): say when to come back.
+		c.Response().Header().Set("Retry-After", retryAfterBusy)
 	}
 	var buf bytes.Buffer
 	// Rendered even when the request's context has ended (a body cut for

@@ -3,11 +3,13 @@ package web
 import (
 	"fmt"
 	"net/http"
+	"net/http/httptest"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
 
 	"github.com/ccf-portal/ccfportal/db/domain"
+	"github.com/ccf-portal/ccfportal/db/password"
 )
 
 func TestTheStoresTemporaryAndStorageFailuresHaveTheirOwnStatuses(t *testing.T) {
@@ -27,4 +29,17 @@ func TestTheStoresTemporaryAndStorageFailuresHaveTheirOwnStatuses(t *testing.T) 
 		assert.Equal(t, c.status, status, c.key)
 		assert.Equal(t, c.key, key)
 	}
+}
+
+func TestABusyAnswerSaysWhenToComeBack(t *testing.T) {
+	s := New(Config{SessionKey: make([]byte, 32)}, nil)
+	rec := httptest.NewRecorder()
+	c := s.echo.NewContext(httptest.NewRequest(http.MethodPost, "/login", nil), rec)
+	s.handleError(password.ErrBusy, c)
+	assert.Equal(t, http.StatusServiceUnavailable, rec.Code)
+	assert.Equal(t, retryAfterBusy, rec.Header().Get("Retry-After"))
+
+	rec = httptest.NewRecorder()
+	s.handleError(domain.Errorf(domain.EConflict, "error.conflict"), s.echo.NewContext(httptest.NewRequest(http.MethodPost, "/", nil), rec))
+	assert.Empty(t, rec.Header().Get("Retry-After"), "only a passing busy moment says when")
 }

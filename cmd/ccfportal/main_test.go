@@ -101,10 +101,10 @@ func TestStaffAddWithPasswordFromStdinAndGenerated(t *testing.T) {
 	store, err := db.Open(ctx, filepath.Join(data, "ccf.db"), domain.SystemClock{})
 	require.NoError(t, err)
 	defer store.Close()
-	u, err := store.Authenticate(ctx, "second@example.org", m[1], password.DefaultParams)
+	u, err := store.Authenticate(ctx, "second@example.org", "test-client", m[1], password.DefaultParams)
 	require.NoError(t, err)
 	assert.Equal(t, domain.RoleStaff, u.Role)
-	_, err = store.Authenticate(ctx, "clerk@example.org", "a long enough staff passphrase", password.DefaultParams)
+	_, err = store.Authenticate(ctx, "clerk@example.org", "test-client", "a long enough staff passphrase", password.DefaultParams)
 	require.NoError(t, err)
 
 	err = run(ctx, []string{"staff", "add", "-data", data, "--email", "clerk@example.org"}, nil, io.Discard, io.Discard)

@@ -27,6 +27,7 @@ type serveConfig struct {
 	publicURL string
 	maxUpload int64
 	minFree   int64
+	hashMiB   int64
 }
 
 func parseServeFlags(args []string, stderr io.Writer) (serveConfig, error) {
@@ -43,6 +44,8 @@ func parseServeFlags(args []string, stderr io.Writer) (serveConfig, error) {
 		"largest file accepted per upload, in MB (env CCF_MAX_UPLOAD_MB)")
 	fs.Int64Var(&cfg.minFree, "min-free-mb", envInt("CCF_MIN_FREE_MB", 500),
 		"free space the data folder needs for /readyz to answer 200, in MB (env CCF_MIN_FREE_MB)")
+	fs.Int64Var(&cfg.hashMiB, "password-memory-mb", envInt("CCF_PASSWORD_MEMORY_MB", password.DefaultMemoryBudget/1024),
+		"memory all password checks running at once may take, in MiB; each takes 64 (env CCF_PASSWORD_MEMORY_MB)")
 	cfg.ops.register(fs)
 	if err := fs.Parse(args); err != nil {
 		return cfg, err
@@ -99,6 +102,7 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) (err er
 	if base == "" {
 		base = "http://" + ln.Addr().String()
 	}
+	password.SetMemoryBudget(cfg.hashMiB * 1024)
 	srv := web.New(web.Config{Addr: cfg.addr, HTTPS: cfg.https, SessionKey: secrets.SessionKey,
 		Passwords: password.DefaultParams, Sessions: web.DefaultSessionPolicy, Logger: logger,
 		Blobs: blobs, MaxUpload: cfg.maxUpload, MaxConns: connectionLimit(cfg.ops, logger), DataDir: cfg.data,

@@ -15,56 +15,106 @@ import (
 	"github.com/ccf-portal/ccfportal/db/password"
 )
 
-func throttleKey(email string) string {
+// accountKey keys the failures on an account from every client together;
+// clientKey keys those on an account from one client. client is already a
+// hash of the client's address (domain.LoginClient): no address is stored.
+func accountKey(email string) string {
 	sum := sha256.Sum256([]byte("login:" + domain.NormaliseEmail(email)))
 	return hex.EncodeToString(sum[:])
 }
 
-// loginWait returns how long the account keyed by email must still wait.
-func (db Accounts) loginWait(ctx context.Context, email string) (time.Duration, error) {
+func clientKey(email, client string) string {
+	sum := sha256.Sum256([]byte("login-client:" + domain.NormaliseEmail(email) + "\x00" + client))
+	return hex.EncodeToString(sum[:])
+}
+
+// verify is password.VerifyContext; tests replace it to count the guesses
+// actually evaluated.
+var verify = password.VerifyContext
+
+// waitFor is how long a key with the given row must still wait under delay.
+func waitFor(tx *sql.Tx, ctx context.Context, key string, now time.Time, delay func(int) time.Duration) (time.Duration, error) {
 	var failures int
 	var last int64
-	err := db.Reader().QueryRowContext(ctx, `SELECT failures, last_failure_at FROM login_throttle WHERE key_hash = ?`,
-		throttleKey(email)).Scan(&failures, &last)
+	err := tx.QueryRowContext(ctx, `SELECT failures, last_failure_at FROM login_throttle WHERE key_hash = ?`, key).Scan(&failures, &last)
 	if errors.Is(err, sql.ErrNoRows) {
 		return 0, nil
 	}
 	if err != nil {
 		return 0, conn.Failed("read login throttle", err)
 	}
-	since := db.Clock.Now().Sub(time.Unix(last, 0))
+	since := now.Sub(time.Unix(last, 0))
 	if since >= domain.LoginFailureMemory {
 		return 0, nil
 	}
-	return max(0, domain.LoginDelay(failures)-since), nil
+	return max(0, delay(failures)-since), nil
 }
 
-func (db Accounts) recordLoginFailure(ctx context.Context, email string) error {
-	now := db.Clock.Now().Unix()
-	forget := now - int64(domain.LoginFailureMemory/time.Second)
-	_, err := db.Writer().ExecContext(ctx, `INSERT INTO login_throttle (key_hash, failures, last_failure_at) VALUES (?, 1, ?)
-		ON CONFLICT (key_hash) DO UPDATE SET
-		  failures = CASE WHEN last_failure_at < ? THEN 1 ELSE failures + 1 END,
-		  last_failure_at = excluded.last_failure_at`, throttleKey(email), now, forget)
-	if err != nil {
-		return conn.Failed("record login failure", err)
-	}
-	return nil
+// reserveLoginAttempt checks the throttle and, if the attempt may go ahead,
+// counts it as a failure before any password is checked, all in one write
+// transaction: parallel guesses cannot all pass a check made before any of
+// them is counted. A success takes the reservation back. The delay is
+// decided by the failures of this client on this account; the failures of
+// all clients on the account only add a far higher ceiling, so a flood from
+// elsewhere cannot lock the owner's own client out.
+func (db Accounts) reserveLoginAttempt(ctx context.Context, email, client string) (time.Duration, error) {
+	now := db.Clock.Now()
+	forget := now.Unix() - int64(domain.LoginFailureMemory/time.Second)
+	var wait time.Duration
+	err := db.Write(ctx, func(tx *sql.Tx) error {
+		own, err := waitFor(tx, ctx, clientKey(email, client), now, domain.LoginDelay)
+		if err != nil {
+			return err
+		}
+		all, err := waitFor(tx, ctx, accountKey(email), now, domain.AccountLoginDelay)
+		if err != nil {
+			return err
+		}
+		if wait = max(own, all); wait > 0 {
+			return nil
+		}
+		for _, key := range []string{clientKey(email, client), accountKey(email)} {
+			_, err := tx.ExecContext(ctx, `INSERT INTO login_throttle (key_hash, failures, last_failure_at) VALUES (?, 1, ?)
+				ON CONFLICT (key_hash) DO UPDATE SET
+				  failures = CASE WHEN last_failure_at < ? THEN 1 ELSE failures + 1 END,
+				  last_failure_at = excluded.last_failure_at`, key, now.Unix(), forget)
+			if err != nil {
+				return conn.Failed("record login attempt", err)
+			}
+		}
+		return nil
+	})
+	return wait, err
 }
 
-func (db Accounts) clearLoginFailures(ctx context.Context, email string) error {
-	if _, err := db.Writer().ExecContext(ctx, `DELETE FROM login_throttle WHERE key_hash = ?`, throttleKey(email)); err != nil {
-		return conn.Failed("clear login failures", err)
-	}
-	return nil
+// releaseLoginAttempt takes back a reservation: after a sign-in succeeded
+// (signedIn) this client's failures are forgotten; otherwise (no password
+// was checked) only the one reserved attempt is. Either way the account-wide
+// count loses the one attempt.
+func (db Accounts) releaseLoginAttempt(ctx context.Context, email, client string, signedIn bool) error {
+	return db.Write(ctx, func(tx *sql.Tx) error {
+		own := `UPDATE login_throttle SET failures = max(0, failures - 1) WHERE key_hash = ?`
+		if signedIn {
+			own = `DELETE FROM login_throttle WHERE key_hash = ?`
+		}
+		if _, err := tx.ExecContext(ctx, own, clientKey(email, client)); err != nil {
+			return conn.Failed("clear login failures", err)
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE login_throttle SET failures = max(0, failures - 1) WHERE key_hash = ?`,
+			accountKey(email)); err != nil {
+			return conn.Failed("release login attempt", err)
+		}
+		return nil
+	})
 }
 
-// Authenticate checks an email and password. Unknown email and wrong password
-// give the same error after the same work (a full argon2id verification), so
+// Authenticate checks an email and password from a client (a hash of its
+// address, see domain.LoginClient). Unknown email and wrong password give
+// the same error after the same work (a full argon2id verification), so
 // neither the answer nor its timing tells whether an account exists. While
 // throttled, the attempt is refused before any password is checked.
-func (db Accounts) Authenticate(ctx context.Context, email, plain string, p password.Params) (domain.User, error) {
-	wait, err := db.loginWait(ctx, email)
+func (db Accounts) Authenticate(ctx context.Context, email, client, plain string, p password.Params) (domain.User, error) {
+	wait, err := db.reserveLoginAttempt(ctx, email, client)
 	if err != nil {
 		return domain.User{}, err
 	}
@@ -80,14 +130,18 @@ func (db Accounts) Authenticate(ctx context.Context, email, plain string, p pass
 	if hash == "" {
 		hash = password.DummyHash(p)
 	}
-	ok, verr := password.Verify(hash, plain)
-	if verr != nil || !ok || user.ID == 0 {
-		if err := db.recordLoginFailure(ctx, email); err != nil {
+	ok, verr := verify(ctx, hash, plain)
+	if errors.Is(verr, password.ErrBusy) {
+		// Nothing was checked: the attempt is not held against anyone.
+		if err := db.releaseLoginAttempt(ctx, email, client, false); err != nil {
 			return domain.User{}, err
 		}
+		return domain.User{}, verr
+	}
+	if verr != nil || !ok || user.ID == 0 {
 		return domain.User{}, domain.Errorf(domain.EUnauthorized, "login.invalid")
 	}
-	if err := db.clearLoginFailures(ctx, email); err != nil {
+	if err := db.releaseLoginAttempt(ctx, email, client, true); err != nil {
 		return domain.User{}, err
 	}
 	if _, err := db.Writer().ExecContext(ctx, `UPDATE users SET last_login_at = ? WHERE id = ?`, db.Clock.Now().Unix(), user.ID); err != nil {

@@ -1,6 +1,8 @@
 package domain
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"math"
 	"time"
 )
@@ -15,7 +17,26 @@ const (
 	LoginMaxDelay     = 15 * time.Minute
 	// LoginFailureMemory is how long failures are remembered without a new one.
 	LoginFailureMemory = 24 * time.Hour
+	// FreeAccountLoginFailures is the ceiling on an account's failures from
+	// all clients together. The delay above is decided per account and
+	// client, so a flood from one client slows that client only; this far
+	// higher ceiling slows an attacker who spreads guesses over many clients.
+	FreeAccountLoginFailures = 50
 )
+
+// AccountLoginDelay is how long an account must wait after the given
+// number of failures from all clients together: the same doubling as
+// LoginDelay, starting only at FreeAccountLoginFailures.
+func AccountLoginDelay(failures int) time.Duration {
+	return LoginDelay(failures - FreeAccountLoginFailures + FreeLoginFailures)
+}
+
+// LoginClient turns a client's address into the key its sign-in attempts
+// are counted under. Only this hash is stored, never the address itself.
+func LoginClient(addr string) string {
+	sum := sha256.Sum256([]byte("login-client:" + addr))
+	return hex.EncodeToString(sum[:])
+}
 
 // LoginDelay is how long to wait after the given number of consecutive
 // failures before another attempt is considered.

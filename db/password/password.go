@@ -1,6 +1,7 @@
 package password
 
 import (
+	"context"
 	"crypto/rand"
 	"crypto/subtle"
 	_ "embed"
@@ -96,6 +97,26 @@ func (p Params) validate() error {
 //
 //	$argon2id$v=19$m=65536,t=1,p=2$<base64 salt>$<base64 key>
 func Hash(password string, p Params) (string, error) {
+	return HashContext(context.Background(), password, p)
+}
+
+// HashContext is Hash within the memory budget: it waits for room at most
+// MaxHashWait or until ctx ends, and then fails with ErrBusy.
+func HashContext(ctx context.Context, password string, p Params) (string, error) {
+	if err := p.validate(); err != nil {
+		return "", fmt.Errorf("db: hash password: %w", err)
+	}
+	release, err := reserve(ctx, p.Memory)
+	if err != nil {
+		return "", err
+	}
+	defer release()
+	return hashUnbounded(password, p)
+}
+
+// hashUnbounded hashes outside the budget: only for the one dummy hash per
+// parameter set, which must not fail.
+func hashUnbounded(password string, p Params) (string, error) {
 	if err := p.validate(); err != nil {
 		return "", fmt.Errorf("db: hash password: %w", err)
 	}
@@ -111,10 +132,21 @@ func Hash(password string, p Params) (string, error) {
 // returns an error wrapping ErrInvalidHash if encoded is not a hash that
 // Hash could have produced; the comparison is constant-time.
 func Verify(encoded, password string) (bool, error) {
+	return VerifyContext(context.Background(), encoded, password)
+}
+
+// VerifyContext is Verify within the memory budget: it waits for room at
+// most MaxHashWait or until ctx ends, and then fails with ErrBusy.
+func VerifyContext(ctx context.Context, encoded, password string) (bool, error) {
 	p, salt, key, err := decodeHash(encoded)
 	if err != nil {
 		return false, err
 	}
+	release, err := reserve(ctx, p.Memory)
+	if err != nil {
+		return false, err
+	}
+	defer release()
 	got := argon2.IDKey([]byte(password), salt, p.Time, p.Memory, p.Threads, keyLength)
 	return subtle.ConstantTimeCompare(got, key) == 1, nil
 }
@@ -145,7 +177,7 @@ func DummyHash(p Params) string {
 	if h, ok := dummyHashes.m[p]; ok {
 		return h
 	}
-	h, err := Hash(rand.Text(), p)
+	h, err := hashUnbounded(rand.Text(), p)
 	if err != nil {
 		panic(err)
 	}
