@@ -33,6 +33,7 @@ func main() {
 
 // run dispatches to a sub-command; it is main without the process, for tests.
 func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
+	privateFiles()
 	if len(args) == 0 || args[0] == "" || args[0][0] == '-' {
 		return serve(ctx, args, stdout, stderr)
 	}

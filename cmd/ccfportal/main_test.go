@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"io"
+	"io/fs"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -67,6 +68,22 @@ func TestServeStartsCreatesDataPrintsSetupLinkAndShutsDownCleanly(t *testing.T) 
 	info, err := os.Stat(filepath.Join(data, "secrets.json"))
 	require.NoError(t, err)
 	assert.Equal(t, os.FileMode(0o600), info.Mode().Perm())
+	// Everything in the data folder is private from the first start: the
+	// database's WAL and shared-memory files as much as the database.
+	walked := 0
+	require.NoError(t, filepath.WalkDir(data, func(path string, d fs.DirEntry, err error) error {
+		require.NoError(t, err)
+		info, err := d.Info()
+		require.NoError(t, err)
+		want := os.FileMode(0o600)
+		if d.IsDir() {
+			want = 0o700
+		}
+		assert.Equal(t, want, info.Mode().Perm(), path)
+		walked++
+		return nil
+	}))
+	assert.Greater(t, walked, 4, "the database, its WAL, the secrets and the evidence folders")
 	secrets, _ := os.ReadFile(filepath.Join(data, "secrets.json"))
 
 	cancel()
