@@ -13,7 +13,7 @@ const password = "correct horse battery staple"
 // register creates a petitioner account; the answer is the same whether or
 // not the email already has one.
 func (b *browser) register(email string) error {
-	p, err := b.submit("/register", "/register", url.Values{"role": {"petitioner"}, "name": {"Petitioner " + email},
+	p, err := b.submitRetryingBusy("/register", "/register", url.Values{"role": {"petitioner"}, "name": {"Petitioner " + email},
 		"email": {email}, "password": {password}})
 	_, err = expect("register", p, err, http.StatusSeeOther)
 	return err
@@ -21,9 +21,25 @@ func (b *browser) register(email string) error {
 
 // login signs in; a 303 is the acknowledgement.
 func (b *browser) login(email string) error {
-	p, err := b.submit("/login", "/login", url.Values{"email": {email}, "password": {password}})
+	p, err := b.submitRetryingBusy("/login", "/login", url.Values{"email": {email}, "password": {password}})
 	_, err = expect("login", p, err, http.StatusSeeOther)
 	return err
+}
+
+// busyRetries bounds how often a form is sent again after a 503: the
+// server holds a password check back while its memory budget for hashing
+// is spent (up to 2 s), then asks to try again, as a person would.
+const busyRetries = 10
+
+// submitRetryingBusy submits a form that hashes a password, sending it
+// again while the server answers that it is busy. Nothing is acknowledged
+// by a 503, so a retry never doubles a write.
+func (b *browser) submitRetryingBusy(formPage, action string, values url.Values) (page, error) {
+	p, err := b.submit(formPage, action, values)
+	for i := 0; i < busyRetries && err == nil && p.status == http.StatusServiceUnavailable; i++ {
+		p, err = b.submit(formPage, action, values)
+	}
+	return p, err
 }
 
 // signedIn reports whether the browser's session is still a signed-in one.
