@@ -77,10 +77,16 @@ func (s *Server) handleError(err error, c echo.Context) {
 		return
 	}
 	status, key, args := classify(err)
-	if status >= 500 {
+	switch {
+	case status == http.StatusServiceUnavailable:
+		// Busy is passing and already answered with a time to come back:
+		// worth watching in bulk, not a fault to wake anybody for.
+		s.log.Warn("busy", slog.String("request_id", requestIDOf(c)),
+			slog.String("route", c.Path()), slog.String("error", err.Error()))
+	case status >= 500:
 		s.log.Error("internal error", slog.String("request_id", requestIDOf(c)),
 			slog.String("route", c.Path()), slog.String("error", err.Error()))
-	} else if errors.Unwrap(err) != nil {
+	case errors.Unwrap(err) != nil:
 		// A fault of the client's with a cause worth knowing (a body cut
 		// off, a malformed form): a warning, not a server fault.
 		s.log.Warn("client error", slog.String("request_id", requestIDOf(c)), slog.String("route", c.Path()),

@@ -1,7 +1,9 @@
 package web
 
 import (
+	"bytes"
 	"fmt"
+	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"testing"
@@ -32,12 +34,16 @@ func TestTheStoresTemporaryAndStorageFailuresHaveTheirOwnStatuses(t *testing.T) 
 }
 
 func TestABusyAnswerSaysWhenToComeBack(t *testing.T) {
-	s := New(Config{SessionKey: make([]byte, 32)}, nil)
+	var logs bytes.Buffer
+	s := New(Config{SessionKey: make([]byte, 32), Logger: slog.New(slog.NewTextHandler(&logs, nil))}, nil)
 	rec := httptest.NewRecorder()
 	c := s.echo.NewContext(httptest.NewRequest(http.MethodPost, "/login", nil), rec)
 	s.handleError(password.ErrBusy, c)
 	assert.Equal(t, http.StatusServiceUnavailable, rec.Code)
 	assert.Equal(t, retryAfterBusy, rec.Header().Get("Retry-After"))
+	// A busy moment is passing and answered: a warning, not an alarm.
+	assert.Contains(t, logs.String(), "level=WARN msg=busy")
+	assert.NotContains(t, logs.String(), "level=ERROR")
 
 	rec = httptest.NewRecorder()
 	s.handleError(domain.Errorf(domain.EConflict, "error.conflict"), s.echo.NewContext(httptest.NewRequest(http.MethodPost, "/", nil), rec))
