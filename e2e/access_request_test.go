@@ -45,6 +45,11 @@ func accessRequestJourney(r *Run) {
 	amal.FollowLink("About the person concerned")
 	amal.Sees("section-applicant", "About the person concerned")
 	amal.Fill("Full name", "Amal Haddad")
+	// Leaving before finishing keeps what was typed.
+	amal.PressButton("Return to the list of sections")
+	amal.Sees("task-list", "Your request")
+	amal.FollowLink("About the person concerned")
+	amal.SeesFilled("Full name", "Amal Haddad")
 	amal.Fill("Other names and spellings (optional)", "Amal Al-Haddad")
 	amal.FillDate("Date of birth", "31", "2", "1984")
 	amal.Fill("Place of birth (optional)", "Aleppo")

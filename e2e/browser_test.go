@@ -406,6 +406,15 @@ func (p *Person) state(c control) controlState {
 	return *s
 }
 
+// SeesFilled fails unless the text box labelled label holds value: what was
+// typed and saved earlier came back.
+func (p *Person) SeesFilled(label, value string) {
+	p.t.Helper()
+	if got := p.state(control{role: "textbox", name: label}).Value; got != value {
+		p.fatalf("the box “%s” holds “%s”, not “%s”", label, got, value)
+	}
+}
+
 // Choose selects the radio labelled option in the group whose legend is
 // legend: a click on it, or, with the keyboard, Tab into the group, arrow
 // keys to the option and Space.

@@ -38,6 +38,10 @@ func (h *Handlers) SaveGround(c echo.Context) error {
 		base = c.FormValue(domain.VersionInput("explanation"))
 	}
 	f := views.Form{Values: map[string]string{"explanation": text}, Versions: map[string]string{"explanation": base}}
+	if strings.TrimSpace(text) == "" && leaving(c) {
+		// Nothing typed to keep: back to the list of grounds.
+		return redirect(c, requestPath(r)+"/grounds")
+	}
 	if strings.TrimSpace(text) == "" {
 		f.Errors.Add("explanation", "grounds.explanation_required")
 		return h.renderGround(c, http.StatusUnprocessableEntity, r, g, f)
@@ -57,6 +61,9 @@ func (h *Handlers) SaveGround(c echo.Context) error {
 		f.Conflicts = map[string]string{"explanation": conflict.Saved}
 		f.Errors.Add("explanation", "answer.conflict")
 		return h.renderGround(c, http.StatusConflict, r, g, f)
+	}
+	if leaving(c) {
+		return redirect(c, requestPath(r)+"/grounds")
 	}
 	return h.nextGround(c, r)
 }

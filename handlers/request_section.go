@@ -41,7 +41,9 @@ func (h *Handlers) SaveSection(c echo.Context) error {
 	}
 	r.Answers = m.Answers
 	errs := saveProblems(s, m, s.Validate(m.Answers, h.DB.Clock.Now()))
-	if !errs.Any() {
+	if !errs.Any() || leaving(c) && len(m.Refused) == 0 && len(m.Conflicts) == 0 {
+		// Leaving with an unfinished section is fine once all that was typed
+		// is saved: the task list shows the section as not yet complete.
 		return redirect(c, requestPath(r))
 	}
 	// The page shows what the person typed, against the versions now saved:
@@ -86,6 +88,10 @@ func saveProblems(s domain.Section, m domain.Merged, invalid domain.FieldErrors)
 	}
 	return out
 }
+
+// leaving tells whether the person pressed a way off the form page (back,
+// or the list of sections) rather than "save and continue".
+func leaving(c echo.Context) bool { return c.FormValue(views.LeaveInput) != "" }
 
 // loadSection loads the draft and the :section of its guided form.
 func (h *Handlers) loadSection(c echo.Context) (domain.Request, domain.Section, error) {

@@ -81,3 +81,7 @@ func offsetOptions() []SelectOption {
 	}
 	return out
 }
+
+// LeaveInput names the submit button that leaves a form page (back, or to
+// the list of sections) after saving what was typed, instead of going on.
+const LeaveInput = "leave"

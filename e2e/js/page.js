@@ -11,8 +11,11 @@
 
   // shown: laid out and not hidden. Radios and checkboxes drawn over their
   // native input have opacity 0 but are still where a person clicks.
+  // What is aria-hidden is not perceived by anybody (an unseen default
+  // button that only Enter in a field reaches).
   const shown = (el) => {
     if (!el.isConnected || el.getClientRects().length === 0) return false;
+    if (el.closest('[aria-hidden="true"]')) return false;
     const cs = getComputedStyle(el);
     return cs.visibility !== 'hidden' && cs.display !== 'none';
   };
