@@ -25,7 +25,10 @@ func (db *DB) FileProvisional(ctx context.Context, r domain.Request, filer domai
 		if errs := domain.ValidateProvisional(a, now); errs.Any() {
 			return errs.Err()
 		}
-		at, _ := domain.EventTime(a)
+		event := sql.NullInt64{}
+		if at, ok := domain.EventTime(a); ok {
+			event = sql.NullInt64{Int64: at.Unix(), Valid: true}
+		}
 		return db.Write(ctx, func(tx *sql.Tx) error {
 			parent, err := requestFor(ctx, tx, r.ID, filer)
 			if err != nil {
@@ -34,8 +37,11 @@ func (db *DB) FileProvisional(ctx context.Context, r domain.Request, filer domai
 			if err := domain.CanAskProvisional(parent); err != nil {
 				return err
 			}
-			id, err = insertChild(ctx, tx, parent, filer, domain.KindProvisional, a, now, sql.NullInt64{Int64: at.Unix(), Valid: true})
+			id, err = insertChild(ctx, tx, parent, filer, domain.KindProvisional, a, now, event)
 			if err != nil {
+				return err
+			}
+			if err := setDetainedSince(ctx, tx, id, a, now); err != nil {
 				return err
 			}
 			if !parent.IsDraft() {
@@ -68,6 +74,17 @@ func insertChild(ctx context.Context, tx *sql.Tx, parent domain.Request, filer d
 		return 0, conn.Failed(fmt.Sprintf("create %s request on request %d", k, parent.ID), err)
 	}
 	return res.LastInsertId()
+}
+
+// setDetainedSince records, for the staff's order, since when the person
+// of an urgent request has been held, if they are.
+func setDetainedSince(ctx context.Context, tx *sql.Tx, id int64, a domain.Answers, now time.Time) error {
+	since := domain.DetainedSince(a, now)
+	if since.IsZero() {
+		return nil
+	}
+	_, err := tx.ExecContext(ctx, `UPDATE requests SET detained_since = ? WHERE id = ?`, since.Unix(), id)
+	return conn.Failed(fmt.Sprintf("record detention of request %d", id), err)
 }
 
 // submitTx moves a draft to submitted with a new reference and the first

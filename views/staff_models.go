@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/ccf-portal/ccfportal/db/domain"
+	"github.com/ccf-portal/ccfportal/db/domain/desk"
 )
 
 // StaffCaseView is everything the staff case page shows: the case as the
@@ -42,15 +43,15 @@ func staffDocPath(d domain.Document) string {
 
 // QueueView is the staff queue page.
 type QueueView struct {
-	Filter domain.QueueFilter
-	Page   domain.QueuePage
+	Filter desk.Filter
+	Page   desk.Page
 	Now    time.Time
 }
 
 // QueueFilterFrom reads the queue's filters, sort and position from the
 // query string; me is the staff member asking.
-func QueueFilterFrom(q url.Values, me int64) domain.QueueFilter {
-	f := domain.QueueFilter{Kind: domain.Kind(q.Get("kind")), Status: q.Get("status"), UrgentOnly: q.Get("urgent") == "1",
+func QueueFilterFrom(q url.Values, me int64) desk.Filter {
+	f := desk.Filter{Kind: domain.Kind(q.Get("kind")), Status: q.Get("status"), UrgentOnly: q.Get("urgent") == "1",
 		Overdue: q.Get("overdue") == "1", Country: strings.ToUpper(q.Get("country")), Assigned: q.Get("assigned"),
 		Me: me, Search: q.Get("q"), Sort: q.Get("sort"), Desc: q.Get("dir") == "desc"}
 	f.DueWithinDays, _ = strconv.Atoi(q.Get("due"))
@@ -60,11 +61,11 @@ func QueueFilterFrom(q url.Values, me int64) domain.QueueFilter {
 	if !validKind(f.Kind) {
 		f.Kind = ""
 	}
-	if f.Assigned != domain.AssignedToMe && f.Assigned != domain.Unassigned {
+	if f.Assigned != desk.AssignedToMe && f.Assigned != desk.Unassigned {
 		f.Assigned = ""
 	}
-	if f.Status != domain.StatusFilterAll && f.Status != domain.StatusFilterOpen && !validStatus(domain.Status(f.Status)) {
-		f.Status = domain.StatusFilterOpen
+	if f.Status != desk.StatusFilterAll && f.Status != desk.StatusFilterOpen && !validStatus(domain.Status(f.Status)) {
+		f.Status = desk.StatusFilterOpen
 	}
 	return f
 }
@@ -94,7 +95,7 @@ var queueStatuses = []domain.Status{domain.StatusSubmitted, domain.StatusAdmissi
 
 // queueQuery is the query string of f without its page position, so that
 // every link keeps the filters and the sort.
-func queueQuery(f domain.QueueFilter) url.Values {
+func queueQuery(f desk.Filter) url.Values {
 	q := url.Values{}
 	set := func(k, v string) {
 		if v != "" {
@@ -102,7 +103,7 @@ func queueQuery(f domain.QueueFilter) url.Values {
 		}
 	}
 	set("kind", string(f.Kind))
-	if f.Status != domain.StatusFilterOpen {
+	if f.Status != desk.StatusFilterOpen {
 		set("status", f.Status)
 	}
 	if f.UrgentOnly {
@@ -132,7 +133,7 @@ func queueURL(q url.Values) string {
 }
 
 // QueuePageURL is the link to the page after (or before) a row.
-func QueuePageURL(f domain.QueueFilter, key string, id int64) string {
+func QueuePageURL(f desk.Filter, key string, id int64) string {
 	q := queueQuery(f)
 	if key != "" {
 		q.Set(key, strconv.FormatInt(id, 10))
@@ -142,7 +143,7 @@ func QueuePageURL(f domain.QueueFilter, key string, id int64) string {
 
 // QueueSortURL sorts by key, reversing the direction when already sorted
 // by it, and returns to the first page.
-func QueueSortURL(f domain.QueueFilter, key string) string {
+func QueueSortURL(f desk.Filter, key string) string {
 	q := queueQuery(f)
 	q.Set("sort", key)
 	q.Del("dir")
@@ -152,15 +153,15 @@ func QueueSortURL(f domain.QueueFilter, key string) string {
 	return queueURL(q)
 }
 
-func currentSort(f domain.QueueFilter) string {
+func currentSort(f desk.Filter) string {
 	if f.Sort == "" {
-		return domain.SortDue
+		return desk.SortDue
 	}
 	return f.Sort
 }
 
 // ariaSort is the aria-sort value of a column header.
-func ariaSort(f domain.QueueFilter, key string) string {
+func ariaSort(f desk.Filter, key string) string {
 	switch {
 	case currentSort(f) != key:
 		return "none"
@@ -171,15 +172,15 @@ func ariaSort(f domain.QueueFilter, key string) string {
 }
 
 // queueForm fills the filter form from the current filter.
-func queueForm(f domain.QueueFilter) Form {
+func queueForm(f desk.Filter) Form {
 	form := NewForm()
 	for k, v := range queueQuery(f) {
 		form.Values[k] = v[0]
 	}
 	if f.Status == "" {
-		form.Values["status"] = domain.StatusFilterOpen
-	} else if f.Status == domain.StatusFilterOpen {
-		form.Values["status"] = domain.StatusFilterOpen
+		form.Values["status"] = desk.StatusFilterOpen
+	} else if f.Status == desk.StatusFilterOpen {
+		form.Values["status"] = desk.StatusFilterOpen
 	}
 	return form
 }

@@ -19,7 +19,7 @@ import (
 func urgentFields() []webtest.Field {
 	return []webtest.Field{webtest.F("urgent_event", "travel"), webtest.F("urgent_where", "Istanbul airport"),
 		webtest.F("urgent_date-day", "5"), webtest.F("urgent_date-month", "3"), webtest.F("urgent_date-year", "2026"),
-		webtest.F("urgent_time", "06:30"), webtest.F("urgent_tz", "+03:00"), webtest.F("urgent_detained", "no"),
+		webtest.F("urgent_time", "06:30"), webtest.F("urgent_tz", "+03:00"),
 		webtest.F("urgent_measures", "block"), webtest.F("urgent_measures", "priority"),
 		webtest.F("urgent_why", "A flight to a conference; arrest on landing is likely."),
 		webtest.F("urgent_contact", "Sister Leila, +49 170 0000000"), webtest.F("declaration", "yes")}
@@ -101,8 +101,9 @@ func TestUrgentRequestsAreRefusedWhereTheyCannotBe(t *testing.T) {
 	resp = c.Upload(access+"/urgent", access+"/urgent", earlierToday, "", nil)
 	assert.Equal(t, http.StatusUnprocessableEntity, resp.Status)
 	assert.Contains(t, resp.Body, "The date and time of the event must be in the future")
-	missing := c.Upload(access+"/urgent", access+"/urgent", []webtest.Field{webtest.F("urgent_detained", "yes")}, "", nil)
-	for _, msg := range []string{"Select what is about to happen", "Enter where the person is detained",
+	missing := c.Upload(access+"/urgent", access+"/urgent", []webtest.Field{webtest.F("urgent_time", "06:30")}, "", nil)
+	for _, msg := range []string{"Select what is happening", "Enter where the person is held or where it will happen",
+		"Select the time zone of the time you gave",
 		"Select at least one measure", "Enter a contact reachable day and night", "Confirm the declaration"} {
 		assert.Contains(t, missing.Body, msg)
 	}

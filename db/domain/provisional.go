@@ -5,50 +5,78 @@ import (
 	"time"
 )
 
-// Urgent events and measures of a provisional-measures request.
+// Urgent situations and measures of a provisional-measures request. A
+// person detained now comes first: the most urgent case, often with no
+// date known.
 var (
-	UrgentEvents = []string{"travel", "border_crossing", "extradition_hearing", "detention", "asylum_decision", "other"}
+	UrgentEvents = []string{"detention", "travel", "border_crossing", "extradition_hearing", "asylum_decision", "other"}
 	Measures     = []string{"block", "remove_public", "priority"}
 )
 
-func detained(a Answers) bool { return a["urgent_detained"] == "yes" }
+// Detained reports whether the urgent answers say the person is held now
+// (urgent_detained is how earlier filings said it).
+func Detained(a Answers) bool {
+	return a["urgent_event"] == "detention" || a["urgent_detained_since"] != "" || a["urgent_detained"] == "yes"
+}
 
-// ProvisionalSection is the one-page urgent form: what is about to happen,
-// where and when, detention, the measures asked for, why, and a contact
-// reachable day and night.
+// ProvisionalSection is the urgent form: what is happening, where, since
+// when or when next (each date only if known: a person detained now can
+// file with none), the measures asked for, why, and a contact reachable
+// day and night.
 var ProvisionalSection = Section{Key: "urgent", Fields: []FieldSpec{
 	{Name: "urgent_event", Kind: FieldChoice, Required: true, Options: UrgentEvents},
+	{Name: "urgent_detained_since", Kind: FieldDate, Date: PastDate},
 	{Name: "urgent_where", Kind: FieldText, Required: true, MaxRunes: 300},
-	{Name: "urgent_date", Kind: FieldDate, Required: true, Date: FutureDate},
-	{Name: "urgent_time", Kind: FieldTime, Required: true},
-	{Name: "urgent_tz", Kind: FieldUTCOffset, Required: true},
-	{Name: "urgent_detained", Kind: FieldChoice, Required: true, Options: []string{"no", "yes"}},
-	{Name: "urgent_detained_where", Kind: FieldText, MaxRunes: 300, RequiredIf: detained},
+	{Name: "urgent_detained_where", Kind: FieldText, MaxRunes: 300},
+	{Name: "urgent_extradition", Kind: FieldChoice, Options: []string{"yes", "no", "unknown"}},
+	{Name: "urgent_date", Kind: FieldDate, Date: FutureDate},
+	{Name: "urgent_time", Kind: FieldTime},
+	{Name: "urgent_tz", Kind: FieldUTCOffset, RequiredIf: func(a Answers) bool { return a["urgent_time"] != "" }},
 	{Name: "urgent_measures", Kind: FieldChoices, Required: true, Options: Measures},
 	{Name: "urgent_why", Kind: FieldLongText, Required: true, MaxRunes: 5000},
 	{Name: "urgent_contact", Kind: FieldText, Required: true, MaxRunes: 300},
 }}
 
-// EventTime is the moment of the feared event, in UTC.
+// EventTime is the moment of the next feared event, in UTC, when a date is
+// known: at its start when no time is given.
 func EventTime(a Answers) (time.Time, bool) {
-	loc, ok := ParseUTCOffset(a["urgent_tz"])
-	if !ok {
+	if a["urgent_date"] == "" {
 		return time.Time{}, false
 	}
-	t, err := time.ParseInLocation("2006-01-02 15:04", a["urgent_date"]+" "+a["urgent_time"], loc)
-	if err != nil {
+	clock, loc := "00:00", time.UTC
+	if a["urgent_time"] != "" {
+		clock, loc = a["urgent_time"], nil
+		if l, ok := ParseUTCOffset(a["urgent_tz"]); ok {
+			loc = l
+		}
+	}
+	if loc == nil {
 		return time.Time{}, false
 	}
-	return t.UTC(), true
+	t, err := time.ParseInLocation("2006-01-02 15:04", a["urgent_date"]+" "+clock, loc)
+	return t.UTC(), err == nil
 }
 
-// ValidateProvisional checks the urgent form; the event must lie ahead.
+// DetainedSince is when the person was detained, for the staff's order:
+// the date given, or else the moment of filing; zero when not detained.
+func DetainedSince(a Answers, filed time.Time) time.Time {
+	if !Detained(a) {
+		return time.Time{}
+	}
+	if d, err := time.Parse(time.DateOnly, a["urgent_detained_since"]); err == nil {
+		return d
+	}
+	return filed
+}
+
+// ValidateProvisional checks the urgent form; a next event, when a date is
+// given, must lie ahead.
 func ValidateProvisional(a Answers, now time.Time) FieldErrors {
 	errs := ProvisionalSection.Validate(a, now)
 	if errs.Any() {
 		return errs
 	}
-	if at, _ := EventTime(a); !at.After(now) {
+	if at, ok := EventTime(a); ok && !at.After(now) {
 		errs.Add("urgent_date", "urgent.event_past")
 	}
 	return errs

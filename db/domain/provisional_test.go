@@ -10,7 +10,7 @@ import (
 
 func urgentAnswers() Answers {
 	return Answers{"urgent_event": "travel", "urgent_where": "Istanbul airport", "urgent_date": "2026-03-05",
-		"urgent_time": "06:30", "urgent_tz": "+03:00", "urgent_detained": "no", "urgent_measures": "block,priority",
+		"urgent_time": "06:30", "urgent_tz": "+03:00", "urgent_measures": "block,priority",
 		"urgent_why": "Flight to a conference", "urgent_contact": "Sister, +49 170 000000"}
 }
 
@@ -38,15 +38,43 @@ func TestProvisionalValidation(t *testing.T) {
 	require.Len(t, errs, 1)
 	assert.Equal(t, "urgent.event_past", errs[0].Message)
 
-	detainedNoPlace := urgentAnswers()
-	detainedNoPlace["urgent_detained"] = "yes"
-	_, ok := ValidateProvisional(detainedNoPlace, now).For("urgent_detained_where")
-	assert.True(t, ok)
+	timeWithoutZone := urgentAnswers()
+	delete(timeWithoutZone, "urgent_tz")
+	_, ok := ValidateProvisional(timeWithoutZone, now).For("urgent_tz")
+	assert.True(t, ok, "a time means nothing without its zone")
 
 	badMeasure := urgentAnswers()
 	badMeasure["urgent_measures"] = "block,free_me"
 	_, ok = ValidateProvisional(badMeasure, now).For("urgent_measures")
 	assert.True(t, ok)
+}
+
+// A person detained now often knows no date ahead: the form is complete
+// without one, and a detention date, when given, lies in the past.
+func TestADetainedPersonFilesWithoutADate(t *testing.T) {
+	now := time.Date(2026, 3, 2, 9, 0, 0, 0, time.UTC)
+	a := Answers{"urgent_event": "detention", "urgent_where": "Police station, Larnaca", "urgent_measures": "block",
+		"urgent_why": "Arrested at the airport on the notice.", "urgent_contact": "Lawyer, +357 99 000000"}
+	assert.Empty(t, ValidateProvisional(a, now))
+	_, ok := EventTime(a)
+	assert.False(t, ok, "no date, no event time")
+	assert.True(t, Detained(a))
+	assert.Equal(t, now, DetainedSince(a, now), "since filing when no date is known")
+
+	a["urgent_detained_since"] = "2026-02-27"
+	assert.Empty(t, ValidateProvisional(a, now))
+	assert.Equal(t, time.Date(2026, 2, 27, 0, 0, 0, 0, time.UTC), DetainedSince(a, now))
+	a["urgent_detained_since"] = "2026-03-09"
+	_, ok = ValidateProvisional(a, now).For("urgent_detained_since")
+	assert.True(t, ok, "a detention date cannot lie ahead")
+
+	dated := Answers{"urgent_event": "extradition_hearing", "urgent_date": "2026-03-04"}
+	at, ok := EventTime(dated)
+	require.True(t, ok)
+	assert.Equal(t, time.Date(2026, 3, 4, 0, 0, 0, 0, time.UTC), at, "a date without a time counts from its start")
+	assert.False(t, Detained(dated))
+	assert.True(t, DetainedSince(dated, now).IsZero())
+	assert.True(t, Detained(Answers{"urgent_detained": "yes"}), "as earlier filings said it")
 }
 
 func TestHoursLeftCountsDownWithTheClock(t *testing.T) {

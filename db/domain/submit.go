@@ -32,7 +32,7 @@ func Problems(f Filing, limits Limits, now time.Time) []Problem {
 	}
 	out = append(out, documentProblems(f, now)...)
 	for _, u := range f.Urgent {
-		if u.IsDraft() && !u.EventAt.After(now) {
+		if u.IsDraft() && !u.EventAt.IsZero() && !u.EventAt.After(now) {
 			out = append(out, Problem{Key: "problem.urgent_event_past", Blocking: true})
 		}
 	}

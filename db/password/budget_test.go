@@ -98,5 +98,9 @@ func TestParallelSignInsStayWithinTheMemoryBudget(t *testing.T) {
 	close(done)
 	<-sampled
 	t.Logf("peak heap in use: %d MiB", peak>>20)
-	assert.Less(t, peak, uint64(600<<20), "peak heap in use")
+	// The heap also holds the blocks of finished hashes until the collector
+	// runs, up to the budget again with GOGC=100, and more while it lags
+	// behind on a busy machine: 1 GiB is four hashes and their garbage;
+	// sixty at once would be 3.75 GiB.
+	assert.Less(t, peak, uint64(1<<30), "peak heap in use")
 }

@@ -6,16 +6,16 @@ import (
 	"time"
 
 	"github.com/ccf-portal/ccfportal/db/conn"
-	"github.com/ccf-portal/ccfportal/db/domain"
+	"github.com/ccf-portal/ccfportal/db/domain/desk"
 )
 
 // sortExpr maps a sort key to the expression its index covers. The due
 // expression must stay identical to requests_queue_due in migration 0004.
 var sortExpr = map[string]string{
-	domain.SortDue:       "COALESCE(r.due_at, 4611686018427387904)",
-	domain.SortSubmitted: "r.submitted_at",
-	domain.SortReference: "r.reference",
-	domain.SortName:      "r.applicant_name",
+	desk.SortDue:       "COALESCE(r.due_at, 4611686018427387904)",
+	desk.SortSubmitted: "r.submitted_at",
+	desk.SortReference: "r.reference",
+	desk.SortName:      "r.applicant_name",
 }
 
 // openCond marks a pending request. It and urgentCond must stay identical
@@ -26,6 +26,11 @@ const openCond = `r.status IN ('submitted', 'admissible', 'under_review', 'await
 // request with an imminent event.
 const urgentCond = `((r.kind = 'provisional_measures' OR r.event_at IS NOT NULL) AND ` + openCond + `)`
 
+// urgentOrder puts detained people first, the longest held first, then
+// the soonest known event. It must stay identical to the index
+// requests_urgent_order (migration 0017).
+const urgentOrder = `(r.detained_since IS NULL), COALESCE(r.detained_since, r.event_at, 4611686018427387904), r.id`
+
 // queueSelect reads queue rows, optionally through a named index.
 func queueSelect(index string) string {
 	from := "requests r"
@@ -34,19 +39,19 @@ func queueSelect(index string) string {
 	}
 	return `SELECT r.id, COALESCE(r.reference, ''), r.kind, r.applicant_name, r.source_country, r.status,
 	COALESCE(r.submitted_at, 0), COALESCE(r.due_at, 0), COALESCE(r.event_at, 0), COALESCE(r.assignee_id, 0),
-	COALESCE(a.name, ''), ` + urgentCond + ` FROM ` + from + ` LEFT JOIN users a ON a.id = r.assignee_id`
+	COALESCE(a.name, ''), ` + urgentCond + `, COALESCE(r.detained_since, 0) FROM ` + from + ` LEFT JOIN users a ON a.id = r.assignee_id`
 }
 
 // openIndex names the partial index that reads pending requests in each
 // sort order; allIndex the index over every request.
 var (
 	openIndex = map[string]string{
-		domain.SortDue: "requests_open_due", domain.SortSubmitted: "requests_open_submitted",
-		domain.SortReference: "requests_open_reference", domain.SortName: "requests_open_name",
+		desk.SortDue: "requests_open_due", desk.SortSubmitted: "requests_open_submitted",
+		desk.SortReference: "requests_open_reference", desk.SortName: "requests_open_name",
 	}
 	allIndex = map[string]string{
-		domain.SortDue: "requests_queue_due", domain.SortSubmitted: "requests_queue_submitted",
-		domain.SortReference: "requests_queue_reference", domain.SortName: "requests_queue_name",
+		desk.SortDue: "requests_queue_due", desk.SortSubmitted: "requests_queue_submitted",
+		desk.SortReference: "requests_queue_reference", desk.SortName: "requests_queue_name",
 	}
 )
 
@@ -55,16 +60,16 @@ var (
 // and paging is by keyset (the row after or before a given id in the sort
 // order), so a page costs the same at the end of 100,000 requests as at
 // the start.
-func (db Store) Queue(ctx context.Context, f domain.QueueFilter, now time.Time) (domain.QueuePage, error) {
+func (db Store) Queue(ctx context.Context, f desk.Filter, now time.Time) (desk.Page, error) {
 	f = normaliseFilter(f)
 	where, args := queueConditions(f, now)
-	var page domain.QueuePage
+	var page desk.Page
 	if err := db.Reader().QueryRowContext(ctx, `SELECT COUNT(*) FROM requests r WHERE `+where, args...).Scan(&page.Total); err != nil {
 		return page, conn.Failed("count queue", err)
 	}
 	if f.After == 0 && f.Before == 0 {
-		urgent, err := db.queueRows(ctx, queueSelect("requests_urgent_queue")+` WHERE `+where+` AND `+urgentCond+
-			` ORDER BY COALESCE(r.event_at, 4611686018427387904), r.id LIMIT 200`, args)
+		urgent, err := db.queueRows(ctx, queueSelect("requests_urgent_order")+` WHERE `+where+` AND `+urgentCond+
+			` ORDER BY `+urgentOrder+` LIMIT 200`, args)
 		if err != nil {
 			return page, err
 		}
@@ -76,12 +81,12 @@ func (db Store) Queue(ctx context.Context, f domain.QueueFilter, now time.Time) 
 	return db.regularPage(ctx, f, where, args, page)
 }
 
-func normaliseFilter(f domain.QueueFilter) domain.QueueFilter {
+func normaliseFilter(f desk.Filter) desk.Filter {
 	if _, ok := sortExpr[f.Sort]; !ok {
-		f.Sort = domain.SortDue
+		f.Sort = desk.SortDue
 	}
 	if f.Status == "" {
-		f.Status = domain.StatusFilterOpen
+		f.Status = desk.StatusFilterOpen
 	}
 	if f.Limit <= 0 || f.Limit > 200 {
 		f.Limit = 50
@@ -92,7 +97,7 @@ func normaliseFilter(f domain.QueueFilter) domain.QueueFilter {
 
 // regularPage reads the non-urgent rows in sort order from the keyset
 // position. Going back reads backwards and reverses.
-func (db Store) regularPage(ctx context.Context, f domain.QueueFilter, where string, args []any, page domain.QueuePage) (domain.QueuePage, error) {
+func (db Store) regularPage(ctx context.Context, f desk.Filter, where string, args []any, page desk.Page) (desk.Page, error) {
 	expr := sortExpr[f.Sort]
 	desc := f.Desc
 	// Requests are read in order through the index of the sort (for pending
@@ -104,7 +109,7 @@ func (db Store) regularPage(ctx context.Context, f domain.QueueFilter, where str
 	switch {
 	case f.Search != "":
 		index = ""
-	case f.Status == domain.StatusFilterOpen:
+	case f.Status == desk.StatusFilterOpen:
 		index = openIndex[f.Sort]
 	}
 	q := queueSelect(index) + ` WHERE ` + where + ` AND NOT ` + urgentCond
@@ -147,14 +152,15 @@ func (db Store) regularPage(ctx context.Context, f domain.QueueFilter, where str
 	return page, nil
 }
 
-func (db Store) queueRows(ctx context.Context, q string, args []any) ([]domain.QueueRow, error) {
+func (db Store) queueRows(ctx context.Context, q string, args []any) ([]desk.Row, error) {
 	rows, err := db.Reader().QueryContext(ctx, q, args...)
-	return conn.Rows("list queue rows", rows, err, func(row conn.Scanner) (domain.QueueRow, error) {
-		var r domain.QueueRow
-		var submitted, due, event int64
+	return conn.Rows("list queue rows", rows, err, func(row conn.Scanner) (desk.Row, error) {
+		var r desk.Row
+		var submitted, due, event, detained int64
 		err := row.Scan(&r.ID, &r.Reference, &r.Kind, &r.ApplicantName, &r.SourceCountry, &r.Status, &submitted, &due,
-			&event, &r.AssigneeID, &r.AssigneeName, &r.Urgent)
+			&event, &r.AssigneeID, &r.AssigneeName, &r.Urgent, &detained)
 		r.SubmittedAt, r.DueAt, r.EventAt = conn.UnixTime(submitted), conn.UnixTime(due), conn.UnixTime(event)
+		r.DetainedSince = conn.UnixTime(detained)
 		return r, err
 	})
 }

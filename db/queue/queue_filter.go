@@ -5,12 +5,12 @@ import (
 	"time"
 	"unicode"
 
-	"github.com/ccf-portal/ccfportal/db/domain"
+	"github.com/ccf-portal/ccfportal/db/domain/desk"
 )
 
 // queueConditions turns the filters into one SQL condition over requests r,
 // with its arguments. Drafts are never part of the queue.
-func queueConditions(f domain.QueueFilter, now time.Time) (string, []any) {
+func queueConditions(f desk.Filter, now time.Time) (string, []any) {
 	conds := []string{"r.status != 'draft'"}
 	var args []any
 	add := func(cond string, a ...any) {
@@ -18,8 +18,8 @@ func queueConditions(f domain.QueueFilter, now time.Time) (string, []any) {
 		args = append(args, a...)
 	}
 	switch f.Status {
-	case domain.StatusFilterAll:
-	case domain.StatusFilterOpen:
+	case desk.StatusFilterAll:
+	case desk.StatusFilterOpen:
 		add(openCond)
 	default:
 		add("r.status = ?", f.Status)
@@ -33,18 +33,18 @@ func queueConditions(f domain.QueueFilter, now time.Time) (string, []any) {
 	// The due-date conditions use the due index's own expression, so that
 	// read in due order they are a range of it, not a filter.
 	if f.DueWithinDays > 0 {
-		add(sortExpr[domain.SortDue]+" BETWEEN ? AND ?", now.Unix(), now.AddDate(0, 0, f.DueWithinDays).Unix())
+		add(sortExpr[desk.SortDue]+" BETWEEN ? AND ?", now.Unix(), now.AddDate(0, 0, f.DueWithinDays).Unix())
 	}
 	if f.Overdue {
-		add(sortExpr[domain.SortDue]+" < ? AND "+openCond, now.Unix())
+		add(sortExpr[desk.SortDue]+" < ? AND "+openCond, now.Unix())
 	}
 	if f.Country != "" {
 		add("r.source_country = ?", f.Country)
 	}
 	switch f.Assigned {
-	case domain.AssignedToMe:
+	case desk.AssignedToMe:
 		add("r.assignee_id = ?", f.Me)
-	case domain.Unassigned:
+	case desk.Unassigned:
 		add("r.assignee_id IS NULL")
 	}
 	if f.Search != "" {

@@ -11,6 +11,7 @@ import (
 	"github.com/ccf-portal/ccfportal/db"
 	"github.com/ccf-portal/ccfportal/db/dbtest"
 	"github.com/ccf-portal/ccfportal/db/domain"
+	"github.com/ccf-portal/ccfportal/db/domain/desk"
 )
 
 type queueCase struct {
@@ -70,7 +71,7 @@ func TestQueueFiltersSortsAndPages(t *testing.T) {
 	require.NoError(t, err)
 	draftID, _ := draft.LastInsertId()
 	now := clock.Now()
-	refs := func(f domain.QueueFilter) (urgent, rows []string) {
+	refs := func(f desk.Filter) (urgent, rows []string) {
 		t.Helper()
 		f.Me = staff.ID
 		p, err := store.Queue(context.Background(), f, now)
@@ -87,50 +88,50 @@ func TestQueueFiltersSortsAndPages(t *testing.T) {
 		return urgent, rows
 	}
 
-	urgent, rows := refs(domain.QueueFilter{})
+	urgent, rows := refs(desk.Filter{})
 	assert.Equal(t, []string{"CCF-2026-000005", "CCF-2026-000004"}, urgent, "urgent on top, soonest event first")
 	assert.Equal(t, []string{"CCF-2026-000002", "CCF-2026-000001", "CCF-2026-000007", "CCF-2026-000003"}, rows,
 		"pending only by default, by due date, none last")
 
-	_, rows = refs(domain.QueueFilter{Status: domain.StatusFilterAll, Sort: domain.SortReference})
+	_, rows = refs(desk.Filter{Status: desk.StatusFilterAll, Sort: desk.SortReference})
 	assert.Equal(t, []string{"CCF-2025-000006", "CCF-2026-000001", "CCF-2026-000002", "CCF-2026-000003", "CCF-2026-000007", "CCF-2026-000008"}, rows)
-	_, asc := refs(domain.QueueFilter{Status: domain.StatusFilterAll, Sort: domain.SortName})
-	_, desc := refs(domain.QueueFilter{Status: domain.StatusFilterAll, Sort: domain.SortName, Desc: true})
+	_, asc := refs(desk.Filter{Status: desk.StatusFilterAll, Sort: desk.SortName})
+	_, desc := refs(desk.Filter{Status: desk.StatusFilterAll, Sort: desk.SortName, Desc: true})
 	assert.Equal(t, "CCF-2026-000001", asc[0], "Amal first")
 	assert.Len(t, desc, len(asc))
 	assert.Equal(t, asc[len(asc)-1], desc[0])
-	_, rows = refs(domain.QueueFilter{Sort: domain.SortSubmitted})
+	_, rows = refs(desk.Filter{Sort: desk.SortSubmitted})
 	assert.Equal(t, []string{"CCF-2026-000002", "CCF-2026-000001", "CCF-2026-000007", "CCF-2026-000003"}, rows)
 
-	u, rows := refs(domain.QueueFilter{Kind: domain.KindDeletion})
+	u, rows := refs(desk.Filter{Kind: domain.KindDeletion})
 	assert.Empty(t, u)
 	assert.Equal(t, []string{"CCF-2026-000002", "CCF-2026-000003"}, rows)
-	_, rows = refs(domain.QueueFilter{Status: string(domain.StatusInadmissible)})
+	_, rows = refs(desk.Filter{Status: string(domain.StatusInadmissible)})
 	assert.Equal(t, []string{"CCF-2026-000008"}, rows)
-	u, rows = refs(domain.QueueFilter{UrgentOnly: true})
+	u, rows = refs(desk.Filter{UrgentOnly: true})
 	assert.Len(t, u, 2)
 	assert.Empty(t, rows)
-	_, rows = refs(domain.QueueFilter{Overdue: true})
+	_, rows = refs(desk.Filter{Overdue: true})
 	assert.Equal(t, []string{"CCF-2026-000002"}, rows, "the decided case is not overdue")
-	_, rows = refs(domain.QueueFilter{DueWithinDays: 30})
+	_, rows = refs(desk.Filter{DueWithinDays: 30})
 	assert.Equal(t, []string{"CCF-2026-000001"}, rows)
-	_, rows = refs(domain.QueueFilter{Country: "TR"})
+	_, rows = refs(desk.Filter{Country: "TR"})
 	assert.Equal(t, []string{"CCF-2026-000001", "CCF-2026-000007", "CCF-2026-000003"}, rows)
-	u, rows = refs(domain.QueueFilter{Assigned: domain.AssignedToMe})
+	u, rows = refs(desk.Filter{Assigned: desk.AssignedToMe})
 	assert.Equal(t, []string{"CCF-2026-000005"}, u)
 	assert.Equal(t, []string{"CCF-2026-000001"}, rows)
-	_, rows = refs(domain.QueueFilter{Assigned: domain.Unassigned, Kind: domain.KindAccess})
+	_, rows = refs(desk.Filter{Assigned: desk.Unassigned, Kind: domain.KindAccess})
 	assert.Equal(t, []string{"CCF-2026-000007"}, rows, "filters combine")
 
-	_, rows = refs(domain.QueueFilter{Search: "ccf-2026-00000", Status: domain.StatusFilterAll, Sort: domain.SortReference})
+	_, rows = refs(desk.Filter{Search: "ccf-2026-00000", Status: desk.StatusFilterAll, Sort: desk.SortReference})
 	assert.Len(t, rows, 5, "reference prefix, any case")
-	_, rows = refs(domain.QueueFilter{Search: "2025-0000", Status: domain.StatusFilterAll})
+	_, rows = refs(desk.Filter{Search: "2025-0000", Status: desk.StatusFilterAll})
 	assert.Equal(t, []string{"CCF-2025-000006"}, rows)
-	_, rows = refs(domain.QueueFilter{Search: "amal hadd", Status: domain.StatusFilterAll, Sort: domain.SortReference})
+	_, rows = refs(desk.Filter{Search: "amal hadd", Status: desk.StatusFilterAll, Sort: desk.SortReference})
 	assert.Equal(t, []string{"CCF-2025-000006", "CCF-2026-000001"}, rows, "word prefixes of the name")
-	_, rows = refs(domain.QueueFilter{Search: "emile", Status: domain.StatusFilterAll})
+	_, rows = refs(desk.Filter{Search: "emile", Status: desk.StatusFilterAll})
 	assert.Equal(t, []string{"CCF-2026-000002"}, rows, "accents ignored")
-	_, rows = refs(domain.QueueFilter{Search: `zol"*(`, Status: domain.StatusFilterAll})
+	_, rows = refs(desk.Filter{Search: `zol"*(`, Status: desk.StatusFilterAll})
 	assert.Equal(t, []string{"CCF-2026-000002"}, rows, "query syntax is not interpreted")
 
 	assert.Contains(t, ids, "CCF-2026-000001")
@@ -147,7 +148,7 @@ func TestQueueKeysetPagingBothWays(t *testing.T) {
 	}
 	insertQueueCases(t, store, filer, staff, cases)
 	ctx := context.Background()
-	f := domain.QueueFilter{Limit: 3}
+	f := desk.Filter{Limit: 3}
 	p1, err := store.Queue(ctx, f, clock.Now())
 	require.NoError(t, err)
 	assert.Len(t, p1.Rows, 3)
@@ -163,7 +164,7 @@ func TestQueueKeysetPagingBothWays(t *testing.T) {
 	require.NoError(t, err)
 	assert.Len(t, p3.Rows, 1)
 	assert.False(t, p3.HasNext)
-	back := domain.QueueFilter{Limit: 3, Before: p3.PrevBefore}
+	back := desk.Filter{Limit: 3, Before: p3.PrevBefore}
 	p2again, err := store.Queue(ctx, back, clock.Now())
 	require.NoError(t, err)
 	assert.Equal(t, p2.Rows, p2again.Rows)

@@ -1,7 +1,11 @@
-package domain
+// Package desk holds the staff queue's terms: its filters, sort keys,
+// rows and pages. Pure Go, like the rest of the procedure.
+package desk
 
 import (
 	"time"
+
+	"github.com/ccf-portal/ccfportal/db/domain"
 )
 
 // Queue sort keys.
@@ -24,9 +28,9 @@ const (
 	Unassigned   = "none"
 )
 
-// QueueFilter is the staff queue's filters, sort and page position.
-type QueueFilter struct {
-	Kind          Kind
+// Filter is the staff queue's filters, sort and page position.
+type Filter struct {
+	Kind          domain.Kind
 	Status        string // StatusFilterOpen (default), StatusFilterAll or one Status
 	UrgentOnly    bool
 	DueWithinDays int
@@ -42,28 +46,29 @@ type QueueFilter struct {
 	Limit         int
 }
 
-// QueueRow is one line of the queue.
-type QueueRow struct {
+// Row is one line of the queue.
+type Row struct {
 	ID            int64
 	Reference     string
-	Kind          Kind
+	Kind          domain.Kind
 	ApplicantName string
 	SourceCountry string
-	Status        Status
+	Status        domain.Status
 	SubmittedAt   time.Time
 	DueAt         time.Time
 	EventAt       time.Time
+	DetainedSince time.Time // a person detained now: since when (or since filing)
 	AssigneeID    int64
 	AssigneeName  string
 	Urgent        bool
 }
 
-// QueuePage is one page of the queue: the urgent requests (first page
+// Page is one page of the queue: the urgent requests (first page
 // only, always on top, soonest event first), then the others in the chosen
 // order, with keyset links to the neighbouring pages.
-type QueuePage struct {
-	Urgent     []QueueRow
-	Rows       []QueueRow
+type Page struct {
+	Urgent     []Row
+	Rows       []Row
 	Total      int
 	HasNext    bool
 	HasPrev    bool
