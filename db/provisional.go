@@ -14,9 +14,9 @@ import (
 )
 
 // FileProvisional records a provisional-measures request on the filer's
-// case r, with its evidence if any. On a pending case it is submitted at
-// once with its own reference; on a deletion draft it waits as a draft and
-// is submitted together with it.
+// case r, with its evidence if any, and submits it at once with its own
+// reference: on a pending case, or on a draft that says who the person is
+// (the draft follows when it is complete).
 func (db *DB) FileProvisional(ctx context.Context, r domain.Request, filer domain.User, a domain.Answers, doc *domain.NewDocument,
 	blob *blob.Staged, blobs *blob.Store) (domain.Request, error) {
 	now := db.Clock.Now()
@@ -37,6 +37,9 @@ func (db *DB) FileProvisional(ctx context.Context, r domain.Request, filer domai
 			if err := domain.CanAskProvisional(parent); err != nil {
 				return err
 			}
+			if domain.NeedsUrgentPerson(parent, now) {
+				return domain.Errorf(domain.EConflict, "urgent.person_first")
+			}
 			id, err = insertChild(ctx, tx, parent, filer, domain.KindProvisional, a, now, event)
 			if err != nil {
 				return err
@@ -44,10 +47,8 @@ func (db *DB) FileProvisional(ctx context.Context, r domain.Request, filer domai
 			if err := setDetainedSince(ctx, tx, id, a, now); err != nil {
 				return err
 			}
-			if !parent.IsDraft() {
-				if err := submitTx(ctx, tx, id, filer, now); err != nil {
-					return err
-				}
+			if err := submitTx(ctx, tx, id, filer, now); err != nil {
+				return err
 			}
 			return attachFiled(ctx, tx, id, filer, doc, blob, now)
 		})
@@ -64,7 +65,9 @@ func insertChild(ctx context.Context, tx *sql.Tx, parent domain.Request, filer d
 	for field, v := range a {
 		a[field] = strings.TrimSpace(v)
 	}
-	a["full_name"] = parent.Answers["full_name"]
+	for _, f := range domain.UrgentPersonSection.Fields {
+		a[f.Name] = parent.Answers[f.Name]
+	}
 	body, _ := json.Marshal(a)
 	res, err := tx.ExecContext(ctx, `INSERT INTO requests (kind, status, filer_id, applicant_id, parent_id, language,
 		applicant_name, source_country, answers, created_at, updated_at, event_at) VALUES (?, 'draft', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,

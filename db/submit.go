@@ -106,8 +106,8 @@ func recordApplicant(ctx context.Context, tx *sql.Tx, r domain.Request, filer do
 // prepared urgent requests concern, and the copies that lists and the
 // staff queue show: the source country of a deletion or correction (from
 // its first data item with a known country), and the applicant's name,
-// country and language on urgent requests prepared with the draft, which
-// may have been prepared before those answers were given.
+// country and language on urgent requests sent on the draft, which may
+// have been sent before those answers were given.
 func settleListedDetails(ctx context.Context, tx *sql.Tx, f domain.Filing, applicantID int64) error {
 	r := f.Request
 	country := r.SourceCountry
@@ -121,7 +121,7 @@ func settleListedDetails(ctx context.Context, tx *sql.Tx, f domain.Filing, appli
 		}
 	}
 	_, err := tx.ExecContext(ctx, `UPDATE requests SET applicant_id = ?, source_country = ?, applicant_name = ?, language = ?
-		WHERE id = ? OR (parent_id = ? AND status = 'draft')`, applicantID, country, r.Answers["full_name"],
+		WHERE id = ? OR (parent_id = ? AND (status = 'draft' OR applicant_id IS NULL))`, applicantID, country, r.Answers["full_name"],
 		r.Answers["language"], r.ID, r.ID)
 	return conn.Failed(fmt.Sprintf("settle listed details of request %d", r.ID), err)
 }

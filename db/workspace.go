@@ -56,7 +56,7 @@ func (db *DB) summarise(ctx context.Context, s *domain.ApplicantSummary, r domai
 	case r.Status.IsOpen():
 		s.Open = append(s.Open, r)
 		s.Earliest(r.DueAt)
-		if r.Kind == domain.KindProvisional && !r.EventAt.IsZero() && (!s.Urgent || r.EventAt.Before(s.UrgentEvent)) {
+		if r.Kind == domain.KindProvisional && (!s.Urgent || moreUrgent(r.EventAt, s.UrgentEvent)) {
 			s.Urgent, s.UrgentEvent = true, r.EventAt
 		}
 		if r.Status == domain.StatusAwaitingApplicant {
@@ -64,6 +64,12 @@ func (db *DB) summarise(ctx context.Context, s *domain.ApplicantSummary, r domai
 			s.Earliest(db.replyBy(ctx, r.ID))
 		}
 	}
+}
+
+// moreUrgent reports whether an urgent request for an event at a comes
+// before one at b: one with no date known (a person detained now) first.
+func moreUrgent(a, b time.Time) bool {
+	return !b.IsZero() && (a.IsZero() || a.Before(b))
 }
 
 // replyBy is the reply-by date of the latest clarification asked on a

@@ -38,8 +38,8 @@ func staffDeskJourney(r *Run) {
 	amal := r.NewPerson("petitioner")
 	clerk := r.NewPerson("staff")
 
-	// Amal files a deletion request, with an urgent request prepared from
-	// its task list, to be sent with it.
+	// Amal starts a deletion request, sends an urgent request from its task
+	// list at once, then completes and files the deletion request.
 	signIn(amal, "amal@example.org")
 	amal.Sees("my-requests", "My requests")
 	amal.FollowLink("Ask for deletion or correction")
@@ -55,12 +55,10 @@ func staffDeskJourney(r *Run) {
 		idExpiry: [3]string{"1", "6", "2030"}, email: "amal@example.org", phone: "+49 30 1234567",
 	})
 	addWantedDiffusion(amal)
-	// The urgent request is prepared once the person is described: one
-	// prepared on an empty draft reaches staff without the applicant's
-	// name (a bug in the store, reported), which this journey would stop at.
+	// The person is described first, so the urgent form comes at once.
 	amal.FollowLink("Ask for urgent provisional measures")
 	amal.Sees("urgent-with-draft", "Ask for urgent provisional measures")
-	amal.SeesText("Your deletion request is not submitted yet.")
+	amal.SeesText("The request it belongs to stays a draft")
 	amal.Choose("What is happening?", "An extradition hearing or decision")
 	amal.Fill("Where?", "Regional court, Frankfurt am Main")
 	amal.FillDate("Date of the next step, if known", "6", "3", "2026")
@@ -72,9 +70,13 @@ func staffDeskJourney(r *Run) {
 	amal.Fill("Contact reachable day and night", "Leila Haddad (sister), +49 170 0000000")
 	amal.Check("I declare that the information in this request is true to the best of my knowledge and that I am entitled to file it.")
 	amal.PressButton("Send urgent request")
+	// Sent at once, with its own reference; the deletion request follows.
+	amal.Sees("urgent-confirmation", "Request submitted")
+	amal.SeesText("Your reference number CCF-2026-000002")
+	amal.SeesText("What the request still needs")
+	amal.FollowLink("Continue the request")
 	amal.Sees("task-list-urgent", "Your request")
-	amal.SeesText("Your urgent request is ready. It will be sent when you submit the deletion request.")
-	amal.SeesUnder("Urgent?", "An urgent request for an event on 6 March 2026")
+	amal.SeesUnder("Urgent?", "Urgent request CCF-2026-000002 sent on")
 
 	amal.FollowLink("Grounds")
 	amal.Sees("grounds", "Grounds")
@@ -102,19 +104,19 @@ func staffDeskJourney(r *Run) {
 	amal.Check("I declare that the information in this request is true to the best of my knowledge and that I am entitled to file it.")
 	amal.PressButton("Submit request")
 	amal.Sees("confirmation", "Request submitted")
-	amal.SeesText("Your reference number CCF-2026-000002")
-	amal.SeesText("Your urgent request was sent with it, with reference CCF-2026-000003.")
+	amal.SeesText("Your reference number CCF-2026-000003")
+	amal.SeesText("The urgent request CCF-2026-000002, sent earlier, belongs to this request.")
 
 	// Journey 3: the staff desk.
 	signIn(clerk, "clerk@ccf.example")
 	clerk.Sees("desk-queue", "Requests")
 	clerk.SeesText("Matching requests: 3")
-	clerk.SeesRow("Requests, urgent ones first", 1, "CCF-2026-000003", "Provisional measures", "Urgent", "Amal Haddad")
+	clerk.SeesRow("Requests, urgent ones first", 1, "CCF-2026-000002", "Provisional measures", "Urgent", "Amal Haddad")
 	clerk.SeesRow("Requests, urgent ones first", 2, "CCF-2026-000001", "Access request", "Omar Khalil")
-	clerk.FollowLink("CCF-2026-000003")
-	clerk.Sees("desk-urgent-case", "CCF-2026-000003")
+	clerk.FollowLink("CCF-2026-000002")
+	clerk.Sees("desk-urgent-case", "CCF-2026-000002")
 	clerk.SeesText("Regional court, Frankfurt am Main")
-	clerk.SeesUnder("Linked requests", "CCF-2026-000002")
+	clerk.SeesUnder("Linked requests", "CCF-2026-000003")
 
 	clerk.FollowLink("Provisional measures")
 	clerk.Sees("desk-measures", "Provisional measures")
@@ -127,12 +129,12 @@ func staffDeskJourney(r *Run) {
 	clerk.Check("Block the data while the request is examined")
 	clerk.FillDate("In force from", "2", "3", "2026")
 	clerk.PressButton("Record")
-	clerk.Sees("desk-urgent-case-measures", "CCF-2026-000003")
+	clerk.Sees("desk-urgent-case-measures", "CCF-2026-000002")
 	clerk.SeesText("Provisional measures granted. The applicant can see the outcome.")
 	clerk.SeesUnder("Outcome so far", "Provisional measures granted on 2 March 2026")
 
-	clerk.FollowLink("CCF-2026-000002")
-	clerk.Sees("desk-case", "CCF-2026-000002")
+	clerk.FollowLink("CCF-2026-000003")
+	clerk.Sees("desk-case", "CCF-2026-000003")
 	clerk.SeesText("Submitted")
 	clerk.SeesUnder("What was filed", "I am an opposition journalist.")
 	clerk.FollowLink("Assess admissibility")
@@ -151,7 +153,7 @@ func staffDeskJourney(r *Run) {
 		clerk.Check(req)
 	}
 	clerk.PressButton("Record the finding")
-	clerk.Sees("desk-case-admissible", "CCF-2026-000002")
+	clerk.Sees("desk-case-admissible", "CCF-2026-000003")
 	clerk.SeesText("The request is admissible. The time limit has started.")
 	clerk.SeesUnder("Outcome so far", "Found admissible on 2 March 2026")
 
@@ -160,26 +162,26 @@ func staffDeskJourney(r *Run) {
 	clerk.Fill("Your question", "Please send the prosecutor's decision closing the case you mention.")
 	clerk.FillDate("Reply by", "1", "4", "2026")
 	clerk.PressButton("Send the question")
-	clerk.Sees("desk-case-clarification", "CCF-2026-000002")
+	clerk.Sees("desk-case-clarification", "CCF-2026-000003")
 	clerk.SeesText("Your question was sent. The case now waits for the applicant.")
 	clerk.SeesText("Waiting for the applicant")
 
 	// Journey 4: Amal answers with a file.
 	amal.FollowLink("My requests")
 	amal.Sees("my-requests-waiting", "My requests")
-	amal.SeesRowWith("Requests", "CCF-2026-000002", "Waiting for you")
-	amal.FollowLink("CCF-2026-000002")
-	amal.Sees("case-clarification", "CCF-2026-000002")
+	amal.SeesRowWith("Requests", "CCF-2026-000003", "Waiting for you")
+	amal.FollowLink("CCF-2026-000003")
+	amal.Sees("case-clarification", "CCF-2026-000003")
 	amal.SeesText("The CCF needs more information from you. Please answer by 1 April 2026.")
 	amal.SeesText("Please send the prosecutor's decision closing the case you mention.")
 	amal.SeesUnder("From the CCF", "Your request was found admissible on 2 March 2026.")
 	amal.PressButton("Send your answer")
-	amal.SeesErrors("case-reply-errors", "CCF-2026-000002", "Write your answer")
+	amal.SeesErrors("case-reply-errors", "CCF-2026-000003", "Write your answer")
 	amal.FixError("Write your answer")
 	amal.Fill("Your answer", "Here is the prosecutor's decision of 2025 closing the case.")
 	amal.Upload("Document 1", closure)
 	amal.PressButton("Send your answer")
-	amal.Sees("case-answered", "CCF-2026-000002")
+	amal.Sees("case-answered", "CCF-2026-000003")
 	amal.SeesText("Your answer was sent to the CCF.")
 	amal.SeesUnder("Questions and answers", "Here is the prosecutor's decision of 2025 closing the case.")
 	amal.SeesUnder("Questions and answers", "closure-decision.pdf")
@@ -187,8 +189,8 @@ func staffDeskJourney(r *Run) {
 	// Staff decide, and carry the decision out.
 	clerk.FollowLink("My requests")
 	clerk.Sees("desk-queue", "Requests")
-	clerk.FollowLink("CCF-2026-000002")
-	clerk.Sees("desk-case-answered", "CCF-2026-000002")
+	clerk.FollowLink("CCF-2026-000003")
+	clerk.Sees("desk-case-answered", "CCF-2026-000003")
 	clerk.SeesText("Under review")
 	clerk.SeesUnder("Questions and answers", "closure-decision.pdf")
 	clerk.FollowLink("Record the decision")
@@ -199,7 +201,7 @@ func staffDeskJourney(r *Run) {
 	clerk.FixError("Give the reasons for the decision")
 	clerk.Fill("Reasons", "The diffusion is predominantly political (Art. 3), and the national case is closed.")
 	clerk.PressButton("Record the decision")
-	clerk.Sees("desk-case-decided", "CCF-2026-000002")
+	clerk.Sees("desk-case-decided", "CCF-2026-000003")
 	clerk.SeesText("The decision was recorded and is now visible to the applicant.")
 	clerk.SeesUnder("Outcome so far", "Non-compliant: deletion ordered")
 
@@ -217,8 +219,8 @@ func staffDeskJourney(r *Run) {
 
 	amal.FollowLink("My requests")
 	amal.Sees("my-requests", "My requests")
-	amal.FollowLink("CCF-2026-000002")
-	amal.Sees("case-decided", "CCF-2026-000002")
+	amal.FollowLink("CCF-2026-000003")
+	amal.Sees("case-decided", "CCF-2026-000003")
 	amal.SeesUnder("From the CCF", "Non-compliant: deletion ordered")
 	amal.SeesUnder("From the CCF", "The diffusion is predominantly political (Art. 3)")
 	amal.SeesUnder("From the CCF", "Being carried out")
@@ -235,7 +237,7 @@ func staffDeskJourney(r *Run) {
 	clerk.Sees("desk-notice-confirmed", "Deletion notice")
 	clerk.SeesText("Every recipient has confirmed")
 	clerk.FollowLink("Back")
-	clerk.Sees("desk-case-closed", "CCF-2026-000002")
+	clerk.Sees("desk-case-closed", "CCF-2026-000003")
 	clerk.SeesText("Closed")
 	clerk.FollowLink("Audit trail")
 	clerk.Sees("desk-audit", "Audit trail")
@@ -243,14 +245,14 @@ func staffDeskJourney(r *Run) {
 
 	amal.FollowLink("My requests")
 	amal.Sees("my-requests", "My requests")
-	amal.SeesRowWith("Requests", "CCF-2026-000002", "Closed")
-	amal.FollowLink("CCF-2026-000002")
-	amal.Sees("case-carried-out", "CCF-2026-000002")
+	amal.SeesRowWith("Requests", "CCF-2026-000003", "Closed")
+	amal.FollowLink("CCF-2026-000003")
+	amal.Sees("case-carried-out", "CCF-2026-000003")
 	amal.SeesUnder("From the CCF", "Non-compliant: deletion ordered")
 	amal.SeesUnder("From the CCF", "Carried out")
 	amal.SeesUnder("From the CCF", "The decision was carried out on 2 March 2026")
-	amal.FollowLink("CCF-2026-000003")
-	amal.Sees("urgent-case", "CCF-2026-000003")
+	amal.FollowLink("CCF-2026-000002")
+	amal.Sees("urgent-case", "CCF-2026-000002")
 	amal.SeesUnder("From the CCF", "Provisional measures granted on 2 March 2026")
 	amal.SeesUnder("From the CCF", "Block the data while the request is examined")
 }

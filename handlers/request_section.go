@@ -30,21 +30,35 @@ func (h *Handlers) SaveSection(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	form, err := c.FormParams()
-	if err != nil {
-		return bodyError(err)
-	}
-	edit := s.ReadEdit(joined(form), func(name string) bool { _, ok := form[name]; return ok })
-	m, err := h.DB.SaveAnswers(c.Request().Context(), r, s, edit)
+	f, status, err := h.saveForm(c, &r, s)
 	if err != nil {
 		return err
+	}
+	if f == nil {
+		return redirect(c, requestPath(r))
+	}
+	return h.render(c, status, views.SectionPage(r, s, *f))
+}
+
+// saveForm saves the posted form of section s into draft r, and returns
+// nothing more when all is well, or the form to show again and its status
+// when something needs fixing.
+func (h *Handlers) saveForm(c echo.Context, r *domain.Request, s domain.Section) (*views.Form, int, error) {
+	form, err := c.FormParams()
+	if err != nil {
+		return nil, 0, bodyError(err)
+	}
+	edit := s.ReadEdit(joined(form), func(name string) bool { _, ok := form[name]; return ok })
+	m, err := h.DB.SaveAnswers(c.Request().Context(), *r, s, edit)
+	if err != nil {
+		return nil, 0, err
 	}
 	r.Answers = m.Answers
 	errs := saveProblems(s, m, s.Validate(m.Answers, h.DB.Clock.Now()))
 	if !errs.Any() || leaving(c) && len(m.Refused) == 0 && len(m.Conflicts) == 0 {
 		// Leaving with an unfinished section is fine once all that was typed
 		// is saved: the task list shows the section as not yet complete.
-		return redirect(c, requestPath(r))
+		return nil, 0, nil
 	}
 	// The page shows what the person typed, against the versions now saved:
 	// saving it again is a deliberate choice over what the other person saved.
@@ -65,7 +79,7 @@ func (h *Handlers) SaveSection(c echo.Context) error {
 			f.Conflicts[x.Field] = x.Saved
 		}
 	}
-	return h.render(c, status, views.SectionPage(r, s, f))
+	return &f, status, nil
 }
 
 // saveProblems lists, in the section's order, each field's first problem:

@@ -45,5 +45,25 @@ func (h *Handlers) Confirmation(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	return h.render(c, http.StatusOK, views.ConfirmationPage(r, filing.Urgent))
+	follows, err := h.draftFollowing(c, r)
+	if err != nil {
+		return err
+	}
+	return h.render(c, http.StatusOK, views.ConfirmationPage(r, filing.Urgent, follows))
+}
+
+// draftFollowing is the draft an urgent request was sent on, with what it
+// still lacks, or nil: the confirmation says what to send next.
+func (h *Handlers) draftFollowing(c echo.Context, r domain.Request) (*views.DraftView, error) {
+	if r.Kind != domain.KindProvisional || r.ParentID == 0 {
+		return nil, nil
+	}
+	parent, err := h.DB.RequestForUser(c.Request().Context(), r.ParentID, *CurrentUser(c))
+	if domain.ErrorCode(err) == domain.ENotFound || err == nil && !parent.IsDraft() {
+		return nil, nil
+	} else if err != nil {
+		return nil, err
+	}
+	v, err := h.draftView(c, parent)
+	return &v, err
 }

@@ -17,15 +17,23 @@ func (h *Handlers) ShowUrgent(c echo.Context) error {
 	if err != nil {
 		return err
 	}
+	if domain.NeedsUrgentPerson(r, h.DB.Clock.Now()) {
+		f := views.AnswersForm(domain.UrgentPersonSection, r.Answers, nil)
+		return h.render(c, http.StatusOK, views.UrgentPersonPage(&r, f, nil))
+	}
 	return h.render(c, http.StatusOK, views.UrgentPage(r, views.NewForm(), h.MaxUpload/1_000_000))
 }
 
 // FileUrgent files provisional measures in one step: the answers, one
-// optional piece of evidence, and the declaration.
+// optional piece of evidence, and the declaration. They are sent at once,
+// on a draft too, once the draft says who the person is.
 func (h *Handlers) FileUrgent(c echo.Context) error {
 	r, err := h.loadUrgentCase(c)
 	if err != nil {
 		return err
+	}
+	if domain.NeedsUrgentPerson(r, h.DB.Clock.Now()) {
+		return redirect(c, requestPath(r)+"/urgent")
 	}
 	up, err := h.readUpload(c)
 	if status, errs, ok := refusedUpload(err); ok {
@@ -49,12 +57,6 @@ func (h *Handlers) FileUrgent(c echo.Context) error {
 	urgent, err := h.DB.FileProvisional(c.Request().Context(), r, *CurrentUser(c), a, doc, up.blob, h.Blobs)
 	if err != nil {
 		return err
-	}
-	if urgent.IsDraft() {
-		if err := h.Sessions.Flash(c, "urgent.saved_with_draft"); err != nil {
-			return err
-		}
-		return redirect(c, requestPath(r))
 	}
 	return redirect(c, requestPath(urgent)+"/confirmation")
 }

@@ -52,7 +52,12 @@ func (s *Server) routes() {
 	s.streaming(pages.POST("/requests/:id/evidence", h.UploadEvidence, applicant))
 	pages.GET("/requests/:id/further", h.ShowFurther, applicant)
 	s.streaming(pages.POST("/requests/:id/further", h.SubmitFurther, applicant))
+	// Urgent measures: from the home page and the dashboard (on a request
+	// already sent, or starting one with who the person is), or on a case.
+	pages.GET("/urgent", h.StartUrgent, applicant)
+	pages.POST("/urgent", h.CreateUrgent, applicant)
 	pages.GET("/requests/:id/urgent", h.ShowUrgent, applicant)
+	pages.POST("/requests/:id/urgent/person", h.SaveUrgentPerson, applicant)
 	s.streaming(pages.POST("/requests/:id/urgent", h.FileUrgent, applicant))
 	pages.GET("/requests/:id/revision", h.ShowRevision, applicant)
 	s.streaming(pages.POST("/requests/:id/revision", h.FileRevision, applicant))

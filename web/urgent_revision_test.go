@@ -39,7 +39,7 @@ func TestUrgentRequestOnAPendingCase(t *testing.T) {
 	require.Equal(t, http.StatusSeeOther, resp.Status, webtest.ErrorSummaryText(resp.Body))
 	conf := c.Get(resp.Location())
 	assert.Contains(t, conf.Body, "CCF-2026-000002")
-	assert.Contains(t, conf.Body, "The CCF examines urgent requests first")
+	assert.Contains(t, conf.Body, "The CCF aims to examine urgent requests first")
 	assert.Contains(t, conf.Body, "This is not a decision on whether the data should be deleted")
 
 	urgent := strings.TrimSuffix(resp.Location(), "/confirmation")
@@ -55,17 +55,47 @@ func TestUrgentRequestOnAPendingCase(t *testing.T) {
 	assert.Contains(t, c.Get(urgent).Body, "65 hours left", "the countdown follows the clock")
 }
 
-func TestUrgentRequestTogetherWithANewDeletionFiling(t *testing.T) {
+// personFields say who the person is, the least urgent measures on a draft
+// need.
+func personFields() []webtest.Field {
+	return []webtest.Field{webtest.F("representation", "representative"), webtest.F("full_name", "Amal Haddad"),
+		webtest.F("birth_date-day", "14"), webtest.F("birth_date-month", "7"), webtest.F("birth_date-year", "1985"),
+		webtest.F("nationality", "SY")}
+}
+
+func TestUrgentRequestOnADraftIsSentAtOnce(t *testing.T) {
 	app := webtest.New(t)
 	c := app.Counsel("lawyer@example.org")
 	req := c.StartDeletionRequest(url.Values{"kind": {"deletion"}})
 	assert.Contains(t, c.Get(req).Body, "Ask for urgent provisional measures")
+	first := c.Get(req + "/urgent")
+	require.Equal(t, http.StatusOK, first.Status)
+	assert.Contains(t, first.Body, "First, say who the person is", "the person comes before the urgent form")
+	early := c.Upload(req+"/urgent", req+"/urgent", urgentFields(), "", nil)
+	assert.Equal(t, http.StatusSeeOther, early.Status)
+	assert.Equal(t, req+"/urgent", early.Location(), "no urgent request before the person is known")
+
+	missing := c.Submit(req+"/urgent", req+"/urgent/person", url.Values{"full_name": {"Amal Haddad"}})
+	assert.Equal(t, http.StatusUnprocessableEntity, missing.Status)
+	assert.Contains(t, missing.Body, "Enter the date of birth")
+	assert.Contains(t, missing.Body, "value=\"Amal Haddad\"", "what was typed is kept")
+	saved := c.Submit(req+"/urgent", req+"/urgent/person", webtest.Values(personFields()))
+	require.Equal(t, http.StatusSeeOther, saved.Status, webtest.ErrorSummaryText(saved.Body))
+	form := c.Get(saved.Location())
+	assert.Contains(t, form.Body, "The request it belongs to stays a draft")
+
 	resp := c.Upload(req+"/urgent", req+"/urgent", urgentFields(), "", nil)
 	require.Equal(t, http.StatusSeeOther, resp.Status, webtest.ErrorSummaryText(resp.Body))
-	assert.Equal(t, req, resp.Location())
+	conf := c.Get(resp.Location())
+	assert.Contains(t, conf.Body, "CCF-2026-000001", "sent at once with its own reference")
+	assert.Contains(t, conf.Body, "the CCF acts on them once that request is admissible")
+	assert.Contains(t, conf.Body, "identity document", "what the draft still lacks")
+	assert.Contains(t, conf.Body, "Continue the request")
 	tasks := c.Get(req)
-	assert.Contains(t, tasks.Body, "Your urgent request is ready")
-	assert.Contains(t, tasks.Body, "will be sent with this request")
+	assert.Contains(t, tasks.Body, "Urgent request CCF-2026-000001 sent on")
+	staff := app.Staff("clerk@ccf.example")
+	assert.Equal(t, []string{"CCF-2026-000001"}, queueRefs(t, staff, "/staff?urgent=1"))
+	assert.Contains(t, staff.Get("/staff/requests/2").Body, "Amal Haddad")
 
 	c.FillDeletionBasics(req, true)
 	c.AddDataItem(req, webtest.DataItem())
@@ -74,11 +104,11 @@ func TestUrgentRequestTogetherWithANewDeletionFiling(t *testing.T) {
 	c.UploadDocument(req, "power_of_attorney", "poa.pdf", webtest.PDF("poa"), false)
 	sub := submitDraft(t, c, req)
 	require.Equal(t, http.StatusSeeOther, sub.Status, webtest.ErrorSummaryText(sub.Body))
-	conf := c.Get(sub.Location())
-	assert.Contains(t, conf.Body, "CCF-2026-000001")
-	assert.Contains(t, conf.Body, "Your urgent request was sent with it, with reference CCF-2026-000002")
+	filed := c.Get(sub.Location()).Body
+	assert.Contains(t, filed, "CCF-2026-000002")
+	assert.Contains(t, filed, "The urgent request CCF-2026-000001, sent earlier, belongs to this request.")
 	caseBody := c.Get(req).Body
-	assert.Contains(t, caseBody, "CCF-2026-000002")
+	assert.Contains(t, caseBody, "CCF-2026-000001")
 	assert.Contains(t, caseBody, "urgent request on this case")
 }
 
@@ -86,9 +116,7 @@ func TestUrgentRequestsAreRefusedWhereTheyCannotBe(t *testing.T) {
 	app := webtest.New(t)
 	c := app.Petitioner("amal@example.org")
 	draft := c.StartAccessRequest()
-	notFiled := c.Get(draft + "/urgent")
-	assert.Equal(t, http.StatusConflict, notFiled.Status)
-	assert.Contains(t, notFiled.Body, "only be asked on a pending request")
+	assert.Contains(t, c.Get(draft+"/urgent").Body, "First, say who the person is", "a draft of either kind takes urgent measures")
 
 	access := fileAccessRequest(t, c)
 	past := urgentFields()
@@ -188,7 +216,9 @@ func TestListedDetailsAreSettledAtSubmission(t *testing.T) {
 	app := webtest.New(t)
 	c := app.Petitioner("amal@example.org")
 	req := c.StartDeletionRequest(url.Values{"kind": {"deletion"}})
-	resp := c.Upload(req+"/urgent", req+"/urgent", urgentFields(), "", nil) // before any details are given
+	person := append(personFields()[1:], webtest.F("representation", "self"))
+	require.Equal(t, http.StatusSeeOther, c.Submit(req+"/urgent", req+"/urgent/person", webtest.Values(person)).Status)
+	resp := c.Upload(req+"/urgent", req+"/urgent", urgentFields(), "", nil) // before the data items are given
 	require.Equal(t, http.StatusSeeOther, resp.Status, webtest.ErrorSummaryText(resp.Body))
 	fileDeletionRequest(t, c, req)
 	u := mustUser(t, app, "amal@example.org")

@@ -37,6 +37,30 @@ var ProvisionalSection = Section{Key: "urgent", Fields: []FieldSpec{
 	{Name: "urgent_contact", Kind: FieldText, Required: true, MaxRunes: 300},
 }}
 
+// UrgentPersonSection is the least the CCF needs about the person before
+// urgent measures can be sent on a request not filed yet: who files, and
+// the person's name, date of birth and nationality. The full request
+// follows, and may be completed later.
+var UrgentPersonSection = Section{Key: "urgent_person", Fields: []FieldSpec{
+	commonSections[0].Fields[0], // representation
+	commonSections[1].Fields[0], // full_name
+	commonSections[1].Fields[2], // birth_date
+	commonSections[1].Fields[4], // nationality
+}}
+
+// UrgentStartSection is the first page of urgent measures asked before any
+// request is filed: which request they will belong to, and who the person
+// is.
+var UrgentStartSection = Section{Key: "urgent_person", Fields: append([]FieldSpec{
+	{Name: "urgent_follow", Kind: FieldChoice, Required: true, Options: []string{string(KindDeletion), string(KindAccess)}},
+}, UrgentPersonSection.Fields...)}
+
+// NeedsUrgentPerson reports whether urgent measures asked on r must first
+// say who the person is: r is a draft without those answers.
+func NeedsUrgentPerson(r Request, now time.Time) bool {
+	return r.IsDraft() && UrgentPersonSection.Validate(r.Answers, now).Any()
+}
+
 // EventTime is the moment of the next feared event, in UTC, when a date is
 // known: at its start when no time is given.
 func EventTime(a Answers) (time.Time, bool) {
@@ -89,13 +113,13 @@ func HoursLeft(event, now time.Time) int {
 }
 
 // CanAskProvisional reports whether provisional measures may be asked on
-// r: a pending access or deletion request, or a deletion draft (filed
-// together with it).
+// r: a pending access or deletion request, or a draft of one (the urgent
+// request is sent at once; the draft follows when it is complete).
 func CanAskProvisional(r Request) error {
 	switch {
 	case r.Kind != KindAccess && !r.IsDeletion():
 		return Errorf(EConflict, "urgent.wrong_kind")
-	case r.IsDraft() && r.IsDeletion():
+	case r.IsDraft():
 		return nil
 	case !r.Status.IsOpen():
 		return Errorf(EConflict, "urgent.case_closed")

@@ -124,7 +124,7 @@ func TestCanAskProvisional(t *testing.T) {
 	assert.NoError(t, CanAskProvisional(Request{Kind: KindAccess, Status: StatusUnderReview}))
 	assert.NoError(t, CanAskProvisional(Request{Kind: KindDeletion, Status: StatusDraft}))
 	assert.Equal(t, "urgent.case_closed", ErrorMessage(CanAskProvisional(Request{Kind: KindDeletion, Status: StatusClosed})))
-	assert.Equal(t, "urgent.case_closed", ErrorMessage(CanAskProvisional(Request{Kind: KindAccess, Status: StatusDraft})))
+	assert.NoError(t, CanAskProvisional(Request{Kind: KindAccess, Status: StatusDraft}), "sent at once, on a draft of either kind")
 	assert.Equal(t, "urgent.wrong_kind", ErrorMessage(CanAskProvisional(Request{Kind: KindRevision, Status: StatusSubmitted})))
 }
 
@@ -136,4 +136,21 @@ func TestAnUploadedSummaryMustHaveCountablePages(t *testing.T) {
 	d.Type = DocCourtDecision
 	_, ok = ValidateEvidence(d, nil).For("file")
 	assert.False(t, ok, "evidence without a page limit is accepted with its pages unknown")
+}
+
+// Urgent measures on a draft are sent at once, so the draft must first say
+// who the person is; a pending request already does.
+func TestUrgentMeasuresOnADraftNeedThePersonFirst(t *testing.T) {
+	now := time.Date(2026, 3, 2, 9, 0, 0, 0, time.UTC)
+	draft := Request{Kind: KindDeletion, Status: StatusDraft, Answers: Answers{"full_name": "Amal Haddad"}}
+	assert.True(t, NeedsUrgentPerson(draft, now))
+	draft.Answers = Answers{"representation": "self", "full_name": "Amal Haddad", "birth_date": "1985-07-14", "nationality": "SY"}
+	assert.False(t, NeedsUrgentPerson(draft, now))
+	draft.Answers["birth_date"] = "2030-01-01"
+	assert.True(t, NeedsUrgentPerson(draft, now), "an answer saved but not valid is not enough")
+	assert.False(t, NeedsUrgentPerson(Request{Kind: KindAccess, Status: StatusSubmitted}, now))
+
+	start := UrgentStartSection.Validate(Answers{"urgent_follow": "revision"}, now)
+	_, ok := start.For("urgent_follow")
+	assert.True(t, ok, "urgent measures belong to an access or a deletion request")
 }

@@ -104,7 +104,7 @@ var summarySection = Section{Key: "summary", Fields: []FieldSpec{
 func SectionsFor(k Kind) []Section {
 	switch k {
 	case KindProvisional:
-		return []Section{ProvisionalSection}
+		return []Section{UrgentPersonSection, ProvisionalSection}
 	case KindRevision:
 		return []Section{RevisionSection}
 	}

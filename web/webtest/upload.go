@@ -4,6 +4,7 @@ import (
 	"io"
 	"mime/multipart"
 	"net/http"
+	"net/url"
 
 	"github.com/stretchr/testify/require"
 )
@@ -63,4 +64,13 @@ func (c *Client) UploadRawNamed(action string, fields []Field, input, filename s
 	require.NoError(c.t, err)
 	req.Header.Set("Content-Type", mw.FormDataContentType())
 	return c.Do(req)
+}
+
+// Values turns fields into form values, for a form posted without a file.
+func Values(fields []Field) url.Values {
+	out := url.Values{}
+	for _, f := range fields {
+		out.Add(f.Name, f.Value)
+	}
+	return out
 }
