@@ -64,7 +64,7 @@ func TestPetitionerFilesAnAccessRequestFromStartToReference(t *testing.T) {
 	casePage := c.Get(req)
 	assert.Contains(t, casePage.Body, "Request submitted with reference CCF-2026-000001")
 	assert.Contains(t, casePage.Body, "Submitted")
-	assert.Contains(t, casePage.Body, "4 months after the request is found admissible")
+	assert.Contains(t, casePage.Body, "The CCF aims to decide within 4 months of finding the request admissible")
 	assert.Contains(t, casePage.Body, "passport.pdf")
 	assert.Contains(t, c.Get("/dashboard").Body, "CCF-2026-000001")
 

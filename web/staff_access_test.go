@@ -56,7 +56,7 @@ func TestStaffTakesAnAccessRequestFromSubmittedToDataHeld(t *testing.T) {
 	assert.Contains(t, page.Body, "122 days")
 	mine := amal.Get(req)
 	assert.Contains(t, mine.Body, "Your request was found admissible on 2 March 2026.")
-	assert.Contains(t, mine.Body, "The CCF must decide by 2 July 2026.")
+	assert.Contains(t, mine.Body, "The CCF aims to decide by 2 July 2026.")
 
 	resp := staff.Upload(desk+"/decision", desk+"/decision", []webtest.Field{webtest.F("outcome", "data_held"),
 		webtest.F("reasons", "The source NCB agreed to disclosure."),

@@ -184,7 +184,7 @@ func TestRevisionInsideAndOutsideTheWindow(t *testing.T) {
 
 	late := uploadRevision(t, c, access, revisionFields(webtest.Start.AddDate(0, -7, 0)), webtest.PDF("summary"))
 	assert.Equal(t, http.StatusUnprocessableEntity, late.Status)
-	assert.Contains(t, late.Body, "The 6 months to apply ended on 2 February 2026")
+	assert.Contains(t, late.Body, "The 6 months after you discovered the fact ended on 2 February 2026. You can still apply")
 
 	threePages := webtest.PDFPages("s", 3)
 	long := uploadRevision(t, c, access, revisionFields(webtest.Start.AddDate(0, -1, 0)), threePages)
@@ -230,4 +230,26 @@ func TestListedDetailsAreSettledAtSubmission(t *testing.T) {
 		assert.Equal(t, "TR", r.SourceCountry, "from the data item, for the queue's country filter (%s)", r.Kind)
 		assert.Equal(t, "en", r.Language, r.Kind)
 	}
+}
+
+// Late is a warning: the applicant says why, the application is filed,
+// and the staff see that it came after the six months.
+func TestALateRevisionIsFiledWithTheReasonForTheDelay(t *testing.T) {
+	app := webtest.New(t)
+	c := app.Petitioner("amal@example.org")
+	access := fileAccessRequest(t, c)
+	decide(app, access, webtest.Start.AddDate(-1, 0, 0))
+	fields := append(revisionFields(webtest.Start.AddDate(0, -7, 0)),
+		webtest.F("revision_late_reason", "The acquittal was served on me only last month."))
+	resp := uploadRevision(t, c, access, fields, webtest.PDF("summary"))
+	require.Equal(t, http.StatusSeeOther, resp.Status, webtest.ErrorSummaryText(resp.Body))
+	assert.Contains(t, c.Get(resp.Location()).Body, "CCF-2026-000002")
+
+	staff := app.Staff("clerk@ccf.example")
+	page := staff.Get("/staff/requests/2")
+	require.Equal(t, http.StatusOK, page.Status)
+	assert.Contains(t, page.Body, "Filed late: the 6 months after the stated discovery ended on 2 February 2026")
+	assert.Contains(t, page.Body, "The acquittal was served on me only last month.")
+	inTime := staff.Get("/staff/requests/1")
+	assert.NotContains(t, inTime.Body, "Filed late")
 }

@@ -81,5 +81,3 @@ func ErrorMessage(err error) string {
 	}
 	return "error.internal"
 }
-
-func asError(err error, target **Error) bool { return errors.As(err, target) }

@@ -114,10 +114,15 @@ func TestRevisionValidationNeedsAShortSummaryAndAFactInTime(t *testing.T) {
 	assert.True(t, ok)
 	assert.Equal(t, "upload.pages_unknown", e.Message, "a PDF whose pages cannot be counted is refused")
 	a["revision_discovered"] = "2025-08-01"
-	e, ok = ValidateRevision(a, NewDocument{PageCount: 1}, true, now).For("revision_discovered")
-	require.True(t, ok)
-	assert.Equal(t, "revision.too_late", e.Message)
+	e, ok = ValidateRevision(a, NewDocument{PageCount: 1}, true, now).For("revision_late_reason")
+	require.True(t, ok, "a late application says why")
+	assert.Equal(t, "revision.late_reason_required", e.Message)
 	assert.Equal(t, []any{"2026-02-01"}, e.Args)
+	a["revision_late_reason"] = "The acquittal was only served on me in February."
+	assert.Empty(t, ValidateRevision(a, NewDocument{PageCount: 1}, true, now), "late is a warning, not a refusal")
+	late, due := RevisionLate(a, now)
+	assert.True(t, late)
+	assert.Equal(t, time.Date(2026, 2, 1, 0, 0, 0, 0, time.UTC), due)
 }
 
 func TestCanAskProvisional(t *testing.T) {

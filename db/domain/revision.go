@@ -17,6 +17,9 @@ var RevisionSection = Section{Key: "revision", Fields: []FieldSpec{
 	{Name: "revision_fact", Kind: FieldLongText, Required: true, MaxRunes: 10000},
 	{Name: "revision_discovered", Kind: FieldDate, Required: true, Date: PastDate},
 	{Name: "revision_why", Kind: FieldLongText, Required: true, MaxRunes: 10000},
+	// Asked of every applicant, needed only of a late one: the CCF, not the
+	// portal, decides whether a late application is admissible.
+	{Name: "revision_late_reason", Kind: FieldLongText, MaxRunes: 5000},
 }}
 
 // RevisionDeadline is the last day to apply, given the discovery date.
@@ -24,8 +27,9 @@ func RevisionDeadline(discovered time.Time) time.Time {
 	return AddMonths(discovered, RevisionMonths)
 }
 
-// CheckRevisionWindow refuses an application made more than six months
-// after the discovery of the new fact, saying until when it was possible.
+// CheckRevisionWindow reports an application made more than six months
+// after the discovery of the new fact, saying until when it was due. It is
+// a warning: a late application is filed with the reason for the delay.
 func CheckRevisionWindow(discovered, now time.Time) error {
 	deadline := RevisionDeadline(discovered)
 	if now.Truncate(24 * time.Hour).After(deadline) {
@@ -60,13 +64,19 @@ func ValidateRevision(a Answers, summary NewDocument, hasSummary bool, now time.
 	case summary.PageCount > MaxRevisionSummaryPages:
 		errs.Add("summary_file", "revision.summary_too_long", summary.PageCount, MaxRevisionSummaryPages)
 	}
-	if d, err := time.Parse(time.DateOnly, a["revision_discovered"]); err == nil {
-		if err := CheckRevisionWindow(d, now); err != nil {
-			var e *Error
-			if asError(err, &e) {
-				errs.Add("revision_discovered", e.Message, e.Args...)
-			}
-		}
+	if late, deadline := RevisionLate(a, now); late && a["revision_late_reason"] == "" {
+		errs.Add("revision_late_reason", "revision.late_reason_required", deadline.Format(time.DateOnly))
 	}
 	return errs
+}
+
+// RevisionLate reports whether an application made at `at` comes more
+// than six months after the discovery it states, and the day it was due.
+// Staff see the flag; the applicant is told and asked why.
+func RevisionLate(a Answers, at time.Time) (bool, time.Time) {
+	d, err := time.Parse(time.DateOnly, a["revision_discovered"])
+	if err != nil {
+		return false, time.Time{}
+	}
+	return CheckRevisionWindow(d, at) != nil, RevisionDeadline(d)
 }

@@ -108,8 +108,12 @@ func load(files fs.FS) *catalogs {
 		if err != nil {
 			panic(err)
 		}
+		// A message written outside "messages" would be lost without a word:
+		// unknown top-level names stop the start like a syntax error.
 		var f catalogFile
-		if err := json.Unmarshal(body, &f); err != nil {
+		dec := json.NewDecoder(bytes.NewReader(body))
+		dec.DisallowUnknownFields()
+		if err := dec.Decode(&f); err != nil {
 			panic(fmt.Sprintf("i18n: %s: %v", p, err))
 		}
 		tag, part, _ := strings.Cut(strings.TrimSuffix(path.Base(p), ".json"), ".")

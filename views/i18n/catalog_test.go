@@ -280,3 +280,13 @@ func TestAKeyDefinedTwiceStopsTheStart(t *testing.T) {
 		load(fstest.MapFS{"locales/en.json": {Data: []byte(`{"dir":"ltr","name":"English","messages":{"a":{"one":"no arg"}}}`)}})
 	})
 }
+
+// TestAMessageOutsideMessagesStopsTheStart: a key written beside
+// "messages" instead of inside it would silently never be shown.
+func TestAMessageOutsideMessagesStopsTheStart(t *testing.T) {
+	assert.Panics(t, func() {
+		load(fstest.MapFS{
+			"locales/en.json": {Data: []byte(`{"dir":"ltr","name":"English","messages":{"a":"A"},"b":"B"}`)},
+		})
+	})
+}
