@@ -95,6 +95,15 @@ func TestLitestreamReplicaRestores(t *testing.T) {
 		time.Since(start).Round(100*time.Millisecond))
 }
 
+// TestLitestreamSampleConfig reads deploy/litestream.yml with the pinned
+// Litestream, which refuses a database without its replica.
+func TestLitestreamSampleConfig(t *testing.T) {
+	litestream := litestreamBinary(t)
+	out, err := exec.Command(litestream, "databases", "-config", filepath.Join("..", "deploy", "litestream.yml")).CombinedOutput()
+	require.NoError(t, err, "%s", out)
+	require.Regexp(t, `(?m)^/var/lib/ccfportal/ccf\.db\s+s3\s*$`, string(out))
+}
+
 // litestreamBinary finds litestream on PATH. Without it the drill is
 // skipped, unless CI=true says it must run.
 func litestreamBinary(t *testing.T) string {
