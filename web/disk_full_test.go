@@ -50,4 +50,14 @@ func TestAnUploadRefusedForLackOfSpaceSaysSoAndLeavesNothing(t *testing.T) {
 	page := c.Get(draft + "/documents")
 	require.Equal(t, http.StatusOK, page.Status)
 	assert.Contains(t, page.Body, "before.pdf")
+
+	// Once there is space again, the same upload goes through, with no
+	// restart and nothing to clear by hand.
+	app.Blobs.CreateTemp = nil
+	c.UploadDocument(draft, "identity", "passport.pdf", webtest.PDF("after"), false)
+	require.NoError(t, app.DB.Reader().QueryRow(`SELECT COUNT(*) FROM documents`).Scan(&after))
+	assert.Equal(t, before+1, after, "the upload after the disk was freed is stored")
+	page = c.Get(draft + "/documents")
+	require.Equal(t, http.StatusOK, page.Status)
+	assert.Contains(t, page.Body, "passport.pdf")
 }

@@ -134,6 +134,15 @@ func TestAFullDiskIsStorageFull(t *testing.T) {
 	_, err = c.Exec(`INSERT INTO t (b) VALUES (zeroblob(1000000))`)
 	require.Error(t, err)
 	requireCode(t, domain.EStorageFull, "error.storage_full", Failed("insert row", err))
+	// Space back: the same connection writes again, and the refused row
+	// left nothing behind.
+	var rows int
+	require.NoError(t, c.QueryRow(`SELECT COUNT(*) FROM t`).Scan(&rows))
+	assert.Zero(t, rows, "the refused insert left no row")
+	_, err = c.Exec(fmt.Sprintf(`PRAGMA max_page_count = %d`, pages+1000))
+	require.NoError(t, err)
+	_, err = c.Exec(`INSERT INTO t (b) VALUES (zeroblob(1000000))`)
+	require.NoError(t, err, "writes succeed once there is space")
 
 	noSpace := &os.PathError{Op: "write", Path: "blobs/x", Err: syscall.ENOSPC}
 	requireCode(t, domain.EStorageFull, "error.storage_full", Failed("publish document", noSpace))
