@@ -54,6 +54,8 @@ func (s *Server) routes() {
 	s.streaming(pages.POST("/requests/:id/further", h.SubmitFurther, applicant))
 	// Urgent measures: from the home page and the dashboard (on a request
 	// already sent, or starting one with who the person is), or on a case.
+	pages.GET("/requests/:id/withdraw", h.ShowWithdraw, applicant)
+	pages.POST("/requests/:id/withdraw", h.Withdraw, applicant)
 	pages.GET("/urgent", h.StartUrgent, applicant)
 	pages.POST("/urgent", h.CreateUrgent, applicant)
 	pages.GET("/requests/:id/urgent", h.ShowUrgent, applicant)

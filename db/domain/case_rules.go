@@ -19,10 +19,13 @@ type ApplicantSteps struct {
 	Further  bool // send a further submission
 	Revision bool // apply for revision of the decision
 	Deletion bool // ask for deletion of the data an access request is about
+	Withdraw bool // withdraw the pending request
 }
 
 // Any reports whether the filer can do anything at all.
-func (s ApplicantSteps) Any() bool { return s.Urgent || s.Further || s.Revision || s.Deletion }
+func (s ApplicantSteps) Any() bool {
+	return s.Urgent || s.Further || s.Revision || s.Deletion || s.Withdraw
+}
 
 // ApplicantStepsFor works out what the filer of r can do next: urgent
 // measures and further submissions while the case is pending, revision
@@ -34,7 +37,18 @@ func ApplicantStepsFor(r Request) ApplicantSteps {
 		Further:  CanSubmitFurther(r) == nil,
 		Revision: CanAskRevision(r) == nil,
 		Deletion: r.Kind == KindAccess,
+		Withdraw: CanFilerWithdraw(r) == nil,
 	}
+}
+
+// CanFilerWithdraw says whether the filer may withdraw r: any pending
+// request (the urgent requests on it go with it). A draft is not before the
+// CCF yet; a finished case has nothing left to withdraw.
+func CanFilerWithdraw(r Request) error {
+	if !r.Status.IsOpen() {
+		return Errorf(EConflict, "withdraw.not_pending")
+	}
+	return nil
 }
 
 // CanSubmitFurther says whether the filer may add a further submission to

@@ -72,15 +72,17 @@ func TestStaffActionsRefusedWithTheirReason(t *testing.T) {
 func TestApplicantStepsOnAFiledRequest(t *testing.T) {
 	decidedAt := time.Date(2026, 3, 2, 0, 0, 0, 0, time.UTC)
 	pendingAccess := ApplicantStepsFor(Request{Kind: KindAccess, Status: StatusUnderReview})
-	assert.Equal(t, ApplicantSteps{Urgent: true, Further: true, Deletion: true}, pendingAccess)
+	assert.Equal(t, ApplicantSteps{Urgent: true, Further: true, Deletion: true, Withdraw: true}, pendingAccess)
 	assert.Equal(t, ApplicantSteps{Revision: true},
 		ApplicantStepsFor(Request{Kind: KindDeletion, Status: StatusDecided, DecidedAt: decidedAt}))
-	assert.Equal(t, ApplicantSteps{Further: true}, ApplicantStepsFor(Request{Kind: KindProvisional, Status: StatusSubmitted}),
+	assert.Equal(t, ApplicantSteps{Further: true, Withdraw: true}, ApplicantStepsFor(Request{Kind: KindProvisional, Status: StatusSubmitted}),
 		"no urgent request on an urgent request")
 	ended := ApplicantStepsFor(Request{Kind: KindDeletion, Status: StatusInadmissible})
 	assert.False(t, ended.Any())
 	assert.True(t, pendingAccess.Any())
 	assert.Equal(t, "further.not_pending", ErrorMessage(CanSubmitFurther(Request{Status: StatusClosed})))
+	assert.Equal(t, "withdraw.not_pending", ErrorMessage(CanFilerWithdraw(Request{Status: StatusDecided})))
+	assert.Error(t, CanFilerWithdraw(Request{Status: StatusDraft}), "a draft is not before the CCF")
 	assert.Equal(t, "revision.no_decision", ErrorMessage(CanAskRevision(Request{Kind: KindDeletion, Status: StatusInadmissible,
 		DecidedAt: decidedAt})), "found inadmissible: nothing to revise")
 }

@@ -62,6 +62,16 @@ func CheckText(errs *FieldErrors, field, v, requiredKey string) {
 	}
 }
 
+// ValidateWithdrawReason checks the optional reason given for a
+// withdrawal like any other reason: bounded, without control characters.
+func ValidateWithdrawReason(v string) FieldErrors {
+	var errs FieldErrors
+	if strings.TrimSpace(v) != "" {
+		CheckText(&errs, "reason", v, "")
+	}
+	return errs
+}
+
 // ResumeStatus is where a waiting case goes back to: a question asked before
 // admissibility returns it to the admissibility check, any later one to
 // the examination.

@@ -17,6 +17,7 @@ const (
 	EventMeasureLifted          EventKind = "measure_lifted"
 	EventDecisionRecorded       EventKind = "decision_recorded"
 	EventRequestWithdrawn       EventKind = "request_withdrawn"
+	EventWithdrawnByApplicant   EventKind = "withdrawn_by_applicant"
 	EventNoticeIssued           EventKind = "notice_issued"
 	EventNoticeAcknowledged     EventKind = "notice_acknowledged"
 	EventDecisionCarriedOut     EventKind = "decision_carried_out"
