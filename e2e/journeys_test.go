@@ -32,6 +32,8 @@ var journeys = []Journey{
 	// left out to keep the suite near two and a half minutes.
 	{Name: "deletion-request", Play: deletionRequestJourney, Modes: []string{"no-js", "js", "keyboard"}},
 	{Name: "staff-desk", Play: staffDeskJourney, Modes: []string{"no-js"}},
+	// A person detained now, filed for from a phone with JavaScript off.
+	{Name: "urgent-detained", Play: urgentDetainedJourney, Modes: []string{"phone-no-js"}},
 }
 
 // Mode is one way people reach the portal.

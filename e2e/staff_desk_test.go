@@ -221,7 +221,7 @@ func staffDeskJourney(r *Run) {
 	amal.Sees("my-requests", "My requests")
 	amal.FollowLink("CCF-2026-000003")
 	amal.Sees("case-decided", "CCF-2026-000003")
-	amal.SeesUnder("From the CCF", "Non-compliant: deletion ordered")
+	amal.SeesUnder("From the CCF", "The CCF decided that INTERPOL must delete the data this request is about.")
 	amal.SeesUnder("From the CCF", "The diffusion is predominantly political (Art. 3)")
 	amal.SeesUnder("From the CCF", "Being carried out")
 
@@ -248,7 +248,7 @@ func staffDeskJourney(r *Run) {
 	amal.SeesRowWith("Requests", "CCF-2026-000003", "Closed")
 	amal.FollowLink("CCF-2026-000003")
 	amal.Sees("case-carried-out", "CCF-2026-000003")
-	amal.SeesUnder("From the CCF", "Non-compliant: deletion ordered")
+	amal.SeesUnder("From the CCF", "The CCF decided that INTERPOL must delete the data this request is about.")
 	amal.SeesUnder("From the CCF", "Carried out")
 	amal.SeesUnder("From the CCF", "The decision was carried out on 2 March 2026")
 	amal.FollowLink("CCF-2026-000002")

@@ -494,7 +494,7 @@ func caseFacts(v CaseView) templ.Component {
 				return templ_7745c5c3_Err
 			}
 		}
-		if domain.TimeLimitApplies(v.Request) {
+		if domain.TimeLimitApplies(v.Request) && v.Request.Status.IsOpen() {
 			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 42, "<div class=\"summary-row\"><dt>")
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err

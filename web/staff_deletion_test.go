@@ -69,7 +69,7 @@ func TestDeletionThroughClarificationMeasuresDecisionAndNotice(t *testing.T) {
 		webtest.F("reasons", "The diffusion is predominantly political (Art. 3).")}, "", nil)
 	require.Equal(t, http.StatusSeeOther, resp.Status, webtest.ErrorSummaryText(resp.Body))
 	mine = amal.Get(req)
-	assert.Contains(t, mine.Body, "Non-compliant: deletion ordered")
+	assert.Contains(t, mine.Body, "The CCF decided that INTERPOL must delete the data this request is about.")
 	assert.NotContains(t, mine.Body, "Carried out")
 
 	// The notice goes to the NCBs that received the diffusion.

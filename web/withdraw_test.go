@@ -9,6 +9,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/ccf-portal/ccfportal/db/domain"
 	"github.com/ccf-portal/ccfportal/web/webtest"
 )
 
@@ -60,4 +61,22 @@ func TestOnlyTheFilerWithdrawsAndOnlyWithTheToken(t *testing.T) {
 	assert.NotContains(t, c.Get(access).Body, "Withdrawn by the applicant")
 	draft := c.StartAccessRequest()
 	assert.Equal(t, http.StatusConflict, c.Get(draft+"/withdraw").Status, "a draft is not before the CCF")
+}
+
+// Neither confirm nor deny reads neutrally: nothing in it suggests that
+// data exist.
+func TestNeitherConfirmNorDenyIsShownNeutrally(t *testing.T) {
+	app := webtest.New(t)
+	c := app.Petitioner("amal@example.org")
+	access := fileAccessRequest(t, c)
+	staff := app.Staff("clerk@ccf.example")
+	desk := "/staff/requests/1"
+	deskDo(t, staff, desk+"/admissibility", desk+"/admissibility", url.Values{"outcome": {"admissible"},
+		"checks": domain.ChecksFor(deskRequest(t, app, access))})
+	resp := staff.Upload(desk+"/decision", desk+"/decision", []webtest.Field{webtest.F("outcome", "neither_confirm_nor_deny"),
+		webtest.F("reasons", "Article 35 of the Statute.")}, "", nil)
+	require.Equal(t, http.StatusSeeOther, resp.Status, webtest.ErrorSummaryText(resp.Body))
+	page := c.Get(access)
+	assert.Contains(t, page.Body, "The CCF can neither confirm nor deny whether INTERPOL&#39;s files hold data about the person concerned.")
+	assert.NotContains(t, page.Body, "refused disclosure", "no hint that a source exists")
 }
