@@ -78,7 +78,7 @@ func TestCombinedAccessAndDeletionWithThreeGroundsAndEvidencePerGround(t *testin
 	assert.Contains(t, check.Body, "Political, military, religious or racial character")
 	assert.Contains(t, check.Body, "hrw-report.pdf")
 	assert.Contains(t, check.Body, "Supports: Refugee or asylum status")
-	assert.Contains(t, c.Get(req+"/evidence").Body, "4 of 20 appendices used", "the running count")
+	assert.Contains(t, c.Get(req+"/evidence").Body, "3 of 20 appendices used", "a translation of a document is no appendix")
 
 	resp := submitDraft(t, c, req)
 	require.Equal(t, http.StatusSeeOther, resp.Status, webtest.ErrorSummaryText(resp.Body))
@@ -253,15 +253,26 @@ func TestDeletionRulesEachSayWhatToFix(t *testing.T) {
 		c.UploadEvidence(req, []webtest.Field{webtest.F("doc_type", "press_article"), webtest.F("grounds", "political"),
 			webtest.F("description", "Article"), webtest.F("doc_language", "en")}, fmt.Sprintf("article-%d.pdf", i), webtest.PDF("a"))
 	}
-	over := submitDraft(t, c, req)
-	assert.Equal(t, http.StatusUnprocessableEntity, over.Status)
-	assert.Contains(t, over.Body, "There are 3 appendices; the CCF accepts at most 2")
+	// The format limits are the CCF's practice: warned of, the request can
+	// still be sent. The summary and translations of a document do not count.
+	over := c.Get(req + "/check")
+	assert.Contains(t, over.Body, "There are 3 appendices; the CCF asks for at most 2 (the summary and translations do not count). You can still submit")
+	assert.Contains(t, over.Body, "Submit request", "nothing blocks the submission")
 
 	twoPages := webtest.PDFPages("summary", 2)
 	c.UploadEvidence(req, []webtest.Field{webtest.F("doc_type", "summary_of_arguments"), webtest.F("description", "Summary"),
 		webtest.F("doc_language", "en")}, "summary.pdf", twoPages)
+	docs, err := app.DB.Documents(context.Background(), onlyRequest(t, app, "amal@example.org").ID)
+	require.NoError(t, err)
+	for _, d := range docs[len(docs)-3 : len(docs)-1] { // two of the articles
+		c.UploadEvidence(req, []webtest.Field{webtest.F("doc_type", "translation"), webtest.F("grounds", "political"),
+			webtest.F("description", "Translation"), webtest.F("doc_language", "en"), webtest.F("translation_of", fmt.Sprint(d.ID))},
+			"translation.pdf", webtest.PDF("t"))
+	}
 	long := c.Get(req + "/check")
-	assert.Contains(t, long.Body, "The summary of arguments has 2 pages; the CCF accepts at most 1")
+	assert.Contains(t, long.Body, "The summary of arguments has 2 pages; the CCF asks for at most 1. You can still submit")
+	assert.Contains(t, long.Body, "There are 3 appendices", "a summary and two translations later, still three")
+	assert.Contains(t, c.Get(req+"/evidence").Body, "3 of 2 appendices used")
 
 	bad := c.Upload(req+"/evidence", req+"/evidence", []webtest.Field{webtest.F("doc_type", "translation"),
 		webtest.F("grounds", "outdated"), webtest.F("doc_language", "")}, "x.pdf", strings.NewReader(webtest.PDF("x")))

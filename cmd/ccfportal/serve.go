@@ -28,6 +28,7 @@ type serveConfig struct {
 	maxUpload int64
 	minFree   int64
 	hashMiB   int64
+	limits    domain.Limits
 }
 
 func parseServeFlags(args []string, stderr io.Writer) (serveConfig, error) {
@@ -46,6 +47,10 @@ func parseServeFlags(args []string, stderr io.Writer) (serveConfig, error) {
 		"free space the data folder needs for /readyz to answer 200, in MB (env CCF_MIN_FREE_MB)")
 	fs.Int64Var(&cfg.hashMiB, "password-memory-mb", envInt("CCF_PASSWORD_MEMORY_MB", password.DefaultMemoryBudget/1024),
 		"memory all password checks running at once may take, in MiB; each takes 64 (env CCF_PASSWORD_MEMORY_MB)")
+	fs.IntVar(&cfg.limits.MaxAppendices, "max-appendices", int(envInt("CCF_MAX_APPENDICES", int64(domain.DefaultLimits.MaxAppendices))),
+		"appendices beyond which a deletion or correction request is warned, as the CCF asks (env CCF_MAX_APPENDICES)")
+	fs.IntVar(&cfg.limits.MaxSummaryPages, "max-summary-pages", int(envInt("CCF_MAX_SUMMARY_PAGES", int64(domain.DefaultLimits.MaxSummaryPages))),
+		"pages of a summary of arguments beyond which the request is warned (env CCF_MAX_SUMMARY_PAGES)")
 	cfg.ops.register(fs)
 	if err := fs.Parse(args); err != nil {
 		return cfg, err
@@ -106,7 +111,7 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) (err er
 	srv := web.New(web.Config{Addr: cfg.addr, HTTPS: cfg.https, SessionKey: secrets.SessionKey,
 		Passwords: password.DefaultParams, Sessions: web.DefaultSessionPolicy, Logger: logger,
 		Blobs: blobs, MaxUpload: cfg.maxUpload, MaxConns: connectionLimit(cfg.ops, logger), DataDir: cfg.data,
-		MinFreeDisk: cfg.minFree}, store)
+		MinFreeDisk: cfg.minFree, Limits: cfg.limits}, store)
 	stopMetrics, err := serveMetrics(cfg.ops.metricsAddr, srv.MetricsHandler(), logger)
 	if err != nil {
 		ln.Close()

@@ -57,12 +57,13 @@ func deletionProblems(f Filing, limits Limits) []Problem {
 			out = append(out, Problem{Key: "problem.ground_without_evidence", Section: TaskEvidence, Args: []any{title}})
 		}
 	}
-	if n := len(f.Evidence()); n > limits.MaxAppendices {
-		out = append(out, Problem{Key: "problem.too_many_appendices", Section: TaskEvidence, Blocking: true,
+	// The format limits are the CCF's practice: warned of, not refused.
+	if n := len(f.Appendices()); n > limits.MaxAppendices {
+		out = append(out, Problem{Key: "problem.too_many_appendices", Section: TaskEvidence,
 			Args: []any{n, limits.MaxAppendices}})
 	}
 	if d, ok := f.SummaryDocument(); ok && d.PageCount > limits.MaxSummaryPages {
-		out = append(out, Problem{Key: "problem.summary_too_long", Section: TaskEvidence, Blocking: true,
+		out = append(out, Problem{Key: "problem.summary_too_long", Section: TaskEvidence,
 			Args: []any{d.PageCount, limits.MaxSummaryPages}})
 	}
 	if GroundChosen(f.Grounds, "refugee") && !HasDocument(f.Documents, DocAsylumDecision) {

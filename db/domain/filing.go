@@ -7,11 +7,12 @@ import (
 // Limits are the format limits of a filing. They come from CCF practice,
 // not a fixed rule, so they are configuration (DOMAIN.md).
 type Limits struct {
-	MaxAppendices   int // evidence documents per request
+	MaxAppendices   int // appendices per request (see Filing.Appendices)
 	MaxSummaryPages int // pages of an uploaded summary of arguments
 }
 
-// DefaultLimits are the limits reported since 2026.
+// DefaultLimits are the limits the CCF reports since 2026 (practice):
+// going past them is warned of, never refused.
 var DefaultLimits = Limits{MaxAppendices: 20, MaxSummaryPages: 10}
 
 // Filing is a request with everything filed with it.
@@ -25,7 +26,20 @@ type Filing struct {
 	Urgent []Request
 }
 
-// Evidence lists the appendices: documents that support the arguments.
+// Appendices are the evidence the CCF counts against its limit: not the
+// summary of arguments, and not a translation attached to another
+// document (DOMAIN.md).
+func (f Filing) Appendices() []Document {
+	var out []Document
+	for _, d := range f.Evidence() {
+		if d.Type != DocSummary && d.TranslationOf == 0 {
+			out = append(out, d)
+		}
+	}
+	return out
+}
+
+// Evidence lists the documents that support the arguments.
 func (f Filing) Evidence() []Document {
 	var out []Document
 	for _, d := range f.Documents {
