@@ -1,0 +1,123 @@
+// Package stats is the store's room of statistics: the counts the public
+// statistics page publishes, read in one transaction with aggregate
+// queries over the requests, admissibility, decisions and measures tables.
+// It returns raw counts; what may be published is decided by the rules in
+// db/domain/stats.
+package stats
+
+import (
+	"context"
+	"database/sql"
+	"time"
+
+	"github.com/ccf-portal/ccfportal/db/conn"
+	"github.com/ccf-portal/ccfportal/db/domain"
+	figures "github.com/ccf-portal/ccfportal/db/domain/stats"
+)
+
+// Figures reads the statistics.
+type Figures struct{ *conn.Conn }
+
+// year is the UTC calendar year of a Unix time column, as an integer.
+func year(col string) string {
+	return `CAST(strftime('%Y', ` + col + `, 'unixepoch') AS INTEGER)`
+}
+
+// PublicFigures counts everything the statistics publish from since on:
+// filings by year, kind and source country; admissibility assessments,
+// decisions and provisional measures by year and outcome; and, for each
+// decision on the merits of an access, deletion or correction request,
+// when the request became admissible and when it was decided. Every count
+// reads a range of an index of migration 0024; the result has a row per
+// year and category, never per request, except the timed decisions,
+// which the medians need one by one.
+func (s Figures) PublicFigures(ctx context.Context, since time.Time) (figures.Raw, error) {
+	var raw figures.Raw
+	from := since.Unix()
+	err := s.ReadTx(ctx, func(tx *sql.Tx) error {
+		for _, read := range []func(context.Context, *sql.Tx, int64, *figures.Raw) error{
+			readFiled, readAssessed, readDecided, readTimed, readUrgent, readMeasures,
+		} {
+			if err := read(ctx, tx, from, &raw); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	return raw, err
+}
+
+func readFiled(ctx context.Context, tx *sql.Tx, from int64, raw *figures.Raw) error {
+	rows, err := tx.QueryContext(ctx, `SELECT `+year("submitted_at")+`, kind, also_access, source_country, COUNT(*)
+		FROM requests INDEXED BY requests_stats_filed
+		WHERE submitted_at IS NOT NULL AND submitted_at >= ? AND kind != 'provisional_measures'
+		GROUP BY 1, 2, 3, 4`, from)
+	raw.Filed, err = conn.Rows("count filings", rows, err, func(row conn.Scanner) (figures.Filed, error) {
+		var f figures.Filed
+		err := row.Scan(&f.Year, &f.Kind, &f.AlsoAccess, &f.Country, &f.N)
+		return f, err
+	})
+	return err
+}
+
+func readAssessed(ctx context.Context, tx *sql.Tx, from int64, raw *figures.Raw) error {
+	rows, err := tx.QueryContext(ctx, `SELECT `+year("a.decided_at")+`, a.outcome = 'admissible', COUNT(*)
+		FROM admissibility a JOIN requests r ON r.id = a.request_id
+		WHERE a.decided_at >= ? AND r.kind != 'provisional_measures' GROUP BY 1, 2`, from)
+	raw.Assessed, err = conn.Rows("count admissibility", rows, err, func(row conn.Scanner) (figures.Assessed, error) {
+		var a figures.Assessed
+		err := row.Scan(&a.Year, &a.Admissible, &a.N)
+		return a, err
+	})
+	return err
+}
+
+func readDecided(ctx context.Context, tx *sql.Tx, from int64, raw *figures.Raw) error {
+	rows, err := tx.QueryContext(ctx, `SELECT `+year("d.decided_at")+`, r.kind, d.outcome, COUNT(*)
+		FROM decisions d JOIN requests r ON r.id = d.request_id
+		WHERE d.decided_at >= ? GROUP BY 1, 2, 3`, from)
+	raw.Decided, err = conn.Rows("count decisions", rows, err, func(row conn.Scanner) (figures.Decided, error) {
+		var d figures.Decided
+		err := row.Scan(&d.Year, &d.Kind, &d.Outcome, &d.N)
+		return d, err
+	})
+	return err
+}
+
+// readTimed reads the decisions on the merits (not withdrawals) of
+// requests with a statutory time limit that became admissible.
+func readTimed(ctx context.Context, tx *sql.Tx, from int64, raw *figures.Raw) error {
+	rows, err := tx.QueryContext(ctx, `SELECT r.kind, r.admissible_at, d.decided_at
+		FROM decisions d JOIN requests r ON r.id = d.request_id
+		WHERE d.decided_at >= ? AND d.outcome != ? AND r.admissible_at IS NOT NULL
+		AND r.kind IN ('access', 'deletion', 'correction')`, from, domain.DecisionWithdrawn)
+	raw.Timed, err = conn.Rows("read decision times", rows, err, func(row conn.Scanner) (figures.Timed, error) {
+		var t figures.Timed
+		var admissible, decided int64
+		err := row.Scan(&t.Kind, &admissible, &decided)
+		t.Admissible, t.Decided = time.Unix(admissible, 0).UTC(), time.Unix(decided, 0).UTC()
+		return t, err
+	})
+	return err
+}
+
+func readUrgent(ctx context.Context, tx *sql.Tx, from int64, raw *figures.Raw) error {
+	rows, err := tx.QueryContext(ctx, `SELECT `+year("submitted_at")+`, '', COUNT(*)
+		FROM requests INDEXED BY requests_stats_filed
+		WHERE submitted_at IS NOT NULL AND submitted_at >= ? AND kind = 'provisional_measures' GROUP BY 1`, from)
+	raw.Urgent, err = conn.Rows("count urgent requests", rows, err, scanYearCount)
+	return err
+}
+
+func readMeasures(ctx context.Context, tx *sql.Tx, from int64, raw *figures.Raw) error {
+	rows, err := tx.QueryContext(ctx, `SELECT `+year("decided_at")+`, outcome, COUNT(*)
+		FROM measures WHERE decided_at >= ? GROUP BY 1, 2`, from)
+	raw.Measures, err = conn.Rows("count measures", rows, err, scanYearCount)
+	return err
+}
+
+func scanYearCount(row conn.Scanner) (figures.YearCount, error) {
+	var c figures.YearCount
+	err := row.Scan(&c.Year, &c.Outcome, &c.N)
+	return c, err
+}
