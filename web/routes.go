@@ -4,6 +4,7 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"github.com/ccf-portal/ccfportal/db/domain"
+	"github.com/ccf-portal/ccfportal/handlers/stats"
 )
 
 // routes is the one place every URL of the portal is declared, with the
@@ -27,6 +28,12 @@ func (s *Server) routes() {
 	pages.POST("/language", h.ChooseLanguage)
 	pages.GET("/staff/setup/:token", h.ShowStaffSetup)
 	pages.POST("/staff/setup/:token", h.StaffSetup)
+
+	// The public statistics, open to everyone: the page and the same
+	// figures as CSV, small counts hidden.
+	st := stats.New(h, s.cfg.StatsThreshold)
+	pages.GET("/statistics", st.Public)
+	pages.GET("/statistics.csv", st.PublicCSV)
 
 	// Role guards go on each route: a group with an empty prefix would
 	// register a catch-all and turn every unknown URL into a sign-in page.

@@ -28,6 +28,7 @@ type serveConfig struct {
 	maxUpload int64
 	minFree   int64
 	hashMiB   int64
+	statsMin  int64
 }
 
 func parseServeFlags(args []string, stderr io.Writer) (serveConfig, error) {
@@ -46,6 +47,8 @@ func parseServeFlags(args []string, stderr io.Writer) (serveConfig, error) {
 		"free space the data folder needs for /readyz to answer 200, in MB (env CCF_MIN_FREE_MB)")
 	fs.Int64Var(&cfg.hashMiB, "password-memory-mb", envInt("CCF_PASSWORD_MEMORY_MB", password.DefaultMemoryBudget/1024),
 		"memory all password checks running at once may take, in MiB; each takes 64 (env CCF_PASSWORD_MEMORY_MB)")
+	fs.Int64Var(&cfg.statsMin, "stats-threshold", envInt("CCF_STATS_THRESHOLD", 5),
+		"smallest count the public statistics show as it is; smaller ones read \"fewer than N\" (env CCF_STATS_THRESHOLD)")
 	cfg.ops.register(fs)
 	if err := fs.Parse(args); err != nil {
 		return cfg, err
@@ -106,7 +109,7 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) (err er
 	srv := web.New(web.Config{Addr: cfg.addr, HTTPS: cfg.https, SessionKey: secrets.SessionKey,
 		Passwords: password.DefaultParams, Sessions: web.DefaultSessionPolicy, Logger: logger,
 		Blobs: blobs, MaxUpload: cfg.maxUpload, MaxConns: connectionLimit(cfg.ops, logger), DataDir: cfg.data,
-		MinFreeDisk: cfg.minFree}, store)
+		MinFreeDisk: cfg.minFree, StatsThreshold: int(cfg.statsMin)}, store)
 	stopMetrics, err := serveMetrics(cfg.ops.metricsAddr, srv.MetricsHandler(), logger)
 	if err != nil {
 		ln.Close()
