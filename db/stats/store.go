@@ -8,6 +8,7 @@ package stats
 import (
 	"context"
 	"database/sql"
+	"strings"
 	"time"
 
 	"github.com/ccf-portal/ccfportal/db/conn"
@@ -23,7 +24,39 @@ func year(col string) string {
 	return `CAST(strftime('%Y', ` + col + `, 'unixepoch') AS INTEGER)`
 }
 
-// PublicFigures counts everything the statistics publish from since on:
+// Scope narrows the counts: to a span of time (Until zero: no end), to
+// kinds of request (none: every kind) and to one source country.
+type Scope struct {
+	Since, Until time.Time
+	Kinds        []domain.Kind
+	Country      string
+}
+
+// where is the condition of s over requests r, for a time column col.
+func (s Scope) where(col string) (string, []any) {
+	cond, args := col+` >= ?`, []any{s.Since.Unix()}
+	if !s.Until.IsZero() {
+		cond, args = cond+` AND `+col+` < ?`, append(args, s.Until.Unix())
+	}
+	if len(s.Kinds) > 0 {
+		cond += ` AND r.kind IN (?` + strings.Repeat(`, ?`, len(s.Kinds)-1) + `)`
+		for _, k := range s.Kinds {
+			args = append(args, string(k))
+		}
+	}
+	if s.Country != "" {
+		cond, args = cond+` AND r.source_country = ?`, append(args, s.Country)
+	}
+	return cond, args
+}
+
+// PublicFigures counts everything the public statistics publish from
+// since on; see Count.
+func (s Figures) PublicFigures(ctx context.Context, since time.Time) (figures.Raw, error) {
+	return s.Count(ctx, Scope{Since: since})
+}
+
+// Count counts everything the statistics publish within scope:
 // filings by year, kind and source country; admissibility assessments,
 // decisions and provisional measures by year and outcome; and, for each
 // decision on the merits of an access, deletion or correction request,
@@ -31,27 +64,35 @@ func year(col string) string {
 // reads a range of an index of migration 0024; the result has a row per
 // year and category, never per request, except the timed decisions,
 // which the medians need one by one.
-func (s Figures) PublicFigures(ctx context.Context, since time.Time) (figures.Raw, error) {
+func (s Figures) Count(ctx context.Context, scope Scope) (figures.Raw, error) {
 	var raw figures.Raw
-	from := since.Unix()
 	err := s.ReadTx(ctx, func(tx *sql.Tx) error {
-		for _, read := range []func(context.Context, *sql.Tx, int64, *figures.Raw) error{
-			readFiled, readAssessed, readDecided, readTimed, readUrgent, readMeasures,
-		} {
-			if err := read(ctx, tx, from, &raw); err != nil {
-				return err
-			}
-		}
-		return nil
+		var err error
+		raw, err = count(ctx, tx, scope)
+		return err
 	})
 	return raw, err
 }
 
-func readFiled(ctx context.Context, tx *sql.Tx, from int64, raw *figures.Raw) error {
-	rows, err := tx.QueryContext(ctx, `SELECT `+year("submitted_at")+`, kind, also_access, source_country, COUNT(*)
-		FROM requests INDEXED BY requests_stats_filed
-		WHERE submitted_at IS NOT NULL AND submitted_at >= ? AND kind != 'provisional_measures'
-		GROUP BY 1, 2, 3, 4`, from)
+// count runs every count of scope in tx.
+func count(ctx context.Context, tx *sql.Tx, scope Scope) (figures.Raw, error) {
+	var raw figures.Raw
+	for _, read := range []func(context.Context, *sql.Tx, Scope, *figures.Raw) error{
+		readFiled, readAssessed, readDecided, readTimed, readUrgent, readMeasures,
+	} {
+		if err := read(ctx, tx, scope, &raw); err != nil {
+			return raw, err
+		}
+	}
+	return raw, nil
+}
+
+func readFiled(ctx context.Context, tx *sql.Tx, scope Scope, raw *figures.Raw) error {
+	cond, args := scope.where("r.submitted_at")
+	rows, err := tx.QueryContext(ctx, `SELECT `+year("r.submitted_at")+`, r.kind, r.also_access, r.source_country, COUNT(*)
+		FROM requests r INDEXED BY requests_stats_filed
+		WHERE r.submitted_at IS NOT NULL AND `+cond+` AND r.kind != 'provisional_measures'
+		GROUP BY 1, 2, 3, 4`, args...)
 	raw.Filed, err = conn.Rows("count filings", rows, err, func(row conn.Scanner) (figures.Filed, error) {
 		var f figures.Filed
 		err := row.Scan(&f.Year, &f.Kind, &f.AlsoAccess, &f.Country, &f.N)
@@ -60,10 +101,11 @@ func readFiled(ctx context.Context, tx *sql.Tx, from int64, raw *figures.Raw) er
 	return err
 }
 
-func readAssessed(ctx context.Context, tx *sql.Tx, from int64, raw *figures.Raw) error {
+func readAssessed(ctx context.Context, tx *sql.Tx, scope Scope, raw *figures.Raw) error {
+	cond, args := scope.where("a.decided_at")
 	rows, err := tx.QueryContext(ctx, `SELECT `+year("a.decided_at")+`, a.outcome = 'admissible', COUNT(*)
 		FROM admissibility a JOIN requests r ON r.id = a.request_id
-		WHERE a.decided_at >= ? AND r.kind != 'provisional_measures' GROUP BY 1, 2`, from)
+		WHERE `+cond+` AND r.kind != 'provisional_measures' GROUP BY 1, 2`, args...)
 	raw.Assessed, err = conn.Rows("count admissibility", rows, err, func(row conn.Scanner) (figures.Assessed, error) {
 		var a figures.Assessed
 		err := row.Scan(&a.Year, &a.Admissible, &a.N)
@@ -72,10 +114,11 @@ func readAssessed(ctx context.Context, tx *sql.Tx, from int64, raw *figures.Raw)
 	return err
 }
 
-func readDecided(ctx context.Context, tx *sql.Tx, from int64, raw *figures.Raw) error {
+func readDecided(ctx context.Context, tx *sql.Tx, scope Scope, raw *figures.Raw) error {
+	cond, args := scope.where("d.decided_at")
 	rows, err := tx.QueryContext(ctx, `SELECT `+year("d.decided_at")+`, r.kind, d.outcome, COUNT(*)
 		FROM decisions d JOIN requests r ON r.id = d.request_id
-		WHERE d.decided_at >= ? GROUP BY 1, 2, 3`, from)
+		WHERE `+cond+` GROUP BY 1, 2, 3`, args...)
 	raw.Decided, err = conn.Rows("count decisions", rows, err, func(row conn.Scanner) (figures.Decided, error) {
 		var d figures.Decided
 		err := row.Scan(&d.Year, &d.Kind, &d.Outcome, &d.N)
@@ -86,11 +129,12 @@ func readDecided(ctx context.Context, tx *sql.Tx, from int64, raw *figures.Raw) 
 
 // readTimed reads the decisions on the merits (not withdrawals) of
 // requests with a statutory time limit that became admissible.
-func readTimed(ctx context.Context, tx *sql.Tx, from int64, raw *figures.Raw) error {
+func readTimed(ctx context.Context, tx *sql.Tx, scope Scope, raw *figures.Raw) error {
+	cond, args := scope.where("d.decided_at")
 	rows, err := tx.QueryContext(ctx, `SELECT r.kind, r.admissible_at, d.decided_at
 		FROM decisions d JOIN requests r ON r.id = d.request_id
-		WHERE d.decided_at >= ? AND d.outcome != ? AND r.admissible_at IS NOT NULL
-		AND r.kind IN ('access', 'deletion', 'correction')`, from, domain.DecisionWithdrawn)
+		WHERE `+cond+` AND d.outcome != ? AND r.admissible_at IS NOT NULL
+		AND r.kind IN ('access', 'deletion', 'correction')`, append(args, domain.DecisionWithdrawn)...)
 	raw.Timed, err = conn.Rows("read decision times", rows, err, func(row conn.Scanner) (figures.Timed, error) {
 		var t figures.Timed
 		var admissible, decided int64
@@ -101,17 +145,21 @@ func readTimed(ctx context.Context, tx *sql.Tx, from int64, raw *figures.Raw) er
 	return err
 }
 
-func readUrgent(ctx context.Context, tx *sql.Tx, from int64, raw *figures.Raw) error {
-	rows, err := tx.QueryContext(ctx, `SELECT `+year("submitted_at")+`, '', COUNT(*)
-		FROM requests INDEXED BY requests_stats_filed
-		WHERE submitted_at IS NOT NULL AND submitted_at >= ? AND kind = 'provisional_measures' GROUP BY 1`, from)
+func readUrgent(ctx context.Context, tx *sql.Tx, scope Scope, raw *figures.Raw) error {
+	cond, args := scope.where("r.submitted_at")
+	rows, err := tx.QueryContext(ctx, `SELECT `+year("r.submitted_at")+`, '', COUNT(*)
+		FROM requests r INDEXED BY requests_stats_filed
+		WHERE r.submitted_at IS NOT NULL AND `+cond+` AND r.kind = 'provisional_measures' GROUP BY 1`, args...)
 	raw.Urgent, err = conn.Rows("count urgent requests", rows, err, scanYearCount)
 	return err
 }
 
-func readMeasures(ctx context.Context, tx *sql.Tx, from int64, raw *figures.Raw) error {
-	rows, err := tx.QueryContext(ctx, `SELECT `+year("decided_at")+`, outcome, COUNT(*)
-		FROM measures WHERE decided_at >= ? GROUP BY 1, 2`, from)
+// readMeasures counts measures by the kind of the request they were
+// decided on, when scope names kinds.
+func readMeasures(ctx context.Context, tx *sql.Tx, scope Scope, raw *figures.Raw) error {
+	cond, args := scope.where("m.decided_at")
+	rows, err := tx.QueryContext(ctx, `SELECT `+year("m.decided_at")+`, m.outcome, COUNT(*)
+		FROM measures m JOIN requests r ON r.id = m.request_id WHERE `+cond+` GROUP BY 1, 2`, args...)
 	raw.Measures, err = conn.Rows("count measures", rows, err, scanYearCount)
 	return err
 }
