@@ -22,30 +22,52 @@ var statsCSVStatus = map[stats.Hidden]string{stats.Shown: "shown", stats.Small: 
 // line per figure, with exactly the figures the page shows. A hidden
 // figure has no value, only its status and the page's text for it.
 func StatisticsCSV(ctx context.Context, rep stats.Report) []byte {
-	var buf bytes.Buffer
-	w := csv.NewWriter(&buf)
-	w.Write(statsCSVHeader)
+	return newStatsCSV(ctx, rep).bytes()
+}
+
+// statsCSV is a statistics CSV being written.
+type statsCSV struct {
+	ctx context.Context
+	buf *bytes.Buffer
+	w   *csv.Writer
+}
+
+// newStatsCSV starts a CSV with the header and every table of rep.
+func newStatsCSV(ctx context.Context, rep stats.Report) *statsCSV {
+	s := &statsCSV{ctx: ctx, buf: &bytes.Buffer{}}
+	s.w = csv.NewWriter(s.buf)
+	s.w.Write(statsCSVHeader)
 	for _, p := range rep.Tables {
 		title := T(ctx, "stats.table."+p.Key)
-		line := func(category, label string, year int, c stats.Cell) {
-			value := ""
-			if c.Hidden == stats.Shown {
-				value = strconv.Itoa(c.Value)
-			}
-			w.Write([]string{p.Key, title, category, label, strconv.Itoa(year), string(p.Unit), value,
-				statsCSVStatus[c.Hidden], StatsCellText(ctx, p.Unit, c, rep.Threshold)})
-		}
 		for r, row := range p.Rows {
 			for col, year := range p.Years {
-				line(row, statsRowLabel(ctx, row), year, p.Cells[r][col])
+				s.line(p.Key, title, row, statsRowLabel(ctx, row), year, p.Unit, p.Cells[r][col], rep.Threshold)
 			}
 		}
 		for col, year := range p.Years {
 			if p.Totals != nil {
-				line("total", T(ctx, "stats.total"), year, p.Totals[col])
+				s.line(p.Key, title, "total", T(ctx, "stats.total"), year, p.Unit, p.Totals[col], rep.Threshold)
 			}
 		}
 	}
-	w.Flush()
-	return buf.Bytes()
+	return s
+}
+
+func (s *statsCSV) line(table, title, category, label string, year int, unit stats.Unit, c stats.Cell, threshold int) {
+	value := ""
+	if c.Hidden == stats.Shown {
+		value = strconv.Itoa(c.Value)
+	}
+	s.w.Write([]string{table, title, category, label, strconv.Itoa(year), string(unit), value,
+		statsCSVStatus[c.Hidden], StatsCellText(s.ctx, unit, c, threshold)})
+}
+
+// count writes a plain count, shown.
+func (s *statsCSV) count(table, title, category, label string, year, n int) {
+	s.line(table, title, category, label, year, stats.UnitCount, stats.Cell{Value: n}, 1)
+}
+
+func (s *statsCSV) bytes() []byte {
+	s.w.Flush()
+	return s.buf.Bytes()
 }

@@ -29,12 +29,6 @@ func (s *Server) routes() {
 	pages.GET("/staff/setup/:token", h.ShowStaffSetup)
 	pages.POST("/staff/setup/:token", h.StaffSetup)
 
-	// The public statistics, open to everyone: the page and the same
-	// figures as CSV, small counts hidden.
-	st := stats.New(h, s.cfg.StatsThreshold)
-	pages.GET("/statistics", st.Public)
-	pages.GET("/statistics.csv", st.PublicCSV)
-
 	// Role guards go on each route: a group with an empty prefix would
 	// register a catch-all and turn every unknown URL into a sign-in page.
 	applicant := requireRole(domain.RolePetitioner, domain.RoleCounsel)
@@ -113,6 +107,15 @@ func (s *Server) routes() {
 	staff.POST("/requests/:id/notices", h.IssueNotice)
 	staff.GET("/requests/:id/notices/:notice", h.ShowNotice)
 	staff.POST("/requests/:id/notices/:notice/acknowledge", h.AcknowledgeNotice)
+
+	// Statistics: the public page and the same figures as CSV, open to
+	// everyone, small counts hidden; and the staff's figures, filtered and
+	// unsuppressed, whose download is audited.
+	st := stats.New(h, s.cfg.StatsThreshold)
+	pages.GET("/statistics", st.Public)
+	pages.GET("/statistics.csv", st.PublicCSV)
+	staff.GET("/statistics", st.Staff)
+	staff.GET("/statistics.csv", st.StaffCSV)
 }
 
 // streaming marks r as an upload route: the CSRF middleware leaves its

@@ -88,8 +88,14 @@ var (
 // statsTable reads the page's table of key: its header and rows as text.
 func statsTable(t *testing.T, body, key string) [][]string {
 	t.Helper()
-	start := strings.Index(body, `id="stats-`+key+`-caption"`)
-	require.Positive(t, start, key)
+	return tableByCaption(t, body, "stats-"+key+"-caption")
+}
+
+// tableByCaption reads the table whose caption has the id given.
+func tableByCaption(t *testing.T, body, id string) [][]string {
+	t.Helper()
+	start := strings.Index(body, `id="`+id+`"`)
+	require.Positive(t, start, id)
 	end := start + strings.Index(body[start:], "</table>")
 	var out [][]string
 	for _, row := range rowRe.FindAllStringSubmatch(body[start:end], -1) {
