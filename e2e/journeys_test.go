@@ -32,6 +32,9 @@ var journeys = []Journey{
 	// left out to keep the suite near two and a half minutes.
 	{Name: "deletion-request", Play: deletionRequestJourney, Modes: []string{"no-js", "js", "keyboard"}},
 	{Name: "staff-desk", Play: staffDeskJourney, Modes: []string{"no-js"}},
+	// The public statistics: charts and tables, without JavaScript, on a
+	// phone, in Arabic too.
+	{Name: "statistics", Play: statisticsJourney, Modes: []string{"no-js", "phone-no-js"}},
 }
 
 // Mode is one way people reach the portal.
