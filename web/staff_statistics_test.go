@@ -67,3 +67,15 @@ func TestStaffStatisticsExportIsAuditedAndStaffOnly(t *testing.T) {
 		userID(t, app, "clerk@ccf.example"), "year=2025 kind=deletion country="))
 	assert.Contains(t, staff.Get("/staff").Body, `href="/staff/statistics"`, "linked from the queue")
 }
+
+func TestStaffStatisticsInTheFourLanguages(t *testing.T) {
+	app := statsStore(t)
+	for _, lang := range []string{"en", "fr", "es", "ar"} {
+		staff := app.Login("clerk@ccf.example")
+		staff.Header.Set("Accept-Language", lang)
+		resp := staff.Get("/staff/statistics?year=2025")
+		require.Equal(t, http.StatusOK, resp.Status, lang)
+		assert.Contains(t, resp.Body, `<html lang="`+lang+`"`)
+		assert.NotContains(t, resp.Body, "stats.", "%s: no message key left untranslated", lang)
+	}
+}
