@@ -34,6 +34,9 @@ var journeys = []Journey{
 	{Name: "staff-desk", Play: staffDeskJourney, Modes: []string{"no-js"}},
 	// A person detained now, filed for from a phone with JavaScript off.
 	{Name: "urgent-detained", Play: urgentDetainedJourney, Modes: []string{"phone-no-js"}},
+	// The public statistics: charts and tables, without JavaScript, on a
+	// phone, in Arabic too.
+	{Name: "statistics", Play: statisticsJourney, Modes: []string{"no-js", "phone-no-js"}},
 }
 
 // Mode is one way people reach the portal.

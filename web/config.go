@@ -44,6 +44,9 @@ type Config struct {
 	MaxConns int
 	// DataDir is the data folder, whose free space the metrics report.
 	DataDir string
+	// StatsThreshold is the smallest count the public statistics show as
+	// it is (smaller ones read "fewer than N"); zero takes the default, 5.
+	StatsThreshold int
 }
 
 // DefaultMaxUpload is the default per-file upload limit: 25 MB.

@@ -4,6 +4,7 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"github.com/ccf-portal/ccfportal/db/domain"
+	"github.com/ccf-portal/ccfportal/handlers/stats"
 )
 
 // routes is the one place every URL of the portal is declared, with the
@@ -113,6 +114,15 @@ func (s *Server) routes() {
 	staff.POST("/requests/:id/notices", h.IssueNotice)
 	staff.GET("/requests/:id/notices/:notice", h.ShowNotice)
 	staff.POST("/requests/:id/notices/:notice/acknowledge", h.AcknowledgeNotice)
+
+	// Statistics: the public page and the same figures as CSV, open to
+	// everyone, small counts hidden; and the staff's figures, filtered and
+	// unsuppressed, whose download is audited.
+	st := stats.New(h, s.cfg.StatsThreshold)
+	pages.GET("/statistics", st.Public)
+	pages.GET("/statistics.csv", st.PublicCSV)
+	staff.GET("/statistics", st.Staff)
+	staff.GET("/statistics.csv", st.StaffCSV)
 }
 
 // streaming marks r as an upload route: the CSRF middleware leaves its

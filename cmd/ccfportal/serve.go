@@ -29,6 +29,7 @@ type serveConfig struct {
 	minFree   int64
 	hashMiB   int64
 	limits    domain.Limits
+	statsMin  int64
 }
 
 func parseServeFlags(args []string, stderr io.Writer) (serveConfig, error) {
@@ -51,6 +52,8 @@ func parseServeFlags(args []string, stderr io.Writer) (serveConfig, error) {
 		"appendices beyond which a deletion or correction request is warned, as the CCF asks (env CCF_MAX_APPENDICES)")
 	fs.IntVar(&cfg.limits.MaxSummaryPages, "max-summary-pages", int(envInt("CCF_MAX_SUMMARY_PAGES", int64(domain.DefaultLimits.MaxSummaryPages))),
 		"pages of a summary of arguments beyond which the request is warned (env CCF_MAX_SUMMARY_PAGES)")
+	fs.Int64Var(&cfg.statsMin, "stats-threshold", envInt("CCF_STATS_THRESHOLD", 5),
+		"smallest count the public statistics show as it is; smaller ones read \"fewer than N\" (env CCF_STATS_THRESHOLD)")
 	cfg.ops.register(fs)
 	if err := fs.Parse(args); err != nil {
 		return cfg, err
@@ -111,7 +114,7 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) (err er
 	srv := web.New(web.Config{Addr: cfg.addr, HTTPS: cfg.https, SessionKey: secrets.SessionKey,
 		Passwords: password.DefaultParams, Sessions: web.DefaultSessionPolicy, Logger: logger,
 		Blobs: blobs, MaxUpload: cfg.maxUpload, MaxConns: connectionLimit(cfg.ops, logger), DataDir: cfg.data,
-		MinFreeDisk: cfg.minFree, Limits: cfg.limits}, store)
+		MinFreeDisk: cfg.minFree, Limits: cfg.limits, StatsThreshold: int(cfg.statsMin)}, store)
 	stopMetrics, err := serveMetrics(cfg.ops.metricsAddr, srv.MetricsHandler(), logger)
 	if err != nil {
 		ln.Close()
