@@ -35,13 +35,16 @@ func FormatDateTime(ctx context.Context, t time.Time) string {
 	return T(ctx, "date.at_time_utc", FormatDate(ctx, t), t.UTC().Format("15:04"))
 }
 
-// FormatISODate shows a stored YYYY-MM-DD answer as a date.
+// FormatISODate shows a stored YYYY-MM-DD answer as a date, and an
+// approximate one (YYYY-MM, YYYY) with the precision it was given.
 func FormatISODate(ctx context.Context, v string) string {
-	d, err := time.Parse(time.DateOnly, v)
-	if err != nil {
-		return v
+	if d, err := time.Parse(time.DateOnly, v); err == nil {
+		return FormatDate(ctx, d)
 	}
-	return FormatDate(ctx, d)
+	if d, err := time.Parse("2006-01", v); err == nil {
+		return T(ctx, "date.month_year", T(ctx, "month."+strconv.Itoa(int(d.Month()))), strconv.Itoa(d.Year()))
+	}
+	return v
 }
 
 // FormatSize shows a file size in the reader's units (MB, Mo, ميغابايت).

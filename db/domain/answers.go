@@ -56,6 +56,9 @@ type FieldSpec struct {
 	Options  []string
 	MaxRunes int
 	Date     DateRule
+	// Approx lets a date leave out its day, or its day and month: it is
+	// kept as "2024-03" or "2024", with the precision given.
+	Approx bool
 }
 
 // Shown reports whether the field is asked, given the other answers.
@@ -145,6 +148,9 @@ func ParseUTCOffset(v string) (*time.Location, bool) {
 
 func checkDate(f FieldSpec, v string, now time.Time, errs *FieldErrors) {
 	d, err := time.Parse(time.DateOnly, v)
+	if f.Approx && err != nil {
+		d, err = parseApprox(v)
+	}
 	if err != nil || d.Year() < 1900 || d.Year() > 2200 {
 		errs.Add(f.Name, "answer.date_invalid")
 		return
@@ -182,6 +188,35 @@ func ParseDateParts(day, month, year string) string {
 	return d.Format(time.DateOnly)
 }
 
+// ParseApproxDate is ParseDateParts for a date that may leave out its day,
+// or its day and month: "2024-03" or "2024".
+func ParseApproxDate(day, month, year string) string {
+	day, month, year = strings.TrimSpace(day), strings.TrimSpace(month), strings.TrimSpace(year)
+	if day != "" || year == "" {
+		return ParseDateParts(day, month, year)
+	}
+	layout, v := "2006", year
+	if month != "" {
+		layout, v = "2006-1", year+"-"+month
+	}
+	d, err := time.Parse(layout, v)
+	if err != nil {
+		return "invalid:" + year + "-" + month + "-"
+	}
+	if month == "" {
+		return d.Format("2006")
+	}
+	return d.Format("2006-01")
+}
+
+// parseApprox reads "2024-03" or "2024" as the start of that month or year.
+func parseApprox(v string) (time.Time, error) {
+	if len(v) == 4 {
+		return time.Parse("2006", v)
+	}
+	return time.Parse("2006-01", v)
+}
+
 // DateParts splits a stored date back into day, month and year for the form.
 func DateParts(v string) (day, month, year string) {
 	if strings.HasPrefix(v, "invalid:") {
@@ -192,8 +227,14 @@ func DateParts(v string) (day, month, year string) {
 		return parts[2], parts[1], parts[0]
 	}
 	d, err := time.Parse(time.DateOnly, v)
-	if err != nil {
-		return "", "", ""
+	if err == nil {
+		return d.Format("2"), d.Format("1"), d.Format("2006")
 	}
-	return d.Format("2"), d.Format("1"), d.Format("2006")
+	if d, err := parseApprox(v); err == nil {
+		if len(v) == 4 {
+			return "", "", d.Format("2006")
+		}
+		return "", d.Format("1"), d.Format("2006")
+	}
+	return "", "", ""
 }

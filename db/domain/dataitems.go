@@ -8,7 +8,7 @@ type DataItem struct {
 	DataKind      string
 	SourceCountry string
 	Refs          string
-	IssuedOn      string // approximate date, YYYY-MM-DD, if known
+	IssuedOn      string // approximate date, YYYY-MM-DD, YYYY-MM or YYYY, if known
 	WrongData     string // for a correction: what is wrong
 	CorrectData   string // for a correction: what is right
 }
@@ -22,7 +22,7 @@ func DataItemSection(k Kind) Section {
 		{Name: "data_kind", Kind: FieldChoice, Required: true, Options: DataKinds},
 		{Name: "source_country", Kind: FieldMemberCountry, Required: true},
 		{Name: "data_references", Kind: FieldLongText, MaxRunes: 1000},
-		{Name: "issued_on", Kind: FieldDate, Date: PastDate},
+		{Name: "issued_on", Kind: FieldDate, Date: PastDate, Approx: true},
 		{Name: "wrong_data", Kind: FieldLongText, MaxRunes: 4000, RequiredIf: correction, ShownIf: correction},
 		{Name: "correct_data", Kind: FieldLongText, MaxRunes: 4000, RequiredIf: correction, ShownIf: correction},
 	}}

@@ -83,7 +83,7 @@ var dataSection = Section{Key: SectionData, Fields: []FieldSpec{
 	{Name: "data_kind", Kind: FieldChoice, Required: true, Options: DataKinds},
 	{Name: "source_country", Kind: FieldMemberCountry, Required: true},
 	{Name: "data_references", Kind: FieldLongText, MaxRunes: 1000},
-	{Name: "learned_date", Kind: FieldDate, Date: PastDate},
+	{Name: "learned_date", Kind: FieldDate, Date: PastDate, Approx: true},
 	{Name: "learned_how", Kind: FieldChoice, Required: true, Options: LearnedHow},
 	{Name: "learned_details", Kind: FieldLongText, MaxRunes: 4000},
 }}
@@ -171,6 +171,9 @@ func (s Section) Bind(a Answers, get func(name string) string) {
 func (f FieldSpec) bind(get func(name string) string) string {
 	switch f.Kind {
 	case FieldDate:
+		if f.Approx {
+			return ParseApproxDate(get(f.Name+"-day"), get(f.Name+"-month"), get(f.Name+"-year"))
+		}
 		return ParseDateParts(get(f.Name+"-day"), get(f.Name+"-month"), get(f.Name+"-year"))
 	case FieldTime:
 		return strings.ReplaceAll(strings.TrimSpace(get(f.Name)), ".", ":")
