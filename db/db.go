@@ -1,7 +1,8 @@
 // Package db is the store: hand-written SQL over SQLite for filings,
 // documents, applicants and the staff's work on cases. The DB type gathers
 // the store's rooms -- the connection (db/conn), accounts and sessions
-// (db/accounts), the audit chain (db/audit) and the staff queue (db/queue)
+// (db/accounts), the audit chain (db/audit), the staff queue (db/queue) and
+// the second factor (db/twofa)
 // -- so that callers hold one store.
 package db
 
@@ -13,6 +14,7 @@ import (
 	"github.com/ccf-portal/ccfportal/db/conn"
 	"github.com/ccf-portal/ccfportal/db/domain"
 	"github.com/ccf-portal/ccfportal/db/queue"
+	"github.com/ccf-portal/ccfportal/db/twofa"
 )
 
 // DB is the whole store. Its rooms share one connection.
@@ -21,6 +23,7 @@ type DB struct {
 	accounts.Accounts
 	audit.Log
 	queue.Store
+	twofa.Factors
 }
 
 // Open opens (creating if needed) the database file at path, applies the
@@ -30,5 +33,6 @@ func Open(ctx context.Context, path string, clock domain.Clock) (*DB, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &DB{Conn: c, Accounts: accounts.Accounts{Conn: c}, Log: audit.Log{Conn: c}, Store: queue.Store{Conn: c}}, nil
+	return &DB{Conn: c, Accounts: accounts.Accounts{Conn: c}, Log: audit.Log{Conn: c}, Store: queue.Store{Conn: c},
+		Factors: twofa.Factors{Conn: c}}, nil
 }

@@ -4,6 +4,7 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"github.com/ccf-portal/ccfportal/db/domain"
+	"github.com/ccf-portal/ccfportal/handlers/security"
 )
 
 // routes is the one place every URL of the portal is declared, with the
@@ -12,6 +13,7 @@ import (
 // a multipart body.
 func (s *Server) routes() {
 	h := s.handlers
+	sec := &security.Handlers{Handlers: h, Steps: s.sessions}
 	e := s.echo
 	e.GET("/healthz", h.Healthz)
 	e.GET("/readyz", h.Readyz)
@@ -22,7 +24,15 @@ func (s *Server) routes() {
 	pages.GET("/register", h.ShowRegister)
 	pages.POST("/register", h.Register)
 	pages.GET("/login", h.ShowLogin)
-	pages.POST("/login", h.Login)
+	// Signing in: the password step, then the second factor -- enrolled
+	// at the first sign-in of a staff account, asked at every sign-in of
+	// an account that has one. Between the steps the session is a
+	// visitor's.
+	pages.POST("/login", sec.Login)
+	pages.GET("/login/code", sec.ShowCode)
+	pages.POST("/login/code", sec.AnswerCode)
+	pages.GET("/login/enrol", sec.ShowEnrol)
+	pages.POST("/login/enrol", sec.Enrol)
 	pages.POST("/logout", h.Logout)
 	pages.POST("/language", h.ChooseLanguage)
 	pages.GET("/staff/setup/:token", h.ShowStaffSetup)
