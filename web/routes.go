@@ -38,6 +38,15 @@ func (s *Server) routes() {
 	pages.GET("/staff/setup/:token", h.ShowStaffSetup)
 	pages.POST("/staff/setup/:token", h.StaffSetup)
 
+	// The signed-in person's own account: second factor, password and
+	// sessions, for every role.
+	anyone := requireRole(domain.RolePetitioner, domain.RoleCounsel, domain.RoleStaff)
+	pages.GET("/account", sec.ShowAccount, anyone)
+	pages.GET("/account/password", sec.ShowPasswordChange, anyone)
+	pages.POST("/account/password", sec.ChangePassword, anyone)
+	pages.POST("/account/sessions/end-others", sec.EndOtherSessions, anyone)
+	pages.POST("/account/sessions/:ref/end", sec.EndSession, anyone)
+
 	// Role guards go on each route: a group with an empty prefix would
 	// register a catch-all and turn every unknown URL into a sign-in page.
 	applicant := requireRole(domain.RolePetitioner, domain.RoleCounsel)

@@ -1,6 +1,8 @@
 package security
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"net/http"
 	"strings"
 
@@ -42,7 +44,7 @@ func (h *Handlers) Login(c echo.Context) error {
 		return err
 	}
 	if enrolled || user.Role == domain.RoleStaff {
-		if err := h.Steps.BeginSecondFactor(c, user.ID, f.Values["next"]); err != nil {
+		if err := h.Steps.BeginSecondFactor(c, user.ID, passwordStamp(user), f.Values["next"]); err != nil {
 			return err
 		}
 		if enrolled {
@@ -68,13 +70,22 @@ func (h *Handlers) signIn(c echo.Context, user domain.User, next string) error {
 // session; ok is false when there is none (or the wait is over), and the
 // person must give their password again.
 func (h *Handlers) pendingUser(c echo.Context) (domain.User, string, bool, error) {
-	id, next, ok := h.Steps.PendingSecondFactor(c)
+	id, stamp, next, ok := h.Steps.PendingSecondFactor(c)
 	if !ok {
 		return domain.User{}, "", false, nil
 	}
 	user, err := h.DB.UserByID(c.Request().Context(), id)
-	if domain.ErrorCode(err) == domain.ENotFound {
+	if domain.ErrorCode(err) == domain.ENotFound || (err == nil && passwordStamp(user) != stamp) {
+		// Gone, or its password changed since: the step given is void.
 		return domain.User{}, "", false, nil
 	}
 	return user, next, err == nil, err
+}
+
+// passwordStamp names the account's current password hash without
+// holding it, so that a password step made with a password since changed
+// cannot be finished.
+func passwordStamp(u domain.User) string {
+	sum := sha256.Sum256([]byte("password-stamp:" + u.PasswordHash))
+	return hex.EncodeToString(sum[:8])
 }
