@@ -141,3 +141,51 @@ func TestAPasswordStepMadeBeforeAPasswordChangeCannotBeFinished(t *testing.T) {
 	assert.Equal(t, http.StatusSeeOther, page.Status, "sent back to the password step")
 	assert.Equal(t, "/login", page.Location())
 }
+
+func TestAPetitionerMayAddASecondFactorAndTurnItOff(t *testing.T) {
+	app := webtest.New(t)
+	amal := app.Petitioner("amal@example.org")
+	page := amal.Get("/account/security-code")
+	require.Equal(t, http.StatusOK, page.Status)
+	assert.Contains(t, page.Body, "they still cannot sign in without your phone")
+	assert.Contains(t, page.Body, `action="/account/security-code"`)
+	secret := webtest.SecretFrom(t, page.Body)
+	wrong := amal.SubmitFrom(page.Body, "/account/security-code", url.Values{"code": {"000000"}})
+	assert.Equal(t, http.StatusUnauthorized, wrong.Status)
+	done := amal.SubmitFrom(page.Body, "/account/security-code", url.Values{"code": {app.Code(secret)}})
+	require.Equal(t, http.StatusOK, done.Status, done.Body)
+	require.Len(t, webtest.RecoveryCodesFrom(done.Body), 10)
+	assert.Contains(t, done.Body, `href="/account"`)
+	assert.Equal(t, http.StatusSeeOther, amal.Get("/account/security-code").Status, "already set up")
+
+	// Signing in now asks for the code.
+	other := app.NewClient()
+	resp := other.Submit("/login", "/login", url.Values{"email": {"amal@example.org"}, "password": {webtest.Password}})
+	require.Equal(t, http.StatusSeeOther, resp.Status)
+	assert.Equal(t, "/login/code", resp.Location())
+	assert.Equal(t, http.StatusSeeOther, other.Get("/dashboard").Status, "not signed in between the steps")
+	app.Clock.Advance(30 * time.Second)
+	resp = other.Submit("/login/code", "/login/code", url.Values{"code": {app.Code(secret)}})
+	require.Equal(t, http.StatusSeeOther, resp.Status, resp.Body)
+	assert.Equal(t, "/dashboard", resp.Location())
+
+	wrongPw := amal.Submit("/account/security-code/remove", "/account/security-code/remove",
+		url.Values{"current_password": {"not my password at all"}})
+	assert.Equal(t, http.StatusUnauthorized, wrongPw.Status)
+	off := amal.Submit("/account/security-code/remove", "/account/security-code/remove",
+		url.Values{"current_password": {webtest.Password}})
+	require.Equal(t, http.StatusSeeOther, off.Status, off.Body)
+	assert.Contains(t, amal.Get("/account").Body, "The security code is turned off.")
+	resp = app.NewClient().Submit("/login", "/login", url.Values{"email": {"amal@example.org"}, "password": {webtest.Password}})
+	assert.Equal(t, "/dashboard", resp.Location(), "the password alone signs in again")
+}
+
+func TestStaffCannotTurnOffTheirSecondFactor(t *testing.T) {
+	app := webtest.New(t)
+	desk := app.Staff(clerk)
+	assert.Equal(t, http.StatusForbidden, desk.Get("/account/security-code/remove").Status)
+	resp := desk.Submit("/account", "/account/security-code/remove", url.Values{"current_password": {webtest.Password}})
+	assert.Equal(t, http.StatusForbidden, resp.Status)
+	assert.NotContains(t, desk.Get("/account").Body, "Turn off the security code")
+	assert.EqualValues(t, 1, app.QueryInt(`SELECT COUNT(*) FROM totp_factors WHERE confirmed_at IS NOT NULL`))
+}

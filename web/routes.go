@@ -38,15 +38,6 @@ func (s *Server) routes() {
 	pages.GET("/staff/setup/:token", h.ShowStaffSetup)
 	pages.POST("/staff/setup/:token", h.StaffSetup)
 
-	// The signed-in person's own account: second factor, password and
-	// sessions, for every role.
-	anyone := requireRole(domain.RolePetitioner, domain.RoleCounsel, domain.RoleStaff)
-	pages.GET("/account", sec.ShowAccount, anyone)
-	pages.GET("/account/password", sec.ShowPasswordChange, anyone)
-	pages.POST("/account/password", sec.ChangePassword, anyone)
-	pages.POST("/account/sessions/end-others", sec.EndOtherSessions, anyone)
-	pages.POST("/account/sessions/:ref/end", sec.EndSession, anyone)
-
 	// Role guards go on each route: a group with an empty prefix would
 	// register a catch-all and turn every unknown URL into a sign-in page.
 	applicant := requireRole(domain.RolePetitioner, domain.RoleCounsel)
@@ -98,6 +89,20 @@ func (s *Server) routes() {
 
 	// The applicant's answer to a clarification.
 	s.streaming(pages.POST("/requests/:id/reply", h.ReplyToClarification, applicant))
+
+	// The signed-in person's own account: second factor, password and
+	// sessions, for every role; petitioners and counsel may add a second
+	// factor of their own choice (staff must have one) and take it away.
+	anyone := requireRole(domain.RolePetitioner, domain.RoleCounsel, domain.RoleStaff)
+	pages.GET("/account", sec.ShowAccount, anyone)
+	pages.GET("/account/password", sec.ShowPasswordChange, anyone)
+	pages.POST("/account/password", sec.ChangePassword, anyone)
+	pages.POST("/account/sessions/end-others", sec.EndOtherSessions, anyone)
+	pages.POST("/account/sessions/:ref/end", sec.EndSession, anyone)
+	pages.GET("/account/security-code", sec.ShowAccountEnrol, applicant)
+	pages.POST("/account/security-code", sec.AccountEnrol, applicant)
+	pages.GET("/account/security-code/remove", sec.ShowRemoveFactor, applicant)
+	pages.POST("/account/security-code/remove", sec.RemoveFactor, applicant)
 
 	// The staff desk: the queue, the case, and every action on it.
 	// Every route is staff-only; every read or change of a case is audited

@@ -64,3 +64,14 @@ func (db Accounts) checkCurrentPassword(ctx context.Context, user domain.User, c
 	}
 	return db.releaseLoginAttempt(ctx, user.Email, client, true)
 }
+
+// ConfirmPassword checks a signed-in person's current password before an
+// action that weakens their account (turning off the second factor), within
+// the sign-in throttle. A wrong one is unauthorised.
+func (db Accounts) ConfirmPassword(ctx context.Context, userID int64, client, plain string) error {
+	user, err := db.UserByID(ctx, userID)
+	if err != nil {
+		return err
+	}
+	return db.checkCurrentPassword(ctx, user, client, plain)
+}

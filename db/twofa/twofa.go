@@ -177,3 +177,15 @@ func (db Factors) RecoveryCodesLeft(ctx context.Context, userID int64) (int, err
 	}
 	return n, nil
 }
+
+// RemoveTOTP takes away the account's second factor and its recovery codes.
+func (db Factors) RemoveTOTP(ctx context.Context, userID int64) error {
+	return db.Write(ctx, func(tx *sql.Tx) error {
+		for _, q := range []string{`DELETE FROM totp_factors WHERE user_id = ?`, `DELETE FROM recovery_codes WHERE user_id = ?`} {
+			if _, err := tx.ExecContext(ctx, q, userID); err != nil {
+				return conn.Failed(fmt.Sprintf("remove second factor of user %d", userID), err)
+			}
+		}
+		return nil
+	})
+}

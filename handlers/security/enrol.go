@@ -28,7 +28,7 @@ func (h *Handlers) showEnrol(c echo.Context, user domain.User, status int, f vie
 	if err != nil {
 		return err
 	}
-	return h.Render(c, status, views.EnrolPage(views.Enrolment{Secret: e.Secret, Address: e.Address}, f))
+	return h.Render(c, status, views.EnrolPage(views.Enrolment{Secret: e.Secret, Address: e.Address, Action: "/login/enrol"}, f))
 }
 
 // Enrol confirms the secret with a first code, then signs the person in
