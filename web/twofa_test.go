@@ -201,3 +201,23 @@ func TestTheCodeStepNeedsItsFormTokenAndEnds(t *testing.T) {
 	assert.Equal(t, "/login", page.Location())
 	assert.Equal(t, http.StatusSeeOther, app.NewClient().Get("/login/code").Status, "nothing to finish")
 }
+
+func TestEnrollingInTwoTabsKeepsTheFirstAndAsksTheSecondForTheCode(t *testing.T) {
+	app := webtest.New(t)
+	first := passwordStep(t, app, clerk, true)
+	second := passwordStep(t, app, clerk, false)
+	page1, page2 := first.Get("/login/enrol"), second.Get("/login/enrol")
+	secret := webtest.SecretFrom(t, page1.Body)
+	require.Equal(t, secret, webtest.SecretFrom(t, page2.Body))
+	done := first.SubmitFrom(page1.Body, "/login/enrol", url.Values{"code": {app.Code(secret)}})
+	require.Equal(t, http.StatusOK, done.Status)
+
+	app.Clock.Advance(twofa.Period)
+	late := second.SubmitFrom(page2.Body, "/login/enrol", url.Values{"code": {app.Code(secret)}})
+	assert.Equal(t, http.StatusSeeOther, late.Status)
+	assert.Equal(t, "/login/code", late.Location())
+	assert.Equal(t, http.StatusSeeOther, second.Get("/staff").Status, "still between the steps")
+	ok := second.Submit("/login/code", "/login/code", url.Values{"code": {app.Code(secret)}})
+	assert.Equal(t, http.StatusSeeOther, ok.Status, "the code was not spent by the refused enrolment")
+	assert.Equal(t, http.StatusOK, second.Get("/staff").Status)
+}

@@ -70,6 +70,12 @@ func (h *Handlers) checkCode(c echo.Context, user domain.User, code string, f *v
 	case domain.ETooMany:
 		f.Errors.Add("code", domain.ErrorMessage(err), handlers.ErrArgs(err)...)
 		return http.StatusTooManyRequests, nil
+	case domain.EConflict:
+		// Enrolled meanwhile in another tab: no code was wrong.
+		if rerr := h.DB.ReleaseSecondFactorAttempt(ctx, user, client); rerr != nil {
+			return 0, rerr
+		}
+		return 0, err
 	default:
 		return 0, err
 	}
