@@ -154,6 +154,10 @@ func (db Accounts) Authenticate(ctx context.Context, email, client, plain string
 	if verr != nil || !ok || user.ID == 0 {
 		return domain.User{}, domain.Errorf(domain.EUnauthorized, "login.invalid")
 	}
+	if disabled, err := db.UserDisabled(ctx, user.ID); err != nil || disabled {
+		// The same answer as a wrong password: the failure stays counted.
+		return domain.User{}, coalesce(err, domain.Errorf(domain.EUnauthorized, "login.invalid"))
+	}
 	if err := db.releaseLoginAttempt(ctx, email, client, true); err != nil {
 		return domain.User{}, err
 	}
@@ -175,4 +179,12 @@ func (db Accounts) rehashIfOutdated(ctx context.Context, u domain.User, plain st
 	}
 	_, err = db.Writer().ExecContext(ctx, `UPDATE users SET password_hash = ? WHERE id = ?`, hash, u.ID)
 	return conn.Failed(fmt.Sprintf("save re-hashed password of user %d", u.ID), err)
+}
+
+// coalesce is err, or else fallback.
+func coalesce(err, fallback error) error {
+	if err != nil {
+		return err
+	}
+	return fallback
 }

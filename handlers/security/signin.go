@@ -79,7 +79,15 @@ func (h *Handlers) pendingUser(c echo.Context) (domain.User, string, bool, error
 		// Gone, or its password changed since: the step given is void.
 		return domain.User{}, "", false, nil
 	}
-	return user, next, err == nil, err
+	if err != nil {
+		return domain.User{}, "", false, err
+	}
+	disabled, err := h.DB.UserDisabled(c.Request().Context(), user.ID)
+	if err != nil || disabled {
+		// Disabled since the password was given: the step is void too.
+		return domain.User{}, "", false, err
+	}
+	return user, next, true, nil
 }
 
 // passwordStamp names the account's current password hash without

@@ -16,3 +16,7 @@ CREATE TABLE recovery_codes (
     used_at   INTEGER,
     PRIMARY KEY (user_id, code_hash)
 );
+
+-- An account an administrator has disabled: it cannot sign in, and its
+-- sessions were ended when it was disabled.
+ALTER TABLE users ADD COLUMN disabled_at INTEGER;
