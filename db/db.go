@@ -1,8 +1,9 @@
 // Package db is the store: hand-written SQL over SQLite for filings,
 // documents, applicants and the staff's work on cases. The DB type gathers
 // the store's rooms -- the connection (db/conn), accounts and sessions
-// (db/accounts), the audit chain (db/audit), the staff queue (db/queue)
-// and the statistics (db/stats) -- so that callers hold one store.
+// (db/accounts), the audit chain (db/audit), the staff queue (db/queue),
+// the statistics (db/stats) and the second factor (db/twofa) -- so that
+// callers hold one store.
 package db
 
 import (
@@ -14,6 +15,7 @@ import (
 	"github.com/ccf-portal/ccfportal/db/domain"
 	"github.com/ccf-portal/ccfportal/db/queue"
 	"github.com/ccf-portal/ccfportal/db/stats"
+	"github.com/ccf-portal/ccfportal/db/twofa"
 )
 
 // DB is the whole store. Its rooms share one connection.
@@ -23,6 +25,7 @@ type DB struct {
 	audit.Log
 	queue.Store
 	stats.Figures
+	twofa.Factors
 }
 
 // Open opens (creating if needed) the database file at path, applies the
@@ -33,5 +36,5 @@ func Open(ctx context.Context, path string, clock domain.Clock) (*DB, error) {
 		return nil, err
 	}
 	return &DB{Conn: c, Accounts: accounts.Accounts{Conn: c}, Log: audit.Log{Conn: c}, Store: queue.Store{Conn: c},
-		Figures: stats.Figures{Conn: c}}, nil
+		Figures: stats.Figures{Conn: c}, Factors: twofa.Factors{Conn: c}}, nil
 }

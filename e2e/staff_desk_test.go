@@ -109,6 +109,8 @@ func staffDeskJourney(r *Run) {
 
 	// Journey 3: the staff desk.
 	signIn(clerk, "clerk@ccf.example")
+	enrolSecondFactor(clerk)
+	visitAccount(clerk)
 	clerk.Sees("desk-queue", "Requests")
 	clerk.SeesText("Matching requests: 3")
 	clerk.SeesRow("Requests, urgent ones first", 1, "CCF-2026-000002", "Provisional measures", "Urgent", "Amal Haddad")

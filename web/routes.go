@@ -4,6 +4,7 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"github.com/ccf-portal/ccfportal/db/domain"
+	"github.com/ccf-portal/ccfportal/handlers/security"
 	"github.com/ccf-portal/ccfportal/handlers/stats"
 )
 
@@ -13,6 +14,7 @@ import (
 // a multipart body.
 func (s *Server) routes() {
 	h := s.handlers
+	sec := &security.Handlers{Handlers: h, Steps: s.sessions}
 	e := s.echo
 	e.GET("/healthz", h.Healthz)
 	e.GET("/readyz", h.Readyz)
@@ -23,7 +25,15 @@ func (s *Server) routes() {
 	pages.GET("/register", h.ShowRegister)
 	pages.POST("/register", h.Register)
 	pages.GET("/login", h.ShowLogin)
-	pages.POST("/login", h.Login)
+	// Signing in: the password step, then the second factor -- enrolled
+	// at the first sign-in of a staff account, asked at every sign-in of
+	// an account that has one. Between the steps the session is a
+	// visitor's.
+	pages.POST("/login", sec.Login)
+	pages.GET("/login/code", sec.ShowCode)
+	pages.POST("/login/code", sec.AnswerCode)
+	pages.GET("/login/enrol", sec.ShowEnrol)
+	pages.POST("/login/enrol", sec.Enrol)
 	pages.POST("/logout", h.Logout)
 	pages.POST("/language", h.ChooseLanguage)
 	pages.GET("/staff/setup/:token", h.ShowStaffSetup)
@@ -87,6 +97,20 @@ func (s *Server) routes() {
 
 	// The applicant's answer to a clarification.
 	s.streaming(pages.POST("/requests/:id/reply", h.ReplyToClarification, applicant))
+
+	// The signed-in person's own account: second factor, password and
+	// sessions, for every role; petitioners and counsel may add a second
+	// factor of their own choice (staff must have one) and take it away.
+	anyone := requireRole(domain.RolePetitioner, domain.RoleCounsel, domain.RoleStaff)
+	pages.GET("/account", sec.ShowAccount, anyone)
+	pages.GET("/account/password", sec.ShowPasswordChange, anyone)
+	pages.POST("/account/password", sec.ChangePassword, anyone)
+	pages.POST("/account/sessions/end-others", sec.EndOtherSessions, anyone)
+	pages.POST("/account/sessions/:ref/end", sec.EndSession, anyone)
+	pages.GET("/account/security-code", sec.ShowAccountEnrol, applicant)
+	pages.POST("/account/security-code", sec.AccountEnrol, applicant)
+	pages.GET("/account/security-code/remove", sec.ShowRemoveFactor, applicant)
+	pages.POST("/account/security-code/remove", sec.RemoveFactor, applicant)
 
 	// The staff desk: the queue, the case, and every action on it.
 	// Every route is staff-only; every read or change of a case is audited

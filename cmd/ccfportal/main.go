@@ -65,6 +65,8 @@ const usage = `usage:
   ccfportal [serve] [flags]                 run the portal (default)
   ccfportal migrate [flags]                 apply database migrations and exit
   ccfportal staff add --email ADDR [flags]  add a staff account
+  ccfportal staff disable|enable|reset-factor --email ADDR [flags]
+                                            disable a staff account (its sessions end), enable it, or reset its second factor
   ccfportal seed -n N [--force] [flags]     fill the store with fictional demo cases
   ccfportal audit verify [flags]            check the audit log's hash chain
   ccfportal backup -out FILE [flags]        write a consistent backup while the portal runs

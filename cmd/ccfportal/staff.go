@@ -17,10 +17,14 @@ import (
 )
 
 // staff runs `staff add`: it creates a staff account with a password read
-// from standard input, or a generated one printed once.
+// from standard input, or a generated one printed once; and the commands
+// on an existing account (staffAdmin).
 func staff(ctx context.Context, args []string, stdin io.Reader, stdout io.Writer) error {
+	if len(args) > 0 && (args[0] == "disable" || args[0] == "enable" || args[0] == "reset-factor") {
+		return staffAdmin(ctx, args[0], args[1:], stdout)
+	}
 	if len(args) == 0 || args[0] != "add" {
-		return errors.New("usage: ccfportal staff add --email ADDR [--name NAME] [--password-stdin] [-data DIR]")
+		return errors.New("usage: ccfportal staff add --email ADDR [--name NAME] [--password-stdin] [-data DIR]\n" + staffAdminUsage)
 	}
 	var sf storeFlags
 	fs := flag.NewFlagSet("staff add", flag.ContinueOnError)

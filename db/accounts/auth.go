@@ -58,26 +58,39 @@ func waitFor(tx *sql.Tx, ctx context.Context, key string, now time.Time, delay f
 // all clients on the account only add a far higher ceiling, so a flood from
 // elsewhere cannot lock the owner's own client out.
 func (db Accounts) reserveLoginAttempt(ctx context.Context, email, client string) (time.Duration, error) {
+	return db.reserve(ctx, throttled{clientKey(email, client), domain.LoginDelay},
+		throttled{accountKey(email), domain.AccountLoginDelay})
+}
+
+// throttled is one throttle key and the delay its failures impose.
+type throttled struct {
+	key   string
+	delay func(int) time.Duration
+}
+
+// reserve checks every key and, unless one of them must still wait,
+// counts the attempt as a failure against each, in one write transaction.
+// It returns the longest wait.
+func (db Accounts) reserve(ctx context.Context, keys ...throttled) (time.Duration, error) {
 	now := db.Clock.Now()
 	forget := now.Unix() - int64(domain.LoginFailureMemory/time.Second)
 	var wait time.Duration
 	err := db.Write(ctx, func(tx *sql.Tx) error {
-		own, err := waitFor(tx, ctx, clientKey(email, client), now, domain.LoginDelay)
-		if err != nil {
-			return err
+		for _, k := range keys {
+			w, err := waitFor(tx, ctx, k.key, now, k.delay)
+			if err != nil {
+				return err
+			}
+			wait = max(wait, w)
 		}
-		all, err := waitFor(tx, ctx, accountKey(email), now, domain.AccountLoginDelay)
-		if err != nil {
-			return err
-		}
-		if wait = max(own, all); wait > 0 {
+		if wait > 0 {
 			return nil
 		}
-		for _, key := range []string{clientKey(email, client), accountKey(email)} {
+		for _, k := range keys {
 			_, err := tx.ExecContext(ctx, `INSERT INTO login_throttle (key_hash, failures, last_failure_at) VALUES (?, 1, ?)
 				ON CONFLICT (key_hash) DO UPDATE SET
 				  failures = CASE WHEN last_failure_at < ? THEN 1 ELSE failures + 1 END,
-				  last_failure_at = excluded.last_failure_at`, key, now.Unix(), forget)
+				  last_failure_at = excluded.last_failure_at`, k.key, now.Unix(), forget)
 			if err != nil {
 				return conn.Failed("record login attempt", err)
 			}
@@ -141,6 +154,10 @@ func (db Accounts) Authenticate(ctx context.Context, email, client, plain string
 	if verr != nil || !ok || user.ID == 0 {
 		return domain.User{}, domain.Errorf(domain.EUnauthorized, "login.invalid")
 	}
+	if disabled, err := db.UserDisabled(ctx, user.ID); err != nil || disabled {
+		// The same answer as a wrong password: the failure stays counted.
+		return domain.User{}, coalesce(err, domain.Errorf(domain.EUnauthorized, "login.invalid"))
+	}
 	if err := db.releaseLoginAttempt(ctx, email, client, true); err != nil {
 		return domain.User{}, err
 	}
@@ -162,4 +179,12 @@ func (db Accounts) rehashIfOutdated(ctx context.Context, u domain.User, plain st
 	}
 	_, err = db.Writer().ExecContext(ctx, `UPDATE users SET password_hash = ? WHERE id = ?`, hash, u.ID)
 	return conn.Failed(fmt.Sprintf("save re-hashed password of user %d", u.ID), err)
+}
+
+// coalesce is err, or else fallback.
+func coalesce(err, fallback error) error {
+	if err != nil {
+		return err
+	}
+	return fallback
 }
