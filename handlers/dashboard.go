@@ -6,6 +6,7 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"github.com/ccf-portal/ccfportal/db/domain"
+	"github.com/ccf-portal/ccfportal/db/domain/order"
 	"github.com/ccf-portal/ccfportal/views"
 )
 
@@ -23,7 +24,7 @@ func (h *Handlers) Dashboard(c echo.Context) error {
 		if applicants, err = h.DB.ApplicantSummaries(ctx, *u); err != nil {
 			return err
 		}
-		domain.SortSummaries(applicants, views.Locale(ctx).Tag)
+		order.SortSummaries(applicants, views.Locale(ctx).Tag)
 	}
 	return h.render(c, http.StatusOK, views.DashboardPage(u.Role, requests, applicants))
 }

@@ -2,9 +2,8 @@ package handlers
 
 import (
 	"github.com/a-h/templ"
+	"github.com/ccf-portal/ccfportal/db/domain/throttle"
 	"github.com/labstack/echo/v4"
-
-	"github.com/ccf-portal/ccfportal/db/domain"
 )
 
 // Render renders page like every handler here does (buffered, then the
@@ -24,7 +23,7 @@ func SafeNext(next string) string { return safeNext(next) }
 
 // LoginClient is the throttle's name for the client of a request: a hash
 // of its address, never the address itself.
-func LoginClient(c echo.Context) string { return domain.LoginClient(clientAddr(c.Request())) }
+func LoginClient(c echo.Context) string { return throttle.LoginClient(clientAddr(c.Request())) }
 
 // ErrArgs are the arguments of a coded error's message.
 func ErrArgs(err error) []any { return errArgs(err) }

@@ -5,7 +5,7 @@ import (
 
 	"github.com/labstack/echo/v4"
 
-	"github.com/ccf-portal/ccfportal/db/domain"
+	"github.com/ccf-portal/ccfportal/db/domain/order"
 	"github.com/ccf-portal/ccfportal/views"
 )
 
@@ -21,7 +21,7 @@ func (h *Handlers) ShowRequest(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	domain.SortByName(ac.Representatives, views.Locale(ctx).Tag, func(s string) string { return s })
+	order.SortByName(ac.Representatives, views.Locale(ctx).Tag, func(s string) string { return s })
 	now := h.DB.Clock.Now()
 	if ac.Request.IsDraft() {
 		return h.render(c, http.StatusOK, views.TaskListPage(views.NewDraftView(ac.Filing, h.Limits, now)))

@@ -6,6 +6,7 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"github.com/ccf-portal/ccfportal/db/domain"
+	"github.com/ccf-portal/ccfportal/db/domain/order"
 	"github.com/ccf-portal/ccfportal/views"
 )
 
@@ -20,6 +21,6 @@ func (h *Handlers) StaffCase(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	domain.SortByName(sc.Staff, views.Locale(ctx).Tag, func(u domain.User) string { return u.Name })
+	order.SortByName(sc.Staff, views.Locale(ctx).Tag, func(u domain.User) string { return u.Name })
 	return h.render(c, http.StatusOK, views.StaffCasePage(views.StaffCaseView{StaffCase: sc, Now: h.DB.Clock.Now()}))
 }

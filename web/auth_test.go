@@ -12,6 +12,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/ccf-portal/ccfportal/db/domain"
+	"github.com/ccf-portal/ccfportal/db/domain/throttle"
 	"github.com/ccf-portal/ccfportal/web/webtest"
 )
 
@@ -113,7 +114,7 @@ func TestLoginIsThrottledPerAccountAndRecovers(t *testing.T) {
 	app := webtest.New(t)
 	app.Register(domain.RolePetitioner, "Amal", "amal@example.org")
 	c := app.NewClient()
-	for i := 0; i < domain.FreeLoginFailures; i++ {
+	for i := 0; i < throttle.FreeLoginFailures; i++ {
 		resp := c.Submit("/login", "/login", url.Values{"email": {"amal@example.org"}, "password": {"wrong password " + string(rune('a'+i))}})
 		require.Equal(t, http.StatusUnauthorized, resp.Status, "attempt %d", i+1)
 	}
@@ -126,7 +127,7 @@ func TestLoginIsThrottledPerAccountAndRecovers(t *testing.T) {
 	assert.Equal(t, http.StatusSeeOther, other.Submit("/login", "/login",
 		url.Values{"email": {"bo@example.org"}, "password": {webtest.Password}}).Status, "other accounts are unaffected")
 
-	app.Clock.Advance(domain.LoginBaseDelay + time.Second)
+	app.Clock.Advance(throttle.LoginBaseDelay + time.Second)
 	ok := c.Submit("/login", "/login", url.Values{"email": {"amal@example.org"}, "password": {webtest.Password}})
 	assert.Equal(t, http.StatusSeeOther, ok.Status, "the owner gets back in after a short wait")
 }
@@ -134,7 +135,7 @@ func TestLoginIsThrottledPerAccountAndRecovers(t *testing.T) {
 func TestThrottleTreatsUnknownEmailsAlike(t *testing.T) {
 	app := webtest.New(t)
 	c := app.NewClient()
-	for i := 0; i < domain.FreeLoginFailures; i++ {
+	for i := 0; i < throttle.FreeLoginFailures; i++ {
 		c.Submit("/login", "/login", url.Values{"email": {"ghost@example.org"}, "password": {"whatever password"}})
 	}
 	resp := c.Submit("/login", "/login", url.Values{"email": {"ghost@example.org"}, "password": {"whatever password"}})
@@ -142,10 +143,10 @@ func TestThrottleTreatsUnknownEmailsAlike(t *testing.T) {
 }
 
 func TestLoginDelayIsBounded(t *testing.T) {
-	assert.Zero(t, domain.LoginDelay(domain.FreeLoginFailures-1))
-	assert.Equal(t, domain.LoginBaseDelay, domain.LoginDelay(domain.FreeLoginFailures))
-	assert.Equal(t, 2*domain.LoginBaseDelay, domain.LoginDelay(domain.FreeLoginFailures+1))
-	assert.Equal(t, domain.LoginMaxDelay, domain.LoginDelay(1000), "a victim is never locked out for long")
+	assert.Zero(t, throttle.LoginDelay(throttle.FreeLoginFailures-1))
+	assert.Equal(t, throttle.LoginBaseDelay, throttle.LoginDelay(throttle.FreeLoginFailures))
+	assert.Equal(t, 2*throttle.LoginBaseDelay, throttle.LoginDelay(throttle.FreeLoginFailures+1))
+	assert.Equal(t, throttle.LoginMaxDelay, throttle.LoginDelay(1000), "a victim is never locked out for long")
 }
 
 func TestLoginRedirectsToTheRequestedPageOnlyOnThisSite(t *testing.T) {
@@ -169,7 +170,7 @@ func TestAFloodFromOneClientDoesNotLockTheOwnerOut(t *testing.T) {
 	app.Register(domain.RolePetitioner, "Amal", "amal@example.org")
 	attacker := app.NewClient()
 	attacker.Header.Set("X-Forwarded-For", "203.0.113.7") // as the local TLS proxy passes it on
-	for i := 0; i < 3*domain.FreeLoginFailures; i++ {
+	for i := 0; i < 3*throttle.FreeLoginFailures; i++ {
 		attacker.Submit("/login", "/login", url.Values{"email": {"amal@example.org"}, "password": {"wrong password " + string(rune('a'+i))}})
 	}
 	blocked := attacker.Submit("/login", "/login", url.Values{"email": {"amal@example.org"}, "password": {webtest.Password}})

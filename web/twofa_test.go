@@ -12,6 +12,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/ccf-portal/ccfportal/db/domain"
+	"github.com/ccf-portal/ccfportal/db/domain/throttle"
 	"github.com/ccf-portal/ccfportal/db/domain/twofa"
 	"github.com/ccf-portal/ccfportal/db/password"
 	"github.com/ccf-portal/ccfportal/web/webtest"
@@ -163,7 +164,7 @@ func TestWrongCodesAreThrottled(t *testing.T) {
 	app.Staff(clerk)
 	c := passwordStep(t, app, clerk, false)
 	page := c.Get("/login/code")
-	for i := range domain.FreeLoginFailures {
+	for i := range throttle.FreeLoginFailures {
 		resp := c.SubmitFrom(page.Body, "/login/code", url.Values{"code": {"000000"}})
 		require.Equal(t, http.StatusUnauthorized, resp.Status, "attempt %d", i+1)
 	}

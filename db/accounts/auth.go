@@ -12,12 +12,13 @@ import (
 
 	"github.com/ccf-portal/ccfportal/db/conn"
 	"github.com/ccf-portal/ccfportal/db/domain"
+	"github.com/ccf-portal/ccfportal/db/domain/throttle"
 	"github.com/ccf-portal/ccfportal/db/password"
 )
 
 // accountKey keys the failures on an account from every client together;
 // clientKey keys those on an account from one client. client is already a
-// hash of the client's address (domain.LoginClient): no address is stored.
+// hash of the client's address (throttle.LoginClient): no address is stored.
 func accountKey(email string) string {
 	sum := sha256.Sum256([]byte("login:" + domain.NormaliseEmail(email)))
 	return hex.EncodeToString(sum[:])
@@ -44,7 +45,7 @@ func waitFor(tx *sql.Tx, ctx context.Context, key string, now time.Time, delay f
 		return 0, conn.Failed("read login throttle", err)
 	}
 	since := now.Sub(time.Unix(last, 0))
-	if since >= domain.LoginFailureMemory {
+	if since >= throttle.LoginFailureMemory {
 		return 0, nil
 	}
 	return max(0, delay(failures)-since), nil
@@ -58,8 +59,8 @@ func waitFor(tx *sql.Tx, ctx context.Context, key string, now time.Time, delay f
 // all clients on the account only add a far higher ceiling, so a flood from
 // elsewhere cannot lock the owner's own client out.
 func (db Accounts) reserveLoginAttempt(ctx context.Context, email, client string) (time.Duration, error) {
-	return db.reserve(ctx, throttled{clientKey(email, client), domain.LoginDelay},
-		throttled{accountKey(email), domain.AccountLoginDelay})
+	return db.reserve(ctx, throttled{clientKey(email, client), throttle.LoginDelay},
+		throttled{accountKey(email), throttle.AccountLoginDelay})
 }
 
 // throttled is one throttle key and the delay its failures impose.
@@ -73,7 +74,7 @@ type throttled struct {
 // It returns the longest wait.
 func (db Accounts) reserve(ctx context.Context, keys ...throttled) (time.Duration, error) {
 	now := db.Clock.Now()
-	forget := now.Unix() - int64(domain.LoginFailureMemory/time.Second)
+	forget := now.Unix() - int64(throttle.LoginFailureMemory/time.Second)
 	var wait time.Duration
 	err := db.Write(ctx, func(tx *sql.Tx) error {
 		for _, k := range keys {
@@ -122,7 +123,7 @@ func (db Accounts) releaseLoginAttempt(ctx context.Context, email, client string
 }
 
 // Authenticate checks an email and password from a client (a hash of its
-// address, see domain.LoginClient). Unknown email and wrong password give
+// address, see throttle.LoginClient). Unknown email and wrong password give
 // the same error after the same work (a full argon2id verification), so
 // neither the answer nor its timing tells whether an account exists. While
 // throttled, the attempt is refused before any password is checked.

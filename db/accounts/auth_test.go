@@ -13,6 +13,7 @@ import (
 	"github.com/ccf-portal/ccfportal/db/accounts"
 	"github.com/ccf-portal/ccfportal/db/dbtest"
 	"github.com/ccf-portal/ccfportal/db/domain"
+	"github.com/ccf-portal/ccfportal/db/domain/throttle"
 	"github.com/ccf-portal/ccfportal/db/password"
 )
 
@@ -82,7 +83,7 @@ func TestParallelGuessesPassTheThrottleNoMoreThanTheFreeAllowance(t *testing.T) 
 
 	refused := guessInParallel(t, store.Accounts, "a@example.org", "attacker", 25)
 	t.Logf("%d of 25 parallel guesses checked, %d refused", checked.Load(), refused)
-	assert.LessOrEqual(t, int(checked.Load()), domain.FreeLoginFailures, "passwords actually checked")
+	assert.LessOrEqual(t, int(checked.Load()), throttle.FreeLoginFailures, "passwords actually checked")
 	assert.Equal(t, 25-int(checked.Load()), refused, "every other guess is refused unchecked")
 }
 
@@ -109,8 +110,8 @@ func TestFailuresSpreadOverManyClientsMeetTheAccountCeiling(t *testing.T) {
 	_, err := store.CreateUser(ctx, domain.NewUser{Email: "a@example.org", Name: "A", Role: domain.RolePetitioner,
 		Password: "correct horse battery staple"}, password.FastParams)
 	require.NoError(t, err)
-	for i := range domain.FreeAccountLoginFailures {
-		client := fmt.Sprintf("client %d", i/domain.FreeLoginFailures)
+	for i := range throttle.FreeAccountLoginFailures {
+		client := fmt.Sprintf("client %d", i/throttle.FreeLoginFailures)
 		_, err := store.Authenticate(ctx, "a@example.org", client, "a wrong passphrase", password.FastParams)
 		require.Equal(t, domain.EUnauthorized, domain.ErrorCode(err), "guess %d", i+1)
 	}
@@ -125,7 +126,7 @@ func TestABusyPasswordCheckIsNotCountedAsAFailure(t *testing.T) {
 		Password: "correct horse battery staple"}, password.FastParams)
 	require.NoError(t, err)
 	restore := accounts.SetVerify(func(context.Context, string, string) (bool, error) { return false, password.ErrBusy })
-	for range 2 * domain.FreeLoginFailures {
+	for range 2 * throttle.FreeLoginFailures {
 		_, err := store.Authenticate(ctx, "a@example.org", "owner", "correct horse battery staple", password.FastParams)
 		require.ErrorIs(t, err, password.ErrBusy)
 	}

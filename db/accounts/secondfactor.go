@@ -10,6 +10,7 @@ import (
 
 	"github.com/ccf-portal/ccfportal/db/conn"
 	"github.com/ccf-portal/ccfportal/db/domain"
+	"github.com/ccf-portal/ccfportal/db/domain/throttle"
 )
 
 // secondFactorKey keys the failed codes on one account from every client:
@@ -27,8 +28,8 @@ func secondFactorKey(userID int64) string {
 // attempt is refused (too many, with the minutes to wait) before any code
 // is looked at; a code that then proves right takes the counts back.
 func (db Accounts) ReserveSecondFactorAttempt(ctx context.Context, user domain.User, client string) error {
-	wait, err := db.reserve(ctx, throttled{secondFactorKey(user.ID), domain.LoginDelay},
-		throttled{clientKey(user.Email, client), domain.LoginDelay})
+	wait, err := db.reserve(ctx, throttled{secondFactorKey(user.ID), throttle.LoginDelay},
+		throttled{clientKey(user.Email, client), throttle.LoginDelay})
 	if err != nil {
 		return err
 	}

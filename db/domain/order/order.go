@@ -1,10 +1,13 @@
-package domain
+// Package order sorts what people read in their language's collation:
+// names, and a counsel's applicants in the dashboard's order.
+package order
 
 import (
 	"slices"
 
 	"golang.org/x/text/collate"
 
+	"github.com/ccf-portal/ccfportal/db/domain"
 	"github.com/ccf-portal/ccfportal/db/domain/countries"
 )
 
@@ -24,13 +27,13 @@ func SortByName[T any](items []T, lang string, name func(T) string) {
 // SortSummaries puts a counsel's applicants in the dashboard's order --
 // urgent first, then by the nearest deadline -- with names in the reader's
 // collation breaking ties.
-func SortSummaries(list []ApplicantSummary, lang string) {
-	SortByName(list, lang, func(s ApplicantSummary) string { return s.Applicant.FullName })
-	slices.SortStableFunc(list, func(a, b ApplicantSummary) int {
+func SortSummaries(list []domain.ApplicantSummary, lang string) {
+	SortByName(list, lang, func(s domain.ApplicantSummary) string { return s.Applicant.FullName })
+	slices.SortStableFunc(list, func(a, b domain.ApplicantSummary) int {
 		switch {
-		case SummaryBefore(a, b):
+		case domain.SummaryBefore(a, b):
 			return -1
-		case SummaryBefore(b, a):
+		case domain.SummaryBefore(b, a):
 			return 1
 		}
 		return 0

@@ -1,4 +1,7 @@
-package domain
+// Package throttle holds the sign-in throttling rules: how long a client or an
+// account waits after failed sign-ins, and the client's name for it. Pure
+// Go, like the rest of the procedure.
+package throttle
 
 import (
 	"crypto/sha256"

@@ -1,9 +1,10 @@
-package domain
+package order
 
 import (
 	"testing"
 	"time"
 
+	"github.com/ccf-portal/ccfportal/db/domain"
 	"github.com/stretchr/testify/assert"
 )
 
@@ -28,11 +29,11 @@ func TestSortByNameFollowsTheLanguagesCollation(t *testing.T) {
 
 func TestSortSummariesKeepsUrgencyFirstAndNamesAsTies(t *testing.T) {
 	soon := time.Date(2026, 3, 1, 0, 0, 0, 0, time.UTC)
-	list := []ApplicantSummary{
-		{Applicant: Applicant{FullName: "Zoé"}},
-		{Applicant: Applicant{FullName: "Élise"}},
-		{Applicant: Applicant{FullName: "Yann"}, Urgent: true, UrgentEvent: soon},
-		{Applicant: Applicant{FullName: "Adèle"}, NextDeadline: soon},
+	list := []domain.ApplicantSummary{
+		{Applicant: domain.Applicant{FullName: "Zoé"}},
+		{Applicant: domain.Applicant{FullName: "Élise"}},
+		{Applicant: domain.Applicant{FullName: "Yann"}, Urgent: true, UrgentEvent: soon},
+		{Applicant: domain.Applicant{FullName: "Adèle"}, NextDeadline: soon},
 	}
 	SortSummaries(list, "fr")
 	var got []string
