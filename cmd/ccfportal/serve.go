@@ -28,6 +28,7 @@ type serveConfig struct {
 	maxUpload int64
 	minFree   int64
 	hashMiB   int64
+	guide     guideFlags
 }
 
 func parseServeFlags(args []string, stderr io.Writer) (serveConfig, error) {
@@ -47,10 +48,14 @@ func parseServeFlags(args []string, stderr io.Writer) (serveConfig, error) {
 	fs.Int64Var(&cfg.hashMiB, "password-memory-mb", envInt("CCF_PASSWORD_MEMORY_MB", password.DefaultMemoryBudget/1024),
 		"memory all password checks running at once may take, in MiB; each takes 64 (env CCF_PASSWORD_MEMORY_MB)")
 	cfg.ops.register(fs)
+	cfg.guide.register(fs)
 	if err := fs.Parse(args); err != nil {
 		return cfg, err
 	}
 	if err := cfg.ops.check(); err != nil {
+		return cfg, err
+	}
+	if err := cfg.guide.check(); err != nil {
 		return cfg, err
 	}
 	cfg.maxUpload *= 1_000_000
@@ -106,7 +111,7 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) (err er
 	srv := web.New(web.Config{Addr: cfg.addr, HTTPS: cfg.https, SessionKey: secrets.SessionKey,
 		Passwords: password.DefaultParams, Sessions: web.DefaultSessionPolicy, Logger: logger,
 		Blobs: blobs, MaxUpload: cfg.maxUpload, MaxConns: connectionLimit(cfg.ops, logger), DataDir: cfg.data,
-		MinFreeDisk: cfg.minFree}, store)
+		MinFreeDisk: cfg.minFree, Contact: cfg.guide.contact(), ExitURL: cfg.guide.exitURL}, store)
 	stopMetrics, err := serveMetrics(cfg.ops.metricsAddr, srv.MetricsHandler(), logger)
 	if err != nil {
 		ln.Close()
