@@ -32,6 +32,9 @@ var journeys = []Journey{
 	// left out to keep the suite near two and a half minutes.
 	{Name: "deletion-request", Play: deletionRequestJourney, Modes: []string{"no-js", "js", "keyboard"}},
 	{Name: "staff-desk", Play: staffDeskJourney, Modes: []string{"no-js"}},
+	// The help and the pages about the portal, read without an account,
+	// on a wide screen and on a phone.
+	{Name: "guide", Play: guideJourney, Modes: []string{"no-js", "phone-no-js"}},
 }
 
 // Mode is one way people reach the portal.
