@@ -43,7 +43,10 @@ func TestEveryGuidePageIsOpenToVisitorsInEveryLanguage(t *testing.T) {
 		c := app.NewClient()
 		c.Header.Set("Accept-Language", tag)
 		l := i18n.Get(tag)
-		footer := footerOf(t, c.Get("/").Body)
+		home := c.Get("/").Body
+		footer := footerOf(t, home)
+		main := home[:strings.Index(home, "<footer")]
+		assert.Contains(t, main, `href="/help/before-you-start"`, "%s: the home page points to what to gather", tag)
 		for _, p := range guidePages() {
 			resp := c.Get(p.path)
 			require.Equal(t, http.StatusOK, resp.Status, "%s %s", tag, p.path)
