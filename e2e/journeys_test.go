@@ -37,6 +37,9 @@ var journeys = []Journey{
 	// The public statistics: charts and tables, without JavaScript, on a
 	// phone, in Arabic too.
 	{Name: "statistics", Play: statisticsJourney, Modes: []string{"no-js", "phone-no-js"}},
+	// The help and the pages about the portal, read without an account,
+	// on a wide screen and on a phone.
+	{Name: "guide", Play: guideJourney, Modes: []string{"no-js", "phone-no-js"}},
 }
 
 // Mode is one way people reach the portal.

@@ -6,5 +6,5 @@ import "embed"
 
 // FS is the embedded static files, served under /static/.
 //
-//go:embed *.css *.svg
+//go:embed *.css *.svg *.js
 var FS embed.FS

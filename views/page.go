@@ -24,6 +24,7 @@ type Page struct {
 	Viewer    *Viewer       // nil for a visitor
 	Path      string        // the current path, for the language switcher
 	Flash     string        // a one-time message key, shown once
+	ExitURL   string        // the neutral site of the quick-exit link; "" takes DefaultExitURL
 	csrfToken func() string // lazy: a visitor gets a session only when a form needs one
 }
 

@@ -10,6 +10,7 @@ import (
 	"github.com/ccf-portal/ccfportal/db/blob"
 	"github.com/ccf-portal/ccfportal/db/domain"
 	"github.com/ccf-portal/ccfportal/db/password"
+	"github.com/ccf-portal/ccfportal/views"
 )
 
 // Config is what the server needs from the command line and environment.
@@ -47,6 +48,12 @@ type Config struct {
 	// StatsThreshold is the smallest count the public statistics show as
 	// it is (smaller ones read "fewer than N"); zero takes the default, 5.
 	StatsThreshold int
+	// Contact is how to reach the CCF outside the portal, shown on the
+	// contact page; empty, the page says the operator has not set it.
+	Contact views.Contact
+	// ExitURL is the neutral site the quick-exit link on every page leaves
+	// for; empty takes views.DefaultExitURL.
+	ExitURL string
 }
 
 // DefaultMaxUpload is the default per-file upload limit: 25 MB.

@@ -105,6 +105,12 @@ func (s *Server) handleError(err error, c echo.Context) {
 	// Rendered even when the request's context has ended (a body cut for
 	// its rate, a client gone): the page still goes out if it can.
 	ctx := context.WithoutCancel(c.Request().Context())
+	if p := views.PageFrom(ctx); p.ExitURL == "" {
+		// Pages that never loaded a session still leave for the
+		// operator's neutral site.
+		p.ExitURL = s.cfg.ExitURL
+		ctx = views.WithPage(ctx, p)
+	}
 	if rerr := views.ErrorPage(status, key, args, requestIDOf(c)).Render(ctx, &buf); rerr != nil {
 		s.log.Error("render error page", slog.String("request_id", requestIDOf(c)), slog.String("error", rerr.Error()))
 		_ = c.String(status, http.StatusText(status))

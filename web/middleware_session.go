@@ -32,6 +32,7 @@ func (s *Server) loadSession(next echo.HandlerFunc) echo.HandlerFunc {
 		setLocale(c, choice, accountLanguage(user))
 		nonce, _ := c.Get(nonceKey).(string)
 		page := views.NewPage(nonce, c.Request().URL.RequestURI(), viewerOf(user), rs.csrfToken)
+		page.ExitURL = s.cfg.ExitURL
 		if flash, _ := sess.Values[keyFlash].(string); flash != "" && c.Request().Method == http.MethodGet {
 			page.Flash = flash
 			delete(sess.Values, keyFlash)

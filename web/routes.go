@@ -4,8 +4,10 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"github.com/ccf-portal/ccfportal/db/domain"
+	"github.com/ccf-portal/ccfportal/handlers/guide"
 	"github.com/ccf-portal/ccfportal/handlers/security"
 	"github.com/ccf-portal/ccfportal/handlers/stats"
+	"github.com/ccf-portal/ccfportal/views"
 )
 
 // routes is the one place every URL of the portal is declared, with the
@@ -38,6 +40,16 @@ func (s *Server) routes() {
 	pages.POST("/language", h.ChooseLanguage)
 	pages.GET("/staff/setup/:token", h.ShowStaffSetup)
 	pages.POST("/staff/setup/:token", h.StaffSetup)
+
+	// The guide: help, the pages about the portal and how to contact the
+	// CCF, open to everyone without signing in (each linked from the
+	// footer of every page).
+	g := guide.New(h, s.cfg.Contact)
+	pages.GET("/help", g.Index)
+	for _, a := range append(views.HelpArticles, views.AboutArticles...) {
+		pages.GET(a.Path, g.Article(a))
+	}
+	pages.GET("/contact", g.ShowContact)
 
 	// Role guards go on each route: a group with an empty prefix would
 	// register a catch-all and turn every unknown URL into a sign-in page.

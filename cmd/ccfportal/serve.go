@@ -30,6 +30,7 @@ type serveConfig struct {
 	hashMiB   int64
 	limits    domain.Limits
 	statsMin  int64
+	guide     guideFlags
 }
 
 func parseServeFlags(args []string, stderr io.Writer) (serveConfig, error) {
@@ -55,10 +56,14 @@ func parseServeFlags(args []string, stderr io.Writer) (serveConfig, error) {
 	fs.Int64Var(&cfg.statsMin, "stats-threshold", envInt("CCF_STATS_THRESHOLD", 5),
 		"smallest count the public statistics show as it is; smaller ones read \"fewer than N\" (env CCF_STATS_THRESHOLD)")
 	cfg.ops.register(fs)
+	cfg.guide.register(fs)
 	if err := fs.Parse(args); err != nil {
 		return cfg, err
 	}
 	if err := cfg.ops.check(); err != nil {
+		return cfg, err
+	}
+	if err := cfg.guide.check(); err != nil {
 		return cfg, err
 	}
 	cfg.maxUpload *= 1_000_000
@@ -114,7 +119,8 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) (err er
 	srv := web.New(web.Config{Addr: cfg.addr, HTTPS: cfg.https, SessionKey: secrets.SessionKey,
 		Passwords: password.DefaultParams, Sessions: web.DefaultSessionPolicy, Logger: logger,
 		Blobs: blobs, MaxUpload: cfg.maxUpload, MaxConns: connectionLimit(cfg.ops, logger), DataDir: cfg.data,
-		MinFreeDisk: cfg.minFree, Limits: cfg.limits, StatsThreshold: int(cfg.statsMin)}, store)
+		MinFreeDisk: cfg.minFree, Limits: cfg.limits, StatsThreshold: int(cfg.statsMin),
+		Contact: cfg.guide.contact(), ExitURL: cfg.guide.exitURL}, store)
 	stopMetrics, err := serveMetrics(cfg.ops.metricsAddr, srv.MetricsHandler(), logger)
 	if err != nil {
 		ln.Close()
