@@ -52,7 +52,7 @@ type Handlers struct {
 	// the portal to report itself ready.
 	MinFreeDisk int64
 	// ReadyTimeout bounds the readiness check's wait for the database;
-	// zero means DefaultReadyTimeout.
+	// zero means health.DefaultReadyTimeout.
 	ReadyTimeout time.Duration
 }
 

@@ -5,6 +5,7 @@ import (
 
 	"github.com/ccf-portal/ccfportal/db/domain"
 	"github.com/ccf-portal/ccfportal/handlers/guide"
+	"github.com/ccf-portal/ccfportal/handlers/health"
 	"github.com/ccf-portal/ccfportal/handlers/security"
 	"github.com/ccf-portal/ccfportal/handlers/stats"
 	"github.com/ccf-portal/ccfportal/views"
@@ -18,8 +19,9 @@ func (s *Server) routes() {
 	h := s.handlers
 	sec := &security.Handlers{Handlers: h, Steps: s.sessions}
 	e := s.echo
-	e.GET("/healthz", h.Healthz)
-	e.GET("/readyz", h.Readyz)
+	probes := &health.Handlers{Handlers: h}
+	e.GET("/healthz", probes.Healthz)
+	e.GET("/readyz", probes.Readyz)
 	e.GET("/static/*", staticHandler())
 
 	pages := e.Group("", s.loadSession, s.csrf)

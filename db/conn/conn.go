@@ -104,6 +104,10 @@ func (db *Conn) Ping(ctx context.Context) error {
 // Path is the database file's location.
 func (db *Conn) Path() string { return db.path }
 
+// FreeDiskBytes is the space left on the file system of the database's
+// folder, which readiness compares with its minimum.
+func (db *Conn) FreeDiskBytes() (uint64, error) { return FreeBytes(filepath.Dir(db.path)) }
+
 // Write runs fn in a write transaction and commits it only if fn succeeds.
 // Beginning (where another process's lock shows) and committing (where a
 // full disk shows) go through Failed; so does an error of fn that is not

@@ -1,17 +1,24 @@
-package handlers
+// Package health answers the liveness and readiness probes that a process
+// supervisor or load balancer asks: the portal is up, and it can store a
+// filing now.
+package health
 
 import (
 	"context"
 	"log/slog"
 	"net/http"
-	"path/filepath"
 	"strings"
 	"time"
 
 	"github.com/labstack/echo/v4"
 
-	"github.com/ccf-portal/ccfportal/db/conn"
+	"github.com/ccf-portal/ccfportal/handlers"
 )
+
+// Handlers answers the probes over the shared handlers' store and limits.
+type Handlers struct {
+	*handlers.Handlers
+}
 
 // Healthz is liveness: the process is up and answering. It touches neither
 // the database nor the disk, so it answers at once even when they are slow.
@@ -42,7 +49,7 @@ func (h *Handlers) Readyz(c echo.Context) error {
 	} else {
 		lines = append(lines, "database: writable")
 	}
-	free, err := conn.FreeBytes(filepath.Dir(h.DB.Path()))
+	free, err := h.DB.FreeDiskBytes()
 	switch {
 	case err != nil:
 		ready = false
