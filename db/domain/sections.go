@@ -165,6 +165,22 @@ func (s Section) Bind(a Answers, get func(name string) string) {
 	}
 }
 
+// StandardTime writes a time of day typed on the 24-hour clock the one way
+// the store keeps it, HH:MM, whichever separator people use ("14.30",
+// "14h30", "14:30", "1430", "9:05"). Anything else is returned trimmed, for
+// the check to refuse with the field's message.
+func StandardTime(typed string) string {
+	v := strings.TrimSpace(typed)
+	v = strings.NewReplacer(".", ":", "h", ":", "H", ":", " ", "").Replace(v)
+	if len(v) == 4 && !strings.Contains(v, ":") {
+		v = v[:2] + ":" + v[2:]
+	}
+	if t, err := time.Parse("15:04", v); err == nil {
+		return t.Format("15:04")
+	}
+	return strings.TrimSpace(typed)
+}
+
 // bind reads the field's value from its inputs: a date from its three
 // parts, a time with its separator made standard, text trimmed and with
 // line breaks made "\n".
@@ -176,7 +192,7 @@ func (f FieldSpec) bind(get func(name string) string) string {
 		}
 		return ParseDateParts(get(f.Name+"-day"), get(f.Name+"-month"), get(f.Name+"-year"))
 	case FieldTime:
-		return strings.ReplaceAll(strings.TrimSpace(get(f.Name)), ".", ":")
+		return StandardTime(get(f.Name))
 	}
 	return strings.TrimSpace(strings.ReplaceAll(get(f.Name), "\r\n", "\n"))
 }
