@@ -223,6 +223,15 @@ func (p *Person) pageChecks() {
 	}
 }
 
+// SeesWholeTables checks that no table on the page is cut by its
+// scrolling region: at the width of the run, every column shows.
+func (p *Person) SeesWholeTables() {
+	p.t.Helper()
+	if cut := eval[[]string](p, "cutRegions"); len(cut) > 0 {
+		p.run.report.problem(p, "a table is cut at %d px and must be scrolled sideways: %s", p.run.Mode.Width, strings.Join(cut, "; "))
+	}
+}
+
 // catalogs are the portal's message catalogs, whose keys pages look up.
 var catalogs = filepath.Join("..", "views", "i18n", "locales", "*.json")
 

@@ -113,6 +113,7 @@ func staffDeskJourney(r *Run) {
 	visitAccount(clerk)
 	clerk.Sees("desk-queue", "Requests")
 	clerk.SeesText("Matching requests: 3")
+	clerk.SeesWholeTables() // every column of the queue at 1280 px
 	clerk.SeesRow("Requests, urgent ones first", 1, "CCF-2026-000002", "Provisional measures", "Urgent", "Amal Haddad")
 	clerk.SeesRow("Requests, urgent ones first", 2, "CCF-2026-000001", "Access request", "Omar Khalil")
 	clerk.FollowLink("CCF-2026-000002")

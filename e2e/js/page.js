@@ -196,6 +196,11 @@
       });
       return { scrollWidth, innerWidth: window.innerWidth, offenders };
     },
+    // The scrolling regions (tables too wide for their column) whose
+    // content is wider than the region shows.
+    cutRegions: () => [...document.querySelectorAll('.table-wrap')]
+      .filter((el) => el.scrollWidth > el.clientWidth + 0.5)
+      .map((el) => describe(el).text + ' (' + el.scrollWidth + ' px in ' + el.clientWidth + ' px)'),
     // Whether scripting is enabled for the document: with scripting off,
     // the parser reads <noscript> content as markup.
     scripting: () => {
