@@ -115,7 +115,7 @@ func AnswerText(ctx context.Context, f domain.FieldSpec, v string) string {
 	switch f.Kind {
 	case domain.FieldChoice:
 		return T(ctx, "option."+f.Name+"."+v)
-	case domain.FieldCountry, domain.FieldMemberCountry:
+	case domain.FieldCountry, domain.FieldMemberCountry, domain.FieldNationality:
 		return CountryName(ctx, v)
 	case domain.FieldDate:
 		return FormatISODate(ctx, v)

@@ -34,21 +34,35 @@ func choiceOptions(ctx context.Context, f domain.FieldSpec) []Option {
 	return out
 }
 
-// countryOptions lists countries by name in the reader's language; for the
-// source of INTERPOL data only member countries, plus "I do not know".
-// Sorting 249 names with a collator is the costly part of a form page, and
-// the result depends only on the language, so each list is built once.
-func countryOptions(ctx context.Context, membersOnly bool) []SelectOption {
+// countryChoice says which countries a country field offers.
+type countryChoice int
+
+const (
+	anyCountry      countryChoice = iota // every ISO 3166 country or territory
+	memberCountries                      // INTERPOL's members, plus "I do not know"
+	nationalities                        // states whose nationality people hold
+)
+
+// countryOptions lists countries by name in the reader's language: every
+// country and territory (an identity document's issuer), the states of
+// nationalities, or, for the source of INTERPOL data, its member countries
+// plus "I do not know". Sorting 249 names with a collator is the costly
+// part of a form page, and the result depends only on the language, so
+// each list is built once.
+func countryOptions(ctx context.Context, which countryChoice) []SelectOption {
 	lang := Locale(ctx).Tag
-	key := lang + "/" + strconv.FormatBool(membersOnly)
+	key := lang + "/" + strconv.Itoa(int(which))
 	if cached, ok := countryOptionCache.Load(key); ok {
 		return cached.([]SelectOption)
 	}
 	list := countries.All()
 	var out []SelectOption
-	if membersOnly {
+	switch which {
+	case memberCountries:
 		list = countries.Members()
 		out = append(out, SelectOption{Value: domain.UnknownCountry, Label: T(ctx, "answer.country_unknown")})
+	case nationalities:
+		list = countries.Nationalities()
 	}
 	for _, c := range countries.Sorted(list, lang) {
 		out = append(out, SelectOption{Value: c.Code, Label: countries.Name(c.Code, lang)})

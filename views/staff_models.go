@@ -274,7 +274,7 @@ func decisionOptions(k domain.Kind) []Option {
 // memberCheckOptions lists member countries as checkbox options, by name.
 func memberCheckOptions(ctx context.Context, only []string) []SelectOption {
 	var out []SelectOption
-	for _, o := range countryOptions(ctx, true)[1:] {
+	for _, o := range countryOptions(ctx, memberCountries)[1:] {
 		if only == nil || staffContains(only, o.Value) {
 			out = append(out, o)
 		}

@@ -1196,7 +1196,7 @@ func assignedOptions(ctx context.Context) []SelectOption {
 
 // memberOptions lists INTERPOL member countries by name.
 func memberOptions(ctx context.Context) []SelectOption {
-	return countryOptions(ctx, true)[1:] // without "I do not know"
+	return countryOptions(ctx, memberCountries)[1:] // without "I do not know"
 }
 
 var _ = templruntime.GeneratedTemplate

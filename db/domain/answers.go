@@ -32,6 +32,7 @@ const (
 	FieldChoices                        // any of Options, as checkboxes; stored joined by commas
 	FieldTime                           // a time of day, HH:MM on the 24-hour clock
 	FieldUTCOffset                      // a time zone as an offset from UTC, e.g. "+03:00"
+	FieldNationality                    // a state whose nationality people hold
 )
 
 // DateRule limits a date field to the past or the future.
@@ -101,6 +102,10 @@ func (f FieldSpec) Check(a Answers, now time.Time, errs *FieldErrors) {
 		}
 	case FieldCountry:
 		if !countries.Exists(v) {
+			errs.Add(f.Name, "answer.country_invalid")
+		}
+	case FieldNationality:
+		if !countries.IsNationality(v) {
 			errs.Add(f.Name, "answer.country_invalid")
 		}
 	case FieldMemberCountry:

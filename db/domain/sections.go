@@ -61,8 +61,8 @@ var commonSections = []Section{
 		{Name: "other_names", Kind: FieldLongText, MaxRunes: 1000},
 		{Name: "birth_date", Kind: FieldDate, Required: true, Date: PastDate},
 		{Name: "birth_place", Kind: FieldText, MaxRunes: 200},
-		{Name: "nationality", Kind: FieldCountry, Required: true},
-		{Name: "nationality_2", Kind: FieldCountry},
+		{Name: "nationality", Kind: FieldNationality, Required: true},
+		{Name: "nationality_2", Kind: FieldNationality},
 	}},
 	{Key: SectionIDDocument, Fields: []FieldSpec{
 		{Name: "id_type", Kind: FieldChoice, Required: true, Options: IDTypes},

@@ -9,6 +9,9 @@ import (
 type Country struct {
 	Code   string // ISO 3166-1 alpha-2, upper case
 	Member bool   // an INTERPOL member country
+	// Nationality is whether people hold this state's nationality: the
+	// UN's member states, Palestine, the Holy See and Taiwan.
+	Nationality bool
 }
 
 // isoCodes holds every current ISO 3166-1 alpha-2 assignment (249 codes),
@@ -113,11 +116,19 @@ const unNonInterpol = "KP TV"
 // interpolExtra are the INTERPOL members that are not UN member states.
 const interpolExtra = "PS VA AW CW SX"
 
+// nationalityExtra are the states beyond the UN's whose nationality people
+// hold and name: the two observer states, and Taiwan, whose passport is that
+// of the Republic of China. A nationality list offers states only, never a
+// territory without a nationality of its own (Antarctica, Bouvet Island,
+// Gibraltar, Hong Kong...). Kosovo has no ISO 3166-1 code to store.
+const nationalityExtra = "PS VA TW"
+
 // Built once: the lists are fixed at compile time, and the maps make the
 // Is* checks constant-time for request validation.
 var (
 	countryList   []Country
 	memberList    []Country
+	nationalList  []Country
 	countryByCode map[string]Country
 )
 
@@ -125,6 +136,10 @@ func init() {
 	members := make(map[string]bool)
 	for _, c := range strings.Fields(unMembers) {
 		members[c] = true
+	}
+	nationals := make(map[string]bool)
+	for _, c := range append(strings.Fields(unMembers), strings.Fields(nationalityExtra)...) {
+		nationals[c] = true
 	}
 	for _, c := range strings.Fields(unNonInterpol) {
 		delete(members, c)
@@ -137,11 +152,14 @@ func init() {
 	slices.Sort(codes)
 	countryByCode = make(map[string]Country, len(codes))
 	for _, code := range codes {
-		c := Country{Code: code, Member: members[code]}
+		c := Country{Code: code, Member: members[code], Nationality: nationals[code]}
 		countryList = append(countryList, c)
 		countryByCode[code] = c
 		if c.Member {
 			memberList = append(memberList, c)
+		}
+		if c.Nationality {
+			nationalList = append(nationalList, c)
 		}
 	}
 }
@@ -156,6 +174,18 @@ func All() []Country {
 // The slice is a fresh copy the caller may modify.
 func Members() []Country {
 	return slices.Clone(memberList)
+}
+
+// Nationalities returns the states a person can be a national of (196),
+// sorted by code. The slice is a fresh copy the caller may modify.
+func Nationalities() []Country {
+	return slices.Clone(nationalList)
+}
+
+// IsNationality reports whether code names a state a person can be a
+// national of.
+func IsNationality(code string) bool {
+	return countryByCode[code].Nationality
 }
 
 // Exists reports whether code is a current ISO 3166-1 alpha-2 code. The

@@ -204,3 +204,17 @@ func TestSortedCountriesConcurrent(t *testing.T) {
 	}
 	wg.Wait()
 }
+
+// A nationality is a state's: the list holds the UN's members, Palestine,
+// the Holy See and Taiwan, and no territory without a nationality of its
+// own.
+func TestNationalitiesAreStatesNotTerritories(t *testing.T) {
+	assert.Len(t, Nationalities(), 193+3)
+	for _, code := range []string{"SY", "TR", "KP", "TV", "PS", "VA", "TW", "CH"} {
+		assert.True(t, IsNationality(code), code)
+	}
+	for _, code := range []string{"AQ", "BV", "HM", "TF", "GS", "UM", "IO", "GI", "HK", "AW", "EH"} {
+		assert.False(t, IsNationality(code), code)
+		assert.True(t, Exists(code), "%s still exists as a country or territory", code)
+	}
+}
