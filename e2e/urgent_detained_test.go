@@ -49,4 +49,11 @@ func urgentDetainedJourney(r *Run) {
 	if len(pages) > maxUrgentPages {
 		leila.fatalf("the urgent filing took %d pages (%v); at most %d", len(pages), pages, maxUrgentPages)
 	}
+
+	// On the phone, her requests show their status without sideways
+	// scrolling.
+	leila.FollowLink("My requests")
+	leila.Sees("my-requests-urgent", "My requests")
+	leila.SeesRowWith("Requests", "CCF-2026-000001", "Provisional measures", "Yusuf Haddad", "Submitted")
+	leila.SeesWholeTables()
 }
