@@ -29,7 +29,7 @@ func tableRow(body, text string) string {
 	if i < 0 {
 		return ""
 	}
-	start := strings.LastIndex(body[:i], "<tr>")
+	start := strings.LastIndex(body[:i], "<tr")
 	end := strings.Index(body[i:], "</tr>")
 	return body[start : i+end]
 }
