@@ -13,6 +13,7 @@ import (
 	"github.com/ccf-portal/ccfportal/db/audit"
 	"github.com/ccf-portal/ccfportal/db/conn"
 	"github.com/ccf-portal/ccfportal/db/domain"
+	"github.com/ccf-portal/ccfportal/db/helpdesk"
 	"github.com/ccf-portal/ccfportal/db/queue"
 	"github.com/ccf-portal/ccfportal/db/stats"
 	"github.com/ccf-portal/ccfportal/db/twofa"
@@ -26,6 +27,7 @@ type DB struct {
 	queue.Store
 	stats.Figures
 	twofa.Factors
+	helpdesk.Desk
 }
 
 // Open opens (creating if needed) the database file at path, applies the
@@ -36,5 +38,5 @@ func Open(ctx context.Context, path string, clock domain.Clock) (*DB, error) {
 		return nil, err
 	}
 	return &DB{Conn: c, Accounts: accounts.Accounts{Conn: c}, Log: audit.Log{Conn: c}, Store: queue.Store{Conn: c},
-		Figures: stats.Figures{Conn: c}, Factors: twofa.Factors{Conn: c}}, nil
+		Figures: stats.Figures{Conn: c}, Factors: twofa.Factors{Conn: c}, Desk: helpdesk.Desk{Conn: c}}, nil
 }

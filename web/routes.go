@@ -6,6 +6,7 @@ import (
 	"github.com/ccf-portal/ccfportal/db/domain"
 	"github.com/ccf-portal/ccfportal/handlers/guide"
 	"github.com/ccf-portal/ccfportal/handlers/health"
+	"github.com/ccf-portal/ccfportal/handlers/helpdesk"
 	"github.com/ccf-portal/ccfportal/handlers/security"
 	"github.com/ccf-portal/ccfportal/handlers/stats"
 	"github.com/ccf-portal/ccfportal/views"
@@ -161,6 +162,15 @@ func (s *Server) routes() {
 	pages.GET("/statistics.csv", st.PublicCSV)
 	staff.GET("/statistics", st.Staff)
 	staff.GET("/statistics.csv", st.StaffCSV)
+
+	// Help requests: a signed-in person asks the secretariat about using
+	// the portal and reads the answer on the same page; staff answer once.
+	hd := &helpdesk.Handlers{Handlers: h}
+	pages.GET(views.HelpAskPath, hd.ShowAsk, applicant)
+	pages.POST(views.HelpAskPath, hd.Ask, applicant)
+	staff.GET("/help", hd.StaffList)
+	staff.GET("/help/:id", hd.ShowAnswer)
+	staff.POST("/help/:id", hd.Answer)
 }
 
 // streaming marks r as an upload route: the CSRF middleware leaves its
