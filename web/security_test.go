@@ -16,6 +16,7 @@ import (
 
 	"github.com/ccf-portal/ccfportal/db/domain"
 	"github.com/ccf-portal/ccfportal/db/password"
+	"github.com/ccf-portal/ccfportal/static"
 	"github.com/ccf-portal/ccfportal/web"
 	"github.com/ccf-portal/ccfportal/web/webtest"
 )
@@ -197,7 +198,7 @@ func TestActiveSessionStillEndsAtItsAbsoluteLimit(t *testing.T) {
 func TestSecurityHeadersOnEveryResponse(t *testing.T) {
 	app := webtest.New(t)
 	c := app.Petitioner("amal@example.org")
-	for _, path := range []string{"/", "/login", "/dashboard", "/does-not-exist", "/static/app.css", "/static/nothing.css"} {
+	for _, path := range []string{"/", "/login", "/dashboard", "/does-not-exist", static.Path("/static/app.css"), "/static/nothing.css"} {
 		resp := c.Get(path)
 		h := resp.Header
 		csp := h.Get("Content-Security-Policy")

@@ -12,9 +12,11 @@ import (
 	"github.com/ccf-portal/ccfportal/static"
 )
 
-// staticHandler serves the embedded static files. Anything that is not a
-// servable file (a folder, the Go source, a missing name) is a normal 404
-// page; files may be cached briefly since they change only with a release.
+// staticHandler serves the embedded static files under their hashed names
+// (see static.Path): a file's address changes with its content, so
+// browsers and proxies may keep each one for a year without asking again.
+// Anything else -- a file's plain name, a folder, a missing name -- is a
+// normal 404 page, so a stale page can never pair with a newer file.
 //
 // Static files are the only responses the portal compresses, each once at
 // start. Pages are never compressed: each carries a form token (and many
@@ -27,10 +29,12 @@ func staticHandler() echo.HandlerFunc {
 		name := strings.TrimPrefix(c.Request().URL.Path, "/static/")
 		a, ok := static.Assets[name]
 		if !ok {
+			// Not cached: the name may be of a release still rolling out.
+			c.Response().Header().Set("Cache-Control", "no-store")
 			return echo.ErrNotFound
 		}
 		h := c.Response().Header()
-		h.Set("Cache-Control", "public, max-age=3600")
+		h.Set("Cache-Control", "public, max-age=31536000, immutable")
 		serveAsset(c.Response(), c.Request(), a)
 		return nil
 	}
