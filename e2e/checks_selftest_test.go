@@ -17,7 +17,7 @@ import (
 const spoilPage = `(() => {
 	const main = document.querySelector('main');
 	const img = document.createElement('img');
-	img.src = '/static/favicon.svg';
+	img.src = document.querySelector('link[rel=icon]').href;
 	main.append(img);
 	const wide = document.createElement('div');
 	wide.style.width = '600px';

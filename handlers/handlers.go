@@ -21,8 +21,8 @@ import (
 // SessionManager is what handlers need of the session layer, which lives in
 // the web package.
 type SessionManager interface {
-	// Commit persists pending changes to the visitor's session, creating it
-	// (and setting its cookie) if it is new.
+	// Commit persists pending changes: to the session row (creating it at
+	// sign-in), or for a visitor to the visitor cookie, never to a row.
 	Commit(c echo.Context) error
 	// Login binds user to a fresh session id and a fresh form token.
 	Login(c echo.Context, user domain.User) error

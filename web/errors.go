@@ -93,6 +93,11 @@ func (s *Server) handleError(err error, c echo.Context) {
 			slog.Int("status", status), slog.String("error", err.Error()))
 	}
 	if rs := requestSessionOf(c); rs != nil {
+		if !rs.stored() {
+			// The error page's forms (the language switch) need the
+			// visitor's token, whose cookie must go out with the headers.
+			rs.csrfToken()
+		}
 		if err := s.sessions.Commit(c); err != nil {
 			s.log.Error("session commit on error page", slog.String("request_id", requestIDOf(c)), slog.String("error", err.Error()))
 		}

@@ -10,6 +10,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/ccf-portal/ccfportal/static"
 	"github.com/ccf-portal/ccfportal/views"
 	"github.com/ccf-portal/ccfportal/views/i18n"
 	"github.com/ccf-portal/ccfportal/web"
@@ -60,7 +61,7 @@ func TestEveryGuidePageIsOpenToVisitorsInEveryLanguage(t *testing.T) {
 			assert.Contains(t, resp.Body, `href="`+views.DefaultExitURL+`" rel="noreferrer" data-quick-exit`,
 				"%s %s: the quick-exit link", tag, p.path)
 			for _, s := range scriptTag.FindAllString(resp.Body, -1) {
-				assert.Regexp(t, `src="/static/[a-z]+\.js"`, s, "%s %s: no inline script", tag, p.path)
+				assert.Regexp(t, `src="/static/[a-z]+\.[0-9a-f]{12}\.js"`, s, "%s %s: no inline script", tag, p.path)
 			}
 			assert.NotContains(t, resp.Body, "guide.", "%s %s: no raw catalogue key", tag, p.path)
 		}
@@ -76,9 +77,9 @@ func TestEveryPageHasTheQuickExitAndItsScriptIsServed(t *testing.T) {
 		assert.Contains(t, footerOf(t, resp.Body), `href="/help"`, path)
 	}
 	page := c.Get("/help")
-	assert.Regexp(t, `<script src="/static/exit.js" nonce="[^"]+" defer>`, page.Body,
+	assert.Regexp(t, `<script src="`+regexp.QuoteMeta(static.Path("/static/exit.js"))+`" nonce="[^"]+" defer>`, page.Body,
 		"the script runs under the page's CSP nonce")
-	js := c.Get("/static/exit.js")
+	js := c.Get(static.Path("/static/exit.js"))
 	require.Equal(t, http.StatusOK, js.Status)
 	assert.Contains(t, js.Header.Get("Content-Type"), "javascript")
 	assert.Contains(t, js.Body, "location.replace")

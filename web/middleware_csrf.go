@@ -16,7 +16,8 @@ const formBodyLimit = 256 << 10
 const csrfDeferredKey = "ccf.csrf_deferred"
 
 // csrf guards every state-changing request twice: Go's cross-origin
-// protection (Sec-Fetch-Site / Origin) first, then the session's token.
+// protection (Sec-Fetch-Site / Origin) first, then the form token: the
+// session's, or for a visitor the token bound to the visitor cookie.
 // Multipart bodies are never parsed here -- that would buffer uploads --
 // so on routes declared as streaming uploads (see streaming in routes.go) the check is deferred to the
 // streaming parser, which must see the token before any file part; on every
@@ -47,7 +48,7 @@ func (s *Server) csrf(next echo.HandlerFunc) echo.HandlerFunc {
 			got = r.PostForm.Get("_csrf")
 		}
 		if !rs.checkCSRF(got) {
-			if rs.s.IsNew && got != "" {
+			if rs.ended() && got != "" {
 				// The form came from this portal but its session has ended
 				// (idle or absolute limit): say so, and offer to sign in.
 				return domain.Errorf(domain.EUnauthorized, "error.sign_in_required")

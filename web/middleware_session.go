@@ -13,30 +13,32 @@ import (
 	"github.com/ccf-portal/ccfportal/views"
 )
 
-// loadSession loads the visitor's session (without creating one), records
-// the signed-in user, and builds the page data the views read.
+// loadSession loads the request's session (without creating one) or, for
+// a visitor, the visitor cookie; it records the signed-in user and builds
+// the page data the views read.
 func (s *Server) loadSession(next echo.HandlerFunc) echo.HandlerFunc {
 	return func(c echo.Context) error {
 		sess, err := s.store.Get(c.Request(), s.store.name)
 		if err != nil {
 			return err
 		}
-		rs := &requestSession{s: sess}
+		rs := &requestSession{s: sess, cookies: s.visitors}
+		if !rs.stored() {
+			rs.v = s.visitors.read(c.Request())
+			rs.vFromCookie = rs.v.ID
+		}
 		c.Set(sessionKey, rs)
 		user, _ := sess.Values[keyUser].(*domain.User)
 		handlers.SetCurrentUser(c, user)
 		if seen, ok := sess.Values[keyLastSeen].(time.Time); ok && s.db.Clock.Now().Sub(seen) >= touchInterval {
 			rs.dirty = true
 		}
-		choice, _ := sess.Values[keyLang].(string)
-		setLocale(c, choice, accountLanguage(user))
+		setLocale(c, rs.language(), accountLanguage(user))
 		nonce, _ := c.Get(nonceKey).(string)
 		page := views.NewPage(nonce, c.Request().URL.RequestURI(), viewerOf(user), rs.csrfToken)
 		page.ExitURL = s.cfg.ExitURL
-		if flash, _ := sess.Values[keyFlash].(string); flash != "" && c.Request().Method == http.MethodGet {
-			page.Flash = flash
-			delete(sess.Values, keyFlash)
-			rs.dirty = true
+		if c.Request().Method == http.MethodGet {
+			page.Flash = rs.takeFlash()
 		}
 		c.SetRequest(c.Request().WithContext(views.WithPage(c.Request().Context(), page)))
 		return next(c)

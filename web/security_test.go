@@ -3,6 +3,7 @@ package web_test
 import (
 	"bytes"
 	"context"
+	"io"
 	"mime/multipart"
 	"net/http"
 	"net/url"
@@ -14,6 +15,8 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/ccf-portal/ccfportal/db/domain"
+	"github.com/ccf-portal/ccfportal/db/password"
+	"github.com/ccf-portal/ccfportal/static"
 	"github.com/ccf-portal/ccfportal/web"
 	"github.com/ccf-portal/ccfportal/web/webtest"
 )
@@ -105,15 +108,37 @@ func TestSessionCookieFlagsInDevelopment(t *testing.T) {
 
 func TestBehindHTTPSCookiesAreSecureAndHSTSIsSent(t *testing.T) {
 	app := webtest.New(t, func(cfg *web.Config) { cfg.HTTPS = true })
+	_, err := app.DB.CreateUser(context.Background(), domain.NewUser{Email: "amal@example.org", Name: "Amal",
+		Role: domain.RolePetitioner, Password: webtest.Password}, password.FastParams)
+	require.NoError(t, err)
 	req, _ := http.NewRequest(http.MethodGet, app.Server.URL+"/login", nil)
 	resp, err := http.DefaultClient.Do(req)
 	require.NoError(t, err)
+	body, _ := io.ReadAll(resp.Body)
 	resp.Body.Close()
+	visitor := findCookie(resp.Cookies(), "__Host-ccf_visitor")
+	require.NotNil(t, visitor, "the __Host- prefix pins the form token's cookie to this host over HTTPS")
+	assert.True(t, visitor.Secure)
+	assert.True(t, visitor.HttpOnly)
+	assert.Nil(t, findCookie(resp.Cookies(), "__Host-ccf_session"), "no session before signing in")
+	assert.Contains(t, resp.Header.Get("Strict-Transport-Security"), "max-age=")
+
+	// The jar would not send a Secure cookie over the test's plain HTTP,
+	// so the sign-in carries it by hand.
+	form := url.Values{"_csrf": {webtest.CSRFFrom(t, string(body))}, "email": {"amal@example.org"},
+		"password": {webtest.Password}}
+	req, _ = http.NewRequest(http.MethodPost, app.Server.URL+"/login", strings.NewReader(form.Encode()))
+	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	req.AddCookie(&http.Cookie{Name: visitor.Name, Value: visitor.Value})
+	client := &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
+	resp, err = client.Do(req)
+	require.NoError(t, err)
+	resp.Body.Close()
+	require.Equal(t, http.StatusSeeOther, resp.StatusCode)
 	ck := findCookie(resp.Cookies(), "__Host-ccf_session")
-	require.NotNil(t, ck, "the __Host- prefix pins the cookie to this host over HTTPS")
+	require.NotNil(t, ck, "the __Host- prefix pins the session cookie to this host over HTTPS")
 	assert.True(t, ck.Secure)
 	assert.True(t, ck.HttpOnly)
-	assert.Contains(t, resp.Header.Get("Strict-Transport-Security"), "max-age=")
 }
 
 func findCookie(cookies []*http.Cookie, name string) *http.Cookie {
@@ -130,13 +155,12 @@ func TestLoginIssuesANewSessionIDAndLogoutDeletesIt(t *testing.T) {
 	app.Register(domain.RolePetitioner, "Amal", "amal@example.org")
 	c := app.NewClient()
 	page := c.Get("/login")
-	before := c.Cookie("ccf_session")
-	require.NotNil(t, before, "the form's token lives in a visitor session")
+	require.Nil(t, c.Cookie("ccf_session"), "a visitor's form token needs no session")
 	c.PostForm("/login", url.Values{"_csrf": {webtest.CSRFFrom(t, page.Body)},
 		"email": {"amal@example.org"}, "password": {webtest.Password}})
 	after := c.Cookie("ccf_session")
 	require.NotNil(t, after)
-	assert.NotEqual(t, before.Value, after.Value, "no session fixation")
+	assert.Nil(t, c.Cookie("ccf_visitor"), "the session takes over from the visitor cookie")
 
 	// A copy of the signed-in cookie, as a thief would keep it.
 	stolen := app.NewClient()
@@ -174,7 +198,7 @@ func TestActiveSessionStillEndsAtItsAbsoluteLimit(t *testing.T) {
 func TestSecurityHeadersOnEveryResponse(t *testing.T) {
 	app := webtest.New(t)
 	c := app.Petitioner("amal@example.org")
-	for _, path := range []string{"/", "/login", "/dashboard", "/does-not-exist", "/static/app.css", "/static/nothing.css"} {
+	for _, path := range []string{"/", "/login", "/dashboard", "/does-not-exist", static.Path("/static/app.css"), "/static/nothing.css"} {
 		resp := c.Get(path)
 		h := resp.Header
 		csp := h.Get("Content-Security-Policy")

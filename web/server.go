@@ -25,6 +25,7 @@ type Server struct {
 	echo        *echo.Echo
 	http        *http.Server
 	store       *dbStore
+	visitors    *visitorCookies
 	sessions    *sessionManager
 	handlers    *handlers.Handlers
 	crossOrigin *http.CrossOriginProtection
@@ -59,6 +60,7 @@ func New(cfg Config, store *db.DB) *Server {
 	s := &Server{cfg: cfg, db: store, log: cfg.Logger, crossOrigin: http.NewCrossOriginProtection(),
 		streamingRoutes: map[string]bool{}}
 	s.store = newDBStore(store, cfg.SessionKey, cfg.Sessions, cfg.HTTPS)
+	s.visitors = newVisitorCookies(cfg.SessionKey, cfg.HTTPS)
 	s.sessions = &sessionManager{store: s.store}
 	if cfg.MaxUpload <= 0 {
 		cfg.MaxUpload = DefaultMaxUpload

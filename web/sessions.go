@@ -2,6 +2,7 @@ package web
 
 import (
 	"crypto/subtle"
+	"net/http"
 	"time"
 
 	"github.com/gorilla/sessions"
@@ -15,10 +16,18 @@ import (
 const touchInterval = time.Minute
 
 // requestSession is the session of one request and whether it has changes
-// still to be written.
+// still to be written. A visitor's request has no stored session (s has no
+// id); what it must remember goes to the visitor cookie instead.
 type requestSession struct {
 	s     *sessions.Session
 	dirty bool
+	// v is the visitor cookie's state; vDirty says it must be written back.
+	v       visitorState
+	vDirty  bool
+	cookies *visitorCookies
+	// vFromCookie is the visitor id the request itself carried: the only
+	// one a submitted token may be checked against.
+	vFromCookie string
 }
 
 const sessionKey = "ccf.session"
@@ -28,22 +37,97 @@ func requestSessionOf(c echo.Context) *requestSession {
 	return rs
 }
 
-// csrfToken returns the session's form token, creating one (and so, for a
-// visitor, a session) the first time a form needs it.
+// stored tells whether the request has a session row (signed in, or
+// between the password and the second factor).
+func (rs *requestSession) stored() bool { return rs.s.ID != "" }
+
+// csrfToken returns the form token: the session's when there is one, else
+// the token bound to the visitor cookie, whose id is made the first time a
+// form needs it (a cookie, never a row).
 func (rs *requestSession) csrfToken() string {
-	if tok, _ := rs.s.Values[keyCSRF].(string); tok != "" {
+	if rs.stored() {
+		if tok, _ := rs.s.Values[keyCSRF].(string); tok != "" {
+			return tok
+		}
+		tok := RandomToken(32)
+		rs.s.Values[keyCSRF] = tok
+		rs.dirty = true
 		return tok
 	}
-	tok := RandomToken(32)
-	rs.s.Values[keyCSRF] = tok
-	rs.dirty = true
-	return tok
+	if rs.v.ID == "" {
+		rs.v.ID = RandomToken(32)
+		rs.vDirty = true
+	}
+	return rs.cookies.token(rs.v.ID)
 }
 
-// checkCSRF compares a submitted token with the session's in constant time.
+// checkCSRF compares a submitted token, in constant time, with the
+// session's, or for a visitor with the token of the visitor cookie the
+// request carried.
 func (rs *requestSession) checkCSRF(got string) bool {
-	want, _ := rs.s.Values[keyCSRF].(string)
-	return want != "" && subtle.ConstantTimeCompare([]byte(want), []byte(got)) == 1
+	if rs.stored() {
+		want, _ := rs.s.Values[keyCSRF].(string)
+		return want != "" && subtle.ConstantTimeCompare([]byte(want), []byte(got)) == 1
+	}
+	return rs.cookies.check(rs.vFromCookie, got)
+}
+
+// ended tells whether the request carried a session cookie whose session
+// has ended (idle or absolute limit, or signed out elsewhere).
+func (rs *requestSession) ended() bool {
+	ended, _ := rs.s.Values[keyEnded].(bool)
+	return ended
+}
+
+// language is the language chosen with the switch in this browser session.
+func (rs *requestSession) language() string {
+	if rs.stored() {
+		lang, _ := rs.s.Values[keyLang].(string)
+		return lang
+	}
+	return rs.v.Lang
+}
+
+func (rs *requestSession) setLanguage(tag string) {
+	if rs.stored() {
+		rs.s.Values[keyLang] = tag
+		rs.dirty = true
+		return
+	}
+	rs.v.Lang, rs.vDirty = tag, true
+}
+
+// takeFlash returns the message to show once, and forgets it.
+func (rs *requestSession) takeFlash() string {
+	if rs.stored() {
+		flash, _ := rs.s.Values[keyFlash].(string)
+		if flash != "" {
+			delete(rs.s.Values, keyFlash)
+			rs.dirty = true
+		}
+		return flash
+	}
+	flash := rs.v.Flash
+	if flash != "" {
+		rs.v.Flash, rs.vDirty = "", true
+	}
+	return flash
+}
+
+func (rs *requestSession) setFlash(key string) {
+	if rs.stored() {
+		rs.s.Values[keyFlash] = key
+		rs.dirty = true
+		return
+	}
+	rs.v.Flash, rs.vDirty = key, true
+}
+
+// forgetVisitor drops the visitor cookie once a session row takes over.
+func (rs *requestSession) forgetVisitor() {
+	if rs.v != (visitorState{}) || rs.vFromCookie != "" {
+		rs.v, rs.vDirty = visitorState{}, true
+	}
 }
 
 // sessionManager implements handlers.SessionManager over the gorilla store.
@@ -56,7 +140,23 @@ var _ handlers.SessionManager = (*sessionManager)(nil)
 // Commit writes pending changes, if any.
 func (m *sessionManager) Commit(c echo.Context) error {
 	rs := requestSessionOf(c)
-	if rs == nil || !rs.dirty {
+	if rs == nil {
+		return nil
+	}
+	if rs.ended() && !rs.stored() && !rs.dirty {
+		// The cookie of a session that has ended goes, so that the browser
+		// holds one cookie at a time, as the privacy page says.
+		delete(rs.s.Values, keyEnded)
+		http.SetCookie(c.Response(), &http.Cookie{Name: rs.s.Name(), Path: "/", MaxAge: -1,
+			HttpOnly: true, Secure: rs.s.Options.Secure, SameSite: http.SameSiteLaxMode})
+	}
+	if rs.vDirty {
+		if err := rs.cookies.write(c.Response(), rs.v); err != nil {
+			return domain.Internal(err)
+		}
+		rs.vDirty = false
+	}
+	if !rs.dirty {
 		return nil
 	}
 	if err := rs.s.Save(c.Request(), c.Response()); err != nil {
@@ -75,7 +175,8 @@ func (m *sessionManager) Login(c echo.Context, user domain.User) error {
 			return err
 		}
 	}
-	lang, _ := rs.s.Values[keyLang].(string)
+	lang := rs.language()
+	rs.forgetVisitor()
 	rs.s.ID = ""
 	rs.s.Values = map[any]any{keyUserID: user.ID, keyCSRF: RandomToken(32), keyUser: &user}
 	if lang != "" {
@@ -93,13 +194,11 @@ func (m *sessionManager) Logout(c echo.Context) error {
 	if err := rs.s.Save(c.Request(), c.Response()); err != nil {
 		return err
 	}
-	// Anything after logout (a flash message) starts a fresh visitor
-	// session, which keeps the language the person was reading in.
-	lang, _ := rs.s.Values[keyLang].(string)
+	// Anything after logout (a flash message) goes to a fresh visitor
+	// cookie, which keeps the language the person was reading in.
+	lang := rs.language()
 	rs.s.ID, rs.s.Values, rs.s.Options = "", map[any]any{}, m.store.options()
-	if lang != "" {
-		rs.s.Values[keyLang] = lang
-	}
+	rs.v, rs.vFromCookie, rs.vDirty = visitorState{Lang: lang}, "", true
 	handlers.SetCurrentUser(c, nil)
 	return nil
 }
@@ -107,18 +206,14 @@ func (m *sessionManager) Logout(c echo.Context) error {
 // Flash keeps a message key for the next page and saves it at once, since
 // the current response is usually a redirect.
 func (m *sessionManager) Flash(c echo.Context, messageKey string) error {
-	rs := requestSessionOf(c)
-	rs.s.Values[keyFlash] = messageKey
-	rs.dirty = true
+	requestSessionOf(c).setFlash(messageKey)
 	return m.Commit(c)
 }
 
 // SetLanguage remembers the language chosen with the switch for the rest
 // of the browser session (the cookie ends with the browser).
 func (m *sessionManager) SetLanguage(c echo.Context, tag string) error {
-	rs := requestSessionOf(c)
-	rs.s.Values[keyLang] = tag
-	rs.dirty = true
+	requestSessionOf(c).setLanguage(tag)
 	return m.Commit(c)
 }
 

@@ -32,7 +32,8 @@ func (m *sessionManager) BeginSecondFactor(c echo.Context, userID int64, stamp, 
 			return err
 		}
 	}
-	lang, _ := rs.s.Values[keyLang].(string)
+	lang := rs.language()
+	rs.forgetVisitor()
 	rs.s.ID = ""
 	rs.s.Values = map[any]any{keyCSRF: RandomToken(32), keyPendingUser: userID,
 		keyPendingAt: m.store.db.Clock.Now().Unix(), keyPendingNext: next, keyPendingPass: stamp}

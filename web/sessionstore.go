@@ -23,6 +23,7 @@ const (
 	keyLang     = "lang" // the language chosen with the switch, for this browser session
 	keyUser     = "_user"
 	keyLastSeen = "_seen"
+	keyEnded    = "_ended" // the request's session cookie named a session that has ended
 )
 
 // dbStore is a gorilla sessions.Store that keeps sessions as rows in SQLite.
@@ -74,6 +75,7 @@ func (s *dbStore) New(r *http.Request, name string) (*sessions.Session, error) {
 	}
 	row, err := s.db.SessionByToken(r.Context(), token)
 	if domain.ErrorCode(err) == domain.ENotFound {
+		sess.Values[keyEnded] = true
 		return sess, nil
 	} else if err != nil {
 		return sess, err
@@ -83,6 +85,7 @@ func (s *dbStore) New(r *http.Request, name string) (*sessions.Session, error) {
 		return sess, err
 	}
 	if s.db.Clock.Now().Sub(row.LastSeenAt) > s.policy.idle(user) || (row.UserID != 0 && user == nil) {
+		sess.Values[keyEnded] = true
 		return sess, s.db.DeleteSession(r.Context(), token)
 	}
 	if len(row.Data) > 0 {

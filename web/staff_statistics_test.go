@@ -9,6 +9,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/ccf-portal/ccfportal/static"
 	"github.com/ccf-portal/ccfportal/web/webtest"
 )
 
@@ -27,7 +28,7 @@ func TestStaffStatisticsShowEveryFigureFilteredWithWorkloadAndAges(t *testing.T)
 	resp := staff.Get("/staff/statistics?year=2025")
 	require.Equal(t, http.StatusOK, resp.Status)
 	for _, tag := range scriptTag.FindAllString(resp.Body, -1) {
-		assert.Contains(t, tag, `src="/static/exit.js"`, "the charts need no script: only the quick exit's, which is optional")
+		assert.Contains(t, tag, `src="`+static.Path("/static/exit.js")+`"`, "the charts need no script: only the quick exit's, which is optional")
 	}
 	assert.Equal(t, [][]string{
 		{"Category", "2025"},

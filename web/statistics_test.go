@@ -14,6 +14,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/ccf-portal/ccfportal/static"
 	"github.com/ccf-portal/ccfportal/web"
 	"github.com/ccf-portal/ccfportal/web/webtest"
 )
@@ -113,7 +114,7 @@ func TestStatisticsPageShowsTheFiguresWorkedOutByHand(t *testing.T) {
 	resp := app.NewClient().Get("/statistics")
 	require.Equal(t, http.StatusOK, resp.Status)
 	for _, tag := range scriptTag.FindAllString(resp.Body, -1) {
-		assert.Contains(t, tag, `src="/static/exit.js"`, "the charts need no script: only the quick exit's, which is optional")
+		assert.Contains(t, tag, `src="`+static.Path("/static/exit.js")+`"`, "the charts need no script: only the quick exit's, which is optional")
 	}
 	assert.NotContains(t, resp.Body, "style=", "the CSP allows no inline style")
 	assert.Equal(t, [][]string{
