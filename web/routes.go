@@ -6,6 +6,7 @@ import (
 	"github.com/ccf-portal/ccfportal/db/domain"
 	"github.com/ccf-portal/ccfportal/handlers/guide"
 	"github.com/ccf-portal/ccfportal/handlers/health"
+	"github.com/ccf-portal/ccfportal/handlers/receipt"
 	"github.com/ccf-portal/ccfportal/handlers/security"
 	"github.com/ccf-portal/ccfportal/handlers/stats"
 	"github.com/ccf-portal/ccfportal/views"
@@ -108,6 +109,11 @@ func (s *Server) routes() {
 	pages.POST("/representation/:uid/revoke", h.RevokeRepresentation, petitioner)
 	pages.POST("/requests/:id/submit", h.SubmitRequest, applicant)
 	pages.GET("/requests/:id/confirmation", h.Confirmation, applicant)
+
+	// What the applicant's side keeps of a submitted request: its receipt
+	// (printable page), for whoever may see the request now.
+	rc := receipt.New(h)
+	pages.GET("/requests/:id/receipt", rc.Show, applicant)
 
 	// The applicant's answer to a clarification.
 	s.streaming(pages.POST("/requests/:id/reply", h.ReplyToClarification, applicant))
