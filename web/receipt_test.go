@@ -36,7 +36,7 @@ func TestTheReceiptListsWhatWasFiledWithFingerprints(t *testing.T) {
 		`href="` + req + `/receipt.pdf"`, `href="` + req + `/files.zip"`} {
 		assert.Contains(t, page.Body, want)
 	}
-	assert.Contains(t, page.Body, "("+strconv.Itoa(len(webtest.PDF("id")))+" bytes)")
+	assert.Contains(t, page.Body, strconv.Itoa(len(webtest.PDF("id")))+" bytes")
 }
 
 // Nobody else has the receipt: another person, counsel once their

@@ -111,9 +111,10 @@ func (s *Server) routes() {
 	pages.GET("/requests/:id/confirmation", h.Confirmation, applicant)
 
 	// What the applicant's side keeps of a submitted request: its receipt
-	// (printable page), for whoever may see the request now.
+	// (printable page, and PDF), for whoever may see the request now.
 	rc := receipt.New(h)
 	pages.GET("/requests/:id/receipt", rc.Show, applicant)
+	pages.GET("/requests/:id/receipt.pdf", rc.PDF, applicant)
 
 	// The applicant's answer to a clarification.
 	s.streaming(pages.POST("/requests/:id/reply", h.ReplyToClarification, applicant))
