@@ -2,6 +2,8 @@ package views
 
 import (
 	"context"
+	"strconv"
+	"strings"
 
 	"github.com/ccf-portal/ccfportal/db/domain/receipt"
 )
@@ -69,4 +71,19 @@ func ExactSize(ctx context.Context, n int64) string {
 		return FormatSize(ctx, n)
 	}
 	return FormatSize(ctx, n) + " (" + T(ctx, "receipt.bytes", n) + ")"
+}
+
+// ReceiptManifest is the manifest.txt of the "everything filed" archive:
+// a heading, then one line per file, tab-separated -- its name in the
+// archive, its exact size in bytes and its SHA-256 -- so that anyone can
+// check each file against the receipt.
+func ReceiptManifest(ctx context.Context, rc receipt.Receipt, names []string) string {
+	var b strings.Builder
+	b.WriteString(T(ctx, "receipt.manifest_heading", rc.Request.Reference) + "\n")
+	b.WriteString(T(ctx, "receipt.label_value", T(ctx, "receipt.submitted"), FormatDateTime(ctx, rc.Request.SubmittedAt)) + "\n\n")
+	b.WriteString(T(ctx, "receipt.manifest_name") + "\t" + T(ctx, "receipt.manifest_size") + "\t" + T(ctx, "receipt.manifest_sha256") + "\n")
+	for i, d := range rc.Documents {
+		b.WriteString(names[i] + "\t" + strconv.FormatInt(d.Size, 10) + "\t" + d.SHA256 + "\n")
+	}
+	return b.String()
 }

@@ -111,10 +111,12 @@ func (s *Server) routes() {
 	pages.GET("/requests/:id/confirmation", h.Confirmation, applicant)
 
 	// What the applicant's side keeps of a submitted request: its receipt
-	// (printable page, and PDF), for whoever may see the request now.
+	// (printable page, and PDF) and everything it filed as one zip, whose
+	// download is audited; for whoever may see the request now.
 	rc := receipt.New(h)
 	pages.GET("/requests/:id/receipt", rc.Show, applicant)
 	pages.GET("/requests/:id/receipt.pdf", rc.PDF, applicant)
+	pages.GET("/requests/:id/files.zip", rc.Files, applicant)
 
 	// The applicant's answer to a clarification.
 	s.streaming(pages.POST("/requests/:id/reply", h.ReplyToClarification, applicant))
