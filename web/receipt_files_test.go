@@ -100,3 +100,17 @@ func TestEverythingFiledIsTheApplicantsSideOnly(t *testing.T) {
 	assert.Equal(t, http.StatusNotFound, counsel.Get(req+"/files.zip").Status)
 	assert.Equal(t, int64(1), app.QueryInt(`SELECT COUNT(*) FROM audit_log WHERE action = 'files_download'`), "only the download that happened")
 }
+
+// A damaged stored file is found before the archive starts: the answer is
+// an error page, never a zip that would pass for complete.
+func TestEverythingFiledRefusesADamagedFileBeforeSendingAnything(t *testing.T) {
+	app := webtest.New(t)
+	c := app.Petitioner("amal@example.org")
+	req := fileAccessRequest(t, c)
+	require.Equal(t, 1, damageStoredFiles(t, app))
+	resp := c.Get(req + "/files.zip")
+	assert.Equal(t, http.StatusInternalServerError, resp.Status)
+	assert.Empty(t, resp.Header.Get("Content-Disposition"), "no file is offered")
+	assert.NotEqual(t, "application/zip", resp.Header.Get("Content-Type"))
+	assert.Contains(t, resp.Body, "This document cannot be downloaded")
+}
