@@ -75,6 +75,9 @@ func TestEverythingFiledDownloadsAsAZipThatMatchesItsManifest(t *testing.T) {
 	assert.Equal(t, int64(1), app.QueryInt(`SELECT COUNT(*) FROM audit_log WHERE action = 'files_download' AND request_id = 1`))
 	c.Get(req + "/files.zip")
 	assert.Equal(t, int64(2), app.QueryInt(`SELECT COUNT(*) FROM audit_log WHERE action = 'files_download'`), "one entry per download")
+	trail := app.Staff("clerk@ccf.example").Get("/staff/requests/1/audit")
+	require.Equal(t, http.StatusOK, trail.Status)
+	assert.Contains(t, trail.Body, "Everything filed downloaded by the applicant&#39;s side", "staff see who took the files")
 }
 
 // Nobody else has the files: another person, counsel once withdrawn; a
