@@ -2,7 +2,8 @@
 // documents, applicants and the staff's work on cases. The DB type gathers
 // the store's rooms -- the connection (db/conn), accounts and sessions
 // (db/accounts), the audit chain (db/audit), the staff queue (db/queue),
-// the statistics (db/stats) and the second factor (db/twofa) -- so that
+// the statistics (db/stats), the second factor (db/twofa) and what filers
+// take away of their requests (db/receipt) -- so that
 // callers hold one store.
 package db
 
@@ -15,6 +16,7 @@ import (
 	"github.com/ccf-portal/ccfportal/db/domain"
 	"github.com/ccf-portal/ccfportal/db/helpdesk"
 	"github.com/ccf-portal/ccfportal/db/queue"
+	"github.com/ccf-portal/ccfportal/db/receipt"
 	"github.com/ccf-portal/ccfportal/db/stats"
 	"github.com/ccf-portal/ccfportal/db/twofa"
 )
@@ -28,6 +30,7 @@ type DB struct {
 	stats.Figures
 	twofa.Factors
 	helpdesk.Desk
+	receipt.Files
 }
 
 // Open opens (creating if needed) the database file at path, applies the
@@ -38,5 +41,6 @@ func Open(ctx context.Context, path string, clock domain.Clock) (*DB, error) {
 		return nil, err
 	}
 	return &DB{Conn: c, Accounts: accounts.Accounts{Conn: c}, Log: audit.Log{Conn: c}, Store: queue.Store{Conn: c},
-		Figures: stats.Figures{Conn: c}, Factors: twofa.Factors{Conn: c}, Desk: helpdesk.Desk{Conn: c}}, nil
+		Figures: stats.Figures{Conn: c}, Factors: twofa.Factors{Conn: c}, Desk: helpdesk.Desk{Conn: c},
+		Files: receipt.Files{Conn: c, Access: accessCond}}, nil
 }

@@ -136,4 +136,9 @@ func accessRequestJourney(r *Run) {
 	amal.SeesUnder("What has happened", "Request submitted with reference CCF-2026-000001")
 	amal.SeesUnder("Documents", "passport.pdf")
 	amal.SeesUnder("About the person concerned", "14 February 1984")
+
+	amal.FollowLink("View and print the receipt")
+	amal.Sees("receipt", "Receipt for a submitted request")
+	amal.SeesUnder("Documents filed", "passport.pdf")
+	amal.SeesUnder("Documents filed", "SHA-256 fingerprint")
 }

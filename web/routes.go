@@ -7,6 +7,7 @@ import (
 	"github.com/ccf-portal/ccfportal/handlers/guide"
 	"github.com/ccf-portal/ccfportal/handlers/health"
 	"github.com/ccf-portal/ccfportal/handlers/helpdesk"
+	"github.com/ccf-portal/ccfportal/handlers/receipt"
 	"github.com/ccf-portal/ccfportal/handlers/security"
 	"github.com/ccf-portal/ccfportal/handlers/stats"
 	"github.com/ccf-portal/ccfportal/views"
@@ -109,6 +110,14 @@ func (s *Server) routes() {
 	pages.POST("/representation/:uid/revoke", h.RevokeRepresentation, petitioner)
 	pages.POST("/requests/:id/submit", h.SubmitRequest, applicant)
 	pages.GET("/requests/:id/confirmation", h.Confirmation, applicant)
+
+	// What the applicant's side keeps of a submitted request: its receipt
+	// (printable page, and PDF) and everything it filed as one zip, whose
+	// download is audited; for whoever may see the request now.
+	rc := receipt.New(h)
+	pages.GET("/requests/:id/receipt", rc.Show, applicant)
+	pages.GET("/requests/:id/receipt.pdf", rc.PDF, applicant)
+	pages.GET("/requests/:id/files.zip", rc.Files, applicant)
 
 	// The applicant's answer to a clarification.
 	s.streaming(pages.POST("/requests/:id/reply", h.ReplyToClarification, applicant))
