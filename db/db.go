@@ -2,7 +2,8 @@
 // documents, applicants and the staff's work on cases. The DB type gathers
 // the store's rooms -- the connection (db/conn), accounts and sessions
 // (db/accounts), the audit chain (db/audit), the staff queue (db/queue),
-// the statistics (db/stats) and the second factor (db/twofa) -- so that
+// the statistics (db/stats), the second factor (db/twofa) and the e-mail
+// waiting to be sent (db/outbox) -- so that
 // callers hold one store.
 package db
 
@@ -13,6 +14,7 @@ import (
 	"github.com/ccf-portal/ccfportal/db/audit"
 	"github.com/ccf-portal/ccfportal/db/conn"
 	"github.com/ccf-portal/ccfportal/db/domain"
+	"github.com/ccf-portal/ccfportal/db/outbox"
 	"github.com/ccf-portal/ccfportal/db/queue"
 	"github.com/ccf-portal/ccfportal/db/stats"
 	"github.com/ccf-portal/ccfportal/db/twofa"
@@ -23,6 +25,7 @@ type DB struct {
 	*conn.Conn
 	accounts.Accounts
 	audit.Log
+	outbox.Outbox
 	queue.Store
 	stats.Figures
 	twofa.Factors
@@ -35,6 +38,6 @@ func Open(ctx context.Context, path string, clock domain.Clock) (*DB, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &DB{Conn: c, Accounts: accounts.Accounts{Conn: c}, Log: audit.Log{Conn: c}, Store: queue.Store{Conn: c},
+	return &DB{Conn: c, Accounts: accounts.Accounts{Conn: c}, Log: audit.Log{Conn: c}, Outbox: outbox.Outbox{Conn: c}, Store: queue.Store{Conn: c},
 		Figures: stats.Figures{Conn: c}, Factors: twofa.Factors{Conn: c}}, nil
 }
