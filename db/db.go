@@ -2,9 +2,9 @@
 // documents, applicants and the staff's work on cases. The DB type gathers
 // the store's rooms -- the connection (db/conn), accounts and sessions
 // (db/accounts), the audit chain (db/audit), the staff queue (db/queue),
-// the statistics (db/stats), the second factor (db/twofa) and the e-mail
-// waiting to be sent (db/outbox) -- so that
-// callers hold one store.
+// the statistics (db/stats), the second factor (db/twofa), the e-mail
+// waiting to be sent (db/outbox) and the links that give an account back
+// (db/recovery) -- so that callers hold one store.
 package db
 
 import (
@@ -16,6 +16,7 @@ import (
 	"github.com/ccf-portal/ccfportal/db/domain"
 	"github.com/ccf-portal/ccfportal/db/outbox"
 	"github.com/ccf-portal/ccfportal/db/queue"
+	"github.com/ccf-portal/ccfportal/db/recovery"
 	"github.com/ccf-portal/ccfportal/db/stats"
 	"github.com/ccf-portal/ccfportal/db/twofa"
 )
@@ -27,6 +28,7 @@ type DB struct {
 	audit.Log
 	outbox.Outbox
 	queue.Store
+	recovery.Recovery
 	stats.Figures
 	twofa.Factors
 }
@@ -38,6 +40,6 @@ func Open(ctx context.Context, path string, clock domain.Clock) (*DB, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &DB{Conn: c, Accounts: accounts.Accounts{Conn: c}, Log: audit.Log{Conn: c}, Outbox: outbox.Outbox{Conn: c}, Store: queue.Store{Conn: c},
+	return &DB{Conn: c, Accounts: accounts.Accounts{Conn: c}, Log: audit.Log{Conn: c}, Outbox: outbox.Outbox{Conn: c}, Store: queue.Store{Conn: c}, Recovery: recovery.Recovery{Conn: c},
 		Figures: stats.Figures{Conn: c}, Factors: twofa.Factors{Conn: c}}, nil
 }

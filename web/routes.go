@@ -1,11 +1,14 @@
 package web
 
 import (
+	"strings"
+
 	"github.com/labstack/echo/v4"
 
 	"github.com/ccf-portal/ccfportal/db/domain"
 	"github.com/ccf-portal/ccfportal/handlers/guide"
 	"github.com/ccf-portal/ccfportal/handlers/health"
+	"github.com/ccf-portal/ccfportal/handlers/recovery"
 	"github.com/ccf-portal/ccfportal/handlers/security"
 	"github.com/ccf-portal/ccfportal/handlers/stats"
 	"github.com/ccf-portal/ccfportal/views"
@@ -40,6 +43,13 @@ func (s *Server) routes() {
 	pages.POST("/login/enrol", sec.Enrol)
 	pages.POST("/logout", h.Logout)
 	pages.POST("/language", h.ChooseLanguage)
+	// A forgotten password: a single-use link by e-mail, asked for with
+	// an answer that never says whether the address has an account.
+	rec := recovery.New(h, strings.TrimRight(s.cfg.PublicURL, "/"))
+	pages.GET("/password/forgot", rec.ShowForgot)
+	pages.POST("/password/forgot", rec.Forgot)
+	pages.GET("/password/reset/:token", rec.ShowReset)
+	pages.POST("/password/reset/:token", rec.Reset)
 	pages.GET("/staff/setup/:token", h.ShowStaffSetup)
 	pages.POST("/staff/setup/:token", h.StaffSetup)
 

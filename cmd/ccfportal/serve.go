@@ -125,7 +125,7 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) (err er
 		Passwords: password.DefaultParams, Sessions: web.DefaultSessionPolicy, Logger: logger,
 		Blobs: blobs, MaxUpload: cfg.maxUpload, MaxConns: connectionLimit(cfg.ops, logger), DataDir: cfg.data,
 		MinFreeDisk: cfg.minFree, Limits: cfg.limits, StatsThreshold: int(cfg.statsMin),
-		Contact: cfg.guide.contact(), ExitURL: cfg.guide.exitURL}, store)
+		Contact: cfg.guide.contact(), ExitURL: cfg.guide.exitURL, PublicURL: base}, store)
 	stopMetrics, err := serveMetrics(cfg.ops.metricsAddr, srv.MetricsHandler(), logger)
 	if err != nil {
 		ln.Close()

@@ -110,7 +110,7 @@ func Start(t testing.TB, opts ...Option) *Server {
 	t.Helper()
 	s := &Server{}
 	srv := smtp.NewServer(backend{s})
-	srv.Domain = "mail.test"
+	srv.Domain = "localhost"
 	srv.ReadTimeout, srv.WriteTimeout = time.Minute, time.Minute
 	for _, o := range opts {
 		o(s, srv)

@@ -25,6 +25,8 @@ import (
 	"github.com/ccf-portal/ccfportal/db/blob"
 	"github.com/ccf-portal/ccfportal/db/domain"
 	"github.com/ccf-portal/ccfportal/db/password"
+	"github.com/ccf-portal/ccfportal/mail"
+	"github.com/ccf-portal/ccfportal/mail/mailtest"
 	"github.com/ccf-portal/ccfportal/web"
 )
 
@@ -45,6 +47,10 @@ type App struct {
 	Portal *web.Server
 
 	factors factors
+	// Mail is a real SMTP server the app's outbox is delivered to, when
+	// the test calls DeliverMail.
+	Mail   *mailtest.Server
+	sender *mail.Sender
 }
 
 // Option adjusts the app's configuration before it starts.
@@ -72,13 +78,22 @@ func New(t testing.TB, opts ...Option) *App {
 	for _, o := range opts {
 		o(&cfg)
 	}
+	// The listener comes first, so that the links the portal sends by
+	// e-mail carry the address the test's browsers use.
+	srv := httptest.NewUnstartedServer(nil)
+	if cfg.PublicURL == "" {
+		cfg.PublicURL = "http://" + srv.Listener.Addr().String()
+	}
 	portal := web.New(cfg, store)
-	srv := httptest.NewServer(portal.Handler())
+	srv.Config.Handler = portal.Handler()
+	srv.Start()
 	t.Cleanup(func() {
 		srv.Close()
 		store.Close()
 	})
-	return &App{t: t, DB: store, Clock: clock, Server: srv, DataDir: dir, Logs: logs, Config: cfg, Blobs: blobs, Portal: portal}
+	a := &App{t: t, DB: store, Clock: clock, Server: srv, DataDir: dir, Logs: logs, Config: cfg, Blobs: blobs, Portal: portal}
+	a.startMail()
+	return a
 }
 
 // Client is one browser: its own cookie jar.
