@@ -34,3 +34,8 @@ func ResetMail(l *i18n.Locale, link string) MailText {
 func mailText(l *i18n.Locale, subjectKey, body string) MailText {
 	return MailText{Subject: l.T(subjectKey), Body: strings.TrimSpace(body) + "\n\n-- \n" + l.T("mail.footer") + "\n"}
 }
+
+// VerifyMail carries a link that confirms the account's address.
+func VerifyMail(l *i18n.Locale, link string) MailText {
+	return mailText(l, "mail.verify.subject", l.T("mail.verify.body", link))
+}

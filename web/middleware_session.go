@@ -55,7 +55,7 @@ func viewerOf(u *domain.User) *views.Viewer {
 	if u == nil {
 		return nil
 	}
-	return &views.Viewer{ID: u.ID, Name: u.Name, Role: u.Role}
+	return &views.Viewer{ID: u.ID, Name: u.Name, Role: u.Role, Unverified: !u.Verified && u.Role != domain.RoleStaff}
 }
 
 // requireRole lets through only signed-in users holding one of roles. A

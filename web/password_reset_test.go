@@ -14,6 +14,7 @@ import (
 
 	"github.com/ccf-portal/ccfportal/db/domain"
 	"github.com/ccf-portal/ccfportal/db/recovery"
+	"github.com/ccf-portal/ccfportal/mail/mailtest"
 	"github.com/ccf-portal/ccfportal/web/webtest"
 )
 
@@ -27,6 +28,18 @@ func askReset(app *webtest.App, email string) *webtest.Response {
 // signIn tries a password from a fresh browser.
 func signIn(app *webtest.App, email, pw string) *webtest.Response {
 	return app.NewClient().Submit("/login", "/login", url.Values{"email": {email}, "password": {pw}})
+}
+
+// resetMail delivers what is due and returns the reset messages addr
+// received (registration also sends one to confirm the address).
+func resetMail(app *webtest.App, addr string) []mailtest.Received {
+	var out []mailtest.Received
+	for _, m := range app.MailTo(addr) {
+		if strings.Contains(m.Body(), "/password/reset/") {
+			out = append(out, m)
+		}
+	}
+	return out
 }
 
 var volatile = regexp.MustCompile(`(name="_csrf" value="|nonce=")[^"]*"`)
@@ -48,9 +61,9 @@ func TestPasswordResetThroughTheRealMailServer(t *testing.T) {
 	assert.Equal(t, volatile.ReplaceAllString(known.Body, ""), volatile.ReplaceAllString(unknown.Body, ""),
 		"the answer says nothing of whether an account uses the address")
 
-	msgs := app.MailTo(email)
+	msgs := resetMail(app, email)
 	require.Len(t, msgs, 1)
-	assert.Len(t, app.Mail.Messages(), 1, "nothing is sent for an address without an account")
+	assert.Empty(t, app.Mail.To("nobody@example.org"), "nothing is sent for an address without an account")
 	assert.Equal(t, "Reset your password", msgs[0].Subject())
 	link := app.LinkIn(msgs[0])
 	assert.True(t, strings.HasPrefix(link, "/password/reset/"), link)
@@ -84,7 +97,7 @@ func TestAnExpiredResetLinkFails(t *testing.T) {
 	const email = "omar@example.org"
 	app.Register(domain.RolePetitioner, "Omar", email)
 	askReset(app, email)
-	msgs := app.MailTo(email)
+	msgs := resetMail(app, email)
 	require.Len(t, msgs, 1)
 	link := app.LinkIn(msgs[0])
 
@@ -104,10 +117,10 @@ func TestResetRequestsAreLimitedPerAddress(t *testing.T) {
 		require.Equal(t, http.StatusOK, resp.Status)
 		assert.Contains(t, resp.Body, "If an account uses this address")
 	}
-	assert.Len(t, app.MailTo(email), recovery.ResetsPerWindow)
+	assert.Len(t, resetMail(app, email), recovery.ResetsPerWindow)
 	app.Clock.Advance(recovery.ResetWindow + time.Second)
 	askReset(app, email)
-	assert.Len(t, app.MailTo(email), recovery.ResetsPerWindow+1, "the limit lifts after its window")
+	assert.Len(t, resetMail(app, email), recovery.ResetsPerWindow+1, "the limit lifts after its window")
 }
 
 func TestResetMailIsInTheAccountsLanguage(t *testing.T) {
@@ -118,7 +131,7 @@ func TestResetMailIsInTheAccountsLanguage(t *testing.T) {
 	require.NoError(t, err)
 	require.NoError(t, app.DB.SetUserLanguage(context.Background(), u.ID, "ar"))
 	askReset(app, email)
-	msgs := app.MailTo(email)
+	msgs := resetMail(app, email)
 	require.Len(t, msgs, 1)
 	assert.Equal(t, "إعادة تعيين كلمة المرور", msgs[0].Subject())
 	assert.Contains(t, msgs[0].Body(), "بوابة اللجنة")
@@ -128,7 +141,7 @@ func TestStaffStillNeedTheirSecondFactorAfterAReset(t *testing.T) {
 	app := webtest.New(t)
 	desk := app.Staff(clerk)
 	askReset(app, clerk)
-	msgs := app.MailTo(clerk)
+	msgs := resetMail(app, clerk)
 	require.Len(t, msgs, 1)
 	link := app.LinkIn(msgs[0])
 	require.Equal(t, http.StatusSeeOther, app.NewClient().Submit(link, link, url.Values{"new_password": {resetPassword}}).Status)

@@ -27,10 +27,10 @@ func (s *Server) routes() {
 	e.GET("/readyz", probes.Readyz)
 	e.GET("/static/*", staticHandler())
 
+	rec := recovery.New(h, strings.TrimRight(s.cfg.PublicURL, "/"))
 	pages := e.Group("", s.loadSession, s.csrf)
 	pages.GET("/", h.Home)
 	pages.GET("/register", h.ShowRegister)
-	pages.POST("/register", h.Register)
 	pages.GET("/login", h.ShowLogin)
 	// Signing in: the password step, then the second factor -- enrolled
 	// at the first sign-in of a staff account, asked at every sign-in of
@@ -43,9 +43,15 @@ func (s *Server) routes() {
 	pages.POST("/login/enrol", sec.Enrol)
 	pages.POST("/logout", h.Logout)
 	pages.POST("/language", h.ChooseLanguage)
+	// The links sent by e-mail. Creating an account sends a link that confirms its address; the
+	// link works signed in or not, and submitting a request (or urgent
+	// measures) needs it followed: rec.RequireVerified guards those.
+	pages.POST("/register", rec.Register)
+	pages.GET("/verify/:token", rec.ShowVerify)
+	pages.POST("/verify/:token", rec.Verify)
+	pages.POST("/account/verify/resend", rec.Resend, requireRole(domain.RolePetitioner, domain.RoleCounsel))
 	// A forgotten password: a single-use link by e-mail, asked for with
 	// an answer that never says whether the address has an account.
-	rec := recovery.New(h, strings.TrimRight(s.cfg.PublicURL, "/"))
 	pages.GET("/password/forgot", rec.ShowForgot)
 	pages.POST("/password/forgot", rec.Forgot)
 	pages.GET("/password/reset/:token", rec.ShowReset)
@@ -95,7 +101,7 @@ func (s *Server) routes() {
 	pages.POST("/urgent", h.CreateUrgent, applicant)
 	pages.GET("/requests/:id/urgent", h.ShowUrgent, applicant)
 	pages.POST("/requests/:id/urgent/person", h.SaveUrgentPerson, applicant)
-	s.streaming(pages.POST("/requests/:id/urgent", h.FileUrgent, applicant))
+	s.streaming(pages.POST("/requests/:id/urgent", h.FileUrgent, applicant, rec.RequireVerified))
 	pages.GET("/requests/:id/revision", h.ShowRevision, applicant)
 	s.streaming(pages.POST("/requests/:id/revision", h.FileRevision, applicant))
 	pages.GET("/requests/:id/check", h.CheckAnswers, applicant)
@@ -116,7 +122,7 @@ func (s *Server) routes() {
 	pages.GET("/representation", h.ShowRepresentation, petitioner)
 	pages.POST("/representation", h.GrantRepresentation, petitioner)
 	pages.POST("/representation/:uid/revoke", h.RevokeRepresentation, petitioner)
-	pages.POST("/requests/:id/submit", h.SubmitRequest, applicant)
+	pages.POST("/requests/:id/submit", h.SubmitRequest, applicant, rec.RequireVerified)
 	pages.GET("/requests/:id/confirmation", h.Confirmation, applicant)
 
 	// The applicant's answer to a clarification.

@@ -1,6 +1,7 @@
 // Package recovery is the store's room for the single-use links the portal
-// sends by e-mail to give a person their account back: password reset.
-// Only hashes of the links' tokens are stored.
+// sends by e-mail: password reset, which gives a person their account
+// back, and the confirmation of an account's address, which submitting a
+// request needs. Only hashes of the links' tokens are stored.
 package recovery
 
 import (
