@@ -3,8 +3,8 @@
 // the store's rooms -- the connection (db/conn), accounts and sessions
 // (db/accounts), the audit chain (db/audit), the staff queue (db/queue),
 // the statistics (db/stats), the second factor (db/twofa), the e-mail
-// waiting to be sent (db/outbox) and the links that give an account back
-// (db/recovery) -- so that callers hold one store.
+// waiting to be sent (db/outbox), the notifications (db/inbox) and the
+// links sent by e-mail (db/recovery) -- so that callers hold one store.
 package db
 
 import (
@@ -14,6 +14,7 @@ import (
 	"github.com/ccf-portal/ccfportal/db/audit"
 	"github.com/ccf-portal/ccfportal/db/conn"
 	"github.com/ccf-portal/ccfportal/db/domain"
+	"github.com/ccf-portal/ccfportal/db/inbox"
 	"github.com/ccf-portal/ccfportal/db/outbox"
 	"github.com/ccf-portal/ccfportal/db/queue"
 	"github.com/ccf-portal/ccfportal/db/recovery"
@@ -27,6 +28,7 @@ type DB struct {
 	accounts.Accounts
 	audit.Log
 	outbox.Outbox
+	inbox.Inbox
 	queue.Store
 	recovery.Recovery
 	stats.Figures
@@ -40,6 +42,7 @@ func Open(ctx context.Context, path string, clock domain.Clock) (*DB, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &DB{Conn: c, Accounts: accounts.Accounts{Conn: c}, Log: audit.Log{Conn: c}, Outbox: outbox.Outbox{Conn: c}, Store: queue.Store{Conn: c}, Recovery: recovery.Recovery{Conn: c},
+	return &DB{Conn: c, Accounts: accounts.Accounts{Conn: c}, Log: audit.Log{Conn: c}, Outbox: outbox.Outbox{Conn: c}, Inbox: inbox.Inbox{Conn: c},
+		Store: queue.Store{Conn: c}, Recovery: recovery.Recovery{Conn: c},
 		Figures: stats.Figures{Conn: c}, Factors: twofa.Factors{Conn: c}}, nil
 }

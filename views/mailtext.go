@@ -39,3 +39,9 @@ func mailText(l *i18n.Locale, subjectKey, body string) MailText {
 func VerifyMail(l *i18n.Locale, link string) MailText {
 	return mailText(l, "mail.verify.subject", l.T("mail.verify.body", link))
 }
+
+// NewsMail is the one notification e-mail: that there is news in the
+// account, and where to sign in. It names nothing of the case.
+func NewsMail(l *i18n.Locale, portal string) MailText {
+	return mailText(l, "mail.news.subject", l.T("mail.news.body", portal+"/login"))
+}

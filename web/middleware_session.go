@@ -31,7 +31,11 @@ func (s *Server) loadSession(next echo.HandlerFunc) echo.HandlerFunc {
 		choice, _ := sess.Values[keyLang].(string)
 		setLocale(c, choice, accountLanguage(user))
 		nonce, _ := c.Get(nonceKey).(string)
-		page := views.NewPage(nonce, c.Request().URL.RequestURI(), viewerOf(user), rs.csrfToken)
+		viewer, err := s.viewerOf(c, user)
+		if err != nil {
+			return err
+		}
+		page := views.NewPage(nonce, c.Request().URL.RequestURI(), viewer, rs.csrfToken)
 		page.ExitURL = s.cfg.ExitURL
 		if flash, _ := sess.Values[keyFlash].(string); flash != "" && c.Request().Method == http.MethodGet {
 			page.Flash = flash
@@ -51,11 +55,20 @@ func accountLanguage(u *domain.User) string {
 	return u.Language
 }
 
-func viewerOf(u *domain.User) *views.Viewer {
+// viewerOf is the signed-in person as the layout shows them, with their
+// inbox's unread count (applicants only; staff have no inbox).
+func (s *Server) viewerOf(c echo.Context, u *domain.User) (*views.Viewer, error) {
 	if u == nil {
-		return nil
+		return nil, nil
 	}
-	return &views.Viewer{ID: u.ID, Name: u.Name, Role: u.Role, Unverified: !u.Verified && u.Role != domain.RoleStaff}
+	v := &views.Viewer{ID: u.ID, Name: u.Name, Role: u.Role}
+	if u.Role == domain.RoleStaff {
+		return v, nil
+	}
+	v.Unverified = !u.Verified
+	n, err := s.db.UnreadCount(c.Request().Context(), u.ID)
+	v.Unread = n
+	return v, err
 }
 
 // requireRole lets through only signed-in users holding one of roles. A

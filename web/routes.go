@@ -8,6 +8,7 @@ import (
 	"github.com/ccf-portal/ccfportal/db/domain"
 	"github.com/ccf-portal/ccfportal/handlers/guide"
 	"github.com/ccf-portal/ccfportal/handlers/health"
+	"github.com/ccf-portal/ccfportal/handlers/inbox"
 	"github.com/ccf-portal/ccfportal/handlers/recovery"
 	"github.com/ccf-portal/ccfportal/handlers/security"
 	"github.com/ccf-portal/ccfportal/handlers/stats"
@@ -127,6 +128,10 @@ func (s *Server) routes() {
 
 	// The applicant's answer to a clarification.
 	s.streaming(pages.POST("/requests/:id/reply", h.ReplyToClarification, applicant))
+
+	// The inbox: what happened on the applicant's requests, with its
+	// unread count in every page's header.
+	pages.GET("/inbox", inbox.New(h).Show, applicant)
 
 	// The signed-in person's own account: second factor, password and
 	// sessions, for every role; petitioners and counsel may add a second
