@@ -54,7 +54,7 @@ type Sender struct {
 // Defaults of the sender.
 const (
 	DefaultLease = 5 * time.Minute
-	DefaultPoll  = 5 * time.Second
+	DefaultPoll  = time.Second
 	batch        = 20
 )
 
