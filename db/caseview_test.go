@@ -98,7 +98,7 @@ func assertViewsMatch(t *testing.T, f staffFixture, r domain.Request) {
 	require.NoError(t, err)
 	assert.Equal(t, targets, v.Targets)
 	assert.Contains(t, v.Staff, domain.User{ID: f.staff.ID, Email: f.staff.Email, Name: f.staff.Name, Role: domain.RoleStaff,
-		CreatedAt: v.Staff[0].CreatedAt}, "the assignee choices list the staff")
+		CreatedAt: v.Staff[0].CreatedAt, Verified: true}, "the assignee choices list the staff")
 	assert.False(t, v.NoticeDue(), "no data item is without its notice")
 
 	a, err := f.store.ApplicantCase(ctx, f.amal, r.ID)

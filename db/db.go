@@ -2,9 +2,11 @@
 // documents, applicants and the staff's work on cases. The DB type gathers
 // the store's rooms -- the connection (db/conn), accounts and sessions
 // (db/accounts), the audit chain (db/audit), the staff queue (db/queue),
-// the statistics (db/stats), the second factor (db/twofa) and what filers
-// take away of their requests (db/receipt) -- so that
-// callers hold one store.
+// the statistics (db/stats), the second factor (db/twofa), what filers
+// take away of their requests (db/receipt), help requests (db/helpdesk),
+// the e-mail waiting to be sent (db/outbox), the notifications (db/inbox)
+// and the links sent by e-mail (db/recovery) -- so that callers hold one
+// store.
 package db
 
 import (
@@ -15,8 +17,11 @@ import (
 	"github.com/ccf-portal/ccfportal/db/conn"
 	"github.com/ccf-portal/ccfportal/db/domain"
 	"github.com/ccf-portal/ccfportal/db/helpdesk"
+	"github.com/ccf-portal/ccfportal/db/inbox"
+	"github.com/ccf-portal/ccfportal/db/outbox"
 	"github.com/ccf-portal/ccfportal/db/queue"
 	"github.com/ccf-portal/ccfportal/db/receipt"
+	"github.com/ccf-portal/ccfportal/db/recovery"
 	"github.com/ccf-portal/ccfportal/db/stats"
 	"github.com/ccf-portal/ccfportal/db/twofa"
 )
@@ -26,7 +31,10 @@ type DB struct {
 	*conn.Conn
 	accounts.Accounts
 	audit.Log
+	outbox.Outbox
+	inbox.Inbox
 	queue.Store
+	recovery.Recovery
 	stats.Figures
 	twofa.Factors
 	helpdesk.Desk
@@ -40,7 +48,8 @@ func Open(ctx context.Context, path string, clock domain.Clock) (*DB, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &DB{Conn: c, Accounts: accounts.Accounts{Conn: c}, Log: audit.Log{Conn: c}, Store: queue.Store{Conn: c},
+	return &DB{Conn: c, Accounts: accounts.Accounts{Conn: c}, Log: audit.Log{Conn: c}, Outbox: outbox.Outbox{Conn: c}, Inbox: inbox.Inbox{Conn: c},
+		Store: queue.Store{Conn: c}, Recovery: recovery.Recovery{Conn: c},
 		Figures: stats.Figures{Conn: c}, Factors: twofa.Factors{Conn: c}, Desk: helpdesk.Desk{Conn: c},
 		Files: receipt.Files{Conn: c, Access: accessCond}}, nil
 }

@@ -11,11 +11,12 @@ import (
 
 	"github.com/ccf-portal/ccfportal/db/conn"
 	"github.com/ccf-portal/ccfportal/db/domain"
+	"github.com/ccf-portal/ccfportal/db/inbox"
 )
 
 // RequestClarification asks the applicant for information or documents:
 // the case waits for them until they answer (or staff resume it).
-func (db *DB) RequestClarification(ctx context.Context, staff domain.User, requestID int64, in domain.ClarificationInput) error {
+func (db *DB) RequestClarification(ctx context.Context, staff domain.User, requestID int64, in domain.ClarificationInput, then ...inbox.Hook) error {
 	return db.staffTx(ctx, staff, requestID, domain.AuditClarification, func(tx *sql.Tx, r domain.Request, now time.Time) (string, error) {
 		if errs := domain.ValidateClarification(in, now); errs.Any() {
 			return "", errs.Err()
@@ -29,6 +30,9 @@ func (db *DB) RequestClarification(ctx context.Context, staff domain.User, reque
 			return "", conn.Failed(fmt.Sprintf("ask clarification on request %d", r.ID), err)
 		}
 		id, _ := res.LastInsertId()
+		if err := inbox.Run(ctx, tx, r, now, then); err != nil {
+			return "", err
+		}
 		return "message=" + strconv.FormatInt(id, 10), addEvent(ctx, tx, r.ID, domain.EventClarificationRequested, staff.ID, false,
 			map[string]string{"arg": in.ReplyBy}, now)
 	})

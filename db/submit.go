@@ -9,12 +9,13 @@ import (
 
 	"github.com/ccf-portal/ccfportal/db/conn"
 	"github.com/ccf-portal/ccfportal/db/domain"
+	"github.com/ccf-portal/ccfportal/db/inbox"
 )
 
 // SubmitRequest files a draft: in one transaction it checks the problems
 // again, allocates the reference, freezes the answers, records the applicant
 // and writes the first timeline entry. Either all of it happens or none.
-func (db *DB) SubmitRequest(ctx context.Context, r domain.Request, filer domain.User, limits domain.Limits) (domain.Request, error) {
+func (db *DB) SubmitRequest(ctx context.Context, r domain.Request, filer domain.User, limits domain.Limits, then ...inbox.Hook) (domain.Request, error) {
 	now := db.Clock.Now()
 	err := db.Write(ctx, func(tx *sql.Tx) error {
 		cur, err := requestFor(ctx, tx, r.ID, filer)
@@ -41,7 +42,10 @@ func (db *DB) SubmitRequest(ctx context.Context, r domain.Request, filer domain.
 		if err := submitTx(ctx, tx, cur.ID, filer, now); err != nil {
 			return err
 		}
-		return submitUrgentChildren(ctx, tx, cur.ID, filer, now)
+		if err := submitUrgentChildren(ctx, tx, cur.ID, filer, now); err != nil {
+			return err
+		}
+		return inbox.Run(ctx, tx, cur, now, then)
 	})
 	if err != nil {
 		return domain.Request{}, err

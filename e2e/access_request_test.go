@@ -36,6 +36,8 @@ func accessRequestJourney(r *Run) {
 	amal.Sees("my-requests", "My requests")
 	amal.SeesText("You have not filed any request yet.")
 
+	confirmAddress(r, amal, "amal@example.org", english)
+
 	amal.FollowLink("Start an access request")
 	amal.Sees("start-access-request", "Ask the CCF what INTERPOL holds")
 	amal.PressButton("Start now")

@@ -91,13 +91,14 @@ func localAccessRequestJourney(tag string) func(r *Run) {
 		amal.Fill(T("register.password"), webtest.Password)
 		amal.PressButton(T("register.submit"))
 		amal.Sees("sign-in", T("login.heading"))
-		amal.SeesText(T("register.done"))
+		amal.SeesText(T("verify.register_done"))
 
 		amal.Fill(T("login.email"), "amal@example.org")
 		amal.Fill(T("login.password"), webtest.Password)
 		amal.PressButton(T("login.submit"))
 		amal.Sees("my-requests", T("dashboard.heading"))
 		amal.SeesText(T("dashboard.no_requests"))
+		confirmAddress(r, amal, "amal@example.org", T)
 
 		amal.FollowLink(T("dashboard.start_access"))
 		amal.Sees("start-access-request", T("new.heading"))

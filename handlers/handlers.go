@@ -54,6 +54,8 @@ type Handlers struct {
 	// ReadyTimeout bounds the readiness check's wait for the database;
 	// zero means health.DefaultReadyTimeout.
 	ReadyTimeout time.Duration
+	// PublicURL is the portal's address as people reach it, for e-mail.
+	PublicURL string
 }
 
 // draftView loads everything filed with r and works out its tasks and

@@ -6,6 +6,7 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"github.com/ccf-portal/ccfportal/db/domain"
+	"github.com/ccf-portal/ccfportal/db/inbox"
 	"github.com/ccf-portal/ccfportal/views"
 )
 
@@ -21,7 +22,8 @@ func (h *Handlers) SubmitRequest(c echo.Context) error {
 		f.Errors.Add("declaration", "check.declaration_required")
 		return h.renderCheck(c, http.StatusUnprocessableEntity, r, f)
 	}
-	filed, err := h.DB.SubmitRequest(c.Request().Context(), r, *CurrentUser(c), h.Limits)
+	filed, err := h.DB.SubmitRequest(c.Request().Context(), r, *CurrentUser(c), h.Limits,
+		h.notifyFiler(c, inbox.KindReceived, true))
 	if domain.ErrorCode(err) == domain.EInvalid {
 		f := views.NewForm()
 		f.Errors.Add("problems-title", domain.ErrorMessage(err))

@@ -6,6 +6,7 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"github.com/ccf-portal/ccfportal/db/domain"
+	"github.com/ccf-portal/ccfportal/db/inbox"
 	"github.com/ccf-portal/ccfportal/views"
 )
 
@@ -38,7 +39,8 @@ func (h *Handlers) SendClarification(c echo.Context) error {
 	}
 	in := domain.ClarificationInput{Body: c.FormValue("body"),
 		ReplyBy: domain.ParseDateParts(c.FormValue("reply_by-day"), c.FormValue("reply_by-month"), c.FormValue("reply_by-year"))}
-	err = h.DB.RequestClarification(c.Request().Context(), *CurrentUser(c), r.ID, in)
+	err = h.DB.RequestClarification(c.Request().Context(), *CurrentUser(c), r.ID, in,
+		h.notifyFiler(c, inbox.KindClarification, false))
 	if errs, status, ok := formErrors(c, err); ok {
 		f := postedForm(c)
 		f.Errors = errs

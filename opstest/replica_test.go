@@ -50,7 +50,7 @@ func TestLitestreamReplicaRestores(t *testing.T) {
 	config := litestreamConfig(t, filepath.Join(data, "ccf.db"), replica)
 	ls := startLitestream(t, litestream, config)
 
-	writers, tally := replicaWriters()
+	writers, tally := replicaWriters(data)
 	driveWriters(t, p.base, writers, tally, target)
 	refs := acknowledgedReferences(t, writers)
 	require.NotEmpty(t, refs, "the writers submitted nothing: %s", tally)
@@ -326,11 +326,11 @@ func copyNew(src, dst string) error {
 
 // replicaWriters are the drill's writers, with a fixed seed: the drill
 // never kills the portal, so every write is acknowledged or a failure.
-func replicaWriters() ([]*writer, *tally) {
+func replicaWriters(data string) ([]*writer, *tally) {
 	tl := &tally{}
 	writers := make([]*writer, crashWriters)
 	for i := range writers {
-		writers[i] = &writer{id: i, email: fmt.Sprintf("writer%d@replica.example", i), tally: tl, sent: map[string]bool{},
+		writers[i] = &writer{id: i, email: fmt.Sprintf("writer%d@replica.example", i), tally: tl, sent: map[string]bool{}, data: data,
 			rng: rand.New(rand.NewPCG(0x6c697465, uint64(i)))}
 	}
 	return writers, tl

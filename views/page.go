@@ -15,6 +15,11 @@ type Viewer struct {
 	ID   int64
 	Name string
 	Role domain.Role
+	// Unverified marks an applicant whose address is not confirmed yet,
+	// who cannot submit until it is.
+	Unverified bool
+	// Unread counts the applicant's unread inbox entries.
+	Unread int
 }
 
 // Page is what every page needs besides its own data: set once per request

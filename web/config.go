@@ -51,6 +51,9 @@ type Config struct {
 	// Contact is how to reach the CCF outside the portal, shown on the
 	// contact page; empty, the page says the operator has not set it.
 	Contact views.Contact
+	// PublicURL is the portal's address as people reach it, without a
+	// trailing slash: the base of the links sent by e-mail.
+	PublicURL string
 	// ExitURL is the neutral site the quick-exit link on every page leaves
 	// for; empty takes views.DefaultExitURL.
 	ExitURL string

@@ -35,7 +35,11 @@ func (s *Server) loadSession(next echo.HandlerFunc) echo.HandlerFunc {
 		}
 		setLocale(c, rs.language(), accountLanguage(user))
 		nonce, _ := c.Get(nonceKey).(string)
-		page := views.NewPage(nonce, c.Request().URL.RequestURI(), viewerOf(user), rs.csrfToken)
+		viewer, err := s.viewerOf(c, user)
+		if err != nil {
+			return err
+		}
+		page := views.NewPage(nonce, c.Request().URL.RequestURI(), viewer, rs.csrfToken)
 		page.ExitURL = s.cfg.ExitURL
 		if c.Request().Method == http.MethodGet {
 			page.Flash = rs.takeFlash()
@@ -53,11 +57,20 @@ func accountLanguage(u *domain.User) string {
 	return u.Language
 }
 
-func viewerOf(u *domain.User) *views.Viewer {
+// viewerOf is the signed-in person as the layout shows them, with their
+// inbox's unread count (applicants only; staff have no inbox).
+func (s *Server) viewerOf(c echo.Context, u *domain.User) (*views.Viewer, error) {
 	if u == nil {
-		return nil
+		return nil, nil
 	}
-	return &views.Viewer{ID: u.ID, Name: u.Name, Role: u.Role}
+	v := &views.Viewer{ID: u.ID, Name: u.Name, Role: u.Role}
+	if u.Role == domain.RoleStaff {
+		return v, nil
+	}
+	v.Unverified = !u.Verified
+	n, err := s.db.UnreadCount(c.Request().Context(), u.ID)
+	v.Unread = n
+	return v, err
 }
 
 // requireRole lets through only signed-in users holding one of roles. A

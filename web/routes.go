@@ -1,13 +1,17 @@
 package web
 
 import (
+	"strings"
+
 	"github.com/labstack/echo/v4"
 
 	"github.com/ccf-portal/ccfportal/db/domain"
 	"github.com/ccf-portal/ccfportal/handlers/guide"
 	"github.com/ccf-portal/ccfportal/handlers/health"
 	"github.com/ccf-portal/ccfportal/handlers/helpdesk"
+	"github.com/ccf-portal/ccfportal/handlers/inbox"
 	"github.com/ccf-portal/ccfportal/handlers/receipt"
+	"github.com/ccf-portal/ccfportal/handlers/recovery"
 	"github.com/ccf-portal/ccfportal/handlers/security"
 	"github.com/ccf-portal/ccfportal/handlers/stats"
 	"github.com/ccf-portal/ccfportal/views"
@@ -26,10 +30,10 @@ func (s *Server) routes() {
 	e.GET("/readyz", probes.Readyz)
 	e.GET("/static/*", staticHandler())
 
+	rec := recovery.New(h, strings.TrimRight(s.cfg.PublicURL, "/"))
 	pages := e.Group("", s.loadSession, s.csrf)
 	pages.GET("/", h.Home)
 	pages.GET("/register", h.ShowRegister)
-	pages.POST("/register", h.Register)
 	pages.GET("/login", h.ShowLogin)
 	// Signing in: the password step, then the second factor -- enrolled
 	// at the first sign-in of a staff account, asked at every sign-in of
@@ -42,6 +46,19 @@ func (s *Server) routes() {
 	pages.POST("/login/enrol", sec.Enrol)
 	pages.POST("/logout", h.Logout)
 	pages.POST("/language", h.ChooseLanguage)
+	// The links sent by e-mail. Creating an account sends a link that confirms its address; the
+	// link works signed in or not, and submitting a request (or urgent
+	// measures) needs it followed: rec.RequireVerified guards those.
+	pages.POST("/register", rec.Register)
+	pages.GET("/verify/:token", rec.ShowVerify)
+	pages.POST("/verify/:token", rec.Verify)
+	pages.POST("/account/verify/resend", rec.Resend, requireRole(domain.RolePetitioner, domain.RoleCounsel))
+	// A forgotten password: a single-use link by e-mail, asked for with
+	// an answer that never says whether the address has an account.
+	pages.GET("/password/forgot", rec.ShowForgot)
+	pages.POST("/password/forgot", rec.Forgot)
+	pages.GET("/password/reset/:token", rec.ShowReset)
+	pages.POST("/password/reset/:token", rec.Reset)
 	pages.GET("/staff/setup/:token", h.ShowStaffSetup)
 	pages.POST("/staff/setup/:token", h.StaffSetup)
 
@@ -87,7 +104,7 @@ func (s *Server) routes() {
 	pages.POST("/urgent", h.CreateUrgent, applicant)
 	pages.GET("/requests/:id/urgent", h.ShowUrgent, applicant)
 	pages.POST("/requests/:id/urgent/person", h.SaveUrgentPerson, applicant)
-	s.streaming(pages.POST("/requests/:id/urgent", h.FileUrgent, applicant))
+	s.streaming(pages.POST("/requests/:id/urgent", h.FileUrgent, applicant, rec.RequireVerified))
 	pages.GET("/requests/:id/revision", h.ShowRevision, applicant)
 	s.streaming(pages.POST("/requests/:id/revision", h.FileRevision, applicant))
 	pages.GET("/requests/:id/check", h.CheckAnswers, applicant)
@@ -108,7 +125,7 @@ func (s *Server) routes() {
 	pages.GET("/representation", h.ShowRepresentation, petitioner)
 	pages.POST("/representation", h.GrantRepresentation, petitioner)
 	pages.POST("/representation/:uid/revoke", h.RevokeRepresentation, petitioner)
-	pages.POST("/requests/:id/submit", h.SubmitRequest, applicant)
+	pages.POST("/requests/:id/submit", h.SubmitRequest, applicant, rec.RequireVerified)
 	pages.GET("/requests/:id/confirmation", h.Confirmation, applicant)
 
 	// What the applicant's side keeps of a submitted request: its receipt
@@ -121,6 +138,10 @@ func (s *Server) routes() {
 
 	// The applicant's answer to a clarification.
 	s.streaming(pages.POST("/requests/:id/reply", h.ReplyToClarification, applicant))
+
+	// The inbox: what happened on the applicant's requests, with its
+	// unread count in every page's header.
+	pages.GET("/inbox", inbox.New(h).Show, applicant)
 
 	// The signed-in person's own account: second factor, password and
 	// sessions, for every role; petitioners and counsel may add a second

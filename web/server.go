@@ -7,6 +7,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"strings"
 	"time"
 
 	"github.com/labstack/echo/v4"
@@ -73,7 +74,7 @@ func New(cfg Config, store *db.DB) *Server {
 	}
 	s.handlers = &handlers.Handlers{DB: store, Sessions: s.sessions, Passwords: cfg.Passwords,
 		Blobs: cfg.Blobs, MaxUpload: cfg.MaxUpload, Limits: cfg.Limits, MinFreeDisk: cfg.MinFreeDisk,
-		ReadyTimeout: cfg.ReadyTimeout}
+		ReadyTimeout: cfg.ReadyTimeout, PublicURL: strings.TrimRight(cfg.PublicURL, "/")}
 	s.echo = echo.New()
 	s.echo.HideBanner, s.echo.HidePort = true, true
 	s.echo.HTTPErrorHandler = s.handleError

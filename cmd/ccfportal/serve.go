@@ -31,6 +31,7 @@ type serveConfig struct {
 	limits    domain.Limits
 	statsMin  int64
 	guide     guideFlags
+	mail      mailFlags
 }
 
 func parseServeFlags(args []string, stderr io.Writer) (serveConfig, error) {
@@ -57,6 +58,7 @@ func parseServeFlags(args []string, stderr io.Writer) (serveConfig, error) {
 		"smallest count the public statistics show as it is; smaller ones read \"fewer than N\" (env CCF_STATS_THRESHOLD)")
 	cfg.ops.register(fs)
 	cfg.guide.register(fs)
+	cfg.mail.register(fs)
 	if err := fs.Parse(args); err != nil {
 		return cfg, err
 	}
@@ -64,6 +66,9 @@ func parseServeFlags(args []string, stderr io.Writer) (serveConfig, error) {
 		return cfg, err
 	}
 	if err := cfg.guide.check(); err != nil {
+		return cfg, err
+	}
+	if err := cfg.mail.check(); err != nil {
 		return cfg, err
 	}
 	cfg.maxUpload *= 1_000_000
@@ -120,7 +125,7 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) (err er
 		Passwords: password.DefaultParams, Sessions: web.DefaultSessionPolicy, Logger: logger,
 		Blobs: blobs, MaxUpload: cfg.maxUpload, MaxConns: connectionLimit(cfg.ops, logger), DataDir: cfg.data,
 		MinFreeDisk: cfg.minFree, Limits: cfg.limits, StatsThreshold: int(cfg.statsMin),
-		Contact: cfg.guide.contact(), ExitURL: cfg.guide.exitURL}, store)
+		Contact: cfg.guide.contact(), ExitURL: cfg.guide.exitURL, PublicURL: base}, store)
 	stopMetrics, err := serveMetrics(cfg.ops.metricsAddr, srv.MetricsHandler(), logger)
 	if err != nil {
 		ln.Close()
@@ -130,6 +135,14 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) (err er
 	if err := printStaffSetupLink(ctx, store, base, stdout); err != nil {
 		return err
 	}
+	stopSender, err := startSender(cfg.mail, cfg.data, store, logger, stdout)
+	if err != nil {
+		ln.Close()
+		return err
+	}
+	// Deferred after the store's Close, so it runs first: no delivery is
+	// left writing to a closed store.
+	defer stopSender()
 	fmt.Fprintf(stdout, "CCF Portal is running at %s (data in %s). Press Ctrl+C to stop.\n", base, cfg.data)
 	errs := make(chan error, 1)
 	go func() { errs <- srv.Serve(ln) }()

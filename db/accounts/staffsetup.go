@@ -50,7 +50,7 @@ func (db Accounts) CreateFirstStaff(ctx context.Context, token string, u domain.
 	u.Role, u.Organisation = domain.RoleStaff, ""
 	return db.insertUser(ctx, u, p, "staffsetup.email_taken", func(tx *sql.Tx, now time.Time) error {
 		return spendStaffSetupToken(ctx, tx, token, now)
-	})
+	}, nil)
 }
 
 // spendStaffSetupToken marks token used, if it is unused, unexpired and no

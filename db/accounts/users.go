@@ -44,7 +44,23 @@ func ValidateNewUser(u domain.NewUser) domain.FieldErrors {
 // CreateUser stores a new account with its password hashed by argon2id.
 // A duplicate email is a conflict; callers decide how much to reveal.
 func (db Accounts) CreateUser(ctx context.Context, u domain.NewUser, p password.Params) (domain.User, error) {
-	return db.insertUser(ctx, u, p, "register.email_taken", nil)
+	return db.insertUser(ctx, u, p, "register.email_taken", nil, nil)
+}
+
+// CreateUserThen stores a new account like CreateUser and runs then in the
+// same transaction, with the account as stored: what then records (a link
+// to confirm the address, queued for sending) exists exactly when the
+// account does.
+func (db Accounts) CreateUserThen(ctx context.Context, u domain.NewUser, p password.Params,
+	then func(tx *sql.Tx, u domain.User, now time.Time) error) (domain.User, error) {
+	return db.insertUser(ctx, u, p, "register.email_taken", nil, then)
+}
+
+// verifiedAtCreation says whether an account's address counts as
+// confirmed from the start: staff accounts are made by the CCF itself, and
+// the seed's addresses cannot receive mail.
+func verifiedAtCreation(u domain.NewUser) bool {
+	return u.Role == domain.RoleStaff || domain.IsSeedEmail(u.Email)
 }
 
 // insertUser is the one way an account is stored. It normalises and
@@ -54,7 +70,7 @@ func (db Accounts) CreateUser(ctx context.Context, u domain.NewUser, p password.
 // condition held, and the condition is spent only if the account exists.
 // A duplicate email is a conflict whose message is takenKey.
 func (db Accounts) insertUser(ctx context.Context, u domain.NewUser, p password.Params, takenKey string,
-	first func(tx *sql.Tx, now time.Time) error) (domain.User, error) {
+	first func(tx *sql.Tx, now time.Time) error, then func(tx *sql.Tx, u domain.User, now time.Time) error) (domain.User, error) {
 	u.Email = domain.NormaliseEmail(u.Email)
 	if errs := ValidateNewUser(u); errs.Any() {
 		return domain.User{}, errs.Err()
@@ -66,39 +82,45 @@ func (db Accounts) insertUser(ctx context.Context, u domain.NewUser, p password.
 	}
 	now := db.Clock.Now()
 	var id int64
+	verified := sql.NullInt64{Int64: now.Unix(), Valid: verifiedAtCreation(u)}
+	user := domain.User{Email: u.Email, Name: u.Name, Organisation: u.Organisation, Role: u.Role,
+		PasswordHash: hash, CreatedAt: time.Unix(now.Unix(), 0).UTC(), Verified: verified.Valid}
 	err = db.Write(ctx, func(tx *sql.Tx) error {
 		if first != nil {
 			if err := first(tx, now); err != nil {
 				return err
 			}
 		}
-		res, err := tx.ExecContext(ctx, `INSERT INTO users (email, name, organisation, role, password_hash, created_at)
-			VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (email) DO NOTHING`,
-			u.Email, u.Name, u.Organisation, u.Role, hash, now.Unix())
+		res, err := tx.ExecContext(ctx, `INSERT INTO users (email, name, organisation, role, password_hash, created_at, email_verified_at)
+			VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (email) DO NOTHING`,
+			u.Email, u.Name, u.Organisation, u.Role, hash, now.Unix(), verified)
 		if err != nil {
 			return conn.Failed("create user", err)
 		}
 		if n, _ := res.RowsAffected(); n == 0 {
 			return domain.Errorf(domain.EConflict, takenKey)
 		}
-		id, err = res.LastInsertId()
-		return err
+		if id, err = res.LastInsertId(); err != nil || then == nil {
+			return err
+		}
+		user.ID = id
+		return then(tx, user, now)
 	})
 	if err != nil {
 		return domain.User{}, err
 	}
-	return domain.User{ID: id, Email: u.Email, Name: u.Name, Organisation: u.Organisation,
-		Role: u.Role, PasswordHash: hash, CreatedAt: time.Unix(now.Unix(), 0).UTC()}, nil
+	user.ID = id
+	return user, nil
 }
 
 // UserColumns are the columns ScanUser reads, in its order.
-const UserColumns = `id, email, name, organisation, role, password_hash, created_at, language`
+const UserColumns = `id, email, name, organisation, role, password_hash, created_at, language, email_verified_at IS NOT NULL`
 
 // ScanUser reads one user row of UserColumns; no row is not found.
 func ScanUser(row conn.Scanner) (domain.User, error) {
 	var u domain.User
 	var created int64
-	err := row.Scan(&u.ID, &u.Email, &u.Name, &u.Organisation, &u.Role, &u.PasswordHash, &created, &u.Language)
+	err := row.Scan(&u.ID, &u.Email, &u.Name, &u.Organisation, &u.Role, &u.PasswordHash, &created, &u.Language, &u.Verified)
 	if err != nil {
 		return domain.User{}, conn.RowFailed("read user row", err)
 	}

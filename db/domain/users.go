@@ -31,6 +31,7 @@ type User struct {
 	PasswordHash string
 	CreatedAt    time.Time
 	Language     string // interface language chosen with the switch; "" if none
+	Verified     bool   // the address was confirmed by a link sent to it
 }
 
 // NewUser is what registration or the staff tools supply.

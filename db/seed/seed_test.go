@@ -42,6 +42,7 @@ func TestSeedMakesEveryKindAndStatusWithDocumentsAndAnIntactAudit(t *testing.T) 
 		assert.Positive(t, count(`SELECT COUNT(*) FROM requests WHERE status = ?`, s), s)
 	}
 	assert.Zero(t, count(`SELECT COUNT(*) FROM requests WHERE status = 'draft'`))
+	assert.Zero(t, count(`SELECT COUNT(*) FROM users WHERE email_verified_at IS NULL`), "demo accounts count as confirmed")
 	assert.Zero(t, count(`SELECT COUNT(*) FROM requests r JOIN users u ON u.id = r.filer_id WHERE u.email NOT LIKE '%@seed.invalid'`))
 	assert.Zero(t, count(`SELECT COUNT(*) FROM requests WHERE admissible_at > ? OR submitted_at > ? OR decided_at > ?`,
 		dbtest.Start.Unix(), dbtest.Start.Unix(), dbtest.Start.Unix()), "nothing happens in the future")

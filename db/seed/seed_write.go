@@ -41,7 +41,7 @@ type seedWriter struct {
 }
 
 var seedSQL = map[string]string{
-	"user": `INSERT INTO users (email, name, organisation, role, password_hash, created_at) VALUES (?, ?, ?, ?, ?, ?)
+	"user": `INSERT INTO users (email, name, organisation, role, password_hash, created_at, email_verified_at) VALUES (?, ?, ?, ?, ?, ?, ?6)
 		ON CONFLICT (email) DO UPDATE SET name = excluded.name RETURNING id`,
 	"applicant": `INSERT INTO applicants (created_by, is_self, full_name, birth_date, details, created_at, updated_at)
 		VALUES (?, ?, ?, ?, '{}', ?, ?)`,

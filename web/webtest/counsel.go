@@ -16,6 +16,7 @@ func (a *App) CounselOf(name, email, firm string) *Client {
 	resp := a.NewClient().Submit("/register", "/register", url.Values{"role": {string(domain.RoleCounsel)}, "name": {name},
 		"organisation": {firm}, "email": {email}, "password": {Password}})
 	require.Equal(a.t, http.StatusSeeOther, resp.Status, resp.Body)
+	a.markVerified(email)
 	return a.Login(email)
 }
 

@@ -25,6 +25,8 @@ import (
 	"github.com/ccf-portal/ccfportal/db/blob"
 	"github.com/ccf-portal/ccfportal/db/domain"
 	"github.com/ccf-portal/ccfportal/db/password"
+	"github.com/ccf-portal/ccfportal/mail"
+	"github.com/ccf-portal/ccfportal/mail/mailtest"
 	"github.com/ccf-portal/ccfportal/web"
 )
 
@@ -45,6 +47,10 @@ type App struct {
 	Portal *web.Server
 
 	factors factors
+	// Mail is a real SMTP server the app's outbox is delivered to, when
+	// the test calls DeliverMail.
+	Mail   *mailtest.Server
+	sender *mail.Sender
 }
 
 // Option adjusts the app's configuration before it starts.
@@ -72,13 +78,22 @@ func New(t testing.TB, opts ...Option) *App {
 	for _, o := range opts {
 		o(&cfg)
 	}
+	// The listener comes first, so that the links the portal sends by
+	// e-mail carry the address the test's browsers use.
+	srv := httptest.NewUnstartedServer(nil)
+	if cfg.PublicURL == "" {
+		cfg.PublicURL = "http://" + srv.Listener.Addr().String()
+	}
 	portal := web.New(cfg, store)
-	srv := httptest.NewServer(portal.Handler())
+	srv.Config.Handler = portal.Handler()
+	srv.Start()
 	t.Cleanup(func() {
 		srv.Close()
 		store.Close()
 	})
-	return &App{t: t, DB: store, Clock: clock, Server: srv, DataDir: dir, Logs: logs, Config: cfg, Blobs: blobs, Portal: portal}
+	a := &App{t: t, DB: store, Clock: clock, Server: srv, DataDir: dir, Logs: logs, Config: cfg, Blobs: blobs, Portal: portal}
+	a.startMail()
+	return a
 }
 
 // Client is one browser: its own cookie jar.
@@ -205,8 +220,28 @@ func (c *Client) Cookie(name string) *http.Cookie {
 // Password is a password that passes the rules, used by every test account.
 const Password = "correct horse battery staple"
 
-// Register creates an account through the registration form.
+// Register creates an account through the registration form, then
+// confirms its address through the store, as if its owner had followed the
+// link, so that the account can submit. RegisterUnverified leaves it
+// unconfirmed.
 func (a *App) Register(role domain.Role, name, email string) {
+	a.t.Helper()
+	a.RegisterUnverified(role, name, email)
+	a.markVerified(email)
+}
+
+// markVerified confirms an account's address through the store, without
+// the link.
+func (a *App) markVerified(email string) {
+	a.t.Helper()
+	u, err := a.DB.UserByEmail(context.Background(), email)
+	require.NoError(a.t, err)
+	require.NoError(a.t, a.DB.MarkEmailVerifiedWithoutLink(context.Background(), u.ID))
+}
+
+// RegisterUnverified creates an account through the registration form and
+// leaves its address unconfirmed: the link sent to it is in the outbox.
+func (a *App) RegisterUnverified(role domain.Role, name, email string) {
 	a.t.Helper()
 	resp := a.NewClient().Submit("/register", "/register", url.Values{
 		"role": {string(role)}, "name": {name}, "email": {email}, "password": {Password},

@@ -1,0 +1,97 @@
+// Package inbox is the store's room for notifications: each is an entry in
+// the account's in-portal inbox, written in the transaction of the event
+// it tells of, together with a content-free e-mail saying there is news.
+package inbox
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"time"
+
+	"github.com/ccf-portal/ccfportal/db/accounts"
+	"github.com/ccf-portal/ccfportal/db/conn"
+	"github.com/ccf-portal/ccfportal/db/domain"
+	"github.com/ccf-portal/ccfportal/db/outbox"
+)
+
+// Inbox reads and writes notifications.
+type Inbox struct{ *conn.Conn }
+
+// Kind is what a notification tells of.
+type Kind string
+
+// The kinds of notification.
+const (
+	KindReceived      Kind = "received"      // the CCF received a request
+	KindClarification Kind = "clarification" // the CCF asked for clarification
+)
+
+// Note is one inbox entry.
+type Note struct {
+	ID        int64
+	Kind      Kind
+	RequestID int64
+	CreatedAt time.Time
+	Read      bool
+}
+
+// Hook runs inside the transaction of an action on request r, after it:
+// the store's actions take hooks so that what the action causes elsewhere
+// (a notification) commits or rolls back with it.
+type Hook func(ctx context.Context, tx *sql.Tx, r domain.Request, now time.Time) error
+
+// Run runs hooks in order.
+func Run(ctx context.Context, tx *sql.Tx, r domain.Request, now time.Time, hooks []Hook) error {
+	for _, h := range hooks {
+		if err := h(ctx, tx, r, now); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// NotifyFiler is the hook that tells the request's filer of kind: an inbox
+// entry, and compose's e-mail in their language.
+func NotifyFiler(kind Kind, compose func(domain.User) outbox.Message) Hook {
+	return func(ctx context.Context, tx *sql.Tx, r domain.Request, now time.Time) error {
+		u, err := accounts.ScanUser(tx.QueryRowContext(ctx, `SELECT `+accounts.UserColumns+` FROM users WHERE id = ?`, r.FilerID))
+		if err != nil {
+			return conn.Failed(fmt.Sprintf("load filer of request %d", r.ID), err)
+		}
+		if _, err := tx.ExecContext(ctx, `INSERT INTO notifications (user_id, kind, request_id, created_at) VALUES (?, ?, ?, ?)`,
+			u.ID, kind, r.ID, now.Unix()); err != nil {
+			return conn.Failed(fmt.Sprintf("notify user %d", u.ID), err)
+		}
+		return outbox.Queue(ctx, tx, now, compose(u))
+	}
+}
+
+// InboxEntries lists an account's latest notifications, newest first.
+func (i Inbox) InboxEntries(ctx context.Context, userID int64, limit int) ([]Note, error) {
+	rows, err := i.Reader().QueryContext(ctx, `SELECT id, kind, COALESCE(request_id, 0), created_at, read_at IS NOT NULL
+		FROM notifications WHERE user_id = ? ORDER BY id DESC LIMIT ?`, userID, limit)
+	return conn.Rows(fmt.Sprintf("list notifications of user %d", userID), rows, err, func(row conn.Scanner) (Note, error) {
+		var n Note
+		var at int64
+		err := row.Scan(&n.ID, &n.Kind, &n.RequestID, &at, &n.Read)
+		n.CreatedAt = conn.UnixTime(at)
+		return n, err
+	})
+}
+
+// UnreadCount counts an account's unread notifications.
+func (i Inbox) UnreadCount(ctx context.Context, userID int64) (int, error) {
+	var n int
+	err := i.Reader().QueryRowContext(ctx, `SELECT COUNT(*) FROM notifications WHERE user_id = ? AND read_at IS NULL`, userID).Scan(&n)
+	return n, conn.Failed(fmt.Sprintf("count unread notifications of user %d", userID), err)
+}
+
+// MarkInboxRead marks every notification of the account up to id read.
+func (i Inbox) MarkInboxRead(ctx context.Context, userID, upTo int64) error {
+	return i.Write(ctx, func(tx *sql.Tx) error {
+		_, err := tx.ExecContext(ctx, `UPDATE notifications SET read_at = ? WHERE user_id = ? AND id <= ? AND read_at IS NULL`,
+			i.Clock.Now().Unix(), userID, upTo)
+		return conn.Failed(fmt.Sprintf("mark notifications of user %d read", userID), err)
+	})
+}

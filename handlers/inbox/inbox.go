@@ -1,0 +1,56 @@
+// Package inbox serves an applicant's inbox: the notifications of what
+// happened on their requests, the portal's first channel to them (the
+// e-mail only says there is news).
+package inbox
+
+import (
+	"fmt"
+	"net/http"
+
+	"github.com/labstack/echo/v4"
+
+	dbinbox "github.com/ccf-portal/ccfportal/db/inbox"
+	"github.com/ccf-portal/ccfportal/handlers"
+	"github.com/ccf-portal/ccfportal/views"
+)
+
+// Handlers serves the inbox.
+type Handlers struct{ *handlers.Handlers }
+
+// New returns the inbox handlers over the shared ones.
+func New(h *handlers.Handlers) *Handlers { return &Handlers{Handlers: h} }
+
+// shown is how many entries the inbox lists.
+const shown = 100
+
+// messageKeys name each kind of notification in the catalogue.
+var messageKeys = map[dbinbox.Kind]string{
+	dbinbox.KindReceived:      "inbox.kind.received",
+	dbinbox.KindClarification: "inbox.kind.clarification",
+}
+
+// Show lists the notifications, marking the new ones, and counts them read
+// from then on.
+func (h *Handlers) Show(c echo.Context) error {
+	user := handlers.CurrentUser(c)
+	ctx := c.Request().Context()
+	notes, err := h.DB.InboxEntries(ctx, user.ID, shown)
+	if err != nil {
+		return err
+	}
+	entries := make([]views.InboxEntry, 0, len(notes))
+	for _, n := range notes {
+		key, ok := messageKeys[n.Kind]
+		if !ok {
+			continue
+		}
+		entries = append(entries, views.InboxEntry{MessageKey: key, Path: fmt.Sprintf("/requests/%d", n.RequestID),
+			At: n.CreatedAt, Unread: !n.Read})
+	}
+	if len(notes) > 0 {
+		if err := h.DB.MarkInboxRead(ctx, user.ID, notes[0].ID); err != nil {
+			return err
+		}
+	}
+	return h.Render(c, http.StatusOK, views.InboxPage(entries))
+}

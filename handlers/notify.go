@@ -1,0 +1,27 @@
+package handlers
+
+import (
+	"context"
+
+	"github.com/labstack/echo/v4"
+
+	"github.com/ccf-portal/ccfportal/db/domain"
+	"github.com/ccf-portal/ccfportal/db/inbox"
+	"github.com/ccf-portal/ccfportal/db/outbox"
+	"github.com/ccf-portal/ccfportal/views"
+)
+
+// notifyFiler is the store hook that puts kind in the filer's inbox with
+// the e-mail that says only that there is news. The message is in the
+// filer's language; when they chose none it follows the page that caused
+// it if they caused it themselves, else the default.
+func (h *Handlers) notifyFiler(c echo.Context, kind inbox.Kind, ownAction bool) inbox.Hook {
+	ctx := context.Background()
+	if ownAction {
+		ctx = c.Request().Context()
+	}
+	return inbox.NotifyFiler(kind, func(u domain.User) outbox.Message {
+		t := views.NewsMail(views.MailLocale(ctx, u.Language), h.PublicURL)
+		return outbox.Message{To: u.Email, Subject: t.Subject, Body: t.Body}
+	})
+}

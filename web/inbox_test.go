@@ -1,0 +1,112 @@
+package web_test
+
+import (
+	"net/http"
+	"net/url"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/ccf-portal/ccfportal/db/domain"
+	"github.com/ccf-portal/ccfportal/mail/mailtest"
+	"github.com/ccf-portal/ccfportal/web/webtest"
+)
+
+// newsMail delivers what is due and returns the notification messages
+// addr received.
+func newsMail(app *webtest.App, addr string) []mailtest.Received {
+	var out []mailtest.Received
+	for _, m := range app.MailTo(addr) {
+		if m.Subject() == "There is news in your account" {
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+var reference = regexp.MustCompile(`CCF-\d{4}-\d{6}`)
+
+// assertContentFree checks that nothing of the case is in a message.
+func assertContentFree(t *testing.T, m mailtest.Received) {
+	t.Helper()
+	text := m.Subject() + "\n" + m.Body()
+	assert.False(t, reference.MatchString(text), "no reference: %s", text)
+	for _, leak := range []string{"Amal", "Haddad", "amal@example.org", "Syria", "Syrie", "Turkey", "Türkiye",
+		"access", "Access", "deletion", "correction", "urgent", "clarification", "diffusion"} {
+		assert.NotContains(t, text, leak)
+	}
+}
+
+func TestSubmittingAndClarificationReachTheInboxAndAContentFreeMail(t *testing.T) {
+	app := webtest.New(t)
+	const email = "amal@example.org"
+	amal := app.Petitioner(email)
+	assert.Contains(t, amal.Get("/dashboard").Body, `<a href="/inbox">Inbox</a>`)
+	req := fileAccessRequest(t, amal)
+
+	received := newsMail(app, email)
+	require.Len(t, received, 1, "request received: one message")
+	assert.Contains(t, received[0].Body(), "There is news in your account. Sign in to read it:")
+	assert.Contains(t, received[0].Body(), app.Server.URL+"/login")
+	assertContentFree(t, received[0])
+
+	dash := amal.Get("/dashboard")
+	assert.Contains(t, dash.Body, "Inbox (1 unread)")
+	box := amal.Get("/inbox")
+	require.Equal(t, http.StatusOK, box.Status)
+	assert.Contains(t, box.Body, "The CCF has received your request.")
+	assert.Contains(t, box.Body, `href="`+req+`"`)
+	assert.Contains(t, box.Body, "New")
+	assert.NotContains(t, amal.Get("/dashboard").Body, "unread", "read once the inbox is seen")
+
+	staff := app.Staff("clerk@ccf.example")
+	desk := deskPath(req)
+	deskDo(t, staff, desk+"/admissibility", desk+"/admissibility", url.Values{"outcome": {"admissible"},
+		"checks": domain.ChecksFor(deskRequest(t, app, req))})
+	deskDo(t, staff, desk+"/clarification", desk+"/clarification", url.Values{
+		"body":         {"Please send Amal Haddad's Syrian passport."},
+		"reply_by-day": {"1"}, "reply_by-month": {"4"}, "reply_by-year": {"2026"}})
+	all := newsMail(app, email)
+	require.Len(t, all, 2, "clarification requested: a second message")
+	for _, m := range app.Mail.Messages() {
+		assertContentFree(t, m)
+	}
+	assert.Contains(t, amal.Get("/dashboard").Body, "Inbox (1 unread)")
+	box = amal.Get("/inbox")
+	assert.Contains(t, box.Body, "The CCF has asked you for clarification.")
+	assert.Empty(t, app.Mail.To("clerk@ccf.example"), "staff get nothing for their own action")
+}
+
+func TestTheInboxIsTheOwnersOnly(t *testing.T) {
+	app := webtest.New(t)
+	amal := app.Petitioner("amal@example.org")
+	fileAccessRequest(t, amal)
+	other := app.Petitioner("other@example.org")
+	box := other.Get("/inbox")
+	require.Equal(t, http.StatusOK, box.Status)
+	assert.Contains(t, box.Body, "Nothing yet.")
+	assert.Equal(t, http.StatusSeeOther, app.NewClient().Get("/inbox").Status, "signed out: to sign in")
+	staff := app.Staff("clerk@ccf.example")
+	assert.NotEqual(t, http.StatusOK, staff.Get("/inbox").Status)
+	assert.False(t, strings.Contains(staff.Get("/staff").Body, `href="/inbox"`))
+}
+
+func TestNewsMailIsInTheAccountsLanguage(t *testing.T) {
+	app := webtest.New(t)
+	const email = "amal@example.org"
+	amal := app.Petitioner(email)
+	resp := amal.Submit("/dashboard", "/language", url.Values{"lang": {"fr"}, "next": {"/dashboard"}})
+	require.Equal(t, http.StatusSeeOther, resp.Status)
+	fileAccessRequest(t, amal)
+	var got []mailtest.Received
+	for _, m := range app.MailTo(email) {
+		if m.Subject() == "Du nouveau dans votre compte" {
+			got = append(got, m)
+		}
+	}
+	require.Len(t, got, 1)
+	assertContentFree(t, got[0])
+}
