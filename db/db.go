@@ -2,8 +2,8 @@
 // documents, applicants and the staff's work on cases. The DB type gathers
 // the store's rooms -- the connection (db/conn), accounts and sessions
 // (db/accounts), the audit chain (db/audit), the staff queue (db/queue),
-// the statistics (db/stats) and the second factor (db/twofa) -- so that
-// callers hold one store.
+// the statistics (db/stats), the second factor (db/twofa) and the
+// consultations (db/consult) -- so that callers hold one store.
 package db
 
 import (
@@ -12,6 +12,7 @@ import (
 	"github.com/ccf-portal/ccfportal/db/accounts"
 	"github.com/ccf-portal/ccfportal/db/audit"
 	"github.com/ccf-portal/ccfportal/db/conn"
+	"github.com/ccf-portal/ccfportal/db/consult"
 	"github.com/ccf-portal/ccfportal/db/domain"
 	"github.com/ccf-portal/ccfportal/db/queue"
 	"github.com/ccf-portal/ccfportal/db/stats"
@@ -26,6 +27,8 @@ type DB struct {
 	queue.Store
 	stats.Figures
 	twofa.Factors
+	// Consultations are the CCF's consultations on cases, internal to it.
+	Consultations consult.Store
 }
 
 // Open opens (creating if needed) the database file at path, applies the
@@ -36,5 +39,5 @@ func Open(ctx context.Context, path string, clock domain.Clock) (*DB, error) {
 		return nil, err
 	}
 	return &DB{Conn: c, Accounts: accounts.Accounts{Conn: c}, Log: audit.Log{Conn: c}, Store: queue.Store{Conn: c},
-		Figures: stats.Figures{Conn: c}, Factors: twofa.Factors{Conn: c}}, nil
+		Figures: stats.Figures{Conn: c}, Factors: twofa.Factors{Conn: c}, Consultations: consult.Store{Conn: c}}, nil
 }
