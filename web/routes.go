@@ -4,6 +4,8 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"github.com/ccf-portal/ccfportal/db/domain"
+	"github.com/ccf-portal/ccfportal/handlers/consult"
+	"github.com/ccf-portal/ccfportal/handlers/decide"
 	"github.com/ccf-portal/ccfportal/handlers/guide"
 	"github.com/ccf-portal/ccfportal/handlers/health"
 	"github.com/ccf-portal/ccfportal/handlers/security"
@@ -146,12 +148,29 @@ func (s *Server) routes() {
 	staff.POST("/requests/:id/measures", h.RecordMeasure)
 	staff.GET("/requests/:id/measures/:measure/lift", h.ShowLiftMeasure)
 	staff.POST("/requests/:id/measures/:measure/lift", h.LiftMeasure)
-	staff.GET("/requests/:id/decision", h.ShowDecision)
-	s.streaming(staff.POST("/requests/:id/decision", h.RecordDecision))
+	dec := &decide.Handlers{Handlers: h}
+	staff.GET("/requests/:id/decision", dec.ShowDecision)
+	s.streaming(staff.POST("/requests/:id/decision", dec.RecordDecision))
 	staff.GET("/requests/:id/notices", h.NewNotice)
 	staff.POST("/requests/:id/notices", h.IssueNotice)
 	staff.GET("/requests/:id/notices/:notice", h.ShowNotice)
 	staff.POST("/requests/:id/notices/:notice/acknowledge", h.AcknowledgeNotice)
+
+	// Consultations: whom the CCF asked about a case, the reminders, the
+	// reply (its document streamed like every upload) or the finding that
+	// none came by the due date. Staff-only and internal to the CCF.
+	cs := consult.New(h, s.cfg.ConsultReplyDays)
+	staff.GET("/requests/:id/consultations/new", cs.ShowAdd)
+	staff.POST("/requests/:id/consultations", cs.Add)
+	staff.GET("/requests/:id/consultations/:cid/reminder", cs.ShowReminder)
+	staff.POST("/requests/:id/consultations/:cid/reminder", cs.Remind)
+	staff.GET("/requests/:id/consultations/:cid/due", cs.ShowDueDate)
+	staff.POST("/requests/:id/consultations/:cid/due", cs.SetDueDate)
+	staff.GET("/requests/:id/consultations/:cid/no-reply", cs.ShowNoReply)
+	staff.POST("/requests/:id/consultations/:cid/no-reply", cs.MarkNoReply)
+	staff.GET("/requests/:id/consultations/:cid/reply", cs.ShowReply)
+	s.streaming(staff.POST("/requests/:id/consultations/:cid/reply", cs.Reply))
+	staff.GET("/requests/:id/consultations/:cid/document", cs.Download)
 
 	// Statistics: the public page and the same figures as CSV, open to
 	// everyone, small counts hidden; and the staff's figures, filtered and
