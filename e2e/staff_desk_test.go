@@ -6,6 +6,7 @@ import (
 	"net/url"
 
 	"github.com/ccf-portal/ccfportal/db/domain"
+	"github.com/ccf-portal/ccfportal/db/domain/staffrole"
 	"github.com/ccf-portal/ccfportal/db/password"
 	"github.com/ccf-portal/ccfportal/web/webtest"
 )
@@ -35,8 +36,13 @@ func staffDeskJourney(r *Run) {
 		Name: "Jonas Weber", Role: domain.RoleStaff, Password: webtest.Password}, password.FastParams); err != nil {
 		r.t.Fatalf("create the staff account: %v", err)
 	}
+	if _, err := r.App.DB.CreateUser(context.Background(), domain.NewUser{Email: "judge@ccf.example", Name: "Ines Moreau",
+		Role: domain.RoleStaff, Password: webtest.Password, StaffRole: string(staffrole.Chamber)}, password.FastParams); err != nil {
+		r.t.Fatalf("create the Chamber member's account: %v", err)
+	}
 	amal := r.NewPerson("petitioner")
 	clerk := r.NewPerson("staff")
+	judge := r.NewPerson("chamber")
 
 	// Amal starts a deletion request, sends an urgent request from its task
 	// list at once, then completes and files the deletion request.
@@ -120,20 +126,27 @@ func staffDeskJourney(r *Run) {
 	clerk.SeesText("Regional court, Frankfurt am Main")
 	clerk.SeesUnder("Linked requests", "CCF-2026-000003")
 
-	clerk.FollowLink("Provisional measures")
-	clerk.Sees("desk-measures", "Provisional measures")
-	clerk.Choose("Outcome", "Grant")
-	clerk.Fill("Reasons", "The extradition hearing relies on the diffusion; the data are blocked until the request is decided.")
-	clerk.PressButton("Record")
-	clerk.SeesErrors("desk-measures-errors", "Provisional measures",
+	// The secretariat prepares; a member of the Requests Chamber orders
+	// the measures.
+	signIn(judge, "judge@ccf.example")
+	enrolSecondFactor(judge)
+	judge.Sees("desk-queue-chamber", "Requests")
+	judge.FollowLink("CCF-2026-000002")
+	judge.Sees("desk-urgent-case-chamber", "CCF-2026-000002")
+	judge.FollowLink("Provisional measures")
+	judge.Sees("desk-measures", "Provisional measures")
+	judge.Choose("Outcome", "Grant")
+	judge.Fill("Reasons", "The extradition hearing relies on the diffusion; the data are blocked until the request is decided.")
+	judge.PressButton("Record")
+	judge.SeesErrors("desk-measures-errors", "Provisional measures",
 		"Choose at least one measure", "Enter the date the measures take effect")
-	clerk.FixError("Choose at least one measure")
-	clerk.Check("Block the data while the request is examined")
-	clerk.FillDate("In force from", "2", "3", "2026")
-	clerk.PressButton("Record")
-	clerk.Sees("desk-urgent-case-measures", "CCF-2026-000002")
-	clerk.SeesText("Provisional measures granted. The applicant can see the outcome.")
-	clerk.SeesUnder("Outcome so far", "Provisional measures granted on 2 March 2026")
+	judge.FixError("Choose at least one measure")
+	judge.Check("Block the data while the request is examined")
+	judge.FillDate("In force from", "2", "3", "2026")
+	judge.PressButton("Record")
+	judge.Sees("desk-urgent-case-measures", "CCF-2026-000002")
+	judge.SeesText("Provisional measures granted. The applicant can see the outcome.")
+	judge.SeesUnder("Outcome so far", "Provisional measures granted on 2 March 2026")
 
 	clerk.FollowLink("CCF-2026-000003")
 	clerk.Sees("desk-case", "CCF-2026-000003")
@@ -188,25 +201,29 @@ func staffDeskJourney(r *Run) {
 	amal.SeesUnder("Questions and answers", "Here is the prosecutor's decision of 2025 closing the case.")
 	amal.SeesUnder("Questions and answers", "closure-decision.pdf")
 
-	// Staff decide, and carry the decision out.
-	clerk.FollowLink("My requests")
-	clerk.Sees("desk-queue", "Requests")
-	clerk.FollowLink("CCF-2026-000003")
-	clerk.Sees("desk-case-answered", "CCF-2026-000003")
-	clerk.SeesText("Under review")
-	clerk.SeesUnder("Questions and answers", "closure-decision.pdf")
-	clerk.FollowLink("Record the decision")
-	clerk.Sees("desk-decision", "Decision")
-	clerk.Choose("What did the Commission decide?", "Non-compliant: deletion ordered")
-	clerk.PressButton("Record the decision")
-	clerk.SeesErrors("desk-decision-errors", "Decision", "Give the reasons for the decision")
-	clerk.FixError("Give the reasons for the decision")
-	clerk.Fill("Reasons", "The diffusion is predominantly political (Art. 3), and the national case is closed.")
-	clerk.PressButton("Record the decision")
-	clerk.Sees("desk-case-decided", "CCF-2026-000003")
-	clerk.SeesText("The decision was recorded and is now visible to the applicant.")
-	clerk.SeesUnder("Outcome so far", "Non-compliant: deletion ordered")
+	// The Chamber decides, and the secretariat carries the decision out.
+	judge.FollowLink("My requests")
+	judge.Sees("desk-queue", "Requests")
+	judge.FollowLink("CCF-2026-000003")
+	judge.Sees("desk-case-answered", "CCF-2026-000003")
+	judge.SeesText("Under review")
+	judge.SeesUnder("Questions and answers", "closure-decision.pdf")
+	judge.FollowLink("Record the decision")
+	judge.Sees("desk-decision", "Decision")
+	judge.Choose("What did the Commission decide?", "Non-compliant: deletion ordered")
+	judge.PressButton("Record the decision")
+	judge.SeesErrors("desk-decision-errors", "Decision", "Give the reasons for the decision")
+	judge.FixError("Give the reasons for the decision")
+	judge.Fill("Reasons", "The diffusion is predominantly political (Art. 3), and the national case is closed.")
+	judge.PressButton("Record the decision")
+	judge.Sees("desk-case-decided", "CCF-2026-000003")
+	judge.SeesText("The decision was recorded and is now visible to the applicant.")
+	judge.SeesUnder("Outcome so far", "Non-compliant: deletion ordered")
 
+	clerk.Open("/staff?status=all") // a decided case leaves the default list of pending ones
+	clerk.Sees("desk-queue-decided", "Requests")
+	clerk.FollowLink("CCF-2026-000003")
+	clerk.Sees("desk-case-decided-secretariat", "CCF-2026-000003")
 	clerk.FollowLink("Issue a deletion notice")
 	clerk.Sees("desk-notice-new", "Issue a deletion notice")
 	clerk.SeesText("A wanted-person diffusion – Türkiye (Diffusion 2024/1234)")

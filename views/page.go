@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/ccf-portal/ccfportal/db/domain"
+	"github.com/ccf-portal/ccfportal/db/domain/staffrole"
 	"github.com/ccf-portal/ccfportal/views/i18n"
 )
 
@@ -15,6 +16,15 @@ type Viewer struct {
 	ID   int64
 	Name string
 	Role domain.Role
+	// StaffRole is a staff member's role, which decides the steps offered.
+	StaffRole staffrole.Role
+}
+
+// MayStep reports whether the signed-in staff member's role may take step,
+// so that a page offers only the buttons of steps they may take.
+func MayStep(ctx context.Context, step staffrole.Step) bool {
+	v := PageFrom(ctx).Viewer
+	return v != nil && v.StaffRole.May(step)
 }
 
 // Page is what every page needs besides its own data: set once per request

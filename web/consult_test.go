@@ -54,7 +54,8 @@ func TestAConsultationGoesUnansweredShowsOverdueInTheQueueAndGroundsTheDecision(
 	assert.NotContains(t, staff.Get(desk).Body, "Record that no reply came</a>", "no such link before the due date")
 
 	// The choice of "the source did not reply" is refused while it is untrue.
-	bad := staff.Upload(desk+"/decision", desk+"/decision", []webtest.Field{webtest.F("outcome", domain.DecisionNonCompliantDeletion),
+	judge := app.Chamber("judge@ccf.example")
+	bad := judge.Upload(desk+"/decision", desk+"/decision", []webtest.Field{webtest.F("outcome", domain.DecisionNonCompliantDeletion),
 		webtest.F("standard_reasons", "source_no_reply")}, "", nil)
 	assert.Equal(t, http.StatusUnprocessableEntity, bad.Status)
 	assert.Contains(t, html.UnescapeString(bad.Body), "needs a consultation of this case recorded as unanswered")
@@ -77,7 +78,8 @@ func TestAConsultationGoesUnansweredShowsOverdueInTheQueueAndGroundsTheDecision(
 	assert.NotContains(t, staff.Get("/staff?consult_overdue=1&status=all").Body, deskRequest(t, app, req).Reference)
 
 	// The decision gives the standard reason, in the request's language, before the reasons written.
-	dec := staff.Upload(desk+"/decision", desk+"/decision", []webtest.Field{webtest.F("outcome", domain.DecisionNonCompliantDeletion),
+	judge = app.Login("judge@ccf.example")
+	dec := judge.Upload(desk+"/decision", desk+"/decision", []webtest.Field{webtest.F("outcome", domain.DecisionNonCompliantDeletion),
 		webtest.F("standard_reasons", "source_no_reply"), webtest.F("reasons", "The data are to be deleted.")}, "", nil)
 	require.Equal(t, http.StatusSeeOther, dec.Status, webtest.ErrorSummaryText(dec.Body))
 	amal = app.Login("amal@example.org")

@@ -11,6 +11,7 @@ import (
 
 	"github.com/ccf-portal/ccfportal/db/conn"
 	"github.com/ccf-portal/ccfportal/db/domain"
+	"github.com/ccf-portal/ccfportal/db/domain/staffrole"
 	"github.com/ccf-portal/ccfportal/db/password"
 )
 
@@ -20,7 +21,7 @@ func ValidateNewUser(u domain.NewUser) domain.FieldErrors {
 	errs := domain.FieldErrors{}
 	// In the order the registration form asks, so the error summary reads
 	// like the form.
-	if !u.Role.Valid() {
+	if !u.Role.Valid() || (u.StaffRole != "" && (u.Role != domain.RoleStaff || !staffrole.Role(u.StaffRole).Valid())) {
 		errs.Add("role", "field.role.invalid")
 	}
 	name := strings.TrimSpace(u.Name)
@@ -60,6 +61,7 @@ func (db Accounts) insertUser(ctx context.Context, u domain.NewUser, p password.
 		return domain.User{}, errs.Err()
 	}
 	u.Name, u.Organisation = strings.TrimSpace(u.Name), strings.TrimSpace(u.Organisation)
+	u.StaffRole = newStaffRole(u)
 	hash, err := password.Hash(u.Password, p)
 	if err != nil {
 		return domain.User{}, conn.Failed("hash password of new user", err)
@@ -72,9 +74,9 @@ func (db Accounts) insertUser(ctx context.Context, u domain.NewUser, p password.
 				return err
 			}
 		}
-		res, err := tx.ExecContext(ctx, `INSERT INTO users (email, name, organisation, role, password_hash, created_at)
-			VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (email) DO NOTHING`,
-			u.Email, u.Name, u.Organisation, u.Role, hash, now.Unix())
+		res, err := tx.ExecContext(ctx, `INSERT INTO users (email, name, organisation, role, password_hash, created_at, staff_role)
+			VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (email) DO NOTHING`,
+			u.Email, u.Name, u.Organisation, u.Role, hash, now.Unix(), u.StaffRole)
 		if err != nil {
 			return conn.Failed("create user", err)
 		}
@@ -88,17 +90,17 @@ func (db Accounts) insertUser(ctx context.Context, u domain.NewUser, p password.
 		return domain.User{}, err
 	}
 	return domain.User{ID: id, Email: u.Email, Name: u.Name, Organisation: u.Organisation,
-		Role: u.Role, PasswordHash: hash, CreatedAt: time.Unix(now.Unix(), 0).UTC()}, nil
+		Role: u.Role, PasswordHash: hash, CreatedAt: time.Unix(now.Unix(), 0).UTC(), StaffRole: u.StaffRole}, nil
 }
 
 // UserColumns are the columns ScanUser reads, in its order.
-const UserColumns = `id, email, name, organisation, role, password_hash, created_at, language`
+const UserColumns = `id, email, name, organisation, role, password_hash, created_at, language, staff_role`
 
 // ScanUser reads one user row of UserColumns; no row is not found.
 func ScanUser(row conn.Scanner) (domain.User, error) {
 	var u domain.User
 	var created int64
-	err := row.Scan(&u.ID, &u.Email, &u.Name, &u.Organisation, &u.Role, &u.PasswordHash, &created, &u.Language)
+	err := row.Scan(&u.ID, &u.Email, &u.Name, &u.Organisation, &u.Role, &u.PasswordHash, &created, &u.Language, &u.StaffRole)
 	if err != nil {
 		return domain.User{}, conn.RowFailed("read user row", err)
 	}

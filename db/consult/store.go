@@ -19,6 +19,7 @@ import (
 	"github.com/ccf-portal/ccfportal/db/conn"
 	"github.com/ccf-portal/ccfportal/db/domain"
 	rules "github.com/ccf-portal/ccfportal/db/domain/consult"
+	"github.com/ccf-portal/ccfportal/db/domain/staffrole"
 	"github.com/ccf-portal/ccfportal/db/filetype"
 )
 
@@ -45,6 +46,13 @@ func (s Store) tx(ctx context.Context, staff domain.User, requestID int64, actio
 	fn func(tx *sql.Tx, r caseRef, now time.Time) (string, error)) error {
 	if err := domain.RequireStaff(staff); err != nil {
 		return err
+	}
+	// Every staff role may read a reply's document; only those who prepare
+	// cases record consultations.
+	if action != rules.AuditDownload {
+		if err := staffrole.Require(staff, staffrole.Consult); err != nil {
+			return err
+		}
 	}
 	now := s.Clock.Now()
 	return s.Write(ctx, func(tx *sql.Tx) error {

@@ -31,6 +31,7 @@ type User struct {
 	PasswordHash string
 	CreatedAt    time.Time
 	Language     string // interface language chosen with the switch; "" if none
+	StaffRole    string // a staff account's role (db/domain/staffrole); "" for others
 }
 
 // NewUser is what registration or the staff tools supply.
@@ -40,6 +41,7 @@ type NewUser struct {
 	Organisation string
 	Role         Role
 	Password     string
+	StaffRole    string // for staff: empty means the secretariat
 }
 
 // NormaliseEmail trims and lower-cases an address so that one person has one

@@ -41,7 +41,8 @@ type seedWriter struct {
 }
 
 var seedSQL = map[string]string{
-	"user": `INSERT INTO users (email, name, organisation, role, password_hash, created_at) VALUES (?, ?, ?, ?, ?, ?)
+	"user": `INSERT INTO users (email, name, organisation, role, password_hash, created_at, staff_role)
+		VALUES (?1, ?2, ?3, ?4, ?5, ?6, CASE WHEN ?4 = 'staff' THEN 'secretariat' ELSE '' END)
 		ON CONFLICT (email) DO UPDATE SET name = excluded.name RETURNING id`,
 	"applicant": `INSERT INTO applicants (created_by, is_self, full_name, birth_date, details, created_at, updated_at)
 		VALUES (?, ?, ?, ?, '{}', ?, ?)`,
