@@ -48,6 +48,7 @@ func TestAConsultationGoesUnansweredShowsOverdueInTheQueueAndGroundsTheDecision(
 	require.Len(t, cons, 1)
 	early := staff.Get(cons[0] + "/no-reply")
 	require.Equal(t, http.StatusOK, early.Status)
+	assert.Contains(t, early.Body, "The due date has not passed yet: no reply can be recorded before the end of 1 April 2026.")
 	refused := staff.SubmitFrom(early.Body, cons[0]+"/no-reply", nil)
 	assert.Equal(t, http.StatusConflict, refused.Status)
 	assert.Contains(t, refused.Body, "No reply can be recorded before the due date has passed (1 April 2026).")
