@@ -65,6 +65,9 @@ var seedSQL = map[string]string{
 	"recipient": `INSERT INTO notice_recipients (notice_id, country, acknowledged_at, acknowledged_by) VALUES (?, ?, ?, ?)`,
 	"document": `INSERT INTO documents (request_id, uploaded_by, doc_type, original_name, content_type, size, sha256,
 		storage_key, after_filing, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+	"consultation": `INSERT INTO consultations (request_id, recipient, country, question, sent_on, reply_due, replied_on,
+		summary, no_reply_on, created_by, created_at) VALUES (?, 'source_ncb', ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+	"reminder": `INSERT INTO consultation_reminders (consultation_id, sent_on, created_by, created_at) VALUES (?, ?, ?, ?)`,
 }
 
 func init() {
