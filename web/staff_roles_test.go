@@ -1,6 +1,7 @@
 package web_test
 
 import (
+	"html"
 	"net/http"
 	"net/url"
 	"strings"
@@ -65,7 +66,9 @@ func TestEachStaffRoleSeesAndTakesOnlyItsOwnSteps(t *testing.T) {
 		assert.NotContains(t, page, button)
 	}
 	assert.Equal(t, http.StatusOK, admin.Get("/staff").Status)
-	assert.Contains(t, admin.Get("/staff").Body, "Your role: administrator.")
+	queue := html.UnescapeString(admin.Get("/staff").Body)
+	assert.Contains(t, queue, "Your role: administrator.")
+	assert.Contains(t, queue, "ccfportal staff add --email ADDR -role secretariat")
 	assert.Equal(t, http.StatusForbidden, forged(t, admin, desk, "/measures", measure))
 	assert.Equal(t, http.StatusForbidden, forged(t, admin, desk, "/notes", url.Values{"kind": {"note"}, "body": {"x"}}))
 	assert.Equal(t, http.StatusForbidden, admin.Upload(desk, desk+"/decision", []webtest.Field{webtest.F("outcome", "compliant"),
