@@ -11,17 +11,19 @@ import (
 	"github.com/ccf-portal/ccfportal/web/webtest"
 )
 
-// staffDeskJourney is journeys 3 and 4, with two people in their own
+// staffDeskJourney is journeys 3 and 4, with three people in their own
 // browsers. A petitioner files a deletion request with an urgent request
-// for provisional measures (journey 2's steps, shortened). A member of CCF
-// staff signs in, finds the urgent request first in the queue, grants
-// blocking, declares the deletion request admissible and asks the
-// petitioner for clarification (journey 3). The petitioner answers with a
-// file; staff decide that the data do not comply, issue the deletion
-// notice and record the confirmations of the countries that received the
-// data; the petitioner sees the decision and that it was carried out
-// (journey 4). Staff forget the measures and the start date, tick no
-// requirement, give no reasons and record no country; the petitioner
+// for provisional measures (journey 2's steps, shortened). A member of the
+// CCF's secretariat signs in and finds the urgent request first in the
+// queue; a member of the Requests Chamber grants blocking; the secretariat
+// declares the deletion request admissible, consults the source NCB and
+// asks the petitioner for clarification (journey 3). The petitioner
+// answers with a file; the Chamber decides that the data do not comply;
+// the secretariat issues the deletion notice and records the
+// confirmations of the countries that received the data; the petitioner
+// sees the decision and that it was carried out (journey 4). Staff forget
+// the measures and the start date, tick no requirement, say nothing of the
+// consultation, give no reasons and record no country; the petitioner
 // sends an empty answer.
 func staffDeskJourney(r *Run) {
 	scan := r.File("passport.pdf", webtest.PDF("passport scan"))
@@ -171,6 +173,19 @@ func staffDeskJourney(r *Run) {
 	clerk.Sees("desk-case-admissible", "CCF-2026-000003")
 	clerk.SeesText("The request is admissible. The time limit has started.")
 	clerk.SeesUnder("Outcome so far", "Found admissible on 2 March 2026")
+
+	// The source NCB is consulted; the reply date is left to the default.
+	clerk.FollowLink("Record a consultation")
+	clerk.Sees("desk-consultation", "Record a consultation")
+	clerk.PressButton("Record the consultation")
+	clerk.SeesErrors("desk-consultation-errors", "Record a consultation", "Select who was consulted", "Enter what was asked")
+	clerk.FixError("Select who was consulted")
+	clerk.Choose("Who was consulted?", "The source NCB (the case's source country)")
+	clerk.Fill("What was asked", "Is the diffusion still needed, and is the national case still open?")
+	clerk.PressButton("Record the consultation")
+	clerk.Sees("desk-case-consulted", "CCF-2026-000003")
+	clerk.SeesText("The consultation has been recorded.")
+	clerk.SeesUnder("Consultations", "Source NCB (Türkiye)")
 
 	clerk.FollowLink("Ask for clarification")
 	clerk.Sees("desk-clarification", "Ask the applicant for information")
