@@ -97,7 +97,7 @@ func assertViewsMatch(t *testing.T, f staffFixture, r domain.Request) {
 	targets, err := f.store.NoticeTargets(ctx, r)
 	require.NoError(t, err)
 	assert.Equal(t, targets, v.Targets)
-	assert.Contains(t, v.Staff, domain.User{ID: f.staff.ID, Email: f.staff.Email, Name: f.staff.Name, Role: domain.RoleStaff,
+	assert.Contains(t, v.Staff, domain.User{ID: f.staff.ID, Email: f.staff.Email, Name: f.staff.Name, Role: domain.RoleStaff, StaffRole: f.staff.StaffRole,
 		CreatedAt: v.Staff[0].CreatedAt, Verified: true}, "the assignee choices list the staff")
 	assert.False(t, v.NoticeDue(), "no data item is without its notice")
 

@@ -4,9 +4,9 @@
 // (db/accounts), the audit chain (db/audit), the staff queue (db/queue),
 // the statistics (db/stats), the second factor (db/twofa), what filers
 // take away of their requests (db/receipt), help requests (db/helpdesk),
-// the e-mail waiting to be sent (db/outbox), the notifications (db/inbox)
-// and the links sent by e-mail (db/recovery) -- so that callers hold one
-// store.
+// the e-mail waiting to be sent (db/outbox), the notifications (db/inbox),
+// the links sent by e-mail (db/recovery) and the consultations
+// (db/consult) -- so that callers hold one store.
 package db
 
 import (
@@ -15,6 +15,7 @@ import (
 	"github.com/ccf-portal/ccfportal/db/accounts"
 	"github.com/ccf-portal/ccfportal/db/audit"
 	"github.com/ccf-portal/ccfportal/db/conn"
+	"github.com/ccf-portal/ccfportal/db/consult"
 	"github.com/ccf-portal/ccfportal/db/domain"
 	"github.com/ccf-portal/ccfportal/db/helpdesk"
 	"github.com/ccf-portal/ccfportal/db/inbox"
@@ -39,6 +40,8 @@ type DB struct {
 	twofa.Factors
 	helpdesk.Desk
 	receipt.Files
+	// Consultations are the CCF's consultations on cases, internal to it.
+	Consultations consult.Store
 }
 
 // Open opens (creating if needed) the database file at path, applies the
@@ -51,5 +54,5 @@ func Open(ctx context.Context, path string, clock domain.Clock) (*DB, error) {
 	return &DB{Conn: c, Accounts: accounts.Accounts{Conn: c}, Log: audit.Log{Conn: c}, Outbox: outbox.Outbox{Conn: c}, Inbox: inbox.Inbox{Conn: c},
 		Store: queue.Store{Conn: c}, Recovery: recovery.Recovery{Conn: c},
 		Figures: stats.Figures{Conn: c}, Factors: twofa.Factors{Conn: c}, Desk: helpdesk.Desk{Conn: c},
-		Files: receipt.Files{Conn: c, Access: accessCond}}, nil
+		Files: receipt.Files{Conn: c, Access: accessCond}, Consultations: consult.Store{Conn: c}}, nil
 }

@@ -7,11 +7,11 @@ import (
 )
 
 // BlobKeys returns the storage key of every stored file a committed row
-// refers to: documents of requests and documents kept on applicant records,
-// removed ones included.
+// refers to: documents of requests, documents kept on applicant records
+// (removed ones included) and documents of consultation replies.
 func (db *DB) BlobKeys(ctx context.Context) (map[string]bool, error) {
 	rows, err := db.Reader().QueryContext(ctx, `SELECT storage_key FROM documents
-		UNION SELECT storage_key FROM applicant_documents`)
+		UNION SELECT storage_key FROM applicant_documents UNION SELECT storage_key FROM consultation_documents`)
 	if err != nil {
 		return nil, conn.Failed("list evidence keys", err)
 	}

@@ -6,21 +6,24 @@ import (
 	"net/url"
 
 	"github.com/ccf-portal/ccfportal/db/domain"
+	"github.com/ccf-portal/ccfportal/db/domain/staffrole"
 	"github.com/ccf-portal/ccfportal/db/password"
 	"github.com/ccf-portal/ccfportal/web/webtest"
 )
 
-// staffDeskJourney is journeys 3 and 4, with two people in their own
+// staffDeskJourney is journeys 3 and 4, with three people in their own
 // browsers. A petitioner files a deletion request with an urgent request
-// for provisional measures (journey 2's steps, shortened). A member of CCF
-// staff signs in, finds the urgent request first in the queue, grants
-// blocking, declares the deletion request admissible and asks the
-// petitioner for clarification (journey 3). The petitioner answers with a
-// file; staff decide that the data do not comply, issue the deletion
-// notice and record the confirmations of the countries that received the
-// data; the petitioner sees the decision and that it was carried out
-// (journey 4). Staff forget the measures and the start date, tick no
-// requirement, give no reasons and record no country; the petitioner
+// for provisional measures (journey 2's steps, shortened). A member of the
+// CCF's secretariat signs in and finds the urgent request first in the
+// queue; a member of the Requests Chamber grants blocking; the secretariat
+// declares the deletion request admissible, consults the source NCB and
+// asks the petitioner for clarification (journey 3). The petitioner
+// answers with a file; the Chamber decides that the data do not comply;
+// the secretariat issues the deletion notice and records the
+// confirmations of the countries that received the data; the petitioner
+// sees the decision and that it was carried out (journey 4). Staff forget
+// the measures and the start date, tick no requirement, say nothing of the
+// consultation, give no reasons and record no country; the petitioner
 // sends an empty answer.
 func staffDeskJourney(r *Run) {
 	scan := r.File("passport.pdf", webtest.PDF("passport scan"))
@@ -35,8 +38,13 @@ func staffDeskJourney(r *Run) {
 		Name: "Jonas Weber", Role: domain.RoleStaff, Password: webtest.Password}, password.FastParams); err != nil {
 		r.t.Fatalf("create the staff account: %v", err)
 	}
+	if _, err := r.App.DB.CreateUser(context.Background(), domain.NewUser{Email: "judge@ccf.example", Name: "Ines Moreau",
+		Role: domain.RoleStaff, Password: webtest.Password, StaffRole: string(staffrole.Chamber)}, password.FastParams); err != nil {
+		r.t.Fatalf("create the Chamber member's account: %v", err)
+	}
 	amal := r.NewPerson("petitioner")
 	clerk := r.NewPerson("staff")
+	judge := r.NewPerson("chamber")
 
 	// Amal starts a deletion request, sends an urgent request from its task
 	// list at once, then completes and files the deletion request.
@@ -121,20 +129,27 @@ func staffDeskJourney(r *Run) {
 	clerk.SeesText("Regional court, Frankfurt am Main")
 	clerk.SeesUnder("Linked requests", "CCF-2026-000003")
 
-	clerk.FollowLink("Provisional measures")
-	clerk.Sees("desk-measures", "Provisional measures")
-	clerk.Choose("Outcome", "Grant")
-	clerk.Fill("Reasons", "The extradition hearing relies on the diffusion; the data are blocked until the request is decided.")
-	clerk.PressButton("Record")
-	clerk.SeesErrors("desk-measures-errors", "Provisional measures",
+	// The secretariat prepares; a member of the Requests Chamber orders
+	// the measures.
+	signIn(judge, "judge@ccf.example")
+	enrolSecondFactor(judge)
+	judge.Sees("desk-queue-chamber", "Requests")
+	judge.FollowLink("CCF-2026-000002")
+	judge.Sees("desk-urgent-case-chamber", "CCF-2026-000002")
+	judge.FollowLink("Provisional measures")
+	judge.Sees("desk-measures", "Provisional measures")
+	judge.Choose("Outcome", "Grant")
+	judge.Fill("Reasons", "The extradition hearing relies on the diffusion; the data are blocked until the request is decided.")
+	judge.PressButton("Record")
+	judge.SeesErrors("desk-measures-errors", "Provisional measures",
 		"Choose at least one measure", "Enter the date the measures take effect")
-	clerk.FixError("Choose at least one measure")
-	clerk.Check("Block the data while the request is examined")
-	clerk.FillDate("In force from", "2", "3", "2026")
-	clerk.PressButton("Record")
-	clerk.Sees("desk-urgent-case-measures", "CCF-2026-000002")
-	clerk.SeesText("Provisional measures granted. The applicant can see the outcome.")
-	clerk.SeesUnder("Outcome so far", "Provisional measures granted on 2 March 2026")
+	judge.FixError("Choose at least one measure")
+	judge.Check("Block the data while the request is examined")
+	judge.FillDate("In force from", "2", "3", "2026")
+	judge.PressButton("Record")
+	judge.Sees("desk-urgent-case-measures", "CCF-2026-000002")
+	judge.SeesText("Provisional measures granted. The applicant can see the outcome.")
+	judge.SeesUnder("Outcome so far", "Provisional measures granted on 2 March 2026")
 
 	clerk.FollowLink("CCF-2026-000003")
 	clerk.Sees("desk-case", "CCF-2026-000003")
@@ -159,6 +174,19 @@ func staffDeskJourney(r *Run) {
 	clerk.Sees("desk-case-admissible", "CCF-2026-000003")
 	clerk.SeesText("The request is admissible. The time limit has started.")
 	clerk.SeesUnder("Outcome so far", "Found admissible on 2 March 2026")
+
+	// The source NCB is consulted; the reply date is left to the default.
+	clerk.FollowLink("Record a consultation")
+	clerk.Sees("desk-consultation", "Record a consultation")
+	clerk.PressButton("Record the consultation")
+	clerk.SeesErrors("desk-consultation-errors", "Record a consultation", "Select who was consulted", "Enter what was asked")
+	clerk.FixError("Select who was consulted")
+	clerk.Choose("Who was consulted?", "The source NCB (the case's source country)")
+	clerk.Fill("What was asked", "Is the diffusion still needed, and is the national case still open?")
+	clerk.PressButton("Record the consultation")
+	clerk.Sees("desk-case-consulted", "CCF-2026-000003")
+	clerk.SeesText("The consultation has been recorded.")
+	clerk.SeesUnder("Consultations", "Source NCB (Türkiye)")
 
 	clerk.FollowLink("Ask for clarification")
 	clerk.Sees("desk-clarification", "Ask the applicant for information")
@@ -189,25 +217,29 @@ func staffDeskJourney(r *Run) {
 	amal.SeesUnder("Questions and answers", "Here is the prosecutor's decision of 2025 closing the case.")
 	amal.SeesUnder("Questions and answers", "closure-decision.pdf")
 
-	// Staff decide, and carry the decision out.
-	clerk.FollowLink("My requests")
-	clerk.Sees("desk-queue", "Requests")
-	clerk.FollowLink("CCF-2026-000003")
-	clerk.Sees("desk-case-answered", "CCF-2026-000003")
-	clerk.SeesText("Under review")
-	clerk.SeesUnder("Questions and answers", "closure-decision.pdf")
-	clerk.FollowLink("Record the decision")
-	clerk.Sees("desk-decision", "Decision")
-	clerk.Choose("What did the Commission decide?", "Non-compliant: deletion ordered")
-	clerk.PressButton("Record the decision")
-	clerk.SeesErrors("desk-decision-errors", "Decision", "Give the reasons for the decision")
-	clerk.FixError("Give the reasons for the decision")
-	clerk.Fill("Reasons", "The diffusion is predominantly political (Art. 3), and the national case is closed.")
-	clerk.PressButton("Record the decision")
-	clerk.Sees("desk-case-decided", "CCF-2026-000003")
-	clerk.SeesText("The decision was recorded and is now visible to the applicant.")
-	clerk.SeesUnder("Outcome so far", "Non-compliant: deletion ordered")
+	// The Chamber decides, and the secretariat carries the decision out.
+	judge.FollowLink("My requests")
+	judge.Sees("desk-queue", "Requests")
+	judge.FollowLink("CCF-2026-000003")
+	judge.Sees("desk-case-answered", "CCF-2026-000003")
+	judge.SeesText("Under review")
+	judge.SeesUnder("Questions and answers", "closure-decision.pdf")
+	judge.FollowLink("Record the decision")
+	judge.Sees("desk-decision", "Decision")
+	judge.Choose("What did the Commission decide?", "Non-compliant: deletion ordered")
+	judge.PressButton("Record the decision")
+	judge.SeesErrors("desk-decision-errors", "Decision", "Give the reasons for the decision")
+	judge.FixError("Give the reasons for the decision")
+	judge.Fill("Reasons", "The diffusion is predominantly political (Art. 3), and the national case is closed.")
+	judge.PressButton("Record the decision")
+	judge.Sees("desk-case-decided", "CCF-2026-000003")
+	judge.SeesText("The decision was recorded and is now visible to the applicant.")
+	judge.SeesUnder("Outcome so far", "Non-compliant: deletion ordered")
 
+	clerk.Open("/staff?status=all") // a decided case leaves the default list of pending ones
+	clerk.Sees("desk-queue-decided", "Requests")
+	clerk.FollowLink("CCF-2026-000003")
+	clerk.Sees("desk-case-decided-secretariat", "CCF-2026-000003")
 	clerk.FollowLink("Issue a deletion notice")
 	clerk.Sees("desk-notice-new", "Issue a deletion notice")
 	clerk.SeesText("A wanted-person diffusion – Türkiye (Diffusion 2024/1234)")

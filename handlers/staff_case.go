@@ -22,5 +22,9 @@ func (h *Handlers) StaffCase(c echo.Context) error {
 		return err
 	}
 	order.SortByName(sc.Staff, views.Locale(ctx).Tag, func(u domain.User) string { return u.Name })
-	return h.render(c, http.StatusOK, views.StaffCasePage(views.StaffCaseView{StaffCase: sc, Now: h.DB.Clock.Now()}))
+	cons, err := h.DB.Consultations.List(ctx, id)
+	if err != nil {
+		return err
+	}
+	return h.render(c, http.StatusOK, views.StaffCasePage(views.StaffCaseView{StaffCase: sc, Now: h.DB.Clock.Now(), Consultations: cons}))
 }

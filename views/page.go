@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/ccf-portal/ccfportal/db/domain"
+	"github.com/ccf-portal/ccfportal/db/domain/staffrole"
 	"github.com/ccf-portal/ccfportal/views/i18n"
 )
 
@@ -20,6 +21,15 @@ type Viewer struct {
 	Unverified bool
 	// Unread counts the applicant's unread inbox entries.
 	Unread int
+	// StaffRole is a staff member's role, which decides the steps offered.
+	StaffRole staffrole.Role
+}
+
+// MayStep reports whether the signed-in staff member's role may take step,
+// so that a page offers only the buttons of steps they may take.
+func MayStep(ctx context.Context, step staffrole.Step) bool {
+	v := PageFrom(ctx).Viewer
+	return v != nil && v.StaffRole.May(step)
 }
 
 // Page is what every page needs besides its own data: set once per request

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/ccf-portal/ccfportal/db/domain"
+	"github.com/ccf-portal/ccfportal/db/domain/consult"
 	"github.com/ccf-portal/ccfportal/db/domain/desk"
 )
 
@@ -16,6 +17,8 @@ import (
 type StaffCaseView struct {
 	domain.StaffCase
 	Now time.Time
+	// Consultations are the CCF's consultations on the case, internal to it.
+	Consultations []consult.Consultation
 }
 
 // StaffActionView is what a staff action form needs: the case it acts on
@@ -52,7 +55,7 @@ type QueueView struct {
 // query string; me is the staff member asking.
 func QueueFilterFrom(q url.Values, me int64) desk.Filter {
 	f := desk.Filter{Kind: domain.Kind(q.Get("kind")), Status: q.Get("status"), UrgentOnly: q.Get("urgent") == "1",
-		Overdue: q.Get("overdue") == "1", Country: strings.ToUpper(q.Get("country")), Assigned: q.Get("assigned"),
+		Overdue: q.Get("overdue") == "1", ConsultOverdue: q.Get("consult_overdue") == "1", Country: strings.ToUpper(q.Get("country")), Assigned: q.Get("assigned"),
 		Me: me, Search: q.Get("q"), Sort: q.Get("sort"), Desc: q.Get("dir") == "desc"}
 	f.DueWithinDays, _ = strconv.Atoi(q.Get("due"))
 	f.DueWithinDays = max(0, min(f.DueWithinDays, 3650))
@@ -111,6 +114,9 @@ func queueQuery(f desk.Filter) url.Values {
 	}
 	if f.Overdue {
 		q.Set("overdue", "1")
+	}
+	if f.ConsultOverdue {
+		q.Set("consult_overdue", "1")
 	}
 	if f.DueWithinDays > 0 {
 		q.Set("due", strconv.Itoa(f.DueWithinDays))

@@ -48,6 +48,9 @@ type Config struct {
 	// StatsThreshold is the smallest count the public statistics show as
 	// it is (smaller ones read "fewer than N"); zero takes the default, 5.
 	StatsThreshold int
+	// ConsultReplyDays is the default time for a reply to a consultation,
+	// in days after it was sent; zero takes the usual month (30 days).
+	ConsultReplyDays int
 	// Contact is how to reach the CCF outside the portal, shown on the
 	// contact page; empty, the page says the operator has not set it.
 	Contact views.Contact

@@ -9,6 +9,7 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"github.com/ccf-portal/ccfportal/db/domain"
+	"github.com/ccf-portal/ccfportal/db/domain/staffrole"
 	"github.com/ccf-portal/ccfportal/handlers"
 	"github.com/ccf-portal/ccfportal/views"
 )
@@ -63,7 +64,7 @@ func (s *Server) viewerOf(c echo.Context, u *domain.User) (*views.Viewer, error)
 	if u == nil {
 		return nil, nil
 	}
-	v := &views.Viewer{ID: u.ID, Name: u.Name, Role: u.Role}
+	v := &views.Viewer{ID: u.ID, Name: u.Name, Role: u.Role, StaffRole: staffrole.Of(*u)}
 	if u.Role == domain.RoleStaff {
 		return v, nil
 	}
@@ -87,6 +88,24 @@ func requireRole(roles ...domain.Role) echo.MiddlewareFunc {
 			}
 			if !slices.Contains(roles, u.Role) {
 				return domain.Errorf(domain.EForbidden, "error.forbidden_role")
+			}
+			return next(c)
+		}
+	}
+}
+
+// requireStep lets through only staff whose role may take step; anyone
+// else gets 403, a forged post included. The page offering the step shows
+// its button only to those roles (views.MayStep).
+func requireStep(step staffrole.Step) echo.MiddlewareFunc {
+	return func(next echo.HandlerFunc) echo.HandlerFunc {
+		return func(c echo.Context) error {
+			u := handlers.CurrentUser(c)
+			if u == nil {
+				return domain.Errorf(domain.EUnauthorized, "error.sign_in_required")
+			}
+			if err := staffrole.Require(*u, step); err != nil {
+				return err
 			}
 			return next(c)
 		}

@@ -6,6 +6,9 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"github.com/ccf-portal/ccfportal/db/domain"
+	"github.com/ccf-portal/ccfportal/db/domain/staffrole"
+	"github.com/ccf-portal/ccfportal/handlers/consult"
+	"github.com/ccf-portal/ccfportal/handlers/decide"
 	"github.com/ccf-portal/ccfportal/handlers/guide"
 	"github.com/ccf-portal/ccfportal/handlers/health"
 	"github.com/ccf-portal/ccfportal/handlers/helpdesk"
@@ -159,30 +162,53 @@ func (s *Server) routes() {
 
 	// The staff desk: the queue, the case, and every action on it.
 	// Every route is staff-only; every read or change of a case is audited
-	// by the store in the action's own transaction.
+	// by the store in the action's own transaction. Every staff role reads;
+	// each step is guarded by the roles that may take it (staffrole): the
+	// secretariat prepares cases, the Chamber decides and orders
+	// provisional measures.
 	staff := pages.Group("/staff", requireRole(domain.RoleStaff))
 	staff.GET("", h.StaffQueue)
 	staff.GET("/requests/:id", h.StaffCase)
 	staff.GET("/requests/:id/documents/:doc", h.StaffDownload)
 	staff.GET("/requests/:id/audit", h.StaffAuditTrail)
-	staff.POST("/requests/:id/assign", h.AssignCase)
-	staff.GET("/requests/:id/admissibility", h.ShowAdmissibility)
-	staff.POST("/requests/:id/admissibility", h.DeclareAdmissibility)
-	staff.GET("/requests/:id/clarification", h.ShowClarification)
-	staff.POST("/requests/:id/clarification", h.SendClarification)
-	staff.POST("/requests/:id/resume", h.ResumeExamination)
-	staff.GET("/requests/:id/notes", h.ShowNote)
-	staff.POST("/requests/:id/notes", h.AddNote)
-	staff.GET("/requests/:id/measures", h.ShowMeasure)
-	staff.POST("/requests/:id/measures", h.RecordMeasure)
-	staff.GET("/requests/:id/measures/:measure/lift", h.ShowLiftMeasure)
-	staff.POST("/requests/:id/measures/:measure/lift", h.LiftMeasure)
-	staff.GET("/requests/:id/decision", h.ShowDecision)
-	s.streaming(staff.POST("/requests/:id/decision", h.RecordDecision))
-	staff.GET("/requests/:id/notices", h.NewNotice)
-	staff.POST("/requests/:id/notices", h.IssueNotice)
+	staff.POST("/requests/:id/assign", h.AssignCase, requireStep(staffrole.Assign))
+	staff.GET("/requests/:id/admissibility", h.ShowAdmissibility, requireStep(staffrole.Admissibility))
+	staff.POST("/requests/:id/admissibility", h.DeclareAdmissibility, requireStep(staffrole.Admissibility))
+	staff.GET("/requests/:id/clarification", h.ShowClarification, requireStep(staffrole.Clarify))
+	staff.POST("/requests/:id/clarification", h.SendClarification, requireStep(staffrole.Clarify))
+	staff.POST("/requests/:id/resume", h.ResumeExamination, requireStep(staffrole.Clarify))
+	staff.GET("/requests/:id/notes", h.ShowNote, requireStep(staffrole.Note))
+	staff.POST("/requests/:id/notes", h.AddNote, requireStep(staffrole.Note))
+	measures := requireStep(staffrole.Measure)
+	staff.GET("/requests/:id/measures", h.ShowMeasure, measures)
+	staff.POST("/requests/:id/measures", h.RecordMeasure, measures)
+	staff.GET("/requests/:id/measures/:measure/lift", h.ShowLiftMeasure, measures)
+	staff.POST("/requests/:id/measures/:measure/lift", h.LiftMeasure, measures)
+	dec := &decide.Handlers{Handlers: h}
+	staff.GET("/requests/:id/decision", dec.ShowDecision, requireStep(staffrole.Decide))
+	s.streaming(staff.POST("/requests/:id/decision", dec.RecordDecision, requireStep(staffrole.Decide)))
+	staff.GET("/requests/:id/notices", h.NewNotice, requireStep(staffrole.Notice))
+	staff.POST("/requests/:id/notices", h.IssueNotice, requireStep(staffrole.Notice))
 	staff.GET("/requests/:id/notices/:notice", h.ShowNotice)
-	staff.POST("/requests/:id/notices/:notice/acknowledge", h.AcknowledgeNotice)
+	staff.POST("/requests/:id/notices/:notice/acknowledge", h.AcknowledgeNotice, requireStep(staffrole.Notice))
+
+	// Consultations: whom the CCF asked about a case, the reminders, the
+	// reply (its document streamed like every upload) or the finding that
+	// none came by the due date. Recorded by the secretariat, read by all
+	// staff, internal to the CCF.
+	cs := consult.New(h, s.cfg.ConsultReplyDays)
+	consulting := requireStep(staffrole.Consult)
+	staff.GET("/requests/:id/consultations/new", cs.ShowAdd, consulting)
+	staff.POST("/requests/:id/consultations", cs.Add, consulting)
+	staff.GET("/requests/:id/consultations/:cid/reminder", cs.ShowReminder, consulting)
+	staff.POST("/requests/:id/consultations/:cid/reminder", cs.Remind, consulting)
+	staff.GET("/requests/:id/consultations/:cid/due", cs.ShowDueDate, consulting)
+	staff.POST("/requests/:id/consultations/:cid/due", cs.SetDueDate, consulting)
+	staff.GET("/requests/:id/consultations/:cid/no-reply", cs.ShowNoReply, consulting)
+	staff.POST("/requests/:id/consultations/:cid/no-reply", cs.MarkNoReply, consulting)
+	staff.GET("/requests/:id/consultations/:cid/reply", cs.ShowReply, consulting)
+	s.streaming(staff.POST("/requests/:id/consultations/:cid/reply", cs.Reply, consulting))
+	staff.GET("/requests/:id/consultations/:cid/document", cs.Download)
 
 	// Statistics: the public page and the same figures as CSV, open to
 	// everyone, small counts hidden; and the staff's figures, filtered and

@@ -18,6 +18,7 @@ func TestStaffTakesAnAccessRequestFromSubmittedToDataHeld(t *testing.T) {
 	amal := app.Petitioner("amal@example.org")
 	req := deskFileAccess(t, amal)
 	staff := app.Staff("clerk@ccf.example")
+	judge := app.Chamber("judge@ccf.example") // the Chamber decides
 	desk := deskPath(req)
 
 	queue := staff.Get("/staff")
@@ -58,7 +59,7 @@ func TestStaffTakesAnAccessRequestFromSubmittedToDataHeld(t *testing.T) {
 	assert.Contains(t, mine.Body, "Your request was found admissible on 2 March 2026.")
 	assert.Contains(t, mine.Body, "The CCF aims to decide by 2 July 2026.")
 
-	resp := staff.Upload(desk+"/decision", desk+"/decision", []webtest.Field{webtest.F("outcome", "data_held"),
+	resp := judge.Upload(desk+"/decision", desk+"/decision", []webtest.Field{webtest.F("outcome", "data_held"),
 		webtest.F("reasons", "The source NCB agreed to disclosure."),
 		webtest.F("disclosure", "A wanted-person diffusion from Turkey of January 2024 is held.")},
 		"decision.pdf", strings.NewReader(webtest.PDF("decision-text")))

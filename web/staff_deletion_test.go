@@ -18,6 +18,7 @@ func TestDeletionThroughClarificationMeasuresDecisionAndNotice(t *testing.T) {
 	amal := app.Petitioner("amal@example.org")
 	req := deskFileDeletion(t, amal)
 	staff := app.Staff("clerk@ccf.example")
+	judge := app.Chamber("judge@ccf.example") // the Chamber decides
 	desk := deskPath(req)
 	deskDo(t, staff, desk+"/admissibility", desk+"/admissibility", url.Values{"outcome": {"admissible"},
 		"checks": domain.ChecksFor(deskRequest(t, app, req))})
@@ -56,7 +57,7 @@ func TestDeletionThroughClarificationMeasuresDecisionAndNotice(t *testing.T) {
 	assert.NotContains(t, mine.Body, "Consultation")
 
 	// Provisional blocking while the case is examined.
-	deskDo(t, staff, desk+"/measures", desk+"/measures", url.Values{"outcome": {"granted"}, "measures": {"block"},
+	deskDo(t, judge, desk+"/measures", desk+"/measures", url.Values{"outcome": {"granted"}, "measures": {"block"},
 		"effective_from-day": {"2"}, "effective_from-month": {"3"}, "effective_from-year": {"2026"},
 		"reasons": {"An extradition hearing is scheduled."}})
 	mine = amal.Get(req)
@@ -65,7 +66,7 @@ func TestDeletionThroughClarificationMeasuresDecisionAndNotice(t *testing.T) {
 	assert.Contains(t, mine.Body, "An extradition hearing is scheduled.")
 
 	// The decision orders deletion.
-	resp := staff.Upload(desk+"/decision", desk+"/decision", []webtest.Field{webtest.F("outcome", "non_compliant_deletion"),
+	resp := judge.Upload(desk+"/decision", desk+"/decision", []webtest.Field{webtest.F("outcome", "non_compliant_deletion"),
 		webtest.F("reasons", "The diffusion is predominantly political (Art. 3).")}, "", nil)
 	require.Equal(t, http.StatusSeeOther, resp.Status, webtest.ErrorSummaryText(resp.Body))
 	mine = amal.Get(req)

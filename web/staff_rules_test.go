@@ -45,8 +45,9 @@ func TestIllegalStepsAreRefusedWithAClearMessage(t *testing.T) {
 	app := webtest.New(t)
 	amal := app.Petitioner("amal@example.org")
 	staff := app.Staff("clerk@ccf.example")
+	judge := app.Chamber("judge@ccf.example") // the Chamber decides
 	decide := func(desk, outcome string) *webtest.Response {
-		return staff.Upload(desk, desk+"/decision", []webtest.Field{webtest.F("outcome", outcome), webtest.F("reasons", "Reasons.")}, "", nil)
+		return judge.Upload(desk, desk+"/decision", []webtest.Field{webtest.F("outcome", outcome), webtest.F("reasons", "Reasons.")}, "", nil)
 	}
 
 	// Deciding before admissibility, and deciding an inadmissible case.
@@ -55,7 +56,7 @@ func TestIllegalStepsAreRefusedWithAClearMessage(t *testing.T) {
 	assert.Equal(t, http.StatusConflict, resp.Status)
 	assert.Contains(t, resp.Body, "Decide admissibility first")
 	deskDo(t, staff, early+"/admissibility", early+"/admissibility", url.Values{"outcome": {"inadmissible"}, "reasons": {"id_missing"}})
-	assert.Contains(t, staff.Get(early+"/decision").Body, "found inadmissible, so it cannot be decided", "said before trying")
+	assert.Contains(t, judge.Get(early+"/decision").Body, "found inadmissible, so it cannot be decided", "said before trying")
 	resp = decide(early, "no_data")
 	assert.Equal(t, http.StatusConflict, resp.Status)
 	assert.Contains(t, resp.Body, "This request was found inadmissible, so it cannot be decided.")
@@ -88,7 +89,7 @@ func TestIllegalStepsAreRefusedWithAClearMessage(t *testing.T) {
 	assert.Empty(t, notices)
 
 	// Measures on a decided case, and a clarification on it.
-	resp = staff.Submit(desk, desk+"/measures", url.Values{"outcome": {"refused"}, "reasons": {"late"}})
+	resp = judge.Submit(desk, desk+"/measures", url.Values{"outcome": {"refused"}, "reasons": {"late"}})
 	assert.Equal(t, http.StatusConflict, resp.Status)
 	assert.Contains(t, resp.Body, "only be taken while the request is pending")
 	resp = staff.Submit(desk, desk+"/clarification", url.Values{"body": {"?"}, "reply_by-day": {"1"}, "reply_by-month": {"4"}, "reply_by-year": {"2026"}})
@@ -150,23 +151,24 @@ func TestMeasuresLiftedAndClarificationResumedFromTheDesk(t *testing.T) {
 	amal := app.Petitioner("amal@example.org")
 	req := deskFileDeletion(t, amal)
 	staff := app.Staff("clerk@ccf.example")
+	judge := app.Chamber("judge@ccf.example") // the Chamber orders measures
 	desk := deskPath(req)
 
-	bad := staff.Submit(desk+"/measures", desk+"/measures", url.Values{"outcome": {"granted"}, "reasons": {"r"}})
+	bad := judge.Submit(desk+"/measures", desk+"/measures", url.Values{"outcome": {"granted"}, "reasons": {"r"}})
 	assert.Equal(t, http.StatusUnprocessableEntity, bad.Status)
 	assert.Contains(t, bad.Body, "Choose at least one measure")
 	assert.Contains(t, bad.Body, "Enter the date the measures take effect")
-	deskDo(t, staff, desk+"/measures", desk+"/measures", url.Values{"outcome": {"granted"}, "measures": {"block", "remove_public"},
+	deskDo(t, judge, desk+"/measures", desk+"/measures", url.Values{"outcome": {"granted"}, "measures": {"block", "remove_public"},
 		"effective_from-day": {"2"}, "effective_from-month": {"3"}, "effective_from-year": {"2026"}, "reasons": {"Hearing on Friday."}})
-	lift := regexpFind(t, staff.Get(desk).Body, `href="(/staff/requests/\d+/measures/\d+/lift)"`)
-	noReason := staff.Submit(lift, lift, url.Values{"reasons": {""}})
+	lift := regexpFind(t, judge.Get(desk).Body, `href="(/staff/requests/\d+/measures/\d+/lift)"`)
+	noReason := judge.Submit(lift, lift, url.Values{"reasons": {""}})
 	assert.Equal(t, http.StatusUnprocessableEntity, noReason.Status)
-	deskDo(t, staff, lift, lift, url.Values{"reasons": {"The hearing was cancelled."}})
+	deskDo(t, judge, lift, lift, url.Values{"reasons": {"The hearing was cancelled."}})
 	mine := amal.Get(req)
 	assert.Contains(t, mine.Body, "Remove the extract from INTERPOL&#39;s public website")
 	assert.Contains(t, mine.Body, "Lifted on 2 March 2026")
 	assert.Contains(t, mine.Body, "The hearing was cancelled.")
-	assert.Equal(t, http.StatusConflict, staff.Submit(desk, lift, url.Values{"reasons": {"again"}}).Status)
+	assert.Equal(t, http.StatusConflict, judge.Submit(desk, lift, url.Values{"reasons": {"again"}}).Status)
 
 	deskDo(t, staff, desk+"/clarification", desk+"/clarification", url.Values{"body": {"Any news?"},
 		"reply_by-day": {"9"}, "reply_by-month": {"3"}, "reply_by-year": {"2026"}})

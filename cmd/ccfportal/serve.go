@@ -14,6 +14,7 @@ import (
 	"github.com/ccf-portal/ccfportal/db/blob"
 	"github.com/ccf-portal/ccfportal/db/conn"
 	"github.com/ccf-portal/ccfportal/db/domain"
+	consultrules "github.com/ccf-portal/ccfportal/db/domain/consult"
 	"github.com/ccf-portal/ccfportal/db/password"
 	"github.com/ccf-portal/ccfportal/web"
 )
@@ -30,6 +31,7 @@ type serveConfig struct {
 	hashMiB   int64
 	limits    domain.Limits
 	statsMin  int64
+	replyDays int64
 	guide     guideFlags
 	mail      mailFlags
 }
@@ -56,6 +58,8 @@ func parseServeFlags(args []string, stderr io.Writer) (serveConfig, error) {
 		"pages of a summary of arguments beyond which the request is warned (env CCF_MAX_SUMMARY_PAGES)")
 	fs.Int64Var(&cfg.statsMin, "stats-threshold", envInt("CCF_STATS_THRESHOLD", 5),
 		"smallest count the public statistics show as it is; smaller ones read \"fewer than N\" (env CCF_STATS_THRESHOLD)")
+	fs.Int64Var(&cfg.replyDays, "consultation-reply-days", envInt("CCF_CONSULTATION_REPLY_DAYS", consultrules.DefaultReplyDays),
+		"default time for a reply to a consultation, in days after it was sent; staff can change it per consultation (env CCF_CONSULTATION_REPLY_DAYS)")
 	cfg.ops.register(fs)
 	cfg.guide.register(fs)
 	cfg.mail.register(fs)
@@ -125,7 +129,8 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) (err er
 		Passwords: password.DefaultParams, Sessions: web.DefaultSessionPolicy, Logger: logger,
 		Blobs: blobs, MaxUpload: cfg.maxUpload, MaxConns: connectionLimit(cfg.ops, logger), DataDir: cfg.data,
 		MinFreeDisk: cfg.minFree, Limits: cfg.limits, StatsThreshold: int(cfg.statsMin),
-		Contact: cfg.guide.contact(), ExitURL: cfg.guide.exitURL, PublicURL: base}, store)
+		ConsultReplyDays: int(cfg.replyDays),
+		Contact:          cfg.guide.contact(), ExitURL: cfg.guide.exitURL, PublicURL: base}, store)
 	stopMetrics, err := serveMetrics(cfg.ops.metricsAddr, srv.MetricsHandler(), logger)
 	if err != nil {
 		ln.Close()

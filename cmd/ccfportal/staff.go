@@ -11,6 +11,7 @@ import (
 
 	"github.com/ccf-portal/ccfportal/db"
 	"github.com/ccf-portal/ccfportal/db/domain"
+	"github.com/ccf-portal/ccfportal/db/domain/staffrole"
 	"github.com/ccf-portal/ccfportal/db/password"
 	"github.com/ccf-portal/ccfportal/views/i18n"
 	"github.com/ccf-portal/ccfportal/web"
@@ -20,17 +21,18 @@ import (
 // from standard input, or a generated one printed once; and the commands
 // on an existing account (staffAdmin).
 func staff(ctx context.Context, args []string, stdin io.Reader, stdout io.Writer) error {
-	if len(args) > 0 && (args[0] == "disable" || args[0] == "enable" || args[0] == "reset-factor") {
+	if len(args) > 0 && (args[0] == "disable" || args[0] == "enable" || args[0] == "reset-factor" || args[0] == "set-role") {
 		return staffAdmin(ctx, args[0], args[1:], stdout)
 	}
 	if len(args) == 0 || args[0] != "add" {
-		return errors.New("usage: ccfportal staff add --email ADDR [--name NAME] [--password-stdin] [-data DIR]\n" + staffAdminUsage)
+		return errors.New("usage: ccfportal staff add --email ADDR [--name NAME] [-role ROLE] [--password-stdin] [-data DIR]\n" + staffAdminUsage)
 	}
 	var sf storeFlags
 	fs := flag.NewFlagSet("staff add", flag.ContinueOnError)
 	sf.register(fs)
 	email := fs.String("email", "", "the staff member's email address (required)")
 	name := fs.String("name", "", "the staff member's name (default: the part of the email before @)")
+	role := fs.String("role", "", "secretariat, chamber or administrator (default: administrator for the first staff account, else secretariat)")
 	fromStdin := fs.Bool("password-stdin", false, "read the password from the first line of standard input")
 	if err := fs.Parse(args[1:]); err != nil {
 		return err
@@ -50,12 +52,16 @@ func staff(ctx context.Context, args []string, stdin io.Reader, stdout io.Writer
 		return err
 	}
 	defer store.Close()
-	u, err := store.CreateUser(ctx, domain.NewUser{Email: *email, Name: *name, Role: domain.RoleStaff, Password: secret},
-		password.DefaultParams)
+	staffRole, err := newStaffRole(ctx, store, *role)
+	if err != nil {
+		return err
+	}
+	u, err := store.CreateUser(ctx, domain.NewUser{Email: *email, Name: *name, Role: domain.RoleStaff, Password: secret,
+		StaffRole: string(staffRole)}, password.DefaultParams)
 	if err != nil {
 		return describeCreateError(err)
 	}
-	fmt.Fprintf(stdout, "Staff account %s created.\n", u.Email)
+	fmt.Fprintf(stdout, "Staff account %s created.\nRole: %s\n", u.Email, u.StaffRole)
 	if generated {
 		fmt.Fprintf(stdout, "Password (shown only this once): %s\n", secret)
 	}
@@ -87,4 +93,23 @@ func describeCreateError(err error) error {
 		return errors.New("an account with this email address already exists")
 	}
 	return err
+}
+
+// newStaffRole is the role `staff add` gives: the first staff account is an
+// administrator, whatever was asked, so that someone can manage the others;
+// later ones take the role asked, the secretariat by default.
+func newStaffRole(ctx context.Context, store *db.DB, asked string) (staffrole.Role, error) {
+	if asked != "" && !staffrole.Role(asked).Valid() {
+		return "", errors.New("-role must be secretariat, chamber or administrator")
+	}
+	exists, err := store.AnyStaff(ctx)
+	switch {
+	case err != nil:
+		return "", err
+	case !exists:
+		return staffrole.Administrator, nil
+	case asked == "":
+		return staffrole.Secretariat, nil
+	}
+	return staffrole.Role(asked), nil
 }

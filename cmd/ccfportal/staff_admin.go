@@ -9,14 +9,16 @@ import (
 
 	"github.com/ccf-portal/ccfportal/db"
 	"github.com/ccf-portal/ccfportal/db/domain"
+	"github.com/ccf-portal/ccfportal/db/domain/staffrole"
 )
 
 // staffAdminUsage lists the commands an administrator runs on an existing
 // staff account.
-const staffAdminUsage = `usage: ccfportal staff disable|enable|reset-factor --email ADDR [-data DIR]
+const staffAdminUsage = `usage: ccfportal staff disable|enable|reset-factor|set-role --email ADDR [-role ROLE] [-data DIR]
   disable       the account can no longer sign in; its sessions end at once
   enable        the account can sign in again
-  reset-factor  remove its second factor (a lost phone): it enrols again at its next sign-in`
+  reset-factor  remove its second factor (a lost phone): it enrols again at its next sign-in
+  set-role      give the account a role: secretariat, chamber or administrator (from its next request)`
 
 // staffAdmin runs `staff disable`, `staff enable` and `staff reset-factor`
 // on the staff account named by --email. They work on the store while the
@@ -27,6 +29,7 @@ func staffAdmin(ctx context.Context, verb string, args []string, stdout io.Write
 	fs := flag.NewFlagSet("staff "+verb, flag.ContinueOnError)
 	sf.register(fs)
 	email := fs.String("email", "", "the staff member's email address (required)")
+	role := fs.String("role", "", "for set-role: secretariat, chamber or administrator")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -41,6 +44,11 @@ func staffAdmin(ctx context.Context, verb string, args []string, stdout io.Write
 	switch verb {
 	case "disable", "enable":
 		err = store.SetStaffDisabled(ctx, *email, verb == "disable")
+	case "set-role":
+		if !staffrole.Role(*role).Valid() {
+			return errors.New("-role must be secretariat, chamber or administrator\n" + staffAdminUsage)
+		}
+		err = store.SetStaffRole(ctx, *email, staffrole.Role(*role))
 	default:
 		err = resetFactor(ctx, store, *email)
 	}

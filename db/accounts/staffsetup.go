@@ -7,6 +7,7 @@ import (
 
 	"github.com/ccf-portal/ccfportal/db/conn"
 	"github.com/ccf-portal/ccfportal/db/domain"
+	"github.com/ccf-portal/ccfportal/db/domain/staffrole"
 	"github.com/ccf-portal/ccfportal/db/password"
 )
 
@@ -47,7 +48,7 @@ func (db Accounts) StaffSetupTokenUsable(ctx context.Context, token string) (boo
 // account in one transaction: the token works once, and only while no staff
 // account exists.
 func (db Accounts) CreateFirstStaff(ctx context.Context, token string, u domain.NewUser, p password.Params) (domain.User, error) {
-	u.Role, u.Organisation = domain.RoleStaff, ""
+	u.Role, u.Organisation, u.StaffRole = domain.RoleStaff, "", string(staffrole.Administrator)
 	return db.insertUser(ctx, u, p, "staffsetup.email_taken", func(tx *sql.Tx, now time.Time) error {
 		return spendStaffSetupToken(ctx, tx, token, now)
 	}, nil)

@@ -11,6 +11,7 @@ import (
 
 	"github.com/ccf-portal/ccfportal/db/conn"
 	"github.com/ccf-portal/ccfportal/db/domain"
+	"github.com/ccf-portal/ccfportal/db/domain/staffrole"
 	"github.com/ccf-portal/ccfportal/db/password"
 )
 
@@ -20,7 +21,7 @@ func ValidateNewUser(u domain.NewUser) domain.FieldErrors {
 	errs := domain.FieldErrors{}
 	// In the order the registration form asks, so the error summary reads
 	// like the form.
-	if !u.Role.Valid() {
+	if !u.Role.Valid() || (u.StaffRole != "" && (u.Role != domain.RoleStaff || !staffrole.Role(u.StaffRole).Valid())) {
 		errs.Add("role", "field.role.invalid")
 	}
 	name := strings.TrimSpace(u.Name)
@@ -76,6 +77,7 @@ func (db Accounts) insertUser(ctx context.Context, u domain.NewUser, p password.
 		return domain.User{}, errs.Err()
 	}
 	u.Name, u.Organisation = strings.TrimSpace(u.Name), strings.TrimSpace(u.Organisation)
+	u.StaffRole = newStaffRole(u)
 	hash, err := password.Hash(u.Password, p)
 	if err != nil {
 		return domain.User{}, conn.Failed("hash password of new user", err)
@@ -84,16 +86,16 @@ func (db Accounts) insertUser(ctx context.Context, u domain.NewUser, p password.
 	var id int64
 	verified := sql.NullInt64{Int64: now.Unix(), Valid: verifiedAtCreation(u)}
 	user := domain.User{Email: u.Email, Name: u.Name, Organisation: u.Organisation, Role: u.Role,
-		PasswordHash: hash, CreatedAt: time.Unix(now.Unix(), 0).UTC(), Verified: verified.Valid}
+		PasswordHash: hash, CreatedAt: time.Unix(now.Unix(), 0).UTC(), Verified: verified.Valid, StaffRole: u.StaffRole}
 	err = db.Write(ctx, func(tx *sql.Tx) error {
 		if first != nil {
 			if err := first(tx, now); err != nil {
 				return err
 			}
 		}
-		res, err := tx.ExecContext(ctx, `INSERT INTO users (email, name, organisation, role, password_hash, created_at, email_verified_at)
-			VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (email) DO NOTHING`,
-			u.Email, u.Name, u.Organisation, u.Role, hash, now.Unix(), verified)
+		res, err := tx.ExecContext(ctx, `INSERT INTO users (email, name, organisation, role, password_hash, created_at, email_verified_at, staff_role)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (email) DO NOTHING`,
+			u.Email, u.Name, u.Organisation, u.Role, hash, now.Unix(), verified, u.StaffRole)
 		if err != nil {
 			return conn.Failed("create user", err)
 		}
@@ -114,13 +116,13 @@ func (db Accounts) insertUser(ctx context.Context, u domain.NewUser, p password.
 }
 
 // UserColumns are the columns ScanUser reads, in its order.
-const UserColumns = `id, email, name, organisation, role, password_hash, created_at, language, email_verified_at IS NOT NULL`
+const UserColumns = `id, email, name, organisation, role, password_hash, created_at, language, email_verified_at IS NOT NULL, staff_role`
 
 // ScanUser reads one user row of UserColumns; no row is not found.
 func ScanUser(row conn.Scanner) (domain.User, error) {
 	var u domain.User
 	var created int64
-	err := row.Scan(&u.ID, &u.Email, &u.Name, &u.Organisation, &u.Role, &u.PasswordHash, &created, &u.Language, &u.Verified)
+	err := row.Scan(&u.ID, &u.Email, &u.Name, &u.Organisation, &u.Role, &u.PasswordHash, &created, &u.Language, &u.Verified, &u.StaffRole)
 	if err != nil {
 		return domain.User{}, conn.RowFailed("read user row", err)
 	}

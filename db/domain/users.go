@@ -32,6 +32,7 @@ type User struct {
 	CreatedAt    time.Time
 	Language     string // interface language chosen with the switch; "" if none
 	Verified     bool   // the address was confirmed by a link sent to it
+	StaffRole    string // a staff account's role (db/domain/staffrole); "" for others
 }
 
 // NewUser is what registration or the staff tools supply.
@@ -41,6 +42,7 @@ type NewUser struct {
 	Organisation string
 	Role         Role
 	Password     string
+	StaffRole    string // for staff: empty means the secretariat
 }
 
 // NormaliseEmail trims and lower-cases an address so that one person has one

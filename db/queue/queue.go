@@ -31,6 +31,15 @@ const urgentCond = `((r.kind = 'provisional_measures' OR r.event_at IS NOT NULL)
 // requests_urgent_order (migration 0017).
 const urgentOrder = `(r.detained_since IS NULL), COALESCE(r.detained_since, r.event_at, 4611686018427387904), r.id`
 
+// openConsultations counts a row's consultations still waiting for a reply
+// and the earliest of their due dates, through the index of open ones.
+const openConsultations = `(SELECT COUNT(*) FROM consultations c WHERE c.request_id = r.id AND ` + consultOpen + `),
+	(SELECT COALESCE(MIN(c.reply_due), '') FROM consultations c WHERE c.request_id = r.id AND ` + consultOpen + `)`
+
+// consultOpen marks an open consultation; it must stay identical to the
+// WHERE clause of the index consultations_open (migration 0040).
+const consultOpen = `c.replied_on = '' AND c.no_reply_on = ''`
+
 // queueSelect reads queue rows, optionally through a named index.
 func queueSelect(index string) string {
 	from := "requests r"
@@ -39,7 +48,8 @@ func queueSelect(index string) string {
 	}
 	return `SELECT r.id, COALESCE(r.reference, ''), r.kind, r.applicant_name, r.source_country, r.status,
 	COALESCE(r.submitted_at, 0), COALESCE(r.due_at, 0), COALESCE(r.event_at, 0), COALESCE(r.assignee_id, 0),
-	COALESCE(a.name, ''), ` + urgentCond + `, COALESCE(r.detained_since, 0) FROM ` + from + ` LEFT JOIN users a ON a.id = r.assignee_id`
+	COALESCE(a.name, ''), ` + urgentCond + `, COALESCE(r.detained_since, 0), ` + openConsultations + ` FROM ` + from +
+		` LEFT JOIN users a ON a.id = r.assignee_id`
 }
 
 // openIndex names the partial index that reads pending requests in each
@@ -158,7 +168,7 @@ func (db Store) queueRows(ctx context.Context, q string, args []any) ([]desk.Row
 		var r desk.Row
 		var submitted, due, event, detained int64
 		err := row.Scan(&r.ID, &r.Reference, &r.Kind, &r.ApplicantName, &r.SourceCountry, &r.Status, &submitted, &due,
-			&event, &r.AssigneeID, &r.AssigneeName, &r.Urgent, &detained)
+			&event, &r.AssigneeID, &r.AssigneeName, &r.Urgent, &detained, &r.OpenConsultations, &r.NextReplyDue)
 		r.SubmittedAt, r.DueAt, r.EventAt = conn.UnixTime(submitted), conn.UnixTime(due), conn.UnixTime(event)
 		r.DetainedSince = conn.UnixTime(detained)
 		return r, err

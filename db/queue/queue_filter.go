@@ -38,6 +38,10 @@ func queueConditions(f desk.Filter, now time.Time) (string, []any) {
 	if f.Overdue {
 		add(sortExpr[desk.SortDue]+" < ? AND "+openCond, now.Unix())
 	}
+	if f.ConsultOverdue {
+		add(`r.id IN (SELECT c.request_id FROM consultations c WHERE `+consultOpen+` AND c.reply_due < ?)`,
+			now.UTC().Format(time.DateOnly))
+	}
 	if f.Country != "" {
 		add("r.source_country = ?", f.Country)
 	}

@@ -48,7 +48,7 @@ func (w *seedWriter) writeCase(cases []seedCase, i int, p seedPerson) error {
 	if err := w.writeDocuments(i, *c, id, filer); err != nil {
 		return err
 	}
-	steps := []func(seedCase, int64, int64) error{w.writeAdmissibility, w.writeClarification, w.writeMeasure}
+	steps := []func(seedCase, int64, int64) error{w.writeAdmissibility, w.writeClarification, w.writeMeasure, w.writeConsultation}
 	for _, step := range steps {
 		if err := step(*c, id, filer); err != nil {
 			return err

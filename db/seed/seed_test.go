@@ -43,6 +43,18 @@ func TestSeedMakesEveryKindAndStatusWithDocumentsAndAnIntactAudit(t *testing.T) 
 	}
 	assert.Zero(t, count(`SELECT COUNT(*) FROM requests WHERE status = 'draft'`))
 	assert.Zero(t, count(`SELECT COUNT(*) FROM users WHERE email_verified_at IS NULL`), "demo accounts count as confirmed")
+	today := store.Clock.Now().UTC().Format("2006-01-02")
+	for name, q := range map[string]string{
+		"replied":  `SELECT COUNT(*) FROM consultations WHERE replied_on != ''`,
+		"no reply": `SELECT COUNT(*) FROM consultations WHERE no_reply_on != ''`,
+		"open":     `SELECT COUNT(*) FROM consultations WHERE replied_on = '' AND no_reply_on = '' AND reply_due >= '` + today + `'`,
+		"overdue":  `SELECT COUNT(*) FROM consultations WHERE replied_on = '' AND no_reply_on = '' AND reply_due < '` + today + `'`,
+		"reminded": `SELECT COUNT(*) FROM consultation_reminders`,
+	} {
+		assert.Positive(t, count(q), "consultations %s", name)
+	}
+	assert.Zero(t, count(`SELECT COUNT(*) FROM consultations c JOIN requests r ON r.id = c.request_id
+		WHERE c.sent_on > c.reply_due OR (c.replied_on != '' AND c.replied_on < c.sent_on)`), "seeded dates are consistent")
 	assert.Zero(t, count(`SELECT COUNT(*) FROM requests r JOIN users u ON u.id = r.filer_id WHERE u.email NOT LIKE '%@seed.invalid'`))
 	assert.Zero(t, count(`SELECT COUNT(*) FROM requests WHERE admissible_at > ? OR submitted_at > ? OR decided_at > ?`,
 		dbtest.Start.Unix(), dbtest.Start.Unix(), dbtest.Start.Unix()), "nothing happens in the future")

@@ -41,7 +41,8 @@ type seedWriter struct {
 }
 
 var seedSQL = map[string]string{
-	"user": `INSERT INTO users (email, name, organisation, role, password_hash, created_at, email_verified_at) VALUES (?, ?, ?, ?, ?, ?, ?6)
+	"user": `INSERT INTO users (email, name, organisation, role, password_hash, created_at, email_verified_at, staff_role)
+		VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6, CASE WHEN ?4 = 'staff' THEN 'secretariat' ELSE '' END)
 		ON CONFLICT (email) DO UPDATE SET name = excluded.name RETURNING id`,
 	"applicant": `INSERT INTO applicants (created_by, is_self, full_name, birth_date, details, created_at, updated_at)
 		VALUES (?, ?, ?, ?, '{}', ?, ?)`,
@@ -64,6 +65,9 @@ var seedSQL = map[string]string{
 	"recipient": `INSERT INTO notice_recipients (notice_id, country, acknowledged_at, acknowledged_by) VALUES (?, ?, ?, ?)`,
 	"document": `INSERT INTO documents (request_id, uploaded_by, doc_type, original_name, content_type, size, sha256,
 		storage_key, after_filing, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+	"consultation": `INSERT INTO consultations (request_id, recipient, country, question, sent_on, reply_due, replied_on,
+		summary, no_reply_on, created_by, created_at) VALUES (?, 'source_ncb', ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+	"reminder": `INSERT INTO consultation_reminders (consultation_id, sent_on, created_by, created_at) VALUES (?, ?, ?, ?)`,
 }
 
 func init() {

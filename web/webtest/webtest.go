@@ -24,6 +24,7 @@ import (
 	"github.com/ccf-portal/ccfportal/db"
 	"github.com/ccf-portal/ccfportal/db/blob"
 	"github.com/ccf-portal/ccfportal/db/domain"
+	"github.com/ccf-portal/ccfportal/db/domain/staffrole"
 	"github.com/ccf-portal/ccfportal/db/password"
 	"github.com/ccf-portal/ccfportal/mail"
 	"github.com/ccf-portal/ccfportal/mail/mailtest"
@@ -279,12 +280,33 @@ func (a *App) Counsel(email string) *Client {
 	return a.Login(email)
 }
 
-// Staff creates a staff account in the store and returns its signed-in
-// browser.
+// Staff creates a secretariat staff account in the store (it prepares
+// cases) and returns its signed-in browser.
 func (a *App) Staff(email string) *Client {
 	a.t.Helper()
+	return a.StaffAs(staffrole.Secretariat, email)
+}
+
+// Chamber creates a staff account of a member of the Requests Chamber (who
+// decides and orders provisional measures) and returns its browser.
+func (a *App) Chamber(email string) *Client {
+	a.t.Helper()
+	return a.StaffAs(staffrole.Chamber, email)
+}
+
+// Administrator creates a staff account that manages staff accounts and
+// returns its browser.
+func (a *App) Administrator(email string) *Client {
+	a.t.Helper()
+	return a.StaffAs(staffrole.Administrator, email)
+}
+
+// StaffAs creates a staff account with the given role in the store and
+// returns its signed-in browser.
+func (a *App) StaffAs(role staffrole.Role, email string) *Client {
+	a.t.Helper()
 	_, err := a.DB.CreateUser(context.Background(), domain.NewUser{Email: email, Name: "Staff " + email,
-		Role: domain.RoleStaff, Password: Password}, password.FastParams)
+		Role: domain.RoleStaff, Password: Password, StaffRole: string(role)}, password.FastParams)
 	require.NoError(a.t, err)
 	return a.Login(email)
 }

@@ -35,15 +35,18 @@ type Filter struct {
 	UrgentOnly    bool
 	DueWithinDays int
 	Overdue       bool
-	Country       string
-	Assigned      string // AssignedToMe, Unassigned or ""
-	Me            int64  // the staff member asking, for AssignedToMe
-	Search        string // reference prefix or words of the applicant's name
-	Sort          string
-	Desc          bool
-	After         int64 // keyset: the last row of the previous page
-	Before        int64 // keyset: the first row of the next page
-	Limit         int
+	// ConsultOverdue keeps the cases waiting for a consultation reply
+	// past its due date.
+	ConsultOverdue bool
+	Country        string
+	Assigned       string // AssignedToMe, Unassigned or ""
+	Me             int64  // the staff member asking, for AssignedToMe
+	Search         string // reference prefix or words of the applicant's name
+	Sort           string
+	Desc           bool
+	After          int64 // keyset: the last row of the previous page
+	Before         int64 // keyset: the first row of the next page
+	Limit          int
 }
 
 // Row is one line of the queue.
@@ -61,6 +64,16 @@ type Row struct {
 	AssigneeID    int64
 	AssigneeName  string
 	Urgent        bool
+	// OpenConsultations counts the consultations still waiting for a
+	// reply; NextReplyDue is the earliest of their due dates (YYYY-MM-DD).
+	OpenConsultations int
+	NextReplyDue      string
+}
+
+// ConsultOverdue reports whether a consultation reply is overdue on the
+// day of now.
+func (r Row) ConsultOverdue(now time.Time) bool {
+	return r.OpenConsultations > 0 && now.UTC().Format(time.DateOnly) > r.NextReplyDue
 }
 
 // Page is one page of the queue: the urgent requests (first page

@@ -1,0 +1,75 @@
+// Package staffrole holds what each staff role may do. The secretariat
+// prepares cases (admissibility, clarification, consultations, notes,
+// assignment, deletion notices); members of the Requests Chamber adopt
+// decisions and provisional measures; administrators manage staff
+// accounts. Every staff role may read the queue and the cases, which is
+// audited like every read. Pure Go.
+package staffrole
+
+import "github.com/ccf-portal/ccfportal/db/domain"
+
+// Role is a staff account's part in the CCF's work.
+type Role string
+
+// The staff roles.
+const (
+	Secretariat   Role = "secretariat"
+	Chamber       Role = "chamber"
+	Administrator Role = "administrator"
+)
+
+// Roles lists them in the order they are offered.
+var Roles = []Role{Secretariat, Chamber, Administrator}
+
+// Valid reports whether r is a known staff role.
+func (r Role) Valid() bool { return r == Secretariat || r == Chamber || r == Administrator }
+
+// Step is something a staff member does on a case, or to staff accounts.
+type Step string
+
+// The steps a role may or may not take.
+const (
+	Admissibility Step = "admissibility"
+	Clarify       Step = "clarify"
+	Consult       Step = "consult"
+	Note          Step = "note"
+	Assign        Step = "assign"
+	Notice        Step = "notice"
+	Decide        Step = "decide" // the decision, and recording a withdrawal
+	Measure       Step = "measure"
+	ManageStaff   Step = "manage_staff"
+)
+
+// steps are what each role may do. Until decisions are drafted by the
+// secretariat and adopted by the Chamber, deciding belongs to the Chamber.
+var steps = map[Role][]Step{
+	Secretariat:   {Admissibility, Clarify, Consult, Note, Assign, Notice},
+	Chamber:       {Decide, Measure},
+	Administrator: {ManageStaff},
+}
+
+// May reports whether role r may take step s.
+func (r Role) May(s Step) bool {
+	for _, v := range steps[r] {
+		if v == s {
+			return true
+		}
+	}
+	return false
+}
+
+// Of is the staff role of u; anyone who is not staff has none.
+func Of(u domain.User) Role {
+	if u.Role != domain.RoleStaff {
+		return ""
+	}
+	return Role(u.StaffRole)
+}
+
+// Require refuses a step u's role may not take.
+func Require(u domain.User, s Step) error {
+	if !Of(u).May(s) {
+		return domain.Errorf(domain.EForbidden, "staffrole.forbidden")
+	}
+	return nil
+}

@@ -1,0 +1,100 @@
+package web_test
+
+import (
+	"html"
+	"net/http"
+	"net/url"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/ccf-portal/ccfportal/db/domain"
+	"github.com/ccf-portal/ccfportal/web/webtest"
+)
+
+// forged posts to action a form taken from the case page itself (a real
+// session token), as a staff member whose role lacks the step would have
+// to forge it: the button is not there to press.
+func forged(t *testing.T, c *webtest.Client, desk, action string, values url.Values) int {
+	t.Helper()
+	page := c.Get(desk)
+	require.Equal(t, http.StatusOK, page.Status)
+	return c.SubmitFrom(page.Body, desk+action, values).Status
+}
+
+func TestEachStaffRoleSeesAndTakesOnlyItsOwnSteps(t *testing.T) {
+	app := webtest.New(t)
+	amal := app.Petitioner("amal@example.org")
+	req := deskFileDeletion(t, amal)
+	desk := deskPath(req)
+	clerk := app.Staff("clerk@ccf.example")
+	judge := app.Chamber("judge@ccf.example")
+	admin := app.Administrator("admin@ccf.example")
+	admissible := url.Values{"outcome": {"admissible"}, "checks": domain.ChecksFor(deskRequest(t, app, req))}
+	measure := url.Values{"outcome": {"refused"}, "reasons": {"No imminent risk."}}
+
+	// The Chamber neither prepares nor consults.
+	page := judge.Get(desk).Body
+	for _, button := range []string{"Assess admissibility", "Ask for clarification", "Add a note or consultation", "Record a consultation", ">Assign<"} {
+		assert.NotContains(t, page, button)
+	}
+	assert.Contains(t, page, "Provisional measures")
+	assert.Equal(t, http.StatusForbidden, forged(t, judge, desk, "/admissibility", admissible))
+	assert.Equal(t, http.StatusForbidden, forged(t, judge, desk, "/consultations", consultValues("Q?")))
+	assert.Equal(t, http.StatusForbidden, forged(t, judge, desk, "/notes", url.Values{"kind": {"note"}, "body": {"x"}}))
+	assert.Equal(t, http.StatusForbidden, forged(t, judge, desk, "/assign", url.Values{"assignee": {""}}))
+	assert.Equal(t, http.StatusForbidden, judge.Get(desk+"/admissibility").Status)
+
+	// The secretariat prepares but neither decides nor orders measures.
+	deskDo(t, clerk, desk+"/admissibility", desk+"/admissibility", admissible)
+	deskDo(t, clerk, desk+"/consultations/new", desk+"/consultations", consultValues("Is the diffusion still needed?"))
+	page = clerk.Get(desk).Body
+	assert.NotContains(t, page, "Record the decision")
+	assert.NotContains(t, page, `/measures"`)
+	assert.Contains(t, page, "Record a consultation")
+	assert.Equal(t, http.StatusForbidden, forged(t, clerk, desk, "/measures", measure))
+	assert.Equal(t, http.StatusForbidden, clerk.Get(desk+"/decision").Status)
+	forgedDecision := clerk.Upload(desk, desk+"/decision", []webtest.Field{webtest.F("outcome", "compliant"),
+		webtest.F("reasons", "Forged.")}, "", nil)
+	assert.Equal(t, http.StatusForbidden, forgedDecision.Status)
+
+	// An administrator reads, and takes no step on a case.
+	page = admin.Get(desk).Body
+	for _, button := range []string{"Assess admissibility", "Record the decision", "Provisional measures</a>", "Record a consultation", ">Assign<"} {
+		assert.NotContains(t, page, button)
+	}
+	assert.Equal(t, http.StatusOK, admin.Get("/staff").Status)
+	queue := html.UnescapeString(admin.Get("/staff").Body)
+	assert.Contains(t, queue, "Your role: administrator.")
+	assert.Contains(t, queue, "ccfportal staff add --email ADDR -role secretariat")
+	assert.Equal(t, http.StatusForbidden, forged(t, admin, desk, "/measures", measure))
+	assert.Equal(t, http.StatusForbidden, forged(t, admin, desk, "/notes", url.Values{"kind": {"note"}, "body": {"x"}}))
+	assert.Equal(t, http.StatusForbidden, admin.Upload(desk, desk+"/decision", []webtest.Field{webtest.F("outcome", "compliant"),
+		webtest.F("reasons", "Forged.")}, "", nil).Status)
+
+	// The Chamber decides once the secretariat has prepared the case.
+	page = judge.Get(desk).Body
+	assert.Contains(t, page, "Record the decision")
+	assert.NotContains(t, page, "Record the reply", "a consultation's forms are the secretariat's")
+	deskDo(t, judge, desk+"/measures", desk+"/measures", measure)
+	resp := judge.Upload(desk+"/decision", desk+"/decision", []webtest.Field{webtest.F("outcome", "compliant"),
+		webtest.F("reasons", "The data comply with INTERPOL's rules.")}, "", nil)
+	require.Equal(t, http.StatusSeeOther, resp.Status, webtest.ErrorSummaryText(resp.Body))
+	d, err := app.DB.DecisionOf(t.Context(), requestID(t, req))
+	require.NoError(t, err)
+	assert.Equal(t, domain.DecisionCompliant, d.Outcome)
+	assert.False(t, strings.Contains(strings.Join(auditActions(t, app, req), " "), "note_add"), "nothing forged went through")
+}
+
+func TestARoleChangeTakesEffectAtTheNextRequest(t *testing.T) {
+	app := webtest.New(t)
+	amal := app.Petitioner("amal@example.org")
+	desk := deskPath(deskFileDeletion(t, amal))
+	clerk := app.Staff("clerk@ccf.example")
+	assert.Equal(t, http.StatusOK, clerk.Get(desk+"/admissibility").Status)
+	require.NoError(t, app.DB.SetStaffRole(t.Context(), "clerk@ccf.example", "chamber"))
+	assert.Equal(t, http.StatusForbidden, clerk.Get(desk+"/admissibility").Status)
+	assert.Equal(t, http.StatusOK, clerk.Get(desk+"/decision").Status)
+}
