@@ -54,6 +54,15 @@ func TestAHelpRequestReachesStaffAndTheAnswerReachesThePerson(t *testing.T) {
 	twice := staff.SubmitFrom(one.Body, m[1], url.Values{"answer": {"Another answer"}})
 	assert.Equal(t, http.StatusConflict, twice.Status, "a question is answered once")
 
+	inbox := amal.Get("/inbox")
+	assert.Contains(t, inbox.Body, "answered your question about using the portal")
+	assert.Contains(t, inbox.Body, `href="/help/ask"`, "the notification leads to the answer")
+	news := newsMail(app, "amal@example.org")
+	require.Len(t, news, 1, "one content-free e-mail says there is news")
+	assertContentFree(t, news[0])
+	assert.NotContains(t, news[0].Body(), "passport", "nothing of the question is in the e-mail")
+	assert.NotContains(t, news[0].Body(), "resolution", "nothing of the answer is in the e-mail")
+
 	page = amal.Get("/help/ask")
 	assert.Contains(t, page.Body, "Photograph it at a lower resolution")
 	assert.NotContains(t, page.Body, "Another answer")

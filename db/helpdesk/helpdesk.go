@@ -13,6 +13,8 @@ import (
 	"github.com/ccf-portal/ccfportal/db/conn"
 	"github.com/ccf-portal/ccfportal/db/domain"
 	rules "github.com/ccf-portal/ccfportal/db/domain/helpdesk"
+	"github.com/ccf-portal/ccfportal/db/inbox"
+	"github.com/ccf-portal/ccfportal/db/outbox"
 )
 
 // Desk reads and writes help requests.
@@ -61,8 +63,10 @@ func (db Desk) HelpRequest(ctx context.Context, id int64) (rules.Request, error)
 }
 
 // AnswerHelp records the answer of staff member staff to question id,
-// once, with its audit entry in the same transaction.
-func (db Desk) AnswerHelp(ctx context.Context, staff domain.User, id int64, answer string) error {
+// once, with its audit entry and the asker's notification (news, composed
+// in their language) in the same transaction.
+func (db Desk) AnswerHelp(ctx context.Context, staff domain.User, id int64, answer string,
+	news func(domain.User) outbox.Message) error {
 	if errs := rules.ValidateAnswer(answer); errs.Any() {
 		return domain.Errorf(domain.EInvalid, "error.form_invalid")
 	}
@@ -80,7 +84,10 @@ func (db Desk) AnswerHelp(ctx context.Context, staff domain.User, id int64, answ
 		if err != nil {
 			return conn.Failed(fmt.Sprintf("answer help request %d", id), err)
 		}
-		return audit.Append(ctx, tx, now, staff.ID, rules.AuditAnswer, 0, fmt.Sprintf("help request %d", id))
+		if err := audit.Append(ctx, tx, now, staff.ID, rules.AuditAnswer, 0, fmt.Sprintf("help request %d", id)); err != nil {
+			return err
+		}
+		return inbox.Notify(ctx, tx, cur.UserID, inbox.KindHelpAnswer, 0, now, news)
 	})
 }
 

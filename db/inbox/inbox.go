@@ -25,6 +25,7 @@ type Kind string
 const (
 	KindReceived      Kind = "received"      // the CCF received a request
 	KindClarification Kind = "clarification" // the CCF asked for clarification
+	KindHelpAnswer    Kind = "help_answer"   // the secretariat answered a help request
 )
 
 // Note is one inbox entry.
@@ -55,16 +56,24 @@ func Run(ctx context.Context, tx *sql.Tx, r domain.Request, now time.Time, hooks
 // entry, and compose's e-mail in their language.
 func NotifyFiler(kind Kind, compose func(domain.User) outbox.Message) Hook {
 	return func(ctx context.Context, tx *sql.Tx, r domain.Request, now time.Time) error {
-		u, err := accounts.ScanUser(tx.QueryRowContext(ctx, `SELECT `+accounts.UserColumns+` FROM users WHERE id = ?`, r.FilerID))
-		if err != nil {
-			return conn.Failed(fmt.Sprintf("load filer of request %d", r.ID), err)
-		}
-		if _, err := tx.ExecContext(ctx, `INSERT INTO notifications (user_id, kind, request_id, created_at) VALUES (?, ?, ?, ?)`,
-			u.ID, kind, r.ID, now.Unix()); err != nil {
-			return conn.Failed(fmt.Sprintf("notify user %d", u.ID), err)
-		}
-		return outbox.Queue(ctx, tx, now, compose(u))
+		return Notify(ctx, tx, r.FilerID, kind, r.ID, now, compose)
 	}
+}
+
+// Notify tells account userID of kind inside the transaction tx: an inbox
+// entry about request requestID (0 for news outside any request), and
+// compose's e-mail in the account's language.
+func Notify(ctx context.Context, tx *sql.Tx, userID int64, kind Kind, requestID int64, now time.Time,
+	compose func(domain.User) outbox.Message) error {
+	u, err := accounts.ScanUser(tx.QueryRowContext(ctx, `SELECT `+accounts.UserColumns+` FROM users WHERE id = ?`, userID))
+	if err != nil {
+		return conn.Failed(fmt.Sprintf("load user %d to notify", userID), err)
+	}
+	if _, err := tx.ExecContext(ctx, `INSERT INTO notifications (user_id, kind, request_id, created_at) VALUES (?, ?, ?, ?)`,
+		u.ID, kind, conn.NullID(requestID), now.Unix()); err != nil {
+		return conn.Failed(fmt.Sprintf("notify user %d", u.ID), err)
+	}
+	return outbox.Queue(ctx, tx, now, compose(u))
 }
 
 // InboxEntries lists an account's latest notifications, newest first.

@@ -4,6 +4,7 @@
 package helpdesk
 
 import (
+	"context"
 	"net/http"
 	"strconv"
 	"strings"
@@ -12,6 +13,7 @@ import (
 
 	"github.com/ccf-portal/ccfportal/db/domain"
 	rules "github.com/ccf-portal/ccfportal/db/domain/helpdesk"
+	"github.com/ccf-portal/ccfportal/db/outbox"
 	"github.com/ccf-portal/ccfportal/handlers"
 	"github.com/ccf-portal/ccfportal/views"
 )
@@ -85,13 +87,20 @@ func (h *Handlers) Answer(c echo.Context) error {
 		f := views.Form{Values: map[string]string{"answer": answer}, Errors: errs}
 		return h.Render(c, http.StatusUnprocessableEntity, views.StaffHelpRequestPage(q, f))
 	}
-	if err := h.DB.AnswerHelp(c.Request().Context(), *handlers.CurrentUser(c), q.ID, answer); err != nil {
+	if err := h.DB.AnswerHelp(c.Request().Context(), *handlers.CurrentUser(c), q.ID, answer, h.newsMail); err != nil {
 		return err
 	}
 	if err := h.Sessions.Flash(c, "helpdesk.staff.sent"); err != nil {
 		return err
 	}
 	return handlers.Redirect(c, views.StaffHelpPath)
+}
+
+// newsMail is the e-mail that tells the asker there is news, in their
+// language: it says nothing of the question or the answer.
+func (h *Handlers) newsMail(u domain.User) outbox.Message {
+	t := views.NewsMail(views.MailLocale(context.Background(), u.Language), h.PublicURL)
+	return outbox.Message{To: u.Email, Subject: t.Subject, Body: t.Body}
 }
 
 // load reads the question named by :id; a malformed id is not found.

@@ -27,6 +27,16 @@ const shown = 100
 var messageKeys = map[dbinbox.Kind]string{
 	dbinbox.KindReceived:      "inbox.kind.received",
 	dbinbox.KindClarification: "inbox.kind.clarification",
+	dbinbox.KindHelpAnswer:    "inbox.kind.help_answer",
+}
+
+// notePath is where a notification leads: the request it is about, or
+// the help page for an answer to a help request.
+func notePath(n dbinbox.Note) string {
+	if n.Kind == dbinbox.KindHelpAnswer {
+		return views.HelpAskPath
+	}
+	return fmt.Sprintf("/requests/%d", n.RequestID)
 }
 
 // Show lists the notifications, marking the new ones, and counts them read
@@ -44,7 +54,7 @@ func (h *Handlers) Show(c echo.Context) error {
 		if !ok {
 			continue
 		}
-		entries = append(entries, views.InboxEntry{MessageKey: key, Path: fmt.Sprintf("/requests/%d", n.RequestID),
+		entries = append(entries, views.InboxEntry{MessageKey: key, Path: notePath(n),
 			At: n.CreatedAt, Unread: !n.Read})
 	}
 	if len(notes) > 0 {
