@@ -75,7 +75,7 @@ var Safety = Article{Path: "/help/staying-safe", Key: "safety", Blocks: []Block{
 
 // Privacy is the privacy notice.
 var Privacy = Article{Path: "/privacy", Key: "privacy", Blocks: []Block{
-	{Heading: "guide.privacy.collect", Kind: Bullets, Items: numbered("guide.privacy.collect", 3)},
+	{Heading: "guide.privacy.collect", Kind: Bullets, Items: numbered("guide.privacy.collect", 4)},
 	{Heading: "guide.privacy.protect", Kind: Bullets, Items: numbered("guide.privacy.protect", 3)},
 	{Heading: "guide.privacy.who", Kind: Bullets, Items: numbered("guide.privacy.who", 4)},
 	{Heading: "guide.privacy.cookies", Paras: paras("guide.privacy.cookies", 1)},

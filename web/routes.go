@@ -227,6 +227,11 @@ func (s *Server) routes() {
 	staff.GET("/help", hd.StaffList)
 	staff.GET("/help/:id", hd.ShowAnswer)
 	staff.POST("/help/:id", hd.Answer)
+	// Feedback on the portal: anyone may send it from any page's footer,
+	// kept without account or address; staff read the newest.
+	pages.GET(views.FeedbackPath, hd.ShowFeedback)
+	pages.POST(views.FeedbackPath, hd.SendFeedback)
+	staff.GET("/feedback", hd.StaffFeedback)
 }
 
 // streaming marks r as an upload route: the CSRF middleware leaves its

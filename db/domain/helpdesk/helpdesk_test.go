@@ -31,3 +31,14 @@ func TestAQuestionIsAnsweredOnce(t *testing.T) {
 	err := CanAnswer(Request{AnsweredAt: time.Unix(1, 0)})
 	assert.Equal(t, domain.EConflict, domain.ErrorCode(err))
 }
+
+func TestFeedbackKeepsOnlyThePathOfThePageOnThisSite(t *testing.T) {
+	assert.Equal(t, "/requests/4/grounds", FeedbackPage("/requests/4/grounds"))
+	assert.Equal(t, "/staff", FeedbackPage("/staff?q=Amal+Haddad"), "a search is never kept")
+	assert.Empty(t, FeedbackPage("https://example.org/x"))
+	assert.Empty(t, FeedbackPage("//example.org/x"))
+	assert.Empty(t, FeedbackPage(""))
+	assert.Empty(t, FeedbackPage("/"+strings.Repeat("a", 300)))
+	assert.NotEmpty(t, ValidateFeedback(""))
+	assert.Empty(t, ValidateFeedback("The grounds page is long on a phone."))
+}
