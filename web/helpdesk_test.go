@@ -21,6 +21,7 @@ var staffHelpLink = regexp.MustCompile(`href="(/staff/help/\d+)"`)
 func TestAHelpRequestReachesStaffAndTheAnswerReachesThePerson(t *testing.T) {
 	app := webtest.New(t)
 	amal := app.Petitioner("amal@example.org")
+	amal.TurnOnNewsMail()
 
 	refused := amal.Submit("/help/ask", "/help/ask", url.Values{"topic": {"weather"}, "body": {""}})
 	assert.Equal(t, http.StatusUnprocessableEntity, refused.Status)

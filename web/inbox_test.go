@@ -44,6 +44,7 @@ func TestSubmittingAndClarificationReachTheInboxAndAContentFreeMail(t *testing.T
 	app := webtest.New(t)
 	const email = "amal@example.org"
 	amal := app.Petitioner(email)
+	amal.TurnOnNewsMail()
 	assert.Contains(t, amal.Get("/dashboard").Body, `<a href="/inbox">Inbox</a>`)
 	req := fileAccessRequest(t, amal)
 
@@ -98,6 +99,7 @@ func TestNewsMailIsInTheAccountsLanguage(t *testing.T) {
 	app := webtest.New(t)
 	const email = "amal@example.org"
 	amal := app.Petitioner(email)
+	amal.TurnOnNewsMail()
 	resp := amal.Submit("/dashboard", "/language", url.Values{"lang": {"fr"}, "next": {"/dashboard"}})
 	require.Equal(t, http.StatusSeeOther, resp.Status)
 	fileAccessRequest(t, amal)
@@ -109,4 +111,35 @@ func TestNewsMailIsInTheAccountsLanguage(t *testing.T) {
 	}
 	require.Len(t, got, 1)
 	assertContentFree(t, got[0])
+}
+
+// The news e-mail tells whoever reads a mailbox that its owner uses the
+// portal: it is off for a petitioner until they turn it on, on for
+// counsel, and the inbox entry is made either way.
+func TestTheNewsMailIsTheAccountsChoiceOffForPetitionersOnForCounsel(t *testing.T) {
+	app := webtest.New(t)
+	const email = "amal@example.org"
+	amal := app.Petitioner(email)
+	account := amal.Get("/account")
+	assert.Contains(t, account.Body, "This e-mail is off")
+	assert.Contains(t, account.Body, "would learn that you use this portal", "the risk is explained")
+	assert.Contains(t, app.NewClient().Get("/register").Body, "this e-mail is off for people filing for themselves",
+		"registration says what is sent and why it is off")
+
+	fileAccessRequest(t, amal)
+	assert.Empty(t, newsMail(app, email), "no news e-mail while it is off")
+	assert.Contains(t, amal.Get("/inbox").Body, "The CCF has received your request.", "the inbox has the news")
+
+	amal.TurnOnNewsMail()
+	assert.Contains(t, amal.Get("/account").Body, "This e-mail is on")
+	off := amal.Submit("/account", "/account/email-news", url.Values{})
+	require.Equal(t, http.StatusSeeOther, off.Status)
+	assert.Contains(t, amal.Get("/account").Body, "This e-mail is off", "and off again")
+
+	forged := amal.PostForm("/account/email-news", url.Values{"email_news": {"on"}})
+	assert.Equal(t, http.StatusForbidden, forged.Status, "the choice needs the form token")
+	assert.Contains(t, amal.Get("/account").Body, "This e-mail is off")
+
+	counsel := app.Counsel("dupont@avocats.example")
+	assert.Contains(t, counsel.Get("/account").Body, "This e-mail is on", "on by default for counsel")
 }

@@ -143,8 +143,11 @@ func (s *Server) routes() {
 	s.streaming(pages.POST("/requests/:id/reply", h.ReplyToClarification, applicant))
 
 	// The inbox: what happened on the applicant's requests, with its
-	// unread count in every page's header.
-	pages.GET("/inbox", inbox.New(h).Show, applicant)
+	// unread count in every page's header; and whether the e-mail that
+	// says there is news is sent (chosen on the account page).
+	ib := inbox.New(h)
+	pages.GET("/inbox", ib.Show, applicant)
+	pages.POST("/account/email-news", ib.SetEmailNews, applicant)
 
 	// The signed-in person's own account: second factor, password and
 	// sessions, for every role; petitioners and counsel may add a second

@@ -73,7 +73,32 @@ func Notify(ctx context.Context, tx *sql.Tx, userID int64, kind Kind, requestID 
 		u.ID, kind, conn.NullID(requestID), now.Unix()); err != nil {
 		return conn.Failed(fmt.Sprintf("notify user %d", u.ID), err)
 	}
+	on, err := emailNews(ctx, tx, u.ID)
+	if err != nil || !on {
+		return err
+	}
 	return outbox.Queue(ctx, tx, now, compose(u))
+}
+
+// emailNews reads whether the account receives the "there is news" e-mail.
+func emailNews(ctx context.Context, q conn.Queryer, userID int64) (bool, error) {
+	var on bool
+	err := q.QueryRowContext(ctx, `SELECT email_news FROM users WHERE id = ?`, userID).Scan(&on)
+	return on, conn.Failed(fmt.Sprintf("read e-mail choice of user %d", userID), err)
+}
+
+// EmailNews reports whether the account receives the e-mail that says
+// there is news; the inbox entry is made either way.
+func (i Inbox) EmailNews(ctx context.Context, userID int64) (bool, error) {
+	return emailNews(ctx, i.Reader(), userID)
+}
+
+// SetEmailNews turns the account's "there is news" e-mail on or off.
+func (i Inbox) SetEmailNews(ctx context.Context, userID int64, on bool) error {
+	return i.Write(ctx, func(tx *sql.Tx) error {
+		_, err := tx.ExecContext(ctx, `UPDATE users SET email_news = ? WHERE id = ?`, on, userID)
+		return conn.Failed(fmt.Sprintf("set e-mail choice of user %d", userID), err)
+	})
 }
 
 // InboxEntries lists an account's latest notifications, newest first.

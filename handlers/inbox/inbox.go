@@ -64,3 +64,20 @@ func (h *Handlers) Show(c echo.Context) error {
 	}
 	return h.Render(c, http.StatusOK, views.InboxPage(entries))
 }
+
+// SetEmailNews turns the account's "there is news" e-mail on or off, from
+// the account page.
+func (h *Handlers) SetEmailNews(c echo.Context) error {
+	on := c.FormValue("email_news") == "on"
+	if err := h.DB.SetEmailNews(c.Request().Context(), handlers.CurrentUser(c).ID, on); err != nil {
+		return err
+	}
+	flash := "inbox.email_news.saved_off"
+	if on {
+		flash = "inbox.email_news.saved_on"
+	}
+	if err := h.Sessions.Flash(c, flash); err != nil {
+		return err
+	}
+	return handlers.Redirect(c, "/account")
+}

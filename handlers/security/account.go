@@ -20,6 +20,11 @@ func (h *Handlers) ShowAccount(c echo.Context) error {
 		return err
 	}
 	v := views.AccountView{Staff: user.Role == domain.RoleStaff}
+	if !v.Staff {
+		if v.EmailNews, err = h.DB.EmailNews(ctx, user.ID); err != nil {
+			return err
+		}
+	}
 	if v.SecondFactor, err = h.DB.HasTOTP(ctx, user.ID); err != nil {
 		return err
 	}

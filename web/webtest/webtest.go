@@ -330,3 +330,11 @@ func (b *SafeBuffer) String() string {
 	defer b.mu.Unlock()
 	return b.buf.String()
 }
+
+// TurnOnNewsMail turns on, from the account page as a person would, the
+// e-mail that says there is news (off by default for petitioners).
+func (c *Client) TurnOnNewsMail() {
+	c.t.Helper()
+	resp := c.Submit("/account", "/account/email-news", url.Values{"email_news": {"on"}})
+	require.Equal(c.t, http.StatusSeeOther, resp.Status, "turn the news e-mail on")
+}
