@@ -1,12 +1,7 @@
 // Package db is the store: hand-written SQL over SQLite for filings,
 // documents, applicants and the staff's work on cases. The DB type gathers
-// the store's rooms -- the connection (db/conn), accounts and sessions
-// (db/accounts), the audit chain (db/audit), the staff queue (db/queue),
-// the statistics (db/stats), the second factor (db/twofa), what filers
-// take away of their requests (db/receipt), help requests (db/helpdesk),
-// the e-mail waiting to be sent (db/outbox), the notifications (db/inbox),
-// the links sent by e-mail (db/recovery) and the consultations
-// (db/consult) -- so that callers hold one store.
+// the store's rooms (db/conn and each db/<room> beside it, listed in
+// ARCHITECTURE.md) so that callers hold one store.
 package db
 
 import (

@@ -11,14 +11,16 @@ import (
 	"github.com/ccf-portal/ccfportal/db/blob"
 	"github.com/ccf-portal/ccfportal/db/conn"
 	"github.com/ccf-portal/ccfportal/db/domain"
+	"github.com/ccf-portal/ccfportal/db/inbox"
 )
 
 // FileProvisional records a provisional-measures request on the filer's
 // case r, with its evidence if any, and submits it at once with its own
 // reference: on a pending case, or on a draft that says who the person is
-// (the draft follows when it is complete).
+// (the draft follows when it is complete). The hooks run in the same
+// transaction, on the new request's id and filer.
 func (db *DB) FileProvisional(ctx context.Context, r domain.Request, filer domain.User, a domain.Answers, doc *domain.NewDocument,
-	blob *blob.Staged, blobs *blob.Store) (domain.Request, error) {
+	blob *blob.Staged, blobs *blob.Store, then ...inbox.Hook) (domain.Request, error) {
 	now := db.Clock.Now()
 	var id int64
 	err := db.withBlob(blob, blobs, func() error {
@@ -50,7 +52,10 @@ func (db *DB) FileProvisional(ctx context.Context, r domain.Request, filer domai
 			if err := submitTx(ctx, tx, id, filer, now); err != nil {
 				return err
 			}
-			return attachFiled(ctx, tx, id, filer, doc, blob, now)
+			if err := attachFiled(ctx, tx, id, filer, doc, blob, now); err != nil {
+				return err
+			}
+			return inbox.Run(ctx, tx, domain.Request{ID: id, FilerID: filer.ID}, now, then)
 		})
 	})
 	if err != nil {

@@ -6,6 +6,7 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"github.com/ccf-portal/ccfportal/db/domain"
+	"github.com/ccf-portal/ccfportal/db/domain/staffrole"
 	"github.com/ccf-portal/ccfportal/db/inbox"
 	"github.com/ccf-portal/ccfportal/db/outbox"
 	"github.com/ccf-portal/ccfportal/views"
@@ -22,6 +23,16 @@ func (h *Handlers) notifyFiler(c echo.Context, kind inbox.Kind, ownAction bool) 
 	}
 	return inbox.NotifyFiler(kind, func(u domain.User) outbox.Message {
 		t := views.NewsMail(views.MailLocale(ctx, u.Language), h.PublicURL)
+		return outbox.Message{To: u.Email, Subject: t.Subject, Body: t.Body}
+	})
+}
+
+// notifySecretariat is the store hook that tells every secretariat member,
+// at once, that there is news: an urgent filing must not wait for someone
+// to look at the queue. The e-mail is in each one's language.
+func (h *Handlers) notifySecretariat() inbox.Hook {
+	return inbox.NotifyStaff(string(staffrole.Secretariat), func(u domain.User) outbox.Message {
+		t := views.NewsMail(views.MailLocale(context.Background(), u.Language), h.PublicURL)
 		return outbox.Message{To: u.Email, Subject: t.Subject, Body: t.Body}
 	})
 }

@@ -8,6 +8,7 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"github.com/ccf-portal/ccfportal/db/domain"
+	"github.com/ccf-portal/ccfportal/db/inbox"
 	"github.com/ccf-portal/ccfportal/views"
 )
 
@@ -54,7 +55,8 @@ func (h *Handlers) FileUrgent(c echo.Context) error {
 		return h.render(c, http.StatusUnprocessableEntity, views.UrgentPage(r, f, h.MaxUpload/1_000_000))
 	}
 	doc := &domain.NewDocument{Type: domain.DocUrgencyEvidence, Name: up.filename, Language: ""}
-	urgent, err := h.DB.FileProvisional(c.Request().Context(), r, *CurrentUser(c), a, doc, up.blob, h.Blobs)
+	urgent, err := h.DB.FileProvisional(c.Request().Context(), r, *CurrentUser(c), a, doc, up.blob, h.Blobs,
+		h.notifyFiler(c, inbox.KindReceived, true), h.notifySecretariat())
 	if err != nil {
 		return err
 	}

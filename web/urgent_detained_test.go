@@ -76,3 +76,30 @@ func TestTheLongestHeldComeFirstAndADetentionDateLiesInThePast(t *testing.T) {
 	require.Equal(t, http.StatusOK, page.Status)
 	assert.Contains(t, page.Body, "Detained since 20 February 2026")
 }
+
+// An urgent filing must not wait for someone to look at the queue: every
+// secretariat member is told at once, by the e-mail that says only that
+// there is news; the filer's inbox has the receipt.
+func TestAnUrgentFilingTellsEverySecretariatMemberAtOnce(t *testing.T) {
+	app := webtest.New(t)
+	app.Staff("clerk@ccf.example")
+	app.Staff("second@ccf.example")
+	app.Chamber("judge@ccf.example")
+	c := app.Petitioner("amal@example.org")
+	access := fileAccessRequest(t, c)
+	for _, who := range []string{"clerk@ccf.example", "second@ccf.example"} {
+		require.Empty(t, newsMail(app, who), "nothing before the urgent filing")
+	}
+
+	resp := c.Upload(access+"/urgent", access+"/urgent", detainedFields(), "", nil)
+	require.Equal(t, http.StatusSeeOther, resp.Status, webtest.ErrorSummaryText(resp.Body))
+
+	for _, who := range []string{"clerk@ccf.example", "second@ccf.example"} {
+		got := newsMail(app, who)
+		require.Len(t, got, 1, "%s is told once", who)
+		assertContentFree(t, got[0])
+		assert.NotContains(t, got[0].Body(), "Larnaca", "nothing of the filing")
+	}
+	assert.Empty(t, newsMail(app, "judge@ccf.example"), "the Chamber is not the secretariat")
+	assert.Contains(t, c.Get("/inbox").Body, "The CCF has received your request.")
+}

@@ -101,6 +101,26 @@ func (i Inbox) SetEmailNews(ctx context.Context, userID int64, on bool) error {
 	})
 }
 
+// NotifyStaff is the hook that tells every active staff member whose role
+// is role that there is news, by the same e-mail that says nothing else:
+// staff learn what it is from the queue, where urgent requests come first.
+func NotifyStaff(role string, compose func(domain.User) outbox.Message) Hook {
+	return func(ctx context.Context, tx *sql.Tx, r domain.Request, now time.Time) error {
+		rows, err := tx.QueryContext(ctx, `SELECT `+accounts.UserColumns+` FROM users
+			WHERE role = ? AND staff_role = ? AND disabled_at IS NULL ORDER BY id`, domain.RoleStaff, role)
+		staff, err := conn.Rows(fmt.Sprintf("list %s staff to notify of request %d", role, r.ID), rows, err, accounts.ScanUser)
+		if err != nil {
+			return err
+		}
+		for _, u := range staff {
+			if err := outbox.Queue(ctx, tx, now, compose(u)); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+}
+
 // InboxEntries lists an account's latest notifications, newest first.
 func (i Inbox) InboxEntries(ctx context.Context, userID int64, limit int) ([]Note, error) {
 	rows, err := i.Reader().QueryContext(ctx, `SELECT id, kind, COALESCE(request_id, 0), created_at, read_at IS NOT NULL
