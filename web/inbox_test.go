@@ -1,16 +1,19 @@
 package web_test
 
 import (
+	"context"
 	"net/http"
 	"net/url"
 	"regexp"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
 	"github.com/ccf-portal/ccfportal/db/domain"
+	"github.com/ccf-portal/ccfportal/db/outbox"
 	"github.com/ccf-portal/ccfportal/mail/mailtest"
 	"github.com/ccf-portal/ccfportal/web/webtest"
 )
@@ -142,4 +145,51 @@ func TestTheNewsMailIsTheAccountsChoiceOffForPetitionersOnForCounsel(t *testing.
 
 	counsel := app.Counsel("dupont@avocats.example")
 	assert.Contains(t, counsel.Get("/account").Body, "This e-mail is on", "on by default for counsel")
+}
+
+// Three days before a reply-by date, an applicant who has not replied is
+// reminded, once, in the inbox and by the e-mail that says only that
+// there is news; one who replied is not.
+func TestAReplyByDateNearIsRemindedOnceUntilTheReply(t *testing.T) {
+	app := webtest.New(t)
+	const email = "amal@example.org"
+	amal := app.Petitioner(email)
+	amal.TurnOnNewsMail()
+	req := fileAccessRequest(t, amal)
+	staff := app.Staff("clerk@ccf.example")
+	desk := deskPath(req)
+	deskDo(t, staff, desk+"/admissibility", desk+"/admissibility", url.Values{"outcome": {"admissible"},
+		"checks": domain.ChecksFor(deskRequest(t, app, req))})
+	deskDo(t, staff, desk+"/clarification", desk+"/clarification", url.Values{
+		"body":         {"Please send the passport."},
+		"reply_by-day": {"20"}, "reply_by-month": {"3"}, "reply_by-year": {"2026"}}) // 18 days after the start
+	compose := func(u domain.User) outbox.Message {
+		return outbox.Message{To: u.Email, Subject: "There is news in your account", Body: "Sign in to read it."}
+	}
+	remind := func() int {
+		n, err := app.DB.RemindReplies(context.Background(), compose)
+		require.NoError(t, err)
+		return n
+	}
+
+	// A second clarification, answered before its date comes near, is
+	// never reminded of.
+	other := fileAccessRequest(t, amal)
+	odesk := deskPath(other)
+	deskDo(t, staff, odesk+"/admissibility", odesk+"/admissibility", url.Values{"outcome": {"admissible"},
+		"checks": domain.ChecksFor(deskRequest(t, app, other))})
+	deskDo(t, staff, odesk+"/clarification", odesk+"/clarification", url.Values{
+		"body":         {"Please say when you learned of the diffusion."},
+		"reply_by-day": {"19"}, "reply_by-month": {"3"}, "reply_by-year": {"2026"}})
+	reply := amal.Upload(other, other+"/reply", []webtest.Field{webtest.F("body", "In January 2026.")}, "", nil)
+	require.Equal(t, http.StatusSeeOther, reply.Status, webtest.ErrorSummaryText(reply.Body))
+	before := len(newsMail(app, email))
+
+	assert.Zero(t, remind(), "18 days ahead: too early")
+	app.Clock.Advance(15 * 24 * time.Hour) // 17 March: three days before the first, two before the second
+	assert.Equal(t, 1, remind(), "only the clarification not answered")
+	assert.Zero(t, remind(), "once")
+	assert.Len(t, newsMail(app, email), before+1)
+	amal = app.Login(email)
+	assert.Contains(t, amal.Get("/inbox").Body, "The date by which to answer the CCF&#39;s request for clarification is near.")
 }

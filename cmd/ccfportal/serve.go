@@ -148,6 +148,7 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) (err er
 	// Deferred after the store's Close, so it runs first: no delivery is
 	// left writing to a closed store.
 	defer stopSender()
+	defer startReminders(store, base, logger)()
 	fmt.Fprintf(stdout, "CCF Portal is running at %s (data in %s). Press Ctrl+C to stop.\n", base, cfg.data)
 	errs := make(chan error, 1)
 	go func() { errs <- srv.Serve(ln) }()

@@ -23,9 +23,10 @@ type Kind string
 
 // The kinds of notification.
 const (
-	KindReceived      Kind = "received"      // the CCF received a request
-	KindClarification Kind = "clarification" // the CCF asked for clarification
-	KindHelpAnswer    Kind = "help_answer"   // the secretariat answered a help request
+	KindReceived      Kind = "received"       // the CCF received a request
+	KindClarification Kind = "clarification"  // the CCF asked for clarification
+	KindHelpAnswer    Kind = "help_answer"    // the secretariat answered a help request
+	KindReplyReminder Kind = "reply_reminder" // a reply-by date is near
 )
 
 // Note is one inbox entry.

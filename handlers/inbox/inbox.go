@@ -28,6 +28,7 @@ var messageKeys = map[dbinbox.Kind]string{
 	dbinbox.KindReceived:      "inbox.kind.received",
 	dbinbox.KindClarification: "inbox.kind.clarification",
 	dbinbox.KindHelpAnswer:    "inbox.kind.help_answer",
+	dbinbox.KindReplyReminder: "inbox.kind.reply_reminder",
 }
 
 // notePath is where a notification leads: the request it is about, or
