@@ -57,9 +57,19 @@ func (db Desk) HelpRequestsForStaff(ctx context.Context, limit int) ([]rules.Req
 	return conn.Rows("list help requests for staff", rows, err, scanHelp)
 }
 
-// HelpRequest loads one question for staff.
-func (db Desk) HelpRequest(ctx context.Context, id int64) (rules.Request, error) {
-	return loadHelp(ctx, db.Reader(), id)
+// HelpRequest loads one question for staff member staff, and records the
+// read in the audit log in the same transaction: the page shows who asked
+// and their address, like a case does.
+func (db Desk) HelpRequest(ctx context.Context, staff domain.User, id int64) (rules.Request, error) {
+	var r rules.Request
+	err := db.Write(ctx, func(tx *sql.Tx) error {
+		var err error
+		if r, err = loadHelp(ctx, tx, id); err != nil {
+			return err
+		}
+		return audit.Append(ctx, tx, db.Clock.Now(), staff.ID, rules.AuditView, 0, fmt.Sprintf("help request %d", id))
+	})
+	return r, err
 }
 
 // AnswerHelp records the answer of staff member staff to question id,

@@ -109,5 +109,5 @@ func (h *Handlers) load(c echo.Context) (rules.Request, error) {
 	if err != nil || id <= 0 {
 		return rules.Request{}, domain.Errorf(domain.ENotFound, "error.not_found")
 	}
-	return h.DB.HelpRequest(c.Request().Context(), id)
+	return h.DB.HelpRequest(c.Request().Context(), *handlers.CurrentUser(c), id)
 }

@@ -13,8 +13,12 @@ import (
 // offers them.
 var Topics = []string{"using", "documents", "my_request", "account", "technical", "other"}
 
-// AuditAnswer is the audit action of a staff answer to a help request.
-const AuditAnswer domain.AuditAction = "help_answer"
+// The audit actions of staff on help requests: reading one (it shows who
+// asked and their address) and answering it.
+const (
+	AuditView   domain.AuditAction = "help_view"
+	AuditAnswer domain.AuditAction = "help_answer"
+)
 
 // Request is one question and, once given, its answer.
 type Request struct {
