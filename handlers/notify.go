@@ -21,18 +21,22 @@ func (h *Handlers) notifyFiler(c echo.Context, kind inbox.Kind, ownAction bool) 
 	if ownAction {
 		ctx = c.Request().Context()
 	}
-	return inbox.NotifyFiler(kind, func(u domain.User) outbox.Message {
-		t := views.NewsMail(views.MailLocale(ctx, u.Language), h.PublicURL)
+	return inbox.NotifyFiler(kind, NewsTo(ctx, h.PublicURL))
+}
+
+// NewsTo composes, for each account told of something, the e-mail that
+// says only that there is news, in the account's language (else ctx's),
+// giving portal's address.
+func NewsTo(ctx context.Context, portal string) func(domain.User) outbox.Message {
+	return func(u domain.User) outbox.Message {
+		t := views.NewsMail(views.MailLocale(ctx, u.Language), portal)
 		return outbox.Message{To: u.Email, Subject: t.Subject, Body: t.Body}
-	})
+	}
 }
 
 // notifySecretariat is the store hook that tells every secretariat member,
 // at once, that there is news: an urgent filing must not wait for someone
 // to look at the queue. The e-mail is in each one's language.
 func (h *Handlers) notifySecretariat() inbox.Hook {
-	return inbox.NotifyStaff(string(staffrole.Secretariat), func(u domain.User) outbox.Message {
-		t := views.NewsMail(views.MailLocale(context.Background(), u.Language), h.PublicURL)
-		return outbox.Message{To: u.Email, Subject: t.Subject, Body: t.Body}
-	})
+	return inbox.NotifyStaff(string(staffrole.Secretariat), NewsTo(context.Background(), h.PublicURL))
 }

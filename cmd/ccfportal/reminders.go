@@ -7,9 +7,7 @@ import (
 	"time"
 
 	"github.com/ccf-portal/ccfportal/db"
-	"github.com/ccf-portal/ccfportal/db/domain"
-	"github.com/ccf-portal/ccfportal/db/outbox"
-	"github.com/ccf-portal/ccfportal/views"
+	"github.com/ccf-portal/ccfportal/handlers"
 )
 
 // reminderEvery is how often the portal looks for reply-by dates that are
@@ -21,10 +19,7 @@ const reminderEvery = 15 * time.Minute
 // stop is called. The e-mail, in the applicant's language, says only that
 // there is news; portal is the address it gives.
 func startReminders(store *db.DB, portal string, logger *slog.Logger) func() {
-	compose := func(u domain.User) outbox.Message {
-		t := views.NewsMail(views.MailLocale(context.Background(), u.Language), portal)
-		return outbox.Message{To: u.Email, Subject: t.Subject, Body: t.Body}
-	}
+	compose := handlers.NewsTo(context.Background(), portal)
 	ctx, cancel := context.WithCancel(context.Background())
 	var wg sync.WaitGroup
 	wg.Go(func() {

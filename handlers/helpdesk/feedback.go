@@ -2,7 +2,6 @@ package helpdesk
 
 import (
 	"net/http"
-	"strings"
 
 	"github.com/labstack/echo/v4"
 
@@ -22,7 +21,7 @@ func (h *Handlers) ShowFeedback(c echo.Context) error {
 // returns to the page it came from.
 func (h *Handlers) SendFeedback(c echo.Context) error {
 	from := rules.FeedbackPage(handlers.SafeNext(c.FormValue("from")))
-	body := strings.TrimSpace(strings.ReplaceAll(c.FormValue("body"), "\r\n", "\n"))
+	body := formText(c, "body")
 	if errs := rules.ValidateFeedback(body); errs.Any() {
 		f := views.Form{Values: map[string]string{"from": from, "body": body}, Errors: errs}
 		return h.Render(c, http.StatusUnprocessableEntity, views.FeedbackPage(f))

@@ -13,7 +13,6 @@ import (
 
 	"github.com/ccf-portal/ccfportal/db/domain"
 	rules "github.com/ccf-portal/ccfportal/db/domain/helpdesk"
-	"github.com/ccf-portal/ccfportal/db/outbox"
 	"github.com/ccf-portal/ccfportal/handlers"
 	"github.com/ccf-portal/ccfportal/views"
 )
@@ -35,7 +34,7 @@ func (h *Handlers) ShowAsk(c echo.Context) error {
 // Ask stores a question and returns to the page, which lists it.
 func (h *Handlers) Ask(c echo.Context) error {
 	topic := c.FormValue("topic")
-	body := strings.TrimSpace(strings.ReplaceAll(c.FormValue("body"), "\r\n", "\n"))
+	body := formText(c, "body")
 	if errs := rules.ValidateQuestion(topic, body); errs.Any() {
 		f := views.Form{Values: map[string]string{"topic": topic, "body": body}, Errors: errs}
 		return h.renderAsk(c, http.StatusUnprocessableEntity, f)
@@ -82,12 +81,13 @@ func (h *Handlers) Answer(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	answer := strings.TrimSpace(strings.ReplaceAll(c.FormValue("answer"), "\r\n", "\n"))
+	answer := formText(c, "answer")
 	if errs := rules.ValidateAnswer(answer); errs.Any() {
 		f := views.Form{Values: map[string]string{"answer": answer}, Errors: errs}
 		return h.Render(c, http.StatusUnprocessableEntity, views.StaffHelpRequestPage(q, f))
 	}
-	if err := h.DB.AnswerHelp(c.Request().Context(), *handlers.CurrentUser(c), q.ID, answer, h.newsMail); err != nil {
+	if err := h.DB.AnswerHelp(c.Request().Context(), *handlers.CurrentUser(c), q.ID, answer,
+		handlers.NewsTo(context.Background(), h.PublicURL)); err != nil {
 		return err
 	}
 	if err := h.Sessions.Flash(c, "helpdesk.staff.sent"); err != nil {
@@ -96,11 +96,10 @@ func (h *Handlers) Answer(c echo.Context) error {
 	return handlers.Redirect(c, views.StaffHelpPath)
 }
 
-// newsMail is the e-mail that tells the asker there is news, in their
-// language: it says nothing of the question or the answer.
-func (h *Handlers) newsMail(u domain.User) outbox.Message {
-	t := views.NewsMail(views.MailLocale(context.Background(), u.Language), h.PublicURL)
-	return outbox.Message{To: u.Email, Subject: t.Subject, Body: t.Body}
+// formText reads a text box's value as the store keeps text: trimmed, with
+// the browser's line breaks made "\n".
+func formText(c echo.Context, name string) string {
+	return strings.TrimSpace(strings.ReplaceAll(c.FormValue(name), "\r\n", "\n"))
 }
 
 // load reads the question named by :id; a malformed id is not found.
