@@ -80,6 +80,10 @@ func TestAHelpRequestReachesStaffAndTheAnswerReachesThePerson(t *testing.T) {
 	omar := app.Petitioner("omar@example.org")
 	assert.NotContains(t, omar.Get("/help/ask").Body, "My passport scan", "another person never sees the question")
 	assert.Equal(t, http.StatusForbidden, omar.Get(m[1]).Status, "the staff side is for staff")
+	assert.Equal(t, http.StatusForbidden, omar.Get("/staff/help").Status)
+	token := webtest.CSRFFrom(t, omar.Get("/help/ask").Body)
+	assert.Equal(t, http.StatusForbidden, omar.PostForm(m[1], url.Values{"_csrf": {token}, "answer": {"hijack"}}).Status,
+		"an applicant cannot answer, even with a valid form token")
 }
 
 func TestHelpRequestsNeedAnAccountAndAFormToken(t *testing.T) {

@@ -145,6 +145,15 @@ func TestTheNewsMailIsTheAccountsChoiceOffForPetitionersOnForCounsel(t *testing.
 
 	counsel := app.Counsel("dupont@avocats.example")
 	assert.Contains(t, counsel.Get("/account").Body, "This e-mail is on", "on by default for counsel")
+
+	staff := app.Staff("clerk@ccf.example")
+	staffToken := webtest.CSRFFrom(t, staff.Get("/account").Body)
+	assert.Equal(t, http.StatusForbidden, staff.PostForm("/account/email-news", url.Values{"_csrf": {staffToken}, "email_news": {"on"}}).Status,
+		"staff are always told of urgent filings; the choice is the applicants'")
+	visitor := app.NewClient()
+	visitorToken := webtest.CSRFFrom(t, visitor.Get("/login").Body)
+	assert.Equal(t, http.StatusUnauthorized, visitor.PostForm("/account/email-news", url.Values{"_csrf": {visitorToken}}).Status,
+		"a visitor must sign in first")
 }
 
 // Three days before a reply-by date, an applicant who has not replied is
