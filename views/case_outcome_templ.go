@@ -1235,9 +1235,9 @@ func replyForm(r domain.Request, q domain.Message, f Form, maxUploadMB int64) te
 					return templ_7745c5c3_Err
 				}
 				var templ_7745c5c3_Var65 string
-				templ_7745c5c3_Var65, templ_7745c5c3_Err = templ.JoinStringErrs(fileDescribedBy(f, "reply-files", "reply-files") + " " + name + "-error")
+				templ_7745c5c3_Var65, templ_7745c5c3_Err = templ.JoinStringErrs(fileDescribedBy(f, "reply-files", "docs.file_hint") + " " + name + "-error")
 				if templ_7745c5c3_Err != nil {
-					return templ.Error{Err: templ_7745c5c3_Err, FileName: `views/case_outcome.templ`, Line: 187, Col: 98}
+					return templ.Error{Err: templ_7745c5c3_Err, FileName: `views/case_outcome.templ`, Line: 187, Col: 101}
 				}
 				_, templ_7745c5c3_Err = templ_7745c5c3_Buffer.WriteString(templ.EscapeString(templ_7745c5c3_Var65))
 				if templ_7745c5c3_Err != nil {
@@ -1253,9 +1253,9 @@ func replyForm(r domain.Request, q domain.Message, f Form, maxUploadMB int64) te
 					return templ_7745c5c3_Err
 				}
 				var templ_7745c5c3_Var66 string
-				templ_7745c5c3_Var66, templ_7745c5c3_Err = templ.JoinStringErrs(fileDescribedBy(f, "reply-files", "reply-files"))
+				templ_7745c5c3_Var66, templ_7745c5c3_Err = templ.JoinStringErrs(fileDescribedBy(f, "reply-files", "docs.file_hint"))
 				if templ_7745c5c3_Err != nil {
-					return templ.Error{Err: templ_7745c5c3_Err, FileName: `views/case_outcome.templ`, Line: 190, Col: 74}
+					return templ.Error{Err: templ_7745c5c3_Err, FileName: `views/case_outcome.templ`, Line: 190, Col: 77}
 				}
 				_, templ_7745c5c3_Err = templ_7745c5c3_Buffer.WriteString(templ.EscapeString(templ_7745c5c3_Var66))
 				if templ_7745c5c3_Err != nil {
