@@ -170,8 +170,7 @@ func (s Section) Bind(a Answers, get func(name string) string) {
 // "14h30", "14:30", "1430", "9:05"). Anything else is returned trimmed, for
 // the check to refuse with the field's message.
 func StandardTime(typed string) string {
-	v := strings.TrimSpace(typed)
-	v = strings.NewReplacer(".", ":", "h", ":", "H", ":", " ", "").Replace(v)
+	v := timeSeparators.Replace(strings.TrimSpace(typed))
 	if len(v) == 4 && !strings.Contains(v, ":") {
 		v = v[:2] + ":" + v[2:]
 	}
@@ -180,6 +179,10 @@ func StandardTime(typed string) string {
 	}
 	return strings.TrimSpace(typed)
 }
+
+// timeSeparators are the ways people separate hours from minutes, made
+// the colon the store keeps.
+var timeSeparators = strings.NewReplacer(".", ":", "h", ":", "H", ":", " ", "")
 
 // bind reads the field's value from its inputs: a date from its three
 // parts, a time with its separator made standard, text trimmed and with
