@@ -9,6 +9,7 @@ import (
 
 	"github.com/ccf-portal/ccfportal/db/conn"
 	"github.com/ccf-portal/ccfportal/db/domain"
+	"github.com/ccf-portal/ccfportal/db/domain/edits"
 )
 
 // applicantCond says which applicants u may see: those they created and
@@ -92,9 +93,9 @@ func (db *DB) SaveApplicant(ctx context.Context, id int64, u domain.User, d doma
 // field was changed by someone else since the form was shown, nothing is
 // written and the conflicts come back; a refused or invalid value is a
 // validation error.
-func (db *DB) UpdateApplicant(ctx context.Context, id int64, u domain.User, e domain.Edit) (domain.Applicant, []domain.FieldConflict, error) {
+func (db *DB) UpdateApplicant(ctx context.Context, id int64, u domain.User, e edits.Edit) (domain.Applicant, []edits.FieldConflict, error) {
 	now := db.Clock.Now()
-	var conflicts []domain.FieldConflict
+	var conflicts []edits.FieldConflict
 	err := db.Write(ctx, func(tx *sql.Tx) error {
 		cond, args := applicantCond(u)
 		a, err := scanApplicant(tx.QueryRowContext(ctx, `SELECT `+applicantColumns+` FROM applicants a WHERE a.id = ? AND `+cond,
@@ -102,7 +103,7 @@ func (db *DB) UpdateApplicant(ctx context.Context, id int64, u domain.User, e do
 		if err != nil {
 			return err
 		}
-		m := domain.ApplicantRecordSection().Merge(a.Details, e)
+		m := edits.Merge(domain.ApplicantRecordSection(), a.Details, e)
 		if errs := append(m.Refused, domain.ValidateApplicantRecord(m.Answers, now)...); errs.Any() {
 			return errs.Err()
 		}

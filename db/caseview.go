@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 
+	"github.com/ccf-portal/ccfportal/db/cases"
 	"github.com/ccf-portal/ccfportal/db/conn"
 	"github.com/ccf-portal/ccfportal/db/domain"
 )
@@ -158,9 +159,9 @@ func readThread(ctx context.Context, q conn.Queryer, requestID int64) ([]domain.
 	docs, err := viewRows(ctx, q, fmt.Sprintf("list reply documents of request %d", requestID), func(rows conn.Scanner) (replyDoc, error) {
 		var d replyDoc
 		var err error
-		d.doc, err = scanDocument(prefixedScan{rows, &d.messageID})
+		d.doc, err = cases.ScanDocument(prefixedScan{rows, &d.messageID})
 		return d, err
-	}, `SELECT message_id, `+documentColumns+` FROM documents JOIN message_documents ON document_id = id
+	}, `SELECT message_id, `+cases.DocumentColumns+` FROM documents JOIN message_documents ON document_id = id
 		WHERE message_id IN (SELECT id FROM messages WHERE request_id = ? AND kind = ?) ORDER BY message_id, id`,
 		requestID, domain.MessageReply)
 	if err != nil {

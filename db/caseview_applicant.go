@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 
+	"github.com/ccf-portal/ccfportal/db/cases"
 	"github.com/ccf-portal/ccfportal/db/conn"
 	"github.com/ccf-portal/ccfportal/db/domain"
 )
@@ -11,7 +12,7 @@ import (
 // ApplicantCase reads request id as its filer's case page shows it, in one
 // read transaction with a fixed number of statements: only what the
 // applicant may see (no internal notes or timeline entries, no deletion
-// notices). u must be allowed to see the request (see accessCond); anyone
+// notices). u must be allowed to see the request (see cases.AccessCond); anyone
 // else gets not found, as for a request that does not exist. A draft is
 // read with its filing only, for its task list.
 func (db *DB) ApplicantCase(ctx context.Context, u domain.User, id int64) (domain.ApplicantCase, error) {
@@ -27,7 +28,7 @@ func (db *DB) ApplicantCase(ctx context.Context, u domain.User, id int64) (domai
 func readApplicantCase(ctx context.Context, q conn.Queryer, u domain.User, id int64) (domain.ApplicantCase, error) {
 	var c domain.ApplicantCase
 	var err error
-	if c.Request, err = requestFor(ctx, q, id, u); err != nil {
+	if c.Request, err = cases.RequestFor(ctx, q, id, u); err != nil {
 		return c, err
 	}
 	r := c.Request
@@ -39,7 +40,7 @@ func readApplicantCase(ctx context.Context, q conn.Queryer, u domain.User, id in
 	}
 	// The request r follows or revises, and those that follow or revise
 	// it, as far as u may see them.
-	cond, args := accessCond(u)
+	cond, args := cases.AccessCond(u)
 	if c.Linked, err = listRequests(ctx, q, `WHERE (id = ? OR parent_id = ?) AND id != ? AND `+cond+` ORDER BY created_at, id`,
 		append([]any{r.ParentID, r.ID, r.ID}, args...)...); err != nil {
 		return c, err

@@ -5,6 +5,7 @@ import (
 	"fmt"
 
 	"github.com/ccf-portal/ccfportal/db/accounts"
+	"github.com/ccf-portal/ccfportal/db/cases"
 	"github.com/ccf-portal/ccfportal/db/conn"
 	"github.com/ccf-portal/ccfportal/db/domain"
 )
@@ -30,7 +31,7 @@ func (db *DB) StaffCase(ctx context.Context, staff domain.User, id int64) (domai
 func readStaffCase(ctx context.Context, q conn.Queryer, staff domain.User, id int64) (domain.StaffCase, error) {
 	var c domain.StaffCase
 	var err error
-	if c.Request, err = requestFor(ctx, q, id, staff); err != nil {
+	if c.Request, err = cases.RequestFor(ctx, q, id, staff); err != nil {
 		return c, err
 	}
 	r := c.Request

@@ -9,6 +9,7 @@ import (
 
 	"github.com/ccf-portal/ccfportal/db/accounts"
 	"github.com/ccf-portal/ccfportal/db/audit"
+	"github.com/ccf-portal/ccfportal/db/cases"
 	"github.com/ccf-portal/ccfportal/db/conn"
 	"github.com/ccf-portal/ccfportal/db/consult"
 	"github.com/ccf-portal/ccfportal/db/domain"
@@ -49,5 +50,5 @@ func Open(ctx context.Context, path string, clock domain.Clock) (*DB, error) {
 	return &DB{Conn: c, Accounts: accounts.Accounts{Conn: c}, Log: audit.Log{Conn: c}, Outbox: outbox.Outbox{Conn: c}, Inbox: inbox.Inbox{Conn: c},
 		Store: queue.Store{Conn: c}, Recovery: recovery.Recovery{Conn: c},
 		Figures: stats.Figures{Conn: c}, Factors: twofa.Factors{Conn: c}, Desk: helpdesk.Desk{Conn: c},
-		Files: receipt.Files{Conn: c, Access: accessCond}, Consultations: consult.Store{Conn: c}}, nil
+		Files: receipt.Files{Conn: c, Access: cases.AccessCond}, Consultations: consult.Store{Conn: c}}, nil
 }

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/ccf-portal/ccfportal/db/blob"
+	"github.com/ccf-portal/ccfportal/db/cases"
 	"github.com/ccf-portal/ccfportal/db/conn"
 	"github.com/ccf-portal/ccfportal/db/domain"
 )
@@ -25,7 +26,7 @@ func (db *DB) RecordDecision(ctx context.Context, staff domain.User, requestID i
 			return conn.Failed(fmt.Sprintf("publish decision document of request %d", requestID), err)
 		}
 	}
-	err := db.staffTx(ctx, staff, requestID, domain.AuditDecision, func(tx *sql.Tx, r domain.Request, now time.Time) (string, error) {
+	err := cases.StaffTx(ctx, db.Conn, staff, requestID, domain.AuditDecision, func(tx *sql.Tx, r domain.Request, now time.Time) (string, error) {
 		if errs := domain.ValidateDecision(r.Kind, in); errs.Any() {
 			return "", errs.Err()
 		}
@@ -33,13 +34,13 @@ func (db *DB) RecordDecision(ctx context.Context, staff domain.User, requestID i
 		if in.Outcome == domain.DecisionWithdrawn {
 			to, kind = domain.StatusWithdrawn, domain.EventRequestWithdrawn
 		}
-		if err := setStatus(ctx, tx, r, to, now); err != nil {
+		if err := cases.SetStatus(ctx, tx, r, to, now); err != nil {
 			return "", domain.DecisionConflict(err, r.Status)
 		}
 		var docID int64
 		if doc != nil {
 			var err error
-			if docID, err = insertDocument(ctx, tx, r.ID, staff.ID, domain.DocDecision, doc.Name, doc.Blob, now); err != nil {
+			if docID, err = cases.InsertDocument(ctx, tx, r.ID, staff.ID, domain.DocDecision, doc.Name, doc.Blob, now); err != nil {
 				return "", err
 			}
 		}
@@ -57,7 +58,7 @@ func (db *DB) RecordDecision(ctx context.Context, staff domain.User, requestID i
 		if _, err := tx.ExecContext(ctx, `UPDATE requests SET decided_at = ? WHERE id = ?`, now.Unix(), r.ID); err != nil {
 			return "", conn.Failed(fmt.Sprintf("date decision on request %d", r.ID), err)
 		}
-		err = addEvent(ctx, tx, r.ID, kind, staff.ID, false, map[string]string{"arg": "decision.outcome." + in.Outcome}, now)
+		err = cases.AddEvent(ctx, tx, r.ID, kind, staff.ID, false, map[string]string{"arg": "decision.outcome." + in.Outcome}, now)
 		return "decision=" + strconv.FormatInt(id, 10) + " outcome=" + in.Outcome + " doc=" + strconv.FormatInt(docID, 10), err
 	})
 	if err != nil && doc != nil {

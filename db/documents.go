@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/ccf-portal/ccfportal/db/blob"
+	"github.com/ccf-portal/ccfportal/db/cases"
 	"github.com/ccf-portal/ccfportal/db/conn"
 	"github.com/ccf-portal/ccfportal/db/domain"
 	"github.com/ccf-portal/ccfportal/db/filetype"
@@ -65,7 +66,7 @@ func insertDocumentRow(ctx context.Context, tx *sql.Tx, doc domain.Document, d d
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		doc.RequestID, doc.UploadedBy, doc.Type, doc.Name, doc.ContentType, doc.Size, doc.SHA256, doc.StorageKey,
 		doc.Confidential, doc.Description, doc.AfterFiling, conn.NullID(d.TranslationOf), d.Language, d.PageCount, doc.CreatedAt.Unix(),
-		joinWarnings(doc.Warnings))
+		cases.JoinWarnings(doc.Warnings))
 	if err != nil {
 		return 0, conn.Failed(fmt.Sprintf("add document to request %d", doc.RequestID), err)
 	}
@@ -79,37 +80,15 @@ func insertDocumentRow(ctx context.Context, tx *sql.Tx, doc domain.Document, d d
 	return id, nil
 }
 
-const documentColumns = `id, request_id, uploaded_by, doc_type, original_name, content_type, size, sha256, storage_key,
-	confidential, description, after_filing, created_at, COALESCE(translation_of, 0), doc_language, page_count, warnings`
-
-func scanDocument(row conn.Scanner) (domain.Document, error) {
-	var d domain.Document
-	var created int64
-	var warnings string
-	err := row.Scan(&d.ID, &d.RequestID, &d.UploadedBy, &d.Type, &d.Name, &d.ContentType, &d.Size, &d.SHA256,
-		&d.StorageKey, &d.Confidential, &d.Description, &d.AfterFiling, &created, &d.TranslationOf, &d.Language, &d.PageCount, &warnings)
-	if err != nil {
-		return domain.Document{}, conn.RowFailed("read document row", err)
-	}
-	d.CreatedAt = conn.UnixTime(created)
-	d.Warnings = splitWarnings(warnings)
-	return d, nil
-}
-
 // Documents lists a request's documents in upload order.
 func (db *DB) Documents(ctx context.Context, requestID int64) ([]domain.Document, error) {
-	return listDocuments(ctx, db.Reader(), requestID)
-}
-
-func listDocuments(ctx context.Context, q conn.Queryer, requestID int64) ([]domain.Document, error) {
-	rows, err := q.QueryContext(ctx, `SELECT `+documentColumns+` FROM documents WHERE request_id = ? ORDER BY created_at, id`, requestID)
-	return conn.Rows(fmt.Sprintf("list documents of request %d", requestID), rows, err, scanDocument)
+	return cases.ListDocuments(ctx, db.Reader(), requestID)
 }
 
 // Document returns one document of a request; the caller has already
 // checked that the user may see the request.
 func (db *DB) Document(ctx context.Context, requestID, docID int64) (domain.Document, error) {
-	d, err := scanDocument(db.Reader().QueryRowContext(ctx, `SELECT `+documentColumns+` FROM documents WHERE id = ? AND request_id = ?`,
+	d, err := cases.ScanDocument(db.Reader().QueryRowContext(ctx, `SELECT `+cases.DocumentColumns+` FROM documents WHERE id = ? AND request_id = ?`,
 		docID, requestID))
 	return d, conn.Failed(fmt.Sprintf("load document %d of request %d", docID, requestID), err)
 }

@@ -3,6 +3,7 @@ package db
 import (
 	"context"
 
+	"github.com/ccf-portal/ccfportal/db/cases"
 	"github.com/ccf-portal/ccfportal/db/conn"
 	"github.com/ccf-portal/ccfportal/db/domain"
 )
@@ -15,7 +16,7 @@ func (db *DB) LoadFiling(ctx context.Context, r domain.Request) (domain.Filing, 
 func loadFiling(ctx context.Context, q conn.Queryer, r domain.Request) (domain.Filing, error) {
 	f := domain.Filing{Request: r}
 	var err error
-	if f.Documents, err = listDocuments(ctx, q, r.ID); err != nil {
+	if f.Documents, err = cases.ListDocuments(ctx, q, r.ID); err != nil {
 		return f, err
 	}
 	if f.Grounds, err = listGrounds(ctx, q, r.ID); err != nil {

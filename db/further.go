@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/ccf-portal/ccfportal/db/blob"
+	"github.com/ccf-portal/ccfportal/db/cases"
 	"github.com/ccf-portal/ccfportal/db/conn"
 	"github.com/ccf-portal/ccfportal/db/domain"
 )
@@ -26,7 +27,7 @@ func (db *DB) AddFurtherSubmission(ctx context.Context, r domain.Request, actor 
 	}
 	now := db.Clock.Now()
 	err := db.Write(ctx, func(tx *sql.Tx) error {
-		cur, err := requestFor(ctx, tx, r.ID, actor)
+		cur, err := cases.RequestFor(ctx, tx, r.ID, actor)
 		if err != nil {
 			return err
 		}
@@ -44,7 +45,7 @@ func (db *DB) AddFurtherSubmission(ctx context.Context, r domain.Request, actor 
 		if _, err := tx.ExecContext(ctx, `UPDATE requests SET updated_at = ? WHERE id = ?`, now.Unix(), r.ID); err != nil {
 			return conn.Failed(fmt.Sprintf("touch request %d", r.ID), err)
 		}
-		return addEvent(ctx, tx, r.ID, domain.EventFurtherSubmitted, actor.ID, false, data, now)
+		return cases.AddEvent(ctx, tx, r.ID, domain.EventFurtherSubmitted, actor.ID, false, data, now)
 	})
 	if err != nil && blob != nil {
 		blobs.Discard(blob)

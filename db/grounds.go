@@ -10,6 +10,7 @@ import (
 
 	"github.com/ccf-portal/ccfportal/db/conn"
 	"github.com/ccf-portal/ccfportal/db/domain"
+	"github.com/ccf-portal/ccfportal/db/domain/edits"
 )
 
 // SetGrounds applies a checklist save to a draft's chosen grounds inside
@@ -17,7 +18,7 @@ import (
 // person ticked are added, grounds they unticked are removed with their
 // explanation and evidence links, unless someone else changed them since
 // the page was shown. Those are kept and returned.
-func (db *DB) SetGrounds(ctx context.Context, r domain.Request, e domain.GroundsEdit) ([]domain.GroundCode, error) {
+func (db *DB) SetGrounds(ctx context.Context, r domain.Request, e edits.GroundsEdit) ([]domain.GroundCode, error) {
 	for _, c := range e.Ticked {
 		if _, ok := domain.GroundByCode(c); !ok {
 			return nil, domain.Errorf(domain.EInvalid, "grounds.unknown")
@@ -33,7 +34,7 @@ func (db *DB) SetGrounds(ctx context.Context, r domain.Request, e domain.Grounds
 		if f.DocGrounds, err = listDocumentGrounds(ctx, tx, r.ID); err != nil {
 			return err
 		}
-		change := f.PlanGrounds(e)
+		change := edits.PlanGrounds(f, e)
 		kept = change.Kept
 		for _, c := range change.Add {
 			if _, err := tx.ExecContext(ctx, `INSERT INTO request_grounds (request_id, ground) VALUES (?, ?)
@@ -61,7 +62,7 @@ func (db *DB) SetGrounds(ctx context.Context, r domain.Request, e domain.Grounds
 // base: then nothing is written and their explanation comes back as a
 // conflict. Text posted back as it was shown is not a change.
 func (db *DB) SetGroundExplanation(ctx context.Context, r domain.Request, code domain.GroundCode, text, base string) (
-	*domain.FieldConflict, error) {
+	*edits.FieldConflict, error) {
 	text = strings.TrimSpace(strings.ReplaceAll(text, "\r\n", "\n"))
 	if key := domain.TextFault(text, true); key != "" {
 		return nil, domain.Errorf(domain.EInvalid, key)
@@ -69,7 +70,7 @@ func (db *DB) SetGroundExplanation(ctx context.Context, r domain.Request, code d
 	if utf8.RuneCountInString(text) > domain.MaxExplanationRunes {
 		return nil, domain.Errorf(domain.EInvalid, "answer.too_long", domain.MaxExplanationRunes)
 	}
-	var conflict *domain.FieldConflict
+	var conflict *edits.FieldConflict
 	err := db.inDraftTx(ctx, r, func(tx *sql.Tx) error {
 		var saved string
 		err := tx.QueryRowContext(ctx, `SELECT explanation FROM request_grounds WHERE request_id = ? AND ground = ?`,
@@ -80,10 +81,10 @@ func (db *DB) SetGroundExplanation(ctx context.Context, r domain.Request, code d
 			return conn.Failed(fmt.Sprintf("read ground %s of request %d", code, r.ID), err)
 		}
 		switch {
-		case text == saved || domain.Version(text) == base:
+		case text == saved || edits.Version(text) == base:
 			return nil
-		case domain.Version(saved) != base:
-			conflict = &domain.FieldConflict{Field: "explanation", Saved: saved}
+		case edits.Version(saved) != base:
+			conflict = &edits.FieldConflict{Field: "explanation", Saved: saved}
 			return nil
 		}
 		_, err = tx.ExecContext(ctx, `UPDATE request_grounds SET explanation = ? WHERE request_id = ? AND ground = ?`,

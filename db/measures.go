@@ -10,6 +10,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/ccf-portal/ccfportal/db/cases"
 	"github.com/ccf-portal/ccfportal/db/conn"
 	"github.com/ccf-portal/ccfportal/db/domain"
 )
@@ -17,7 +18,7 @@ import (
 // RecordMeasure grants or refuses provisional measures on a pending request.
 // They are not a decision on the merits, so the status does not change.
 func (db *DB) RecordMeasure(ctx context.Context, staff domain.User, requestID int64, in domain.MeasureInput) error {
-	return db.staffTx(ctx, staff, requestID, domain.AuditMeasure, func(tx *sql.Tx, r domain.Request, now time.Time) (string, error) {
+	return cases.StaffTx(ctx, db.Conn, staff, requestID, domain.AuditMeasure, func(tx *sql.Tx, r domain.Request, now time.Time) (string, error) {
 		if errs := domain.ValidateMeasure(in); errs.Any() {
 			return "", errs.Err()
 		}
@@ -39,13 +40,13 @@ func (db *DB) RecordMeasure(ctx context.Context, staff domain.User, requestID in
 			kind = domain.EventMeasureRefused
 		}
 		return "measure=" + strconv.FormatInt(id, 10) + " outcome=" + in.Outcome + " measures=" + strings.Join(in.Measures, ","),
-			addEvent(ctx, tx, r.ID, kind, staff.ID, false, nil, now)
+			cases.AddEvent(ctx, tx, r.ID, kind, staff.ID, false, nil, now)
 	})
 }
 
 // LiftMeasure ends a granted measure, with reasons.
 func (db *DB) LiftMeasure(ctx context.Context, staff domain.User, requestID, measureID int64, reasons string) error {
-	return db.staffTx(ctx, staff, requestID, domain.AuditMeasureLift, func(tx *sql.Tx, r domain.Request, now time.Time) (string, error) {
+	return cases.StaffTx(ctx, db.Conn, staff, requestID, domain.AuditMeasureLift, func(tx *sql.Tx, r domain.Request, now time.Time) (string, error) {
 		var errs domain.FieldErrors
 		if domain.CheckText(&errs, "reasons", reasons, "measure.reasons_required"); errs.Any() {
 			return "", errs.Err()
@@ -66,7 +67,7 @@ func (db *DB) LiftMeasure(ctx context.Context, staff domain.User, requestID, mea
 			now.Unix(), staff.ID, strings.TrimSpace(reasons), measureID); err != nil {
 			return "", conn.Failed(fmt.Sprintf("lift measure %d of request %d", measureID, r.ID), err)
 		}
-		return "measure=" + strconv.FormatInt(measureID, 10), addEvent(ctx, tx, r.ID, domain.EventMeasureLifted, staff.ID, false, nil, now)
+		return "measure=" + strconv.FormatInt(measureID, 10), cases.AddEvent(ctx, tx, r.ID, domain.EventMeasureLifted, staff.ID, false, nil, now)
 	})
 }
 

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/ccf-portal/ccfportal/db/cases"
 	"github.com/ccf-portal/ccfportal/db/conn"
 	"github.com/ccf-portal/ccfportal/db/domain"
 	"github.com/ccf-portal/ccfportal/db/inbox"
@@ -17,11 +18,11 @@ import (
 // RequestClarification asks the applicant for information or documents:
 // the case waits for them until they answer (or staff resume it).
 func (db *DB) RequestClarification(ctx context.Context, staff domain.User, requestID int64, in domain.ClarificationInput, then ...inbox.Hook) error {
-	return db.staffTx(ctx, staff, requestID, domain.AuditClarification, func(tx *sql.Tx, r domain.Request, now time.Time) (string, error) {
+	return cases.StaffTx(ctx, db.Conn, staff, requestID, domain.AuditClarification, func(tx *sql.Tx, r domain.Request, now time.Time) (string, error) {
 		if errs := domain.ValidateClarification(in, now); errs.Any() {
 			return "", errs.Err()
 		}
-		if err := setStatus(ctx, tx, r, domain.StatusAwaitingApplicant, now); err != nil {
+		if err := cases.SetStatus(ctx, tx, r, domain.StatusAwaitingApplicant, now); err != nil {
 			return "", err
 		}
 		res, err := tx.ExecContext(ctx, `INSERT INTO messages (request_id, author_id, kind, body, reply_by, prev_status, created_at)
@@ -33,7 +34,7 @@ func (db *DB) RequestClarification(ctx context.Context, staff domain.User, reque
 		if err := inbox.Run(ctx, tx, r, now, then); err != nil {
 			return "", err
 		}
-		return "message=" + strconv.FormatInt(id, 10), addEvent(ctx, tx, r.ID, domain.EventClarificationRequested, staff.ID, false,
+		return "message=" + strconv.FormatInt(id, 10), cases.AddEvent(ctx, tx, r.ID, domain.EventClarificationRequested, staff.ID, false,
 			map[string]string{"arg": in.ReplyBy}, now)
 	})
 }
@@ -52,7 +53,7 @@ func openClarification(ctx context.Context, tx *sql.Tx, requestID int64) (domain
 // ResumeExamination takes a waiting case back without a reply, e.g. once
 // the reply-by date has passed.
 func (db *DB) ResumeExamination(ctx context.Context, staff domain.User, requestID int64) error {
-	return db.staffTx(ctx, staff, requestID, domain.AuditResume, func(tx *sql.Tx, r domain.Request, now time.Time) (string, error) {
+	return cases.StaffTx(ctx, db.Conn, staff, requestID, domain.AuditResume, func(tx *sql.Tx, r domain.Request, now time.Time) (string, error) {
 		if r.Status != domain.StatusAwaitingApplicant {
 			return "", domain.Errorf(domain.EConflict, "clarify.not_waiting")
 		}
@@ -61,10 +62,10 @@ func (db *DB) ResumeExamination(ctx context.Context, staff domain.User, requestI
 			return "", err
 		}
 		to := domain.ResumeStatus(m.PrevStatus)
-		if err := setStatus(ctx, tx, r, to, now); err != nil {
+		if err := cases.SetStatus(ctx, tx, r, to, now); err != nil {
 			return "", err
 		}
-		return "status=" + string(to), addEvent(ctx, tx, r.ID, domain.EventExaminationResumed, staff.ID, true, nil, now)
+		return "status=" + string(to), cases.AddEvent(ctx, tx, r.ID, domain.EventExaminationResumed, staff.ID, true, nil, now)
 	})
 }
 
@@ -91,9 +92,9 @@ func (db *DB) attachMessageDocuments(ctx context.Context, msgs []domain.Message)
 		if msgs[i].Kind != domain.MessageReply {
 			continue
 		}
-		rows, err := db.Reader().QueryContext(ctx, `SELECT `+documentColumns+` FROM documents
+		rows, err := db.Reader().QueryContext(ctx, `SELECT `+cases.DocumentColumns+` FROM documents
 			WHERE id IN (SELECT document_id FROM message_documents WHERE message_id = ?) ORDER BY id`, msgs[i].ID)
-		docs, err := conn.Rows(fmt.Sprintf("list documents of message %d", msgs[i].ID), rows, err, scanDocument)
+		docs, err := conn.Rows(fmt.Sprintf("list documents of message %d", msgs[i].ID), rows, err, cases.ScanDocument)
 		if err != nil {
 			return err
 		}

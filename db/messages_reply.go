@@ -8,9 +8,9 @@ import (
 	"time"
 
 	"github.com/ccf-portal/ccfportal/db/blob"
+	"github.com/ccf-portal/ccfportal/db/cases"
 	"github.com/ccf-portal/ccfportal/db/conn"
 	"github.com/ccf-portal/ccfportal/db/domain"
-	"github.com/ccf-portal/ccfportal/db/filetype"
 )
 
 // ReplyFile is a staged upload sent with an answer.
@@ -49,7 +49,7 @@ func (db *DB) ReplyToClarification(ctx context.Context, r domain.Request, filer 
 		if filer.Role == domain.RoleStaff {
 			return domain.Errorf(domain.EForbidden, "error.forbidden_role")
 		}
-		cur, err := requestFor(ctx, tx, r.ID, filer)
+		cur, err := cases.RequestFor(ctx, tx, r.ID, filer)
 		if err != nil {
 			return err
 		}
@@ -71,10 +71,10 @@ func (db *DB) ReplyToClarification(ctx context.Context, r domain.Request, filer 
 				return err
 			}
 		}
-		if err := setStatus(ctx, tx, cur, domain.ResumeStatus(q.PrevStatus), now); err != nil {
+		if err := cases.SetStatus(ctx, tx, cur, domain.ResumeStatus(q.PrevStatus), now); err != nil {
 			return err
 		}
-		return addEvent(ctx, tx, cur.ID, domain.EventClarificationAnswered, filer.ID, false, nil, now)
+		return cases.AddEvent(ctx, tx, cur.ID, domain.EventClarificationAnswered, filer.ID, false, nil, now)
 	})
 	if err != nil {
 		discardAll()
@@ -83,22 +83,10 @@ func (db *DB) ReplyToClarification(ctx context.Context, r domain.Request, filer 
 }
 
 func addReplyDocument(ctx context.Context, tx *sql.Tx, requestID, msgID, uploader int64, f ReplyFile, now time.Time) error {
-	docID, err := insertDocument(ctx, tx, requestID, uploader, domain.DocClarificationReply, f.Name, f.Blob, now)
+	docID, err := cases.InsertDocument(ctx, tx, requestID, uploader, domain.DocClarificationReply, f.Name, f.Blob, now)
 	if err != nil {
 		return err
 	}
 	_, err = tx.ExecContext(ctx, `INSERT INTO message_documents (message_id, document_id) VALUES (?, ?)`, msgID, docID)
 	return conn.Failed(fmt.Sprintf("attach document %d to message %d", docID, msgID), err)
-}
-
-// insertDocument records a published blob as a document added after filing.
-func insertDocument(ctx context.Context, tx *sql.Tx, requestID, uploader int64, t domain.DocType, name string, b *blob.Staged, now time.Time) (int64, error) {
-	res, err := tx.ExecContext(ctx, `INSERT INTO documents (request_id, uploaded_by, doc_type, original_name, content_type,
-		size, sha256, storage_key, after_filing, created_at, warnings) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)`,
-		requestID, uploader, t, filetype.SanitizeFilename(name), b.ContentType, b.Size, b.SHA256, b.Key, now.Unix(),
-		joinWarnings(b.Inspection.Warnings))
-	if err != nil {
-		return 0, conn.Failed(fmt.Sprintf("add document to request %d", requestID), err)
-	}
-	return res.LastInsertId()
 }

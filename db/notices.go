@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"time"
 
+	"github.com/ccf-portal/ccfportal/db/cases"
 	"github.com/ccf-portal/ccfportal/db/conn"
 	"github.com/ccf-portal/ccfportal/db/domain"
 	"github.com/ccf-portal/ccfportal/db/domain/countries"
@@ -42,7 +43,7 @@ func noticeTargets(ctx context.Context, q conn.Queryer, r domain.Request) ([]dom
 // for it is refused; so is a second notice for the same data item.
 func (db *DB) IssueNotice(ctx context.Context, staff domain.User, requestID int64, in domain.NoticeInput) (int64, error) {
 	var noticeID int64
-	err := db.staffTx(ctx, staff, requestID, domain.AuditNoticeIssue, func(tx *sql.Tx, r domain.Request, now time.Time) (string, error) {
+	err := cases.StaffTx(ctx, db.Conn, staff, requestID, domain.AuditNoticeIssue, func(tx *sql.Tx, r domain.Request, now time.Time) (string, error) {
 		var decisionID int64
 		var outcome string
 		err := tx.QueryRowContext(ctx, `SELECT id, outcome FROM decisions WHERE request_id = ?`, r.ID).Scan(&decisionID, &outcome)
@@ -71,7 +72,7 @@ func (db *DB) IssueNotice(ctx context.Context, staff domain.User, requestID int6
 			return "", err
 		}
 		return "notice=" + strconv.FormatInt(noticeID, 10) + " action=" + action + " recipients=" + strconv.Itoa(recipients),
-			addEvent(ctx, tx, r.ID, domain.EventNoticeIssued, staff.ID, true, map[string]string{"arg": "notice.action." + action}, now)
+			cases.AddEvent(ctx, tx, r.ID, domain.EventNoticeIssued, staff.ID, true, map[string]string{"arg": "notice.action." + action}, now)
 	})
 	return noticeID, err
 }

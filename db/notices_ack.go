@@ -9,6 +9,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/ccf-portal/ccfportal/db/cases"
 	"github.com/ccf-portal/ccfportal/db/conn"
 	"github.com/ccf-portal/ccfportal/db/domain"
 )
@@ -17,7 +18,7 @@ import (
 // their national databases. When every recipient of every notice of the
 // case has confirmed, the decision is carried out and the case closes.
 func (db *DB) AcknowledgeRecipients(ctx context.Context, staff domain.User, requestID, noticeID int64, countries []string) error {
-	return db.staffTx(ctx, staff, requestID, domain.AuditNoticeAck, func(tx *sql.Tx, r domain.Request, now time.Time) (string, error) {
+	return cases.StaffTx(ctx, db.Conn, staff, requestID, domain.AuditNoticeAck, func(tx *sql.Tx, r domain.Request, now time.Time) (string, error) {
 		var one int
 		err := tx.QueryRowContext(ctx, `SELECT 1 FROM deletion_notices WHERE id = ? AND request_id = ?`, noticeID, r.ID).Scan(&one)
 		if errors.Is(err, sql.ErrNoRows) {
@@ -44,7 +45,7 @@ func (db *DB) AcknowledgeRecipients(ctx context.Context, staff domain.User, requ
 		if len(done) == 0 {
 			return "", domain.Errorf(domain.EConflict, "notice.nothing_to_acknowledge")
 		}
-		if err := addEvent(ctx, tx, r.ID, domain.EventNoticeAcknowledged, staff.ID, true,
+		if err := cases.AddEvent(ctx, tx, r.ID, domain.EventNoticeAcknowledged, staff.ID, true,
 			map[string]string{"arg": strings.Join(done, ", ")}, now); err != nil {
 			return "", err
 		}
@@ -65,10 +66,10 @@ func closeIfCarriedOut(ctx context.Context, tx *sql.Tx, r domain.Request, staff 
 	if pending > 0 || r.Status != domain.StatusDecided {
 		return nil
 	}
-	if err := setStatus(ctx, tx, r, domain.StatusClosed, now); err != nil {
+	if err := cases.SetStatus(ctx, tx, r, domain.StatusClosed, now); err != nil {
 		return err
 	}
-	return addEvent(ctx, tx, r.ID, domain.EventDecisionCarriedOut, staff.ID, false, nil, now)
+	return cases.AddEvent(ctx, tx, r.ID, domain.EventDecisionCarriedOut, staff.ID, false, nil, now)
 }
 
 // Notices lists the deletion notices of a case with their recipients.

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/ccf-portal/ccfportal/db/blob"
+	"github.com/ccf-portal/ccfportal/db/cases"
 	"github.com/ccf-portal/ccfportal/db/conn"
 	"github.com/ccf-portal/ccfportal/db/domain"
 	"github.com/ccf-portal/ccfportal/db/inbox"
@@ -32,7 +33,7 @@ func (db *DB) FileProvisional(ctx context.Context, r domain.Request, filer domai
 			event = sql.NullInt64{Int64: at.Unix(), Valid: true}
 		}
 		return db.Write(ctx, func(tx *sql.Tx) error {
-			parent, err := requestFor(ctx, tx, r.ID, filer)
+			parent, err := cases.RequestFor(ctx, tx, r.ID, filer)
 			if err != nil {
 				return err
 			}
@@ -106,7 +107,7 @@ func submitTx(ctx context.Context, tx *sql.Tx, id int64, filer domain.User, now 
 		updated_at = ? WHERE id = ? AND status = 'draft'`, ref, now.Unix(), now.Unix(), id); err != nil {
 		return conn.Failed(fmt.Sprintf("submit request %d", id), err)
 	}
-	return addEvent(ctx, tx, id, domain.EventSubmitted, filer.ID, false, map[string]string{"arg": ref}, now)
+	return cases.AddEvent(ctx, tx, id, domain.EventSubmitted, filer.ID, false, map[string]string{"arg": ref}, now)
 }
 
 // attachFiled stores the document that came with a one-page filing.

@@ -7,36 +7,11 @@ import (
 	"errors"
 	"fmt"
 
+	"github.com/ccf-portal/ccfportal/db/cases"
 	"github.com/ccf-portal/ccfportal/db/conn"
 	"github.com/ccf-portal/ccfportal/db/domain"
+	"github.com/ccf-portal/ccfportal/db/domain/edits"
 )
-
-const requestColumns = `id, COALESCE(reference, ''), kind, also_access, status, filer_id, COALESCE(applicant_id, 0),
-	COALESCE(parent_id, 0), language, applicant_name, source_country, answers, created_at, updated_at,
-	COALESCE(submitted_at, 0), COALESCE(admissible_at, 0), COALESCE(due_at, 0), COALESCE(decided_at, 0),
-	COALESCE(event_at, 0)`
-
-func scanRequest(row conn.Scanner) (domain.Request, error) {
-	var r domain.Request
-	var answers string
-	var created, updated, submitted, admissible, due, decided, event int64
-	err := row.Scan(&r.ID, &r.Reference, &r.Kind, &r.AlsoAccess, &r.Status, &r.FilerID, &r.ApplicantID, &r.ParentID,
-		&r.Language, &r.ApplicantName, &r.SourceCountry, &answers, &created, &updated, &submitted, &admissible, &due, &decided,
-		&event)
-	if err != nil {
-		return domain.Request{}, conn.RowFailed("read request row", err)
-	}
-	if err := json.Unmarshal([]byte(answers), &r.Answers); err != nil {
-		return domain.Request{}, conn.Failed(fmt.Sprintf("request %d answers", r.ID), err)
-	}
-	if r.Answers == nil {
-		r.Answers = domain.Answers{}
-	}
-	r.CreatedAt, r.UpdatedAt = conn.UnixTime(created), conn.UnixTime(updated)
-	r.SubmittedAt, r.AdmissibleAt, r.DueAt, r.DecidedAt = conn.UnixTime(submitted), conn.UnixTime(admissible), conn.UnixTime(due), conn.UnixTime(decided)
-	r.EventAt = conn.UnixTime(event)
-	return r, nil
-}
 
 // CreateDraft starts a new request filed by filer. It starts from the
 // earlier request it follows, or else from a petitioner's own applicant
@@ -135,15 +110,15 @@ func (db *DB) draftStart(ctx context.Context, filer domain.User, o domain.DraftO
 	return answers, id, nil
 }
 
-// RequestForUser returns request id if u may see it (see accessCond).
+// RequestForUser returns request id if u may see it (see cases.AccessCond).
 // Anyone else gets not-found, exactly as for a request that does not exist.
 func (db *DB) RequestForUser(ctx context.Context, id int64, u domain.User) (domain.Request, error) {
-	return requestFor(ctx, db.Reader(), id, u)
+	return cases.RequestFor(ctx, db.Reader(), id, u)
 }
 
 // RequestsForUser lists the requests u may see, most recently changed first.
 func (db *DB) RequestsForUser(ctx context.Context, u domain.User) ([]domain.Request, error) {
-	cond, args := accessCond(u)
+	cond, args := cases.AccessCond(u)
 	out, err := listRequests(ctx, db.Reader(), `WHERE `+cond+` ORDER BY updated_at DESC, id DESC`, args...)
 	return out, conn.Failed(fmt.Sprintf("list requests of user %d", u.ID), err)
 }
@@ -151,7 +126,7 @@ func (db *DB) RequestsForUser(ctx context.Context, u domain.User) ([]domain.Requ
 // ApplicantRequests lists the requests about one applicant that u may see,
 // most recently changed first.
 func (db *DB) ApplicantRequests(ctx context.Context, applicantID int64, u domain.User) ([]domain.Request, error) {
-	cond, args := accessCond(u)
+	cond, args := cases.AccessCond(u)
 	out, err := listRequests(ctx, db.Reader(), `WHERE applicant_id = ? AND `+cond+` ORDER BY updated_at DESC, id DESC`,
 		append([]any{applicantID}, args...)...)
 	return out, conn.Failed(fmt.Sprintf("list requests of applicant %d", applicantID), err)
@@ -159,8 +134,8 @@ func (db *DB) ApplicantRequests(ctx context.Context, applicantID int64, u domain
 
 // listRequests runs a request query given its WHERE and ORDER clauses.
 func listRequests(ctx context.Context, q conn.Queryer, where string, args ...any) ([]domain.Request, error) {
-	rows, err := q.QueryContext(ctx, `SELECT `+requestColumns+` FROM requests `+where, args...)
-	return conn.Rows("read request rows", rows, err, scanRequest)
+	rows, err := q.QueryContext(ctx, `SELECT `+cases.RequestColumns+` FROM requests `+where, args...)
+	return conn.Rows("read request rows", rows, err, cases.ScanRequest)
 }
 
 // SaveAnswers applies a section's edit to a draft's answers as they are
@@ -170,8 +145,8 @@ func listRequests(ctx context.Context, q conn.Queryer, where string, args ...any
 // typed is lost; fields someone else changed since the form was shown, and
 // values that cannot be stored, keep their saved value and come back in
 // the result for the page to show.
-func (db *DB) SaveAnswers(ctx context.Context, r domain.Request, s domain.Section, e domain.Edit) (domain.Merged, error) {
-	var m domain.Merged
+func (db *DB) SaveAnswers(ctx context.Context, r domain.Request, s domain.Section, e edits.Edit) (edits.Merged, error) {
+	var m edits.Merged
 	err := db.Write(ctx, func(tx *sql.Tx) error {
 		var status domain.Status
 		var body string
@@ -191,7 +166,7 @@ func (db *DB) SaveAnswers(ctx context.Context, r domain.Request, s domain.Sectio
 		if cur == nil {
 			cur = domain.Answers{}
 		}
-		m = s.Merge(cur, e)
+		m = edits.Merge(s, cur, e)
 		if !m.Changed {
 			return nil
 		}

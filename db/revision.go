@@ -5,6 +5,7 @@ import (
 	"database/sql"
 
 	"github.com/ccf-portal/ccfportal/db/blob"
+	"github.com/ccf-portal/ccfportal/db/cases"
 	"github.com/ccf-portal/ccfportal/db/domain"
 )
 
@@ -28,7 +29,7 @@ func (db *DB) FileRevision(ctx context.Context, r domain.Request, filer domain.U
 				return errs.Err()
 			}
 			return db.Write(ctx, func(tx *sql.Tx) error {
-				parent, err := requestFor(ctx, tx, r.ID, filer)
+				parent, err := cases.RequestFor(ctx, tx, r.ID, filer)
 				if err != nil {
 					return err
 				}

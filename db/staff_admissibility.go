@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/ccf-portal/ccfportal/db/cases"
 	"github.com/ccf-portal/ccfportal/db/conn"
 	"github.com/ccf-portal/ccfportal/db/domain"
 )
@@ -16,7 +17,7 @@ import (
 // admissible request gets its admissible date and its statutory due date (4
 // or 9 months); an inadmissible one ends. It can be done once.
 func (db *DB) DeclareAdmissibility(ctx context.Context, staff domain.User, requestID int64, in domain.AdmissibilityInput) error {
-	return db.staffTx(ctx, staff, requestID, domain.AuditAdmissibility, func(tx *sql.Tx, r domain.Request, now time.Time) (string, error) {
+	return cases.StaffTx(ctx, db.Conn, staff, requestID, domain.AuditAdmissibility, func(tx *sql.Tx, r domain.Request, now time.Time) (string, error) {
 		if errs := domain.ValidateAdmissibility(r, in); errs.Any() {
 			return "", errs.Err()
 		}
@@ -24,7 +25,7 @@ func (db *DB) DeclareAdmissibility(ctx context.Context, staff domain.User, reque
 			return "", domain.Errorf(domain.EConflict, "admissibility.already_assessed")
 		}
 		to := domain.Status(in.Outcome)
-		if err := setStatus(ctx, tx, r, to, now); err != nil {
+		if err := cases.SetStatus(ctx, tx, r, to, now); err != nil {
 			return "", err
 		}
 		if in.Outcome == domain.OutcomeAdmissible {
@@ -46,7 +47,7 @@ func (db *DB) DeclareAdmissibility(ctx context.Context, staff domain.User, reque
 		if in.Outcome == domain.OutcomeInadmissible {
 			kind = domain.EventFoundInadmissible
 		}
-		if err := addEvent(ctx, tx, r.ID, kind, staff.ID, false, nil, now); err != nil {
+		if err := cases.AddEvent(ctx, tx, r.ID, kind, staff.ID, false, nil, now); err != nil {
 			return "", err
 		}
 		return "outcome=" + in.Outcome + " reasons=" + strings.Join(in.Reasons, ","), nil

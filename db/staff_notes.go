@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/ccf-portal/ccfportal/db/cases"
 	"github.com/ccf-portal/ccfportal/db/conn"
 	"github.com/ccf-portal/ccfportal/db/domain"
 )
@@ -15,7 +16,7 @@ import (
 // AddNote records an internal note or consultation. A consultation also
 // appears on the staff timeline.
 func (db *DB) AddNote(ctx context.Context, staff domain.User, requestID int64, kind, body string) error {
-	return db.staffTx(ctx, staff, requestID, domain.AuditNote, func(tx *sql.Tx, r domain.Request, now time.Time) (string, error) {
+	return cases.StaffTx(ctx, db.Conn, staff, requestID, domain.AuditNote, func(tx *sql.Tx, r domain.Request, now time.Time) (string, error) {
 		if errs := domain.ValidateNote(kind, body); errs.Any() {
 			return "", errs.Err()
 		}
@@ -26,7 +27,7 @@ func (db *DB) AddNote(ctx context.Context, staff domain.User, requestID int64, k
 		}
 		id, _ := res.LastInsertId()
 		if kind != domain.NoteInternal {
-			err = addEvent(ctx, tx, r.ID, domain.EventConsultation, staff.ID, true, map[string]string{"arg": "note.kind." + kind}, now)
+			err = cases.AddEvent(ctx, tx, r.ID, domain.EventConsultation, staff.ID, true, map[string]string{"arg": "note.kind." + kind}, now)
 		}
 		return "note=" + strconv.FormatInt(id, 10) + " kind=" + kind, err
 	})

@@ -9,6 +9,7 @@ import (
 
 	"github.com/stretchr/testify/require"
 
+	"github.com/ccf-portal/ccfportal/db/cases"
 	"github.com/ccf-portal/ccfportal/db/domain"
 	"github.com/ccf-portal/ccfportal/db/password"
 )
@@ -52,7 +53,7 @@ func fileTestRequest(t testing.TB, store *DB, filer domain.User, kind domain.Kin
 			return err
 		}
 		id, _ := res.LastInsertId()
-		r, err = filedRequest(ctx, tx, id)
+		r, err = cases.Filed(ctx, tx, id)
 		return err
 	})
 	require.NoError(t, err)

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/ccf-portal/ccfportal/db/cases"
 	"github.com/ccf-portal/ccfportal/db/conn"
 	"github.com/ccf-portal/ccfportal/db/domain"
 	"github.com/ccf-portal/ccfportal/db/inbox"
@@ -18,7 +19,7 @@ import (
 func (db *DB) SubmitRequest(ctx context.Context, r domain.Request, filer domain.User, limits domain.Limits, then ...inbox.Hook) (domain.Request, error) {
 	now := db.Clock.Now()
 	err := db.Write(ctx, func(tx *sql.Tx) error {
-		cur, err := requestFor(ctx, tx, r.ID, filer)
+		cur, err := cases.RequestFor(ctx, tx, r.ID, filer)
 		if err != nil {
 			return err
 		}
@@ -85,7 +86,7 @@ func recordApplicant(ctx context.Context, tx *sql.Tx, r domain.Request, filer do
 		// Only a live grant lets a filing update the record, and the change
 		// is recorded with who made it and when.
 		res, err := tx.ExecContext(ctx, `UPDATE applicants SET full_name = ?, birth_date = ?, details = ?, updated_at = ?
-			WHERE id = ? AND id IN (`+liveGrants+`)`,
+			WHERE id = ? AND id IN (`+cases.LiveGrants+`)`,
 			r.Answers["full_name"], r.Answers["birth_date"], string(body), now.Unix(), id, filer.ID, filer.ID)
 		if err != nil {
 			return 0, conn.Failed(fmt.Sprintf("update applicant %d", id), err)

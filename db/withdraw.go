@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"fmt"
 
+	"github.com/ccf-portal/ccfportal/db/cases"
 	"github.com/ccf-portal/ccfportal/db/conn"
 	"github.com/ccf-portal/ccfportal/db/domain"
 )
@@ -15,7 +16,7 @@ import (
 func (db *DB) Withdraw(ctx context.Context, r domain.Request, filer domain.User, reason string) error {
 	now := db.Clock.Now()
 	return db.Write(ctx, func(tx *sql.Tx) error {
-		cur, err := requestFor(ctx, tx, r.ID, filer)
+		cur, err := cases.RequestFor(ctx, tx, r.ID, filer)
 		if err != nil {
 			return err
 		}
@@ -41,7 +42,7 @@ func (db *DB) Withdraw(ctx context.Context, r domain.Request, filer domain.User,
 			if reason != "" {
 				data["text"] = reason
 			}
-			if err := addEvent(ctx, tx, x.ID, domain.EventWithdrawnByApplicant, filer.ID, false, data, now); err != nil {
+			if err := cases.AddEvent(ctx, tx, x.ID, domain.EventWithdrawnByApplicant, filer.ID, false, data, now); err != nil {
 				return err
 			}
 		}

@@ -6,6 +6,7 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"github.com/ccf-portal/ccfportal/db/domain"
+	"github.com/ccf-portal/ccfportal/db/domain/edits"
 	"github.com/ccf-portal/ccfportal/views"
 )
 
@@ -75,7 +76,7 @@ func (h *Handlers) updateApplicant(c echo.Context) error {
 		return bodyError(err)
 	}
 	s := domain.ApplicantRecordSection()
-	e := s.ReadEdit(joined(form), func(name string) bool { _, ok := form[name]; return ok })
+	e := edits.Read(s, joined(form), func(name string) bool { _, ok := form[name]; return ok })
 	saved, conflicts, err := h.DB.UpdateApplicant(c.Request().Context(), existing.ID, *CurrentUser(c), e)
 	fields, invalid := fieldErrors(err)
 	if err != nil && !invalid {
@@ -99,7 +100,7 @@ func (h *Handlers) updateApplicant(c echo.Context) error {
 			f.Conflicts = map[string]string{}
 			for _, x := range conflicts {
 				f.Conflicts[x.Field] = x.Saved
-				f.Versions[x.Field] = domain.Version(x.Saved)
+				f.Versions[x.Field] = edits.Version(x.Saved)
 				f.Errors.Add(x.Field, "answer.conflict")
 			}
 		}

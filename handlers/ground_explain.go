@@ -7,6 +7,7 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"github.com/ccf-portal/ccfportal/db/domain"
+	"github.com/ccf-portal/ccfportal/db/domain/edits"
 	"github.com/ccf-portal/ccfportal/views"
 )
 
@@ -23,7 +24,7 @@ func (h *Handlers) ShowGround(c echo.Context) error {
 // saved explanation.
 func explanationForm(text, saved string) views.Form {
 	return views.Form{Values: map[string]string{"explanation": text},
-		Versions: map[string]string{"explanation": domain.Version(saved)}}
+		Versions: map[string]string{"explanation": edits.Version(saved)}}
 }
 
 // SaveGround saves a ground's explanation; an empty one is refused.
@@ -33,9 +34,9 @@ func (h *Handlers) SaveGround(c echo.Context) error {
 		return err
 	}
 	text := c.FormValue("explanation")
-	base := domain.Version("")
-	if _, ok := c.Request().PostForm[domain.VersionInput("explanation")]; ok {
-		base = c.FormValue(domain.VersionInput("explanation"))
+	base := edits.Version("")
+	if _, ok := c.Request().PostForm[edits.VersionInput("explanation")]; ok {
+		base = c.FormValue(edits.VersionInput("explanation"))
 	}
 	f := views.Form{Values: map[string]string{"explanation": text}, Versions: map[string]string{"explanation": base}}
 	if strings.TrimSpace(text) == "" && leaving(c) {

@@ -6,6 +6,7 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"github.com/ccf-portal/ccfportal/db/domain"
+	"github.com/ccf-portal/ccfportal/db/domain/edits"
 	"github.com/ccf-portal/ccfportal/views"
 )
 
@@ -35,12 +36,12 @@ func (h *Handlers) SaveGrounds(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	e := domain.GroundsEdit{Shown: map[domain.GroundCode]string{}}
+	e := edits.GroundsEdit{Shown: map[domain.GroundCode]string{}}
 	for _, v := range form["grounds"] {
 		e.Ticked = append(e.Ticked, domain.GroundCode(v))
 	}
 	for _, g := range domain.Grounds {
-		if vs, ok := form[domain.GroundVersionInput(g.Code)]; ok && len(vs) > 0 {
+		if vs, ok := form[edits.GroundVersionInput(g.Code)]; ok && len(vs) > 0 {
 			e.Shown[g.Code] = vs[0]
 		}
 	}

@@ -6,6 +6,7 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"github.com/ccf-portal/ccfportal/db/domain"
+	"github.com/ccf-portal/ccfportal/db/domain/edits"
 	"github.com/ccf-portal/ccfportal/views"
 )
 
@@ -48,7 +49,7 @@ func (h *Handlers) saveForm(c echo.Context, r *domain.Request, s domain.Section)
 	if err != nil {
 		return nil, 0, bodyError(err)
 	}
-	edit := s.ReadEdit(joined(form), func(name string) bool { _, ok := form[name]; return ok })
+	edit := edits.Read(s, joined(form), func(name string) bool { _, ok := form[name]; return ok })
 	m, err := h.DB.SaveAnswers(c.Request().Context(), *r, s, edit)
 	if err != nil {
 		return nil, 0, err
@@ -85,7 +86,7 @@ func (h *Handlers) saveForm(c echo.Context, r *domain.Request, s domain.Section)
 // saveProblems lists, in the section's order, each field's first problem:
 // a value refused at save time, then a conflict with an answer saved
 // meanwhile, then what validation of the saved answers found.
-func saveProblems(s domain.Section, m domain.Merged, invalid domain.FieldErrors) domain.FieldErrors {
+func saveProblems(s domain.Section, m edits.Merged, invalid domain.FieldErrors) domain.FieldErrors {
 	conflicts := map[string]bool{}
 	for _, x := range m.Conflicts {
 		conflicts[x.Field] = true

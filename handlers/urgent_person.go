@@ -6,6 +6,7 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"github.com/ccf-portal/ccfportal/db/domain"
+	"github.com/ccf-portal/ccfportal/db/domain/edits"
 	"github.com/ccf-portal/ccfportal/views"
 )
 
@@ -35,7 +36,7 @@ func (h *Handlers) CreateUrgent(c echo.Context) error {
 		return err
 	}
 	s := domain.UrgentPersonSection
-	edit := s.ReadEdit(joined(form), func(name string) bool { _, ok := form[name]; return ok })
+	edit := edits.Read(s, joined(form), func(name string) bool { _, ok := form[name]; return ok })
 	if _, err := h.DB.SaveAnswers(ctx, r, s, edit); err != nil {
 		return err
 	}

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/ccf-portal/ccfportal/db/domain"
+	"github.com/ccf-portal/ccfportal/db/domain/edits"
 	"github.com/ccf-portal/ccfportal/db/domain/staffrole"
 	"github.com/ccf-portal/ccfportal/views/i18n"
 )
@@ -87,7 +88,7 @@ type Form struct {
 	Values map[string]string
 	Errors domain.FieldErrors
 	// Versions are the versions of the saved values the form starts from,
-	// by field (see domain.Version); the form sends them back with its
+	// by field (see edits.Version); the form sends them back with its
 	// values so a save never replaces an answer its author has not seen.
 	Versions map[string]string
 	// Conflicts are the values someone else saved while this form was being
@@ -100,7 +101,7 @@ func (f Form) Version(field string) string {
 	if v, ok := f.Versions[field]; ok {
 		return v
 	}
-	return domain.Version("")
+	return edits.Version("")
 }
 
 // Conflict returns the value someone else saved in field meanwhile, if any.

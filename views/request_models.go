@@ -9,6 +9,7 @@ import (
 
 	"github.com/ccf-portal/ccfportal/db/domain"
 	"github.com/ccf-portal/ccfportal/db/domain/countries"
+	"github.com/ccf-portal/ccfportal/db/domain/edits"
 	"github.com/ccf-portal/ccfportal/db/filetype"
 )
 
@@ -88,7 +89,7 @@ func AnswersForm(s domain.Section, a domain.Answers, errs domain.FieldErrors) Fo
 	f := Form{Values: map[string]string{}, Errors: errs, Versions: map[string]string{}}
 	for _, field := range s.Fields {
 		v := a[field.Name]
-		f.Versions[field.Name] = domain.Version(v)
+		f.Versions[field.Name] = edits.Version(v)
 		if field.Kind == domain.FieldDate {
 			f.Values[field.Name+"-day"], f.Values[field.Name+"-month"], f.Values[field.Name+"-year"] = domain.DateParts(v)
 			continue

@@ -243,3 +243,22 @@ func DateParts(v string) (day, month, year string) {
 	}
 	return "", "", ""
 }
+
+// TextFault refuses text that is not valid UTF-8 or holds control
+// characters: NUL and the other C0 and C1 controls, and DEL. Paragraphs may
+// hold tabs and line breaks. It returns a message key, or "".
+func TextFault(value string, paragraphs bool) string {
+	if !utf8.ValidString(value) {
+		return "answer.control_chars"
+	}
+	for _, r := range value {
+		if r >= 0x20 && (r < 0x7f || r > 0x9f) {
+			continue
+		}
+		if paragraphs && (r == '\t' || r == '\n' || r == '\r') {
+			continue
+		}
+		return "answer.control_chars"
+	}
+	return ""
+}

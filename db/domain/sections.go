@@ -156,7 +156,7 @@ func (s Section) State(a Answers, now time.Time) SectionState {
 // switching to "myself"), so that hidden answers never linger.
 func (s Section) Bind(a Answers, get func(name string) string) {
 	for _, f := range s.Fields {
-		a[f.Name] = f.bind(get)
+		a[f.Name] = f.Bind(get)
 	}
 	for _, f := range s.Fields {
 		if !f.Shown(a) {
@@ -184,10 +184,10 @@ func StandardTime(typed string) string {
 // the colon the store keeps.
 var timeSeparators = strings.NewReplacer(".", ":", "h", ":", "H", ":", " ", "")
 
-// bind reads the field's value from its inputs: a date from its three
+// Bind reads the field's value from its inputs: a date from its three
 // parts, a time with its separator made standard, text trimmed and with
 // line breaks made "\n".
-func (f FieldSpec) bind(get func(name string) string) string {
+func (f FieldSpec) Bind(get func(name string) string) string {
 	switch f.Kind {
 	case FieldDate:
 		if f.Approx {

@@ -1,12 +1,13 @@
-package domain
+// Package edits merges what several people save on one draft at once.
+package edits
 
 import (
 	"crypto/sha256"
 	"encoding/hex"
-	"slices"
-	"strconv"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/ccf-portal/ccfportal/db/domain"
 )
 
 // Several people may edit one draft at once: counsel and a colleague, or a
@@ -32,20 +33,20 @@ func VersionInput(field string) string { return "_v." + field }
 // Edit is what a form posted for a section: the value of each field it
 // carried, and the version of that field's value when the form was shown.
 type Edit struct {
-	Values   Answers
+	Values   domain.Answers
 	Versions map[string]string
 }
 
-// ReadEdit reads section s's form. get returns a posted value (values of
+// Read reads section s's form. get returns a posted value (values of
 // one name joined by commas); has reports whether a name was posted at all.
 // A field is carried when its version or any of its inputs was posted; a
 // field carried without a version is taken to have been shown empty, so a
 // form that predates versions can fill blanks but never replace an answer.
-func (s Section) ReadEdit(get func(string) string, has func(string) bool) Edit {
-	e := Edit{Values: Answers{}, Versions: map[string]string{}}
+func Read(s domain.Section, get func(string) string, has func(string) bool) Edit {
+	e := Edit{Values: domain.Answers{}, Versions: map[string]string{}}
 	for _, f := range s.Fields {
 		inputs := []string{f.Name}
-		if f.Kind == FieldDate {
+		if f.Kind == domain.FieldDate {
 			inputs = []string{f.Name + "-day", f.Name + "-month", f.Name + "-year"}
 		}
 		carried := has(VersionInput(f.Name))
@@ -55,7 +56,7 @@ func (s Section) ReadEdit(get func(string) string, has func(string) bool) Edit {
 		if !carried {
 			continue
 		}
-		e.Values[f.Name] = f.bind(get)
+		e.Values[f.Name] = f.Bind(get)
 		e.Versions[f.Name] = Version("")
 		if has(VersionInput(f.Name)) {
 			e.Versions[f.Name] = get(VersionInput(f.Name))
@@ -74,14 +75,14 @@ type FieldConflict struct {
 // Merged is the outcome of applying an edit to saved answers.
 type Merged struct {
 	// Answers are the answers as they are now saved.
-	Answers Answers
+	Answers domain.Answers
 	// Changed reports whether any answer differs from before.
 	Changed bool
 	// Conflicts are fields left as someone else saved them.
 	Conflicts []FieldConflict
 	// Refused are fields whose posted value cannot be stored at all (control
 	// characters, far too long); their saved value is kept.
-	Refused FieldErrors
+	Refused domain.FieldErrors
 }
 
 // Merge applies e to the saved answers cur, field by field, without
@@ -92,12 +93,12 @@ type Merged struct {
 // value. Answers to questions the edit hides (a representative's
 // relationship after switching to "myself") are dropped under the same
 // rule, so hidden answers never linger and are never dropped unseen.
-func (s Section) Merge(cur Answers, e Edit) Merged {
-	m := Merged{Answers: Answers{}}
+func Merge(s domain.Section, cur domain.Answers, e Edit) Merged {
+	m := Merged{Answers: domain.Answers{}}
 	for k, v := range cur {
 		m.Answers[k] = v
 	}
-	proposed := Answers{}
+	proposed := domain.Answers{}
 	for k, v := range m.Answers {
 		proposed[k] = v
 	}
@@ -125,7 +126,7 @@ func (s Section) Merge(cur Answers, e Edit) Merged {
 		case Version(v) == base || v == old:
 			// Untouched by this person, or already as they want it.
 		default:
-			if key, args := f.Storable(v); key != "" {
+			if key, args := Storable(f, v); key != "" {
 				m.Refused.Add(f.Name, key, args...)
 			} else if Version(old) != base {
 				m.Conflicts = append(m.Conflicts, FieldConflict{Field: f.Name, Saved: old})
@@ -146,8 +147,8 @@ const DefaultMaxRunes = 200
 // key and its arguments, or "" if it can. This holds at save time, whatever
 // the section's state: no answer is stored with control characters (tab
 // and line breaks are allowed in paragraphs) or over the field's length.
-func (f FieldSpec) Storable(value string) (string, []any) {
-	if key := TextFault(value, f.Kind == FieldLongText); key != "" {
+func Storable(f domain.FieldSpec, value string) (string, []any) {
+	if key := domain.TextFault(value, f.Kind == domain.FieldLongText); key != "" {
 		return key, nil
 	}
 	limit := f.MaxRunes
@@ -158,92 +159,4 @@ func (f FieldSpec) Storable(value string) (string, []any) {
 		return "answer.too_long", []any{limit}
 	}
 	return "", nil
-}
-
-// TextFault refuses text that is not valid UTF-8 or holds control
-// characters: NUL and the other C0 and C1 controls, and DEL. Paragraphs may
-// hold tabs and line breaks. It returns a message key, or "".
-func TextFault(value string, paragraphs bool) string {
-	if !utf8.ValidString(value) {
-		return "answer.control_chars"
-	}
-	for _, r := range value {
-		if r >= 0x20 && (r < 0x7f || r > 0x9f) {
-			continue
-		}
-		if paragraphs && (r == '\t' || r == '\n' || r == '\r') {
-			continue
-		}
-		return "answer.control_chars"
-	}
-	return ""
-}
-
-// GroundVersion names a chosen ground as a page showed it: its explanation
-// and the evidence attached to it, which removing the ground would drop.
-func (f Filing) GroundVersion(code GroundCode) string {
-	var b strings.Builder
-	for _, g := range f.Grounds {
-		if g.Code == code {
-			b.WriteString(g.Explanation)
-		}
-	}
-	ids := make([]int64, 0, len(f.DocGrounds))
-	for id, gs := range f.DocGrounds {
-		for _, g := range gs {
-			if g == code {
-				ids = append(ids, id)
-			}
-		}
-	}
-	slices.Sort(ids)
-	for _, id := range ids {
-		b.WriteString("\x00" + strconv.FormatInt(id, 10))
-	}
-	return Version(b.String())
-}
-
-// GroundVersionInput is the name of the hidden input carrying a chosen
-// ground's version on the checklist.
-func GroundVersionInput(code GroundCode) string { return VersionInput("ground." + string(code)) }
-
-// GroundsEdit is the checklist as posted: the grounds ticked, and the
-// version of each ground that was chosen when the page was shown.
-type GroundsEdit struct {
-	Ticked []GroundCode
-	Shown  map[GroundCode]string
-}
-
-// GroundsChange is what a checklist save does to the chosen grounds.
-type GroundsChange struct {
-	Add, Remove []GroundCode
-	// Kept are grounds the person unticked that someone else explained or
-	// attached evidence to since the page was shown: they stay chosen.
-	Kept []GroundCode
-}
-
-// PlanGrounds works out a checklist save against the grounds chosen now
-// (f). Only what the person changed on the page changes: a ground they
-// ticked is added, a ground they unticked is removed unless it changed
-// since they saw it, and grounds someone else chose or removed meanwhile
-// stay as they are.
-func (f Filing) PlanGrounds(e GroundsEdit) GroundsChange {
-	var c GroundsChange
-	for _, code := range e.Ticked {
-		if _, shown := e.Shown[code]; !shown && !GroundChosen(f.Grounds, code) && !slices.Contains(c.Add, code) {
-			c.Add = append(c.Add, code)
-		}
-	}
-	for _, info := range Grounds {
-		version, shown := e.Shown[info.Code]
-		if !shown || slices.Contains(e.Ticked, info.Code) || !GroundChosen(f.Grounds, info.Code) {
-			continue
-		}
-		if f.GroundVersion(info.Code) == version {
-			c.Remove = append(c.Remove, info.Code)
-		} else {
-			c.Kept = append(c.Kept, info.Code)
-		}
-	}
-	return c
 }
