@@ -147,7 +147,8 @@ func listRequests(ctx context.Context, q conn.Queryer, where string, args ...any
 // the result for the page to show.
 func (db *DB) SaveAnswers(ctx context.Context, r domain.Request, s domain.Section, e edits.Edit) (edits.Merged, error) {
 	var m edits.Merged
-	err := db.Write(ctx, func(tx *sql.Tx) error {
+	err := db.Write(ctx, func(sqlTx *sql.Tx) error {
+		tx := db.Writer().InTx(sqlTx) // the hottest write: its statements are kept
 		var status domain.Status
 		var body string
 		err := tx.QueryRowContext(ctx, `SELECT status, answers FROM requests WHERE id = ?`, r.ID).Scan(&status, &body)

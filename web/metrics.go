@@ -57,7 +57,15 @@ func newMetrics(store *db.DB, dataDir string, log *slog.Logger) *metrics {
 	}
 	m.registry.MustRegister(m.requests, m.duration, m.uploads, m.uploadBytes,
 		collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}),
-		newStoreCollector(store, dataDir, log))
+		newStoreCollector(store, dataDir, log),
+		prometheus.NewCounterFunc(prometheus.CounterOpts{
+			Name: "ccf_db_write_commits_total",
+			Help: "Write transactions committed; writes waiting together share one commit.",
+		}, func() float64 { n, _ := store.WriteCommits(); return float64(n) }),
+		prometheus.NewCounterFunc(prometheus.CounterOpts{
+			Name: "ccf_db_writes_total",
+			Help: "Writes committed; over ccf_db_write_commits_total, the mean number of writes per commit.",
+		}, func() float64 { _, n := store.WriteCommits(); return float64(n) }))
 	return m
 }
 

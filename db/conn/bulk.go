@@ -14,9 +14,9 @@ func (db *Conn) BulkWrite(ctx context.Context, fn func(*sql.Tx) error) error {
 	if _, err := db.write.ExecContext(ctx, `PRAGMA cache_size = -262144`); err == nil {
 		defer db.write.ExecContext(ctx, `PRAGMA cache_size = -2000`)
 	}
-	return db.Write(ctx, func(tx *sql.Tx) error {
+	return db.group.submit(ctx, func(tx *sql.Tx) error {
 		return bulkLoad(ctx, tx, func() error { return fn(tx) })
-	})
+	}, true)
 }
 
 // bulkLoad runs load with the secondary indexes of requests and the name

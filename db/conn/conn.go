@@ -8,7 +8,6 @@ package conn
 import (
 	"context"
 	"database/sql"
-	"errors"
 	"fmt"
 	"net/url"
 	"os"
@@ -24,8 +23,10 @@ import (
 // a single connection (no SQLITE_BUSY between our own writers) while reads
 // use a pool that WAL lets run beside the writer.
 type Conn struct {
-	write *sql.DB
-	read  *sql.DB
+	write *Pool
+	read  *Pool
+	// group runs the write transactions on write, grouped (see group.go).
+	group *committer
 	Clock domain.Clock
 	path  string
 	// readOnly marks a connection from OpenExisting: it never checkpoints.
@@ -54,23 +55,25 @@ func Open(ctx context.Context, path string, clock domain.Clock) (*Conn, error) {
 	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
 		return nil, fmt.Errorf("create data folder: %w", err)
 	}
-	write, err := sql.Open("sqlite", dsn(path, false))
+	writeDB, err := sql.Open("sqlite", dsn(path, false))
 	if err != nil {
 		return nil, fmt.Errorf("open database: %w", err)
 	}
-	write.SetMaxOpenConns(1)
+	writeDB.SetMaxOpenConns(1)
+	write := newPool(writeDB)
 	db := &Conn{write: write, Clock: clock, path: path}
 	if err := db.migrate(ctx); err != nil {
 		write.Close()
 		return nil, err
 	}
-	read, err := sql.Open("sqlite", dsn(path, true))
+	readDB, err := sql.Open("sqlite", dsn(path, true))
 	if err != nil {
 		write.Close()
 		return nil, fmt.Errorf("open read pool: %w", err)
 	}
-	read.SetMaxOpenConns(max(4, runtime.NumCPU()))
-	db.read = read
+	readDB.SetMaxOpenConns(max(4, runtime.NumCPU()))
+	db.read = newPool(readDB)
+	db.group = startCommitter(write)
 	if err := os.Chmod(path, 0o600); err != nil {
 		db.Close()
 		return nil, fmt.Errorf("restrict database file: %w", err)
@@ -80,6 +83,7 @@ func Open(ctx context.Context, path string, clock domain.Clock) (*Conn, error) {
 
 // Close checkpoints and closes both connection pools.
 func (db *Conn) Close() error {
+	db.group.close()
 	var firstErr error
 	if db.read != nil {
 		firstErr = db.read.Close()
@@ -108,29 +112,21 @@ func (db *Conn) Path() string { return db.path }
 // folder, which readiness compares with its minimum.
 func (db *Conn) FreeDiskBytes() (uint64, error) { return FreeBytes(filepath.Dir(db.path)) }
 
-// Write runs fn in a write transaction and commits it only if fn succeeds.
-// Beginning (where another process's lock shows) and committing (where a
-// full disk shows) go through Failed; so does an error of fn that is not
-// an application error yet, so that none leaves the store untranslated.
+// Write runs fn in a write transaction and commits it only if fn succeeds;
+// it returns once the commit is durable. The transaction may hold other
+// writes beside fn's, each in a savepoint of its own (see group.go): fn
+// sees the store as the writes before it in the group left it, and its
+// failure undoes its own changes only. Beginning (where another process's
+// lock shows) and committing (where a full disk shows) go through Failed;
+// so does an error of fn that is not an application error yet, so that
+// none leaves the store untranslated.
 func (db *Conn) Write(ctx context.Context, fn func(*sql.Tx) error) error {
-	tx, err := db.write.BeginTx(ctx, nil)
-	if err != nil {
-		return Failed("begin write", err)
-	}
-	defer tx.Rollback()
-	if err := fn(tx); err != nil {
-		var coded *domain.Error
-		if !errors.As(err, &coded) {
-			return Failed("write", err)
-		}
-		return err
-	}
-	return Failed("commit", tx.Commit())
+	return db.group.submit(ctx, fn, false)
 }
 
 // Writer is the single write connection, for a statement that needs no
 // transaction of its own.
-func (db *Conn) Writer() *sql.DB { return db.write }
+func (db *Conn) Writer() *Pool { return db.write }
 
 // Reader is the read-only pool.
-func (db *Conn) Reader() *sql.DB { return db.read }
+func (db *Conn) Reader() *Pool { return db.read }

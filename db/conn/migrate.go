@@ -42,7 +42,7 @@ func (db *Conn) migrate(ctx context.Context) error {
 	if err != nil {
 		return fmt.Errorf("read migrations: %w", err)
 	}
-	return applyMigrations(ctx, db.write, list)
+	return applyMigrations(ctx, db.write.DB, list)
 }
 
 // applyMigrations applies, in order, each migration not yet recorded. Each

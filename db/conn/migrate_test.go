@@ -70,7 +70,7 @@ func TestAFailingMigrationLeavesNoTrace(t *testing.T) {
 
 func TestOpenSetsDurablePragmasOnEveryConnection(t *testing.T) {
 	store := MustOpen(t)
-	for _, conn := range []*sql.DB{store.write, store.read} {
+	for _, conn := range []*sql.DB{store.write.DB, store.read.DB} {
 		var mode string
 		var sync, fk, busy int
 		require.NoError(t, conn.QueryRow(`PRAGMA journal_mode`).Scan(&mode))

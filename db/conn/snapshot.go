@@ -35,7 +35,8 @@ func OpenExisting(ctx context.Context, path string) (*Conn, error) {
 		return nil, fmt.Errorf("open database: %w", err)
 	}
 	write.SetMaxOpenConns(1)
-	db := &Conn{write: write, read: read, Clock: domain.SystemClock{}, path: path, readOnly: true}
+	db := &Conn{write: newPool(write), read: newPool(read), Clock: domain.SystemClock{}, path: path, readOnly: true}
+	db.group = startCommitter(db.write)
 	if err := db.Ping(ctx); err != nil {
 		db.Close()
 		return nil, fmt.Errorf("open database: %w", err)
