@@ -30,6 +30,10 @@ type SessionManager interface {
 	Logout(c echo.Context) error
 	// Flash stores a message key to show once on the next page.
 	Flash(c echo.Context, messageKey string) error
+	// OfferEmail keeps a just-registered address for the next sign-in
+	// page; TakeEmail returns it there, once.
+	OfferEmail(c echo.Context, email string) error
+	TakeEmail(c echo.Context) string
 	// SetLanguage remembers the interface language chosen for the rest of
 	// the browser session.
 	SetLanguage(c echo.Context, tag string) error

@@ -19,6 +19,7 @@ func (h *Handlers) ShowLogin(c echo.Context) error {
 	}
 	f := views.NewForm()
 	f.Values["next"] = safeNext(c.QueryParam("next"))
+	f.Values["email"] = h.Sessions.TakeEmail(c)
 	return h.render(c, http.StatusOK, views.LoginPage(f))
 }
 

@@ -2,6 +2,7 @@ package web_test
 
 import (
 	"context"
+	"encoding/base64"
 	"net/http"
 	"net/url"
 	"strings"
@@ -77,6 +78,33 @@ func TestRegisterRejectsBadInputWithMessages(t *testing.T) {
 	assert.Zero(t, n, "staff can never be self-registered")
 }
 
+func TestAfterRegisteringTheSignInPageOffersTheAddressOnceAndTheCookieHidesIt(t *testing.T) {
+	app := webtest.New(t)
+	c := app.NewClient()
+	reg := c.Submit("/register", "/register", url.Values{"role": {"petitioner"}, "name": {"Amal"},
+		"email": {"Amal.Haddad@Example.org"}, "password": {webtest.Password}})
+	require.Equal(t, http.StatusSeeOther, reg.Status, reg.Body)
+	site, err := url.Parse(app.Server.URL)
+	require.NoError(t, err)
+	for _, ck := range c.HTTP.Jar.Cookies(site) {
+		// A signed cookie is base64 of "date|base64(value)|mac": look inside.
+		decoded := ck.Value
+		if raw, err := base64.URLEncoding.DecodeString(ck.Value); err == nil {
+			decoded = string(raw)
+			for _, part := range strings.Split(decoded, "|") {
+				if inner, err := base64.URLEncoding.DecodeString(part); err == nil {
+					decoded += string(inner)
+				}
+			}
+		}
+		assert.NotContains(t, strings.ToLower(decoded), "amal.haddad", "cookie %s", ck.Name)
+	}
+	login := c.Get(reg.Location())
+	assert.Contains(t, login.Body, `value="amal.haddad@example.org"`, "the address just typed is offered")
+	assert.NotContains(t, c.Get("/login").Body, "amal.haddad@example.org", "once only")
+	assert.NotContains(t, app.NewClient().Get("/login").Body, "amal.haddad@example.org", "and to nobody else")
+}
+
 func TestRegisterDoesNotRevealExistingAccounts(t *testing.T) {
 	app := webtest.New(t)
 	app.Register(domain.RolePetitioner, "Amal", "amal@example.org")
@@ -85,7 +113,9 @@ func TestRegisterDoesNotRevealExistingAccounts(t *testing.T) {
 		"email": {"amal@example.org"}, "password": {"another long passphrase"}})
 	assert.Equal(t, http.StatusSeeOther, again.Status)
 	assert.Equal(t, "/login", again.Location())
-	assert.Contains(t, c.Get("/login").Body, "Your account is ready")
+	login := c.Get("/login")
+	assert.Contains(t, login.Body, "Your account is ready")
+	assert.Contains(t, login.Body, `value="amal@example.org"`, "offered exactly as for a new account")
 	// The original password still works; the second registration changed nothing.
 	app.Login("amal@example.org")
 }

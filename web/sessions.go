@@ -123,6 +123,22 @@ func (rs *requestSession) setFlash(key string) {
 	rs.v.Flash, rs.vDirty = key, true
 }
 
+// offerEmail keeps an address for the next sign-in page of a visitor.
+func (rs *requestSession) offerEmail(email string) {
+	if !rs.stored() {
+		rs.v.Email, rs.vDirty = email, true
+	}
+}
+
+// takeEmail returns the address offered, once.
+func (rs *requestSession) takeEmail() string {
+	email := rs.v.Email
+	if email != "" {
+		rs.v.Email, rs.vDirty = "", true
+	}
+	return email
+}
+
 // forgetVisitor drops the visitor cookie once a session row takes over.
 func (rs *requestSession) forgetVisitor() {
 	if rs.v != (visitorState{}) || rs.vFromCookie != "" {
@@ -208,6 +224,18 @@ func (m *sessionManager) Logout(c echo.Context) error {
 func (m *sessionManager) Flash(c echo.Context, messageKey string) error {
 	requestSessionOf(c).setFlash(messageKey)
 	return m.Commit(c)
+}
+
+// OfferEmail keeps a just-registered address for the next sign-in page.
+func (m *sessionManager) OfferEmail(c echo.Context, email string) error {
+	requestSessionOf(c).offerEmail(email)
+	return m.Commit(c)
+}
+
+// TakeEmail returns the address OfferEmail kept, once; the page that shows
+// it commits the session as every page does.
+func (m *sessionManager) TakeEmail(c echo.Context) string {
+	return requestSessionOf(c).takeEmail()
 }
 
 // SetLanguage remembers the language chosen with the switch for the rest

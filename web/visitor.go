@@ -23,6 +23,10 @@ type visitorState struct {
 	Lang string `json:"l,omitempty"`
 	// Flash is a message key to show once on the next page.
 	Flash string `json:"f,omitempty"`
+	// Email is the address just registered, offered once on the sign-in
+	// page so that the person need not type it again. The cookie is
+	// encrypted, so the address cannot be read from it.
+	Email string `json:"e,omitempty"`
 }
 
 // visitorCookies reads and writes the visitor cookie and makes and checks
@@ -38,7 +42,7 @@ type visitorCookies struct {
 // use, so that neither a cookie signature nor a form token can stand in
 // for the other.
 func newVisitorCookies(sessionKey []byte, secure bool) *visitorCookies {
-	codec := securecookie.New(deriveKey(sessionKey, "ccf visitor cookie v1"), nil)
+	codec := securecookie.New(deriveKey(sessionKey, "ccf visitor cookie v1"), deriveKey(sessionKey, "ccf visitor cookie encryption v1"))
 	codec.SetSerializer(securecookie.JSONEncoder{})
 	// The cookie itself ends with the browser; the signature's timestamp is
 	// not what limits it.

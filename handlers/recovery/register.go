@@ -38,6 +38,11 @@ func (h *Handlers) Register(c echo.Context) error {
 	if err != nil && domain.ErrorCode(err) != domain.EConflict {
 		return err
 	}
+	// The address is offered on the sign-in page whether or not it had an
+	// account already: the person typed it, and it tells them nothing new.
+	if err := h.Sessions.OfferEmail(c, nu.Email); err != nil {
+		return err
+	}
 	if err := h.Sessions.Flash(c, "verify.register_done"); err != nil {
 		return err
 	}
