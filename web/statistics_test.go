@@ -209,7 +209,7 @@ func TestStatisticsCSVHoldsExactlyThePagesFigures(t *testing.T) {
 				assert.Empty(t, value, "a hidden figure has no value in the file")
 			}
 		}
-		assert.Len(t, tables, 9, lang)
+		assert.Len(t, tables, 10, lang)
 	}
 	en := app.NewClient().Get("/statistics.csv").Body
 	assert.Contains(t, en, "received,\"Requests received, by kind\",deletion_with_access,Deletion or correction requests that also ask for access,2025,count,,small,fewer than 5\n")
