@@ -184,7 +184,8 @@ func TestStatisticsCSVHoldsExactlyThePagesFigures(t *testing.T) {
 		require.Equal(t, http.StatusOK, resp.Status, lang)
 		assert.Equal(t, "text/csv; charset=utf-8", resp.Header.Get("Content-Type"))
 		assert.Equal(t, `attachment; filename="ccf-statistics-2026-03-02.csv"`, resp.Header.Get("Content-Disposition"))
-		records, err := csv.NewReader(strings.NewReader(resp.Body)).ReadAll()
+		require.True(t, strings.HasPrefix(resp.Body, "\ufeff"), "%s: a UTF-8 byte order mark, for spreadsheet programs", lang)
+		records, err := csv.NewReader(strings.NewReader(strings.TrimPrefix(resp.Body, "\ufeff"))).ReadAll()
 		require.NoError(t, err, lang)
 		require.Equal(t, []string{"table", "table_title", "category", "category_label", "year", "unit", "value", "status", "value_text"}, records[0])
 		tables := map[string][][]string{}
