@@ -47,6 +47,9 @@ func cell(t *testing.T, rep figures.Report, key, row string, year int) int {
 // about 70% of access and 85% of deletion decisions within the limits, a
 // few hundred measures granted, and a handful of published decisions.
 func TestYearsSeedFollowsTheCCFsVolumesFor2023(t *testing.T) {
+	if raceEnabled {
+		t.Skip("a bulk insert of 13,000 requests: make test runs it without the race detector")
+	}
 	store, _ := dbtest.Open(t)
 	ctx := context.Background()
 	start := time.Now()
