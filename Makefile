@@ -10,10 +10,11 @@ run:
 	$(GO) run ./cmd/ccfportal serve -addr $(ADDR) -data $(DATA)
 
 ## test: check generated code is current, vet, lint, run all tests with the race detector, then
-##       the load test that the race detector would make too slow
+##       the load test and the full-scale seed that the race detector would make too slow
 test: check-generated vet lint
 	$(GO) test -race -count=1 -timeout 25m ./...
 	$(GO) test -count=1 -run '^TestManyWritersSaveAnswersAtOnce$$' ./web/
+	$(GO) test -count=1 -run '^TestYearsSeedFollowsTheCCFsVolumesFor2023$$' ./db/seed/
 	@$(GO) test -count=1 -run '^TestBrowserTools$$' -v ./e2e | grep -o 'browser suite .*' || true
 
 ## build: a static binary in bin/ccfportal

@@ -70,5 +70,28 @@ func StaffStatisticsCSV(ctx context.Context, rep stats.StaffReport) []byte {
 			w.count("open_by_age", title, string(k)+"/"+band, label, year, rep.Ages.Counts[r][b])
 		}
 	}
+	consultCSV(ctx, w, rep)
 	return w.bytes()
+}
+
+// consultCSV writes the staff table of consultations, a line per kind of
+// recipient and figure, then the totals (category "all").
+func consultCSV(ctx context.Context, w *statsCSV, rep stats.StaffReport) {
+	title, year := T(ctx, "stats.staff.consult"), rep.Filter.Year
+	lines := append(rep.Consult.Lines, rep.Consult.All)
+	for _, l := range lines {
+		code, name := "all", T(ctx, "stats.total")
+		if l.Recipient != "" {
+			code, name = string(l.Recipient), T(ctx, "consult.recipient."+string(l.Recipient))
+		}
+		for _, f := range []struct {
+			key, label string
+			n          int
+		}{{"sent", "stats.staff.consult_col_sent", l.Sent}, {"replied", "stats.row.consult_replied", l.Replied},
+			{"no_reply", "stats.row.consult_no_reply", l.NoReply}, {"awaiting", "stats.row.consult_awaiting", l.Awaiting},
+			{"overdue_now", "stats.staff.consult_col_overdue", l.OverdueNow}} {
+			w.count("consult_"+f.key, title, code, name+": "+T(ctx, f.label), year, f.n)
+		}
+		w.line("consult_median_days", title, code, name+": "+T(ctx, "stats.staff.consult_col_median"), year, stats.UnitDays, l.MedianDays, 1)
+	}
 }

@@ -18,6 +18,11 @@ var statsCSVHeader = []string{"table", "table_title", "category", "category_labe
 // Status codes of the CSV: a figure shown, a small one, one withheld.
 var statsCSVStatus = map[stats.Hidden]string{stats.Shown: "shown", stats.Small: "small", stats.Protected: "withheld"}
 
+// utf8BOM opens every statistics CSV: without it, spreadsheet programs
+// read the file in the computer's legacy code page and turn Arabic (and
+// every accent) into garbage. Programs that read CSV as UTF-8 skip it.
+const utf8BOM = "\ufeff"
+
 // StatisticsCSV writes every published table as one tidy UTF-8 CSV: one
 // line per figure, with exactly the figures the page shows. A hidden
 // figure has no value, only its status and the page's text for it.
@@ -34,7 +39,7 @@ type statsCSV struct {
 
 // newStatsCSV starts a CSV with the header and every table of rep.
 func newStatsCSV(ctx context.Context, rep stats.Report) *statsCSV {
-	s := &statsCSV{ctx: ctx, buf: &bytes.Buffer{}}
+	s := &statsCSV{ctx: ctx, buf: bytes.NewBufferString(utf8BOM)}
 	s.w = csv.NewWriter(s.buf)
 	s.w.Write(statsCSVHeader)
 	for _, p := range rep.Tables {

@@ -13,6 +13,7 @@ import (
 	"github.com/ccf-portal/ccfportal/handlers/health"
 	"github.com/ccf-portal/ccfportal/handlers/helpdesk"
 	"github.com/ccf-portal/ccfportal/handlers/inbox"
+	"github.com/ccf-portal/ccfportal/handlers/publish"
 	"github.com/ccf-portal/ccfportal/handlers/receipt"
 	"github.com/ccf-portal/ccfportal/handlers/recovery"
 	"github.com/ccf-portal/ccfportal/handlers/security"
@@ -221,6 +222,18 @@ func (s *Server) routes() {
 	pages.GET("/statistics.csv", st.PublicCSV)
 	staff.GET("/statistics", st.Staff)
 	staff.GET("/statistics.csv", st.StaffCSV)
+
+	// Published decisions: a Chamber member writes a decided case's
+	// anonymised excerpt; a second staff member (any role, never its
+	// author) approves it, and only then is it public at /decisions, open
+	// to everyone; any staff member may withdraw it at once.
+	pub := publish.New(h)
+	pages.GET(views.DecisionsPath, pub.Public)
+	staff.GET("/requests/:id/publication", pub.ShowForm, requireStep(staffrole.Publish))
+	staff.POST("/requests/:id/publication", pub.Save, requireStep(staffrole.Publish))
+	staff.GET("/publications", pub.StaffList)
+	staff.POST("/publications/:pid/approve", pub.Approve)
+	staff.POST("/publications/:pid/withdraw", pub.Withdraw)
 
 	// Help requests: a signed-in person asks the secretariat about using
 	// the portal and reads the answer on the same page; staff answer once.

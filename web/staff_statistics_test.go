@@ -62,7 +62,8 @@ func TestStaffStatisticsExportIsAuditedAndStaffOnly(t *testing.T) {
 	require.Equal(t, http.StatusOK, resp.Status)
 	assert.Equal(t, "text/csv; charset=utf-8", resp.Header.Get("Content-Type"))
 	assert.Equal(t, `attachment; filename="ccf-staff-statistics-2025-2026-03-02.csv"`, resp.Header.Get("Content-Disposition"))
-	records, err := csv.NewReader(strings.NewReader(resp.Body)).ReadAll()
+	require.True(t, strings.HasPrefix(resp.Body, "\ufeff"), "a UTF-8 byte order mark, for spreadsheet programs")
+	records, err := csv.NewReader(strings.NewReader(strings.TrimPrefix(resp.Body, "\ufeff"))).ReadAll()
 	require.NoError(t, err)
 	assert.Contains(t, records, []string{"received", "Requests received, by kind", "deletion_with_access",
 		"Deletion or correction requests that also ask for access", "2025", "count", "3", "shown", "3"})

@@ -77,3 +77,26 @@ func openFile(t *testing.T, data string) *sql.DB {
 	t.Cleanup(func() { conn.Close() })
 	return conn
 }
+
+// The yearly volumes at a small scale: every year since 2021 has filings
+// and a few published decisions, and two runs make the same store.
+func TestSeedYearsAtASmallScaleIsRepeatable(t *testing.T) {
+	ctx := context.Background()
+	counts := func() (int, int, int) {
+		data := t.TempDir()
+		var out bytes.Buffer
+		require.NoError(t, run(ctx, []string{"seed", "-data", data, "-years", "-scale", "0.02", "-documents", "0"}, nil, &out, io.Discard))
+		assert.Contains(t, out.String(), "published decisions")
+		var years, requests, published int
+		require.NoError(t, openFile(t, data).QueryRow(`SELECT COUNT(DISTINCT strftime('%Y', submitted_at, 'unixepoch')), COUNT(*),
+			(SELECT COUNT(*) FROM published_decisions WHERE state = 'published') FROM requests`).Scan(&years, &requests, &published))
+		return years, requests, published
+	}
+	years, requests, published := counts()
+	assert.GreaterOrEqual(t, years, 6, "2021 to this year")
+	assert.Positive(t, published)
+	y2, r2, p2 := counts()
+	assert.Equal(t, []int{years, requests, published}, []int{y2, r2, p2})
+	assert.ErrorContains(t, run(ctx, []string{"seed", "-data", t.TempDir(), "-years", "-n", "3"}, nil, io.Discard, io.Discard), "usage",
+		"one or the other")
+}

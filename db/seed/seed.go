@@ -9,6 +9,7 @@ import (
 	"math/rand/v2"
 	"slices"
 	"strconv"
+	"time"
 
 	"github.com/ccf-portal/ccfportal/db"
 	"github.com/ccf-portal/ccfportal/db/blob"
@@ -27,11 +28,16 @@ type Options struct {
 	MaxDocumentCases int
 	// RandSeed makes the data reproducible.
 	RandSeed uint64
+	// Years makes every year from FirstYear to now at the CCF's volumes
+	// and shares instead of N requests, with a handful of published
+	// decisions a year; Scale (0 means 1) shrinks or grows the volumes.
+	Years bool
+	Scale float64
 }
 
 // Report says what was made.
 type Report struct {
-	Requests, Documents, Decisions, Notices int
+	Requests, Documents, Decisions, Notices, Published int
 }
 
 // ErrRealFilings is returned when the store holds requests not made by
@@ -43,7 +49,7 @@ var ErrRealFilings = errors.New("the store holds real filings; refusing to add d
 // notices, in one transaction. Every account it makes has an address at
 // seed.invalid. It is only ever run by `ccfportal seed` and by tests.
 func Seed(ctx context.Context, store *db.DB, opts Options) (Report, error) {
-	if opts.N <= 0 {
+	if opts.N <= 0 && !opts.Years {
 		return Report{}, fmt.Errorf("seed: -n must be at least 1")
 	}
 	if real, err := store.RealFilings(ctx); err != nil {
@@ -54,18 +60,14 @@ func Seed(ctx context.Context, store *db.DB, opts Options) (Report, error) {
 	now := store.Clock.Now()
 	rng := rand.New(rand.NewPCG(opts.RandSeed, uint64(opts.N)))
 	const staffCount, counselCount = 6, 30
-	persons := genPersons(rng, max(1, opts.N*3/4), counselCount)
-	cases := make([]seedCase, opts.N)
-	for i := range cases {
-		cases[i] = genCase(rng, now, len(persons), staffCount)
-	}
+	cases, persons := genCases(rng, now, opts, staffCount, counselCount)
 	slices.SortFunc(cases, func(a, b seedCase) int { return a.submitted.Compare(b.submitted) })
 	linkCases(rng, cases)
 	docs, err := stageSeedDocuments(cases, opts)
 	if err != nil {
 		return Report{}, err
 	}
-	w := seedWriter{ctx: ctx, now: now, rng: rng, run: strconv.FormatInt(now.UnixNano(), 36), docs: docs}
+	w := seedWriter{ctx: ctx, now: now, rng: rng, run: strconv.FormatInt(now.UnixNano(), 36), docs: docs, publish: opts.Years}
 	err = store.BulkWrite(ctx, func(tx *sql.Tx) error { return w.write(tx, cases, persons, staffCount, counselCount) })
 	if err != nil {
 		for _, b := range docs {
@@ -74,6 +76,25 @@ func Seed(ctx context.Context, store *db.DB, opts Options) (Report, error) {
 		return Report{}, err
 	}
 	return w.report, nil
+}
+
+// genCases invents the requests of opts and the people they are for.
+func genCases(rng *rand.Rand, now time.Time, opts Options, staff, counsel int) ([]seedCase, []seedPerson) {
+	if opts.Years {
+		scale := opts.Scale
+		if scale <= 0 {
+			scale = 1
+		}
+		// About as many people as requests: most file once, some again.
+		persons := genPersons(rng, max(1, int(16000*scale)*3/4), counsel)
+		return genYears(rng, now, scale, len(persons), staff), persons
+	}
+	persons := genPersons(rng, max(1, opts.N*3/4), counsel)
+	cases := make([]seedCase, opts.N)
+	for i := range cases {
+		cases[i] = genCase(rng, now, len(persons), staff)
+	}
+	return cases, persons
 }
 
 func genPersons(rng *rand.Rand, n, counsel int) []seedPerson {

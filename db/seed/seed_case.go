@@ -32,7 +32,7 @@ func (w *seedWriter) writeCase(cases []seedCase, i int, p seedPerson) error {
 	}
 	id, err := w.exec("request", ref, c.kind, c.status, filer, appl, conn.NullID(parent), p.language, p.name, c.source,
 		w.seedAnswers(*c, p, c.person), c.submitted.Unix(), updated.Unix(), c.submitted.Unix(), unixOrNil(c.admissible),
-		unixOrNil(c.due), unixOrNil(c.decided), unixOrNil(eventAt), conn.NullID(assignee))
+		unixOrNil(c.due), unixOrNil(c.decided), unixOrNil(eventAt), conn.NullID(assignee), c.alsoAccess)
 	if err != nil {
 		return err
 	}

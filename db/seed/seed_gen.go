@@ -11,6 +11,7 @@ import (
 // seedCase is one fictional request before it is written.
 type seedCase struct {
 	kind          domain.Kind
+	alsoAccess    bool // a deletion or correction that also asks for access
 	status        domain.Status
 	person        int
 	parent        int // index of the case it follows, or -1
@@ -174,6 +175,12 @@ func genDecision(rng *rand.Rand, c *seedCase, now time.Time) {
 		span = c.due.Sub(from)
 	}
 	c.decided = seedBetween(rng, from.Add(time.Duration(float64(span)*0.2)), from.Add(span+20*seedDay), now)
+	genOutcome(rng, c, now)
+}
+
+// genOutcome picks the outcome of a decision made at c.decided and the
+// deletion notice that follows an order to delete or correct.
+func genOutcome(rng *rand.Rand, c *seedCase, now time.Time) {
 	outcomes := slices.DeleteFunc(domain.DecisionOutcomes(c.kind), func(o string) bool { return o == domain.DecisionWithdrawn })
 	if c.kind == domain.KindDeletion || c.kind == domain.KindCorrection {
 		ordered := domain.DecisionNonCompliantDeletion

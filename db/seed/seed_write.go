@@ -38,6 +38,7 @@ type seedWriter struct {
 	report  Report
 	// decisionDoc is the decision document of the case being written.
 	decisionDoc int64
+	publish     bool // publish a handful of decisions a year
 }
 
 var seedSQL = map[string]string{
@@ -47,8 +48,8 @@ var seedSQL = map[string]string{
 	"applicant": `INSERT INTO applicants (created_by, is_self, full_name, birth_date, details, created_at, updated_at)
 		VALUES (?, ?, ?, ?, '{}', ?, ?)`,
 	"request": `INSERT INTO requests (reference, kind, status, filer_id, applicant_id, parent_id, language, applicant_name,
-		source_country, answers, created_at, updated_at, submitted_at, admissible_at, due_at, decided_at, event_at, assignee_id)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		source_country, answers, created_at, updated_at, submitted_at, admissible_at, due_at, decided_at, event_at, assignee_id,
+		also_access) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 	"event": `INSERT INTO events (request_id, kind, actor_id, internal, data, at) VALUES (?, ?, ?, ?, ?, ?)`,
 	"admissibility": `INSERT INTO admissibility (request_id, outcome, checks, reasons, note, decided_by, decided_at)
 		VALUES (?, ?, ?, ?, '', ?, ?)`,
@@ -110,6 +111,11 @@ func (w *seedWriter) write(tx *sql.Tx, cases []seedCase, persons []seedPerson, s
 	}
 	if err := w.saveCounters(); err != nil {
 		return err
+	}
+	if w.publish {
+		if err := w.writePublications(cases); err != nil {
+			return err
+		}
 	}
 	return audit.Append(w.ctx, tx, w.now, w.staff[0], domain.AuditSeed, 0, "requests="+strconv.Itoa(len(cases)))
 }

@@ -58,7 +58,13 @@ func staffFigures(ctx context.Context, tx *sql.Tx, f figures.StaffFilter, now ti
 	if err != nil {
 		return figures.StaffReport{}, err
 	}
-	return figures.BuildStaff(f, raw, load, ages, now), nil
+	consulted, err := consultedRows(ctx, tx, scope)
+	if err != nil {
+		return figures.StaffReport{}, err
+	}
+	rep := figures.BuildStaff(f, raw, load, ages, now)
+	rep.Consult = figures.BuildConsult(consulted, f, now)
+	return rep, nil
 }
 
 // openScope is the filter's kind and country, without its year: open

@@ -78,7 +78,7 @@ func (s Figures) Count(ctx context.Context, scope Scope) (figures.Raw, error) {
 func count(ctx context.Context, tx *sql.Tx, scope Scope) (figures.Raw, error) {
 	var raw figures.Raw
 	for _, read := range []func(context.Context, *sql.Tx, Scope, *figures.Raw) error{
-		readFiled, readAssessed, readDecided, readTimed, readUrgent, readMeasures,
+		readFiled, readAssessed, readDecided, readTimed, readUrgent, readMeasures, readConsulted,
 	} {
 		if err := read(ctx, tx, scope, &raw); err != nil {
 			return raw, err

@@ -38,13 +38,16 @@ const (
 	Decide        Step = "decide" // the decision, and recording a withdrawal
 	Measure       Step = "measure"
 	ManageStaff   Step = "manage_staff"
+	// Publish is writing the anonymised excerpt of a decided case for
+	// publication; approving it is open to any other staff member.
+	Publish Step = "publish"
 )
 
 // steps are what each role may do. Until decisions are drafted by the
 // secretariat and adopted by the Chamber, deciding belongs to the Chamber.
 var steps = map[Role][]Step{
 	Secretariat:   {Admissibility, Clarify, Consult, Note, Assign, Notice},
-	Chamber:       {Decide, Measure},
+	Chamber:       {Decide, Measure, Publish},
 	Administrator: {ManageStaff},
 }
 

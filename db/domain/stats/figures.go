@@ -54,6 +54,9 @@ type Raw struct {
 	Timed    []Timed
 	Urgent   []YearCount // provisional-measure requests filed, by year
 	Measures []YearCount // provisional measures granted or refused, by year
+	// Consulted counts consultations by year sent and where they stand
+	// now (a row of ConsultRows in Outcome).
+	Consulted []YearCount
 }
 
 // Report is the published statistics: every table suppressed.
@@ -114,6 +117,7 @@ func Build(raw Raw, now time.Time, threshold int) Report {
 		b.counts(TableAccess, outcomeRows(domain.KindAccess), true, outcomes(raw, domain.KindAccess)),
 		b.counts(TableMeasuresAsked, []string{RowAsked}, false, byOutcome(raw.Urgent, RowAsked)),
 		b.counts(TableMeasuresDecided, []string{domain.MeasureGranted, domain.MeasureRefused}, true, byOutcome(raw.Measures, "")),
+		b.counts(TableConsultations, ConsultRows, true, byOutcome(raw.Consulted, "")),
 		b.timeLimits(raw.Timed),
 		b.medians(raw.Timed),
 	}}

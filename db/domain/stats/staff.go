@@ -131,6 +131,8 @@ type StaffReport struct {
 	Report   Report
 	Workload []Load
 	Ages     AgeTable
+	// Consult is the consultations by kind of recipient.
+	Consult ConsultTable
 }
 
 // BuildStaff makes the staff report of raw for f as of now. Nothing is
