@@ -83,8 +83,8 @@ func accessRequestJourney(r *Run) {
 
 	amal.FollowLink("What INTERPOL may hold")
 	amal.Sees("section-data", "What INTERPOL may hold")
-	amal.Choose("What do you believe INTERPOL holds?", "A wanted-person diffusion")
-	amal.Select("Which country do you think sent the data?", "Türkiye")
+	amal.Check("A wanted-person diffusion")
+	amal.Select("Which country or international body do you think sent the data?", "Türkiye")
 	amal.Choose("How did you learn of it?", "I was stopped at a border or airport")
 	amal.Fill("What happened? (optional)", "Stopped at Frankfurt airport in January.")
 	amal.PressButton("Save and continue")

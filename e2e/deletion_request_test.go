@@ -234,7 +234,7 @@ func addWantedDiffusion(p *Person) {
 	p.Sees("data-items", "What to delete or correct")
 	p.SeesText("No data added yet.")
 	p.Choose("What do you believe INTERPOL holds?", "A wanted-person diffusion")
-	p.Select("Which country do you think sent the data?", "Türkiye")
+	p.Select("Which country or international body do you think sent the data?", "Türkiye")
 	p.Fill("Reference numbers, if you know them (optional)", "Diffusion 2024/1234")
 	p.FillDate("When was it issued, if you know? (optional)", "3", "1", "2024")
 	p.PressButton("Add this data")

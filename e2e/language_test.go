@@ -139,7 +139,7 @@ func localAccessRequestJourney(tag string) func(r *Run) {
 
 		amal.FollowLink(T("task.data"))
 		amal.Sees("section-data", T("task.data"))
-		amal.Choose(T("answer.data_kind.label"), T("option.data_kind.wanted_diffusion"))
+		amal.Check(T("option.data_kind.wanted_diffusion"))
 		amal.Select(T("answer.source_country.label"), turkey)
 		amal.Choose(T("answer.learned_how.label"), T("option.learned_how.border_stop"))
 		amal.Fill(T("answer.learned_details.label"), "Stopped at Frankfurt airport in January.")

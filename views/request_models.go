@@ -44,6 +44,18 @@ func NewDraftView(f domain.Filing, limits domain.Limits, now time.Time) DraftVie
 func (v DraftView) CanSubmit() bool { return !domain.HasBlocking(v.Problems) }
 
 // CompletedCount counts completed tasks, for "You have completed N of M".
+// CountedTasks is how many sections there are to complete: an optional
+// section counts only once it is started.
+func (v DraftView) CountedTasks() int {
+	n := 0
+	for _, t := range v.Tasks {
+		if t.State != domain.SectionOptional {
+			n++
+		}
+	}
+	return n
+}
+
 func (v DraftView) CompletedCount() int {
 	n := 0
 	for _, t := range v.Tasks {
@@ -103,6 +115,9 @@ func AnswersForm(s domain.Section, a domain.Answers, errs domain.FieldErrors) Fo
 func CountryName(ctx context.Context, code string) string {
 	if code == domain.UnknownCountry {
 		return T(ctx, "answer.country_unknown")
+	}
+	if domain.IsInternationalSource(code) {
+		return T(ctx, domain.SourceKey(code))
 	}
 	return countries.Name(code, Locale(ctx).Tag)
 }

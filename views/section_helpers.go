@@ -61,6 +61,9 @@ func countryOptions(ctx context.Context, which countryChoice) []SelectOption {
 	case memberCountries:
 		list = countries.Members()
 		out = append(out, SelectOption{Value: domain.UnknownCountry, Label: T(ctx, "answer.country_unknown")})
+		for _, e := range domain.InternationalSources {
+			out = append(out, SelectOption{Value: e, Label: T(ctx, domain.SourceKey(e))})
+		}
 	case nationalities:
 		list = countries.Nationalities()
 	}

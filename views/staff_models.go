@@ -248,7 +248,11 @@ func staffRelation(ctx context.Context, viewed, l domain.Request) string {
 
 // targetLabel names the data a notice concerns.
 func targetLabel(ctx context.Context, t domain.DataTarget) string {
-	s := labelOr(ctx, "option.data_kind."+t.DataKind, t.DataKind)
+	var kinds []string
+	for _, k := range strings.Split(t.DataKind, ",") { // an access request may name several
+		kinds = append(kinds, labelOr(ctx, "option.data_kind."+k, k))
+	}
+	s := strings.Join(kinds, ", ")
 	if t.Source != "" && t.Source != domain.UnknownCountry {
 		s += " – " + CountryName(ctx, t.Source)
 	}

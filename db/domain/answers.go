@@ -28,7 +28,7 @@ const (
 	FieldDate                           // a calendar date, entered as day, month, year
 	FieldChoice                         // one of Options, as radio buttons
 	FieldCountry                        // any ISO 3166 country
-	FieldMemberCountry                  // an INTERPOL member country, or "unknown"
+	FieldMemberCountry                  // an INTERPOL member country, an international entity, or "unknown"
 	FieldChoices                        // any of Options, as checkboxes; stored joined by commas
 	FieldTime                           // a time of day, HH:MM on the 24-hour clock
 	FieldUTCOffset                      // a time zone as an offset from UTC, e.g. "+03:00"
@@ -109,7 +109,7 @@ func (f FieldSpec) Check(a Answers, now time.Time, errs *FieldErrors) {
 			errs.Add(f.Name, "answer.country_invalid")
 		}
 	case FieldMemberCountry:
-		if v != UnknownCountry && !countries.IsMember(v) {
+		if v != UnknownCountry && !IsInternationalSource(v) && !countries.IsMember(v) {
 			errs.Add(f.Name, "answer.country_invalid")
 		}
 	case FieldDate:

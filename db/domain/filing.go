@@ -108,6 +108,9 @@ func Tasks(f Filing, now time.Time) []Task {
 		if s.Key == TaskSummary {
 			state = summaryState(f, state)
 		}
+		if s.Key == SectionRemedy && state == SectionNotStarted {
+			state = SectionOptional
+		}
 		out = append(out, Task{Key: s.Key, State: state})
 		if s.Key == SectionContact && f.Request.IsDeletion() {
 			out = append(out, Task{TaskDataItems, itemsState(f, now)}, Task{TaskGrounds, groundsState(f)},

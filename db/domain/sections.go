@@ -1,6 +1,7 @@
 package domain
 
 import (
+	"slices"
 	"strings"
 	"time"
 )
@@ -35,6 +36,18 @@ const (
 )
 
 func representative(a Answers) bool { return a["representation"] == "representative" }
+
+// FearRequest is the answer "nothing yet: I fear that a country will ask
+// INTERPOL".
+const FearRequest = "fear_request"
+
+func fearsRequest(a Answers) bool {
+	return slices.Contains(strings.Split(a["data_kind"], ","), FearRequest)
+}
+
+// learnedOfData: how the person learned of the data is asked unless they
+// only fear a request to come.
+func learnedOfData(a Answers) bool { return a["data_kind"] != FearRequest }
 
 // Choices offered by the guided form.
 var (
@@ -79,12 +92,17 @@ var commonSections = []Section{
 	}},
 }
 
+// dataSection asks what INTERPOL may hold. Several kinds can be chosen (a
+// red notice and diffusions often exist side by side), and an access
+// request may come before anything is known, from the fear that a country
+// will ask INTERPOL: its reasons are then kept on file.
 var dataSection = Section{Key: SectionData, Fields: []FieldSpec{
-	{Name: "data_kind", Kind: FieldChoice, Required: true, Options: DataKinds},
+	{Name: "data_kind", Kind: FieldChoices, Required: true, Options: append(slices.Clone(DataKinds), FearRequest)},
+	{Name: "fear_reasons", Kind: FieldLongText, MaxRunes: 4000, RequiredIf: fearsRequest, ShownIf: fearsRequest},
 	{Name: "source_country", Kind: FieldMemberCountry, Required: true},
 	{Name: "data_references", Kind: FieldLongText, MaxRunes: 1000},
 	{Name: "learned_date", Kind: FieldDate, Date: PastDate, Approx: true},
-	{Name: "learned_how", Kind: FieldChoice, Required: true, Options: LearnedHow},
+	{Name: "learned_how", Kind: FieldChoice, RequiredIf: learnedOfData, Options: LearnedHow},
 	{Name: "learned_details", Kind: FieldLongText, MaxRunes: 4000},
 }}
 
@@ -110,7 +128,7 @@ func SectionsFor(k Kind) []Section {
 	}
 	out := append([]Section{}, commonSections...)
 	if k == KindDeletion || k == KindCorrection {
-		return append(out, summarySection, languageSection)
+		return append(out, remedySection(k), summarySection, languageSection)
 	}
 	return append(out, dataSection, languageSection)
 }

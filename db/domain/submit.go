@@ -25,7 +25,7 @@ func Problems(f Filing, limits Limits, now time.Time) []Problem {
 	}
 	for _, t := range Tasks(f, now) {
 		// Documents and grounds have problems of their own, stated more exactly.
-		if t.State != SectionCompleted && t.Key != TaskEvidence && t.Key != SectionDocuments && t.Key != TaskGrounds {
+		if t.State != SectionCompleted && t.State != SectionOptional && t.Key != TaskEvidence && t.Key != SectionDocuments && t.Key != TaskGrounds {
 			out = append(out, Problem{Key: "problem.section_incomplete", Section: t.Key, Blocking: true,
 				Args: []any{"task." + t.Key}})
 		}
