@@ -137,6 +137,12 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) (err er
 		return err
 	}
 	defer stopMetrics()
+	stopPprof, err := servePprof(cfg.ops.pprofAddr, logger)
+	if err != nil {
+		ln.Close()
+		return err
+	}
+	defer stopPprof()
 	if err := printStaffSetupLink(ctx, store, base, stdout); err != nil {
 		return err
 	}
