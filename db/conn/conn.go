@@ -14,6 +14,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"sync/atomic"
 
 	_ "modernc.org/sqlite" // registers the "sqlite" driver
 
@@ -28,6 +29,8 @@ type Conn struct {
 	read  *sql.DB
 	Clock domain.Clock
 	path  string
+	// writes counts the write transactions ended (see Generation).
+	writes atomic.Uint64
 	// readOnly marks a connection from OpenExisting: it never checkpoints.
 	readOnly bool
 }
@@ -125,7 +128,9 @@ func (db *Conn) Write(ctx context.Context, fn func(*sql.Tx) error) error {
 		}
 		return err
 	}
-	return Failed("commit", tx.Commit())
+	err = tx.Commit()
+	db.writes.Add(1)
+	return Failed("commit", err)
 }
 
 // Writer is the single write connection, for a statement that needs no
