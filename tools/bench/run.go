@@ -86,7 +86,7 @@ func (b *bench) startServers(ctx context.Context, portalBin, bareBin string) err
 // measure runs l, with a CPU profile of the portal taken meanwhile when
 // profiles are asked for.
 func (b *bench) measure(ctx context.Context, l load) result {
-	fmt.Printf("  %s ...\n", l.name)
+	fmt.Printf("  %s %s ...\n", time.Now().UTC().Format(time.TimeOnly), l.name)
 	done := make(chan struct{})
 	if b.pprof > 0 && l.duration > 2*time.Second {
 		go func() {

@@ -149,7 +149,15 @@ func countStatuses(s []int) string {
 func (b *bench) upload(ctx context.Context) error {
 	n := b.cfg.uploadMB << 20
 	fmt.Printf("  %d MiB upload and dd ...\n", b.cfg.uploadMB)
+	done := make(chan struct{})
+	go func() { // the upload takes a second or more; profile its first
+		defer close(done)
+		if b.pprof > 0 {
+			b.profile(ctx, "upload", time.Second)
+		}
+	}()
 	f, err := bigUpload(ctx, b.people.petitioner, b.portal.cmd.Process.Pid, b.cfg.dir, n)
+	<-done
 	if err != nil {
 		return err
 	}
