@@ -80,8 +80,7 @@ func (db Store) Queue(ctx context.Context, f desk.Filter, now time.Time) (desk.P
 	}
 	page.Total = total
 	if f.After == 0 && f.Before == 0 {
-		urgent, err := db.queueRows(ctx, queueSelect("requests_urgent_order")+` WHERE `+where+` AND `+urgentCond+
-			` ORDER BY `+urgentOrder+` LIMIT 200`, args)
+		urgent, err := db.urgentRows(ctx, where, args)
 		if err != nil {
 			return page, err
 		}
