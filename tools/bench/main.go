@@ -14,7 +14,11 @@ import (
 	"syscall"
 )
 
-func main() {
+func main() { os.Exit(bench1()) }
+
+// bench1 runs the bench and returns the exit status, once its deferred
+// clean-up (the servers, the temporary store) has run.
+func bench1() int {
 	portal := flag.String("portal", "bin/ccfportal", "the portal binary")
 	bare := flag.String("bare", "bin/bench-bare", "the bare Echo binary")
 	flag.Parse()
@@ -24,17 +28,15 @@ func main() {
 	if cfg.dir == "" {
 		dir, err := os.MkdirTemp("", "ccf-bench-")
 		if err != nil {
-			fail(err)
+			fmt.Fprintln(os.Stderr, "bench:", err)
+			return 1
 		}
-		defer os.RemoveAll(dir)
+		defer os.RemoveAll(dir) // a seeded store is a few hundred MB, failed run or not
 		cfg.dir = dir
 	}
 	if err := run(ctx, cfg, *portal, *bare); err != nil {
-		fail(err)
+		fmt.Fprintln(os.Stderr, "bench:", err)
+		return 1
 	}
-}
-
-func fail(err error) {
-	fmt.Fprintln(os.Stderr, "bench:", err)
-	os.Exit(1)
+	return 0
 }
