@@ -3,7 +3,7 @@ GO      ?= go
 ADDR    ?= 127.0.0.1:8080
 DATA    ?= ./data
 
-.PHONY: run test build generate check-generated vet lint fuzz
+.PHONY: run test build generate check-generated vet lint fuzz bench
 
 ## run: start the portal at http://127.0.0.1:8080 with its data in ./data
 run:
@@ -51,3 +51,13 @@ fuzz:
 	$(GO) test ./db/filetype/ -run XXX -fuzz '^FuzzSanitizeFilename$$' -fuzztime 30s
 	$(GO) test ./db/blob/ -run XXX -fuzz '^FuzzBlobOpen$$' -fuzztime 30s
 	$(GO) test ./db/filetype/ -run XXX -fuzz '^FuzzInspectPDF$$' -fuzztime 30s
+
+## bench: build the portal and a bare Echo server, seed BENCH_CASES cases (100000) into a temp
+##        folder, load every page and race saves against them, and print the table of issue 21.
+##        Knobs: BENCH_DURATION (8s per page), BENCH_CONNS (64), BENCH_SAVE_DURATION (15s),
+##        BENCH_UPLOAD_MB (200), BENCH_WRITER_ACCOUNTS (40), BENCH_DIR, BENCH_PROFILE_DIR (CPU profiles).
+##        A few minutes; never part of make test.
+bench:
+	CGO_ENABLED=0 $(GO) build -trimpath -o bin/ccfportal ./cmd/ccfportal
+	CGO_ENABLED=0 $(GO) build -trimpath -o bin/bench-bare ./tools/bench/bare
+	$(GO) run ./tools/bench -portal bin/ccfportal -bare bin/bench-bare

@@ -125,6 +125,7 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) (err er
 		base = "http://" + ln.Addr().String()
 	}
 	password.SetMemoryBudget(cfg.hashMiB * 1024)
+	setMemoryLimit(cfg.hashMiB, logger)
 	srv := web.New(web.Config{Addr: cfg.addr, HTTPS: cfg.https, SessionKey: secrets.SessionKey,
 		Passwords: password.DefaultParams, Sessions: web.DefaultSessionPolicy, Logger: logger,
 		Blobs: blobs, MaxUpload: cfg.maxUpload, MaxConns: connectionLimit(cfg.ops, logger), DataDir: cfg.data,
@@ -137,6 +138,12 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) (err er
 		return err
 	}
 	defer stopMetrics()
+	stopPprof, err := servePprof(cfg.ops.pprofAddr, logger)
+	if err != nil {
+		ln.Close()
+		return err
+	}
+	defer stopPprof()
 	if err := printStaffSetupLink(ctx, store, base, stdout); err != nil {
 		return err
 	}

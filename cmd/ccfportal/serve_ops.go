@@ -19,6 +19,7 @@ import (
 type opsFlags struct {
 	shutdownTimeout time.Duration
 	metricsAddr     string
+	pprofAddr       string
 	logFormat       string
 	maxConns        int
 }
@@ -28,6 +29,8 @@ func (o *opsFlags) register(fs *flag.FlagSet) {
 		"on SIGTERM or Ctrl+C, how long requests in progress may take to finish before they are cut (env CCF_SHUTDOWN_TIMEOUT)")
 	fs.StringVar(&o.metricsAddr, "metrics-addr", env("CCF_METRICS_ADDR", ""),
 		"address for Prometheus metrics at /metrics, e.g. 127.0.0.1:9090; off when empty (env CCF_METRICS_ADDR)")
+	fs.StringVar(&o.pprofAddr, "pprof", env("CCF_PPROF", ""),
+		"loopback address for Go's profiler at /debug/pprof/, e.g. 127.0.0.1:6060; off when empty (env CCF_PPROF)")
 	fs.StringVar(&o.logFormat, "log-format", env("CCF_LOG_FORMAT", "text"), "log format: text or json (env CCF_LOG_FORMAT)")
 	fs.IntVar(&o.maxConns, "max-conns", int(envInt("CCF_MAX_CONNS", 0)),
 		"most connections served at once; 0 sizes it from the open-file limit (env CCF_MAX_CONNS)")
@@ -39,6 +42,11 @@ func (o *opsFlags) check() error {
 	}
 	if o.shutdownTimeout <= 0 {
 		return fmt.Errorf("-shutdown-timeout must be positive")
+	}
+	if o.pprofAddr != "" {
+		if err := checkLoopback(o.pprofAddr); err != nil {
+			return err
+		}
 	}
 	if o.maxConns < 0 {
 		return fmt.Errorf("-max-conns must not be negative")

@@ -64,6 +64,8 @@ type committer struct {
 	// commits and writes count the transactions committed and the writes
 	// they held, for the metrics.
 	commits, writes atomic.Int64
+	// ended counts the transactions ended, committed or not (Generation).
+	ended atomic.Uint64
 }
 
 var errClosed = errors.New("store closed")
@@ -185,6 +187,7 @@ func (c *committer) runGroup(group []*writeJob) {
 		c.commits.Add(1)
 		c.writes.Add(int64(len(group)))
 	}
+	c.ended.Add(1)
 	// Statements first met in this group are prepared before anyone is
 	// answered, while no transaction holds the connection.
 	c.pool.prepareWanted(context.Background())

@@ -74,12 +74,13 @@ func (db Store) Queue(ctx context.Context, f desk.Filter, now time.Time) (desk.P
 	f = normaliseFilter(f)
 	where, args := queueConditions(f, now)
 	var page desk.Page
-	if err := db.Reader().QueryRowContext(ctx, `SELECT COUNT(*) FROM requests r WHERE `+where, args...).Scan(&page.Total); err != nil {
-		return page, conn.Failed("count queue", err)
+	total, err := db.countMatching(ctx, where, args)
+	if err != nil {
+		return page, err
 	}
+	page.Total = total
 	if f.After == 0 && f.Before == 0 {
-		urgent, err := db.queueRows(ctx, queueSelect("requests_urgent_order")+` WHERE `+where+` AND `+urgentCond+
-			` ORDER BY `+urgentOrder+` LIMIT 200`, args)
+		urgent, err := db.urgentRows(ctx, where, args)
 		if err != nil {
 			return page, err
 		}

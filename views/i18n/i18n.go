@@ -20,6 +20,7 @@ import (
 	"embed"
 	"errors"
 	"log/slog"
+	"sync"
 
 	goi18n "github.com/nicksnyder/go-i18n/v2/i18n"
 	"github.com/nicksnyder/go-i18n/v2/i18n/template"
@@ -41,6 +42,7 @@ type Locale struct {
 	c         *catalogs // the catalogs this locale belongs to
 	localizer *goi18n.Localizer
 	printer   *message.Printer
+	formats   sync.Map // key -> format of a message without plural forms, once looked up
 }
 
 // DefaultTag is the language used when nothing better matches, and the
@@ -62,8 +64,18 @@ func (l *Locale) Has(key string) bool {
 // missing key falls back to the default catalog, then to the key itself,
 // and is logged (the key only: never the arguments, which may be personal).
 func (l *Locale) T(key string, args ...any) string {
+	// Looking a message up through go-i18n matches the language and walks
+	// the fallbacks every time: a page asks for a hundred messages, so a
+	// message's format, fixed once the catalogs are loaded, is kept. Plural
+	// messages depend on the count and are looked up each time.
+	n := l.c.pluralArg[key]
+	if n == 0 {
+		if f, ok := l.formats.Load(key); ok {
+			return l.sprintf(f.(string), args)
+		}
+	}
 	cfg := &goi18n.LocalizeConfig{MessageID: key, TemplateParser: template.IdentityParser{}}
-	if n := l.c.pluralArg[key]; n > 0 && n <= len(args) {
+	if n > 0 && n <= len(args) {
 		cfg.PluralCount = args[n-1]
 	}
 	format, err := l.localizer.Localize(cfg)
@@ -78,6 +90,13 @@ func (l *Locale) T(key string, args ...any) string {
 			return key
 		}
 	}
+	if n == 0 && err == nil {
+		l.formats.Store(key, format)
+	}
+	return l.sprintf(format, args)
+}
+
+func (l *Locale) sprintf(format string, args []any) string {
 	if len(args) == 0 {
 		return format
 	}
