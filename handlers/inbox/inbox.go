@@ -29,13 +29,21 @@ var messageKeys = map[dbinbox.Kind]string{
 	dbinbox.KindClarification: "inbox.kind.clarification",
 	dbinbox.KindHelpAnswer:    "inbox.kind.help_answer",
 	dbinbox.KindReplyReminder: "inbox.kind.reply_reminder",
+	dbinbox.KindAccessGranted: "inbox.kind.access_granted",
+	dbinbox.KindAccessRevoked: "inbox.kind.access_revoked",
 }
 
-// notePath is where a notification leads: the request it is about, or
-// the help page for an answer to a help request.
+// notePath is where a notification leads: the request it is about, the
+// help page for an answer to a help request, the record shared, or the
+// dashboard once access to a record is withdrawn.
 func notePath(n dbinbox.Note) string {
-	if n.Kind == dbinbox.KindHelpAnswer {
+	switch n.Kind {
+	case dbinbox.KindHelpAnswer:
 		return views.HelpAskPath
+	case dbinbox.KindAccessGranted:
+		return fmt.Sprintf("/applicants/%d", n.ApplicantID)
+	case dbinbox.KindAccessRevoked:
+		return "/dashboard"
 	}
 	return fmt.Sprintf("/requests/%d", n.RequestID)
 }
