@@ -19,6 +19,7 @@ import (
 	"github.com/ccf-portal/ccfportal/db/queue"
 	"github.com/ccf-portal/ccfportal/db/receipt"
 	"github.com/ccf-portal/ccfportal/db/recovery"
+	"github.com/ccf-portal/ccfportal/db/staffnotice"
 	"github.com/ccf-portal/ccfportal/db/stats"
 	"github.com/ccf-portal/ccfportal/db/twofa"
 )
@@ -36,6 +37,7 @@ type DB struct {
 	twofa.Factors
 	helpdesk.Desk
 	receipt.Files
+	staffnotice.Staff
 	// Consultations are the CCF's consultations on cases, internal to it.
 	Consultations consult.Store
 }
@@ -50,5 +52,6 @@ func Open(ctx context.Context, path string, clock domain.Clock) (*DB, error) {
 	return &DB{Conn: c, Accounts: accounts.Accounts{Conn: c}, Log: audit.Log{Conn: c}, Outbox: outbox.Outbox{Conn: c}, Inbox: inbox.Inbox{Conn: c},
 		Store: queue.Store{Conn: c}, Recovery: recovery.Recovery{Conn: c},
 		Figures: stats.Figures{Conn: c}, Factors: twofa.Factors{Conn: c}, Desk: helpdesk.Desk{Conn: c},
-		Files: receipt.Files{Conn: c, Access: cases.AccessCond}, Consultations: consult.Store{Conn: c}}, nil
+		Files: receipt.Files{Conn: c, Access: cases.AccessCond}, Consultations: consult.Store{Conn: c},
+		Staff: staffnotice.Staff{Conn: c}}, nil
 }

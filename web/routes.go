@@ -245,6 +245,10 @@ func (s *Server) routes() {
 	pages.GET(views.FeedbackPath, hd.ShowFeedback)
 	pages.POST(views.FeedbackPath, hd.SendFeedback)
 	staff.GET("/feedback", hd.StaffFeedback)
+
+	// The staff's notifications: what the portal tells them of on its own
+	// (a consultation past its reply date), counted unread in the header.
+	staff.GET("/notifications", ib.ShowStaff)
 }
 
 // streaming marks r as an upload route: the CSRF middleware leaves its
