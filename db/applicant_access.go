@@ -7,13 +7,15 @@ import (
 
 	"github.com/ccf-portal/ccfportal/db/conn"
 	"github.com/ccf-portal/ccfportal/db/domain"
+	"github.com/ccf-portal/ccfportal/db/inbox"
 )
 
 // GrantAccess gives the counsel with the given email access to applicant
 // a's cases. Only the record's creator may share it: counsel with a
 // colleague of the same organisation, a petitioner with the counsel they
 // appoint. An unknown email and an ineligible account get the same answer.
-func (db *DB) GrantAccess(ctx context.Context, a domain.Applicant, by domain.User, email string) error {
+// then runs in the transaction (the notice to the person given access).
+func (db *DB) GrantAccess(ctx context.Context, a domain.Applicant, by domain.User, email string, then ...inbox.AccessHook) error {
 	if a.CreatedBy != by.ID {
 		return domain.Errorf(domain.EForbidden, "access.only_creator")
 	}
@@ -29,12 +31,16 @@ func (db *DB) GrantAccess(ctx context.Context, a domain.Applicant, by domain.Use
 		if err != nil {
 			return conn.Failed(fmt.Sprintf("grant access to applicant %d", a.ID), err)
 		}
-		return addApplicantEvent(ctx, tx, a.ID, by.ID, "access_granted", to.ID, now)
+		if err := addApplicantEvent(ctx, tx, a.ID, by.ID, "access_granted", to.ID, now); err != nil {
+			return err
+		}
+		return inbox.RunAccess(ctx, tx, a.ID, to.ID, now, then)
 	})
 }
 
-// RevokeAccess withdraws a user's access to applicant a's cases.
-func (db *DB) RevokeAccess(ctx context.Context, a domain.Applicant, by domain.User, userID int64) error {
+// RevokeAccess withdraws a user's access to applicant a's cases; then runs
+// in the transaction.
+func (db *DB) RevokeAccess(ctx context.Context, a domain.Applicant, by domain.User, userID int64, then ...inbox.AccessHook) error {
 	if a.CreatedBy != by.ID {
 		return domain.Errorf(domain.EForbidden, "access.only_creator")
 	}
@@ -48,7 +54,10 @@ func (db *DB) RevokeAccess(ctx context.Context, a domain.Applicant, by domain.Us
 		if n, _ := res.RowsAffected(); n != 1 {
 			return domain.Errorf(domain.ENotFound, "error.not_found")
 		}
-		return addApplicantEvent(ctx, tx, a.ID, by.ID, "access_revoked", userID, now)
+		if err := addApplicantEvent(ctx, tx, a.ID, by.ID, "access_revoked", userID, now); err != nil {
+			return err
+		}
+		return inbox.RunAccess(ctx, tx, a.ID, userID, now, then)
 	})
 }
 

@@ -20,6 +20,7 @@ import (
 	"github.com/ccf-portal/ccfportal/db/queue"
 	"github.com/ccf-portal/ccfportal/db/receipt"
 	"github.com/ccf-portal/ccfportal/db/recovery"
+	"github.com/ccf-portal/ccfportal/db/staffnotice"
 	"github.com/ccf-portal/ccfportal/db/stats"
 	"github.com/ccf-portal/ccfportal/db/twofa"
 )
@@ -37,6 +38,7 @@ type DB struct {
 	twofa.Factors
 	helpdesk.Desk
 	receipt.Files
+	staffnotice.Staff
 	// Consultations are the CCF's consultations on cases, internal to it.
 	Consultations consult.Store
 	// Publications are the anonymised excerpts of decisions, public once approved.
@@ -54,5 +56,5 @@ func Open(ctx context.Context, path string, clock domain.Clock) (*DB, error) {
 		Store: queue.Store{Conn: c}, Recovery: recovery.Recovery{Conn: c},
 		Figures: stats.Figures{Conn: c}, Factors: twofa.Factors{Conn: c}, Desk: helpdesk.Desk{Conn: c},
 		Files: receipt.Files{Conn: c, Access: cases.AccessCond}, Consultations: consult.Store{Conn: c},
-		Publications: publish.Store{Conn: c}}, nil
+		Publications: publish.Store{Conn: c}, Staff: staffnotice.Staff{Conn: c}}, nil
 }

@@ -5,6 +5,7 @@ import (
 
 	"github.com/labstack/echo/v4"
 
+	"github.com/ccf-portal/ccfportal/db/inbox"
 	"github.com/ccf-portal/ccfportal/views"
 )
 
@@ -16,7 +17,7 @@ func (h *Handlers) GrantApplicantAccess(c echo.Context) error {
 		return err
 	}
 	email := c.FormValue("email")
-	err = h.DB.GrantAccess(c.Request().Context(), a, *CurrentUser(c), email)
+	err = h.DB.GrantAccess(c.Request().Context(), a, *CurrentUser(c), email, h.accessGranted())
 	if fields, ok := fieldErrors(err); ok {
 		fields[0].Field = "email"
 		return h.renderApplicant(c, http.StatusUnprocessableEntity, a, views.Form{Values: map[string]string{"email": email}, Errors: fields})
@@ -39,7 +40,7 @@ func (h *Handlers) RevokeApplicantAccess(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	if err := h.DB.RevokeAccess(c.Request().Context(), a, *CurrentUser(c), uid); err != nil {
+	if err := h.DB.RevokeAccess(c.Request().Context(), a, *CurrentUser(c), uid, inbox.AccessRevoked()); err != nil {
 		return err
 	}
 	if err := h.Sessions.Flash(c, "access.revoked"); err != nil {
@@ -75,7 +76,7 @@ func (h *Handlers) GrantRepresentation(c echo.Context) error {
 		return err
 	}
 	email := c.FormValue("email")
-	err = h.DB.GrantAccess(c.Request().Context(), a, u, email)
+	err = h.DB.GrantAccess(c.Request().Context(), a, u, email, h.accessGranted())
 	if fields, ok := fieldErrors(err); ok {
 		fields[0].Field = "email"
 		return h.renderRepresentation(c, http.StatusUnprocessableEntity, views.Form{Values: map[string]string{"email": email}, Errors: fields})
@@ -99,7 +100,7 @@ func (h *Handlers) RevokeRepresentation(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	if err := h.DB.RevokeAccess(c.Request().Context(), a, u, uid); err != nil {
+	if err := h.DB.RevokeAccess(c.Request().Context(), a, u, uid, inbox.AccessRevoked()); err != nil {
 		return err
 	}
 	if err := h.Sessions.Flash(c, "access.revoked"); err != nil {

@@ -40,3 +40,9 @@ func NewsTo(ctx context.Context, portal string) func(domain.User) outbox.Message
 func (h *Handlers) notifySecretariat() inbox.Hook {
 	return inbox.NotifyStaff(string(staffrole.Secretariat), NewsTo(context.Background(), h.PublicURL))
 }
+
+// accessGranted is the store hook that tells the person given access to a
+// record, in their own language (they did not cause it).
+func (h *Handlers) accessGranted() inbox.AccessHook {
+	return inbox.AccessGranted(NewsTo(context.Background(), h.PublicURL))
+}

@@ -59,16 +59,14 @@ func accountLanguage(u *domain.User) string {
 }
 
 // viewerOf is the signed-in person as the layout shows them, with their
-// inbox's unread count (applicants only; staff have no inbox).
+// unread notifications count (the inbox of applicants, the notifications
+// page of staff).
 func (s *Server) viewerOf(c echo.Context, u *domain.User) (*views.Viewer, error) {
 	if u == nil {
 		return nil, nil
 	}
 	v := &views.Viewer{ID: u.ID, Name: u.Name, Role: u.Role, StaffRole: staffrole.Of(*u)}
-	if u.Role == domain.RoleStaff {
-		return v, nil
-	}
-	v.Unverified = !u.Verified
+	v.Unverified = !u.Verified && u.Role != domain.RoleStaff
 	n, err := s.db.UnreadCount(c.Request().Context(), u.ID)
 	v.Unread = n
 	return v, err

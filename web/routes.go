@@ -7,6 +7,7 @@ import (
 
 	"github.com/ccf-portal/ccfportal/db/domain"
 	"github.com/ccf-portal/ccfportal/db/domain/staffrole"
+	"github.com/ccf-portal/ccfportal/handlers/address"
 	"github.com/ccf-portal/ccfportal/handlers/consult"
 	"github.com/ccf-portal/ccfportal/handlers/decide"
 	"github.com/ccf-portal/ccfportal/handlers/guide"
@@ -163,6 +164,15 @@ func (s *Server) routes() {
 	pages.POST("/account/security-code", sec.AccountEnrol, applicant)
 	pages.GET("/account/security-code/remove", sec.ShowRemoveFactor, applicant)
 	pages.POST("/account/security-code/remove", sec.RemoveFactor, applicant)
+	// Changing the account's address, for every role: asked with the
+	// current password, made only when the link sent to the new address
+	// is confirmed with a button (a mail scanner confirms nothing); the
+	// link works signed in or not.
+	ad := address.New(h, strings.TrimRight(s.cfg.PublicURL, "/"), s.sessions.SessionToken)
+	pages.GET("/account/email", ad.Show, anyone)
+	pages.POST("/account/email", ad.Ask, anyone)
+	pages.GET("/account/email/confirm/:token", ad.ShowConfirm)
+	pages.POST("/account/email/confirm/:token", ad.Confirm)
 
 	// The staff desk: the queue, the case, and every action on it.
 	// Every route is staff-only; every read or change of a case is audited
@@ -248,6 +258,10 @@ func (s *Server) routes() {
 	pages.GET(views.FeedbackPath, hd.ShowFeedback)
 	pages.POST(views.FeedbackPath, hd.SendFeedback)
 	staff.GET("/feedback", hd.StaffFeedback)
+
+	// The staff's notifications: what the portal tells them of on its own
+	// (a consultation past its reply date), counted unread in the header.
+	staff.GET("/notifications", ib.ShowStaff)
 }
 
 // streaming marks r as an upload route: the CSRF middleware leaves its

@@ -7,30 +7,30 @@ import (
 	"time"
 
 	"github.com/ccf-portal/ccfportal/db"
+	"github.com/ccf-portal/ccfportal/db/domain"
+	"github.com/ccf-portal/ccfportal/db/outbox"
+	"github.com/ccf-portal/ccfportal/db/staffnotice"
 	"github.com/ccf-portal/ccfportal/handlers"
+	"github.com/ccf-portal/ccfportal/views"
 )
 
 // reminderEvery is how often the portal looks for reply-by dates that are
-// near: often enough that a reminder goes out on the right day.
+// near, consultations gone overdue and digests due: often enough that
+// each goes out on the right day, and the digest within a quarter of an
+// hour of its hour.
 const reminderEvery = 15 * time.Minute
 
-// startReminders reminds applicants of near reply-by dates in the
-// background, at start and then every reminderEvery, until the returned
-// stop is called. The e-mail, in the applicant's language, says only that
-// there is news; portal is the address it gives.
-func startReminders(store *db.DB, portal string, logger *slog.Logger) func() {
-	compose := handlers.NewsTo(context.Background(), portal)
+// startReminders runs remind in the background, at start and then every
+// reminderEvery, until the returned stop is called. portal is the address
+// the e-mails give; digestHour the UTC hour of the staff's digest.
+func startReminders(store *db.DB, portal string, digestHour int, logger *slog.Logger) func() {
 	ctx, cancel := context.WithCancel(context.Background())
 	var wg sync.WaitGroup
 	wg.Go(func() {
 		t := time.NewTicker(reminderEvery)
 		defer t.Stop()
 		for {
-			if n, err := store.RemindReplies(ctx, compose); err != nil && ctx.Err() == nil {
-				logger.Error("reminders: cannot remind of reply-by dates", slog.String("error", err.Error()))
-			} else if n > 0 {
-				logger.Info("reminders: reply-by dates near", slog.Int("reminded", n))
-			}
+			remind(ctx, store, portal, digestHour, logger)
 			select {
 			case <-ctx.Done():
 				return
@@ -39,4 +39,37 @@ func startReminders(store *db.DB, portal string, logger *slog.Logger) func() {
 		}
 	})
 	return func() { cancel(); wg.Wait() }
+}
+
+// remind does one round: applicants reminded of near reply-by dates,
+// staff told of overdue consultations, the day's digest. Each e-mail is
+// in its recipient's language and names nothing of a case. A failure is
+// logged, and the next round tries again.
+func remind(ctx context.Context, store *db.DB, portal string, digestHour int, logger *slog.Logger) {
+	news := handlers.NewsTo(context.Background(), portal)
+	report(ctx, logger, "remind of reply-by dates", "reminded", func() (int, error) { return store.RemindReplies(ctx, news) })
+	report(ctx, logger, "tell of overdue consultations", "overdue", func() (int, error) {
+		return store.NotifyOverdueConsultations(ctx, news)
+	})
+	report(ctx, logger, "send the daily digest", "digests", func() (int, error) {
+		return store.SendDigests(ctx, digestHour, digestTo(portal))
+	})
+}
+
+// report runs step and logs what it did, or its failure (no addresses or
+// names: only counts).
+func report(ctx context.Context, logger *slog.Logger, what, counted string, step func() (int, error)) {
+	if n, err := step(); err != nil && ctx.Err() == nil {
+		logger.Error("reminders: cannot "+what, slog.String("error", err.Error()))
+	} else if n > 0 {
+		logger.Info("reminders: "+what, slog.Int(counted, n))
+	}
+}
+
+// digestTo composes the digest for each staff member in their language.
+func digestTo(portal string) func(domain.User, staffnotice.Digest) outbox.Message {
+	return func(u domain.User, d staffnotice.Digest) outbox.Message {
+		t := views.DigestMail(views.MailLocale(context.Background(), u.Language), portal, views.DigestCounts(d))
+		return outbox.Message{To: u.Email, Subject: t.Subject, Body: t.Body}
+	}
 }

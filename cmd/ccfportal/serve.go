@@ -32,8 +32,11 @@ type serveConfig struct {
 	limits    domain.Limits
 	statsMin  int64
 	replyDays int64
-	guide     guideFlags
-	mail      mailFlags
+	// digestHour is the UTC hour from which the secretariat's daily
+	// digest is sent.
+	digestHour int64
+	guide      guideFlags
+	mail       mailFlags
 }
 
 func parseServeFlags(args []string, stderr io.Writer) (serveConfig, error) {
@@ -60,6 +63,8 @@ func parseServeFlags(args []string, stderr io.Writer) (serveConfig, error) {
 		"smallest count the public statistics show as it is; smaller ones read \"fewer than N\" (env CCF_STATS_THRESHOLD)")
 	fs.Int64Var(&cfg.replyDays, "consultation-reply-days", envInt("CCF_CONSULTATION_REPLY_DAYS", consultrules.DefaultReplyDays),
 		"default time for a reply to a consultation, in days after it was sent; staff can change it per consultation (env CCF_CONSULTATION_REPLY_DAYS)")
+	fs.Int64Var(&cfg.digestHour, "digest-hour", envInt("CCF_DIGEST_HOUR", 7),
+		"UTC hour (0-23) from which each secretariat member is e-mailed the day's digest of counts (env CCF_DIGEST_HOUR)")
 	cfg.ops.register(fs)
 	cfg.guide.register(fs)
 	cfg.mail.register(fs)
@@ -68,6 +73,9 @@ func parseServeFlags(args []string, stderr io.Writer) (serveConfig, error) {
 	}
 	if err := cfg.ops.check(); err != nil {
 		return cfg, err
+	}
+	if cfg.digestHour < 0 || cfg.digestHour > 23 {
+		return cfg, fmt.Errorf("-digest-hour must be from 0 to 23, not %d", cfg.digestHour)
 	}
 	if err := cfg.guide.check(); err != nil {
 		return cfg, err
@@ -155,7 +163,7 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) (err er
 	// Deferred after the store's Close, so it runs first: no delivery is
 	// left writing to a closed store.
 	defer stopSender()
-	defer startReminders(store, base, logger)()
+	defer startReminders(store, base, int(cfg.digestHour), logger)()
 	fmt.Fprintf(stdout, "CCF Portal is running at %s (data in %s). Press Ctrl+C to stop.\n", base, cfg.data)
 	errs := make(chan error, 1)
 	go func() { errs <- srv.Serve(ln) }()

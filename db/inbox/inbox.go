@@ -31,11 +31,12 @@ const (
 
 // Note is one inbox entry.
 type Note struct {
-	ID        int64
-	Kind      Kind
-	RequestID int64
-	CreatedAt time.Time
-	Read      bool
+	ID          int64
+	Kind        Kind
+	RequestID   int64
+	ApplicantID int64 // the applicant's record an access notice is about
+	CreatedAt   time.Time
+	Read        bool
 }
 
 // Hook runs inside the transaction of an action on request r, after it:
@@ -66,13 +67,29 @@ func NotifyFiler(kind Kind, compose func(domain.User) outbox.Message) Hook {
 // compose's e-mail in the account's language.
 func Notify(ctx context.Context, tx *sql.Tx, userID int64, kind Kind, requestID int64, now time.Time,
 	compose func(domain.User) outbox.Message) error {
-	u, err := accounts.ScanUser(tx.QueryRowContext(ctx, `SELECT `+accounts.UserColumns+` FROM users WHERE id = ?`, userID))
+	return notify(ctx, tx, entry{userID: userID, kind: kind, requestID: requestID}, now, compose)
+}
+
+// entry is an inbox entry to write: for whom, of what kind, and the
+// request or applicant's record it is about (0 for none).
+type entry struct {
+	userID, requestID, applicantID int64
+	kind                           Kind
+}
+
+// notify writes e and, when compose is given and the account chose the
+// news e-mail, queues compose's message.
+func notify(ctx context.Context, tx *sql.Tx, e entry, now time.Time, compose func(domain.User) outbox.Message) error {
+	u, err := accounts.ScanUser(tx.QueryRowContext(ctx, `SELECT `+accounts.UserColumns+` FROM users WHERE id = ?`, e.userID))
 	if err != nil {
-		return conn.Failed(fmt.Sprintf("load user %d to notify", userID), err)
+		return conn.Failed(fmt.Sprintf("load user %d to notify", e.userID), err)
 	}
-	if _, err := tx.ExecContext(ctx, `INSERT INTO notifications (user_id, kind, request_id, created_at) VALUES (?, ?, ?, ?)`,
-		u.ID, kind, conn.NullID(requestID), now.Unix()); err != nil {
+	if _, err := tx.ExecContext(ctx, `INSERT INTO notifications (user_id, kind, request_id, applicant_id, created_at)
+		VALUES (?, ?, ?, ?, ?)`, u.ID, e.kind, conn.NullID(e.requestID), conn.NullID(e.applicantID), now.Unix()); err != nil {
 		return conn.Failed(fmt.Sprintf("notify user %d", u.ID), err)
+	}
+	if compose == nil {
+		return nil
 	}
 	on, err := emailNews(ctx, tx, u.ID)
 	if err != nil || !on {
@@ -124,12 +141,12 @@ func NotifyStaff(role string, compose func(domain.User) outbox.Message) Hook {
 
 // InboxEntries lists an account's latest notifications, newest first.
 func (i Inbox) InboxEntries(ctx context.Context, userID int64, limit int) ([]Note, error) {
-	rows, err := i.Reader().QueryContext(ctx, `SELECT id, kind, COALESCE(request_id, 0), created_at, read_at IS NOT NULL
+	rows, err := i.Reader().QueryContext(ctx, `SELECT id, kind, COALESCE(request_id, 0), COALESCE(applicant_id, 0), created_at, read_at IS NOT NULL
 		FROM notifications WHERE user_id = ? ORDER BY id DESC LIMIT ?`, userID, limit)
 	return conn.Rows(fmt.Sprintf("list notifications of user %d", userID), rows, err, func(row conn.Scanner) (Note, error) {
 		var n Note
 		var at int64
-		err := row.Scan(&n.ID, &n.Kind, &n.RequestID, &at, &n.Read)
+		err := row.Scan(&n.ID, &n.Kind, &n.RequestID, &n.ApplicantID, &at, &n.Read)
 		n.CreatedAt = conn.UnixTime(at)
 		return n, err
 	})

@@ -58,7 +58,7 @@ func (r Recovery) ResendVerification(ctx context.Context, userID int64, token st
 			return nil
 		}
 		var sent int
-		if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM email_verifications WHERE user_id = ? AND created_at > ?`,
+		if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM email_verifications WHERE user_id = ? AND purpose = 'confirm' AND created_at > ?`,
 			userID, now.Add(-ResetWindow).Unix()).Scan(&sent); err != nil {
 			return conn.Failed("count confirmation links", err)
 		}
@@ -77,7 +77,7 @@ func (r Recovery) VerifyEmail(ctx context.Context, token string) error {
 	return r.Write(ctx, func(tx *sql.Tx) error {
 		var uid int64
 		err := tx.QueryRowContext(ctx, `UPDATE email_verifications SET used_at = ?
-			WHERE token_hash = ? AND used_at IS NULL AND expires_at > ?
+			WHERE token_hash = ? AND purpose = 'confirm' AND used_at IS NULL AND expires_at > ?
 			AND email = (SELECT email FROM users WHERE users.id = email_verifications.user_id)
 			RETURNING user_id`, now, accounts.HashToken(token), now).Scan(&uid)
 		if errors.Is(err, sql.ErrNoRows) {
@@ -89,7 +89,7 @@ func (r Recovery) VerifyEmail(ctx context.Context, token string) error {
 		if _, err := tx.ExecContext(ctx, `UPDATE users SET email_verified_at = ? WHERE id = ?`, now, uid); err != nil {
 			return conn.Failed(fmt.Sprintf("confirm address of user %d", uid), err)
 		}
-		_, err = tx.ExecContext(ctx, `UPDATE email_verifications SET used_at = ? WHERE user_id = ? AND used_at IS NULL`, now, uid)
+		_, err = tx.ExecContext(ctx, `UPDATE email_verifications SET used_at = ? WHERE user_id = ? AND purpose = 'confirm' AND used_at IS NULL`, now, uid)
 		return conn.Failed(fmt.Sprintf("void other confirmation links of user %d", uid), err)
 	})
 }

@@ -10,6 +10,7 @@ import (
 	"github.com/labstack/echo/v4"
 
 	dbinbox "github.com/ccf-portal/ccfportal/db/inbox"
+	"github.com/ccf-portal/ccfportal/db/staffnotice"
 	"github.com/ccf-portal/ccfportal/handlers"
 	"github.com/ccf-portal/ccfportal/views"
 )
@@ -29,13 +30,21 @@ var messageKeys = map[dbinbox.Kind]string{
 	dbinbox.KindClarification: "inbox.kind.clarification",
 	dbinbox.KindHelpAnswer:    "inbox.kind.help_answer",
 	dbinbox.KindReplyReminder: "inbox.kind.reply_reminder",
+	dbinbox.KindAccessGranted: "inbox.kind.access_granted",
+	dbinbox.KindAccessRevoked: "inbox.kind.access_revoked",
 }
 
-// notePath is where a notification leads: the request it is about, or
-// the help page for an answer to a help request.
+// notePath is where a notification leads: the request it is about, the
+// help page for an answer to a help request, the record shared, or the
+// dashboard once access to a record is withdrawn.
 func notePath(n dbinbox.Note) string {
-	if n.Kind == dbinbox.KindHelpAnswer {
+	switch n.Kind {
+	case dbinbox.KindHelpAnswer:
 		return views.HelpAskPath
+	case dbinbox.KindAccessGranted:
+		return fmt.Sprintf("/applicants/%d", n.ApplicantID)
+	case dbinbox.KindAccessRevoked:
+		return "/dashboard"
 	}
 	return fmt.Sprintf("/requests/%d", n.RequestID)
 }
@@ -43,27 +52,49 @@ func notePath(n dbinbox.Note) string {
 // Show lists the notifications, marking the new ones, and counts them read
 // from then on.
 func (h *Handlers) Show(c echo.Context) error {
+	entries, err := h.entries(c, messageKeys, notePath)
+	if err != nil {
+		return err
+	}
+	return h.Render(c, http.StatusOK, views.InboxPage(entries))
+}
+
+// staffKeys name each kind of staff notification in the catalogue.
+var staffKeys = map[dbinbox.Kind]string{
+	staffnotice.KindConsultationOverdue: "staffnotice.kind.consultation_overdue",
+}
+
+// ShowStaff lists a staff member's notifications, each leading to its
+// case on the desk, and counts them read from then on.
+func (h *Handlers) ShowStaff(c echo.Context) error {
+	entries, err := h.entries(c, staffKeys, func(n dbinbox.Note) string {
+		return fmt.Sprintf("/staff/requests/%d", n.RequestID)
+	})
+	if err != nil {
+		return err
+	}
+	return h.Render(c, http.StatusOK, views.StaffNotificationsPage(entries))
+}
+
+// entries reads the signed-in account's latest notifications of the kinds
+// keys names, and marks them all read.
+func (h *Handlers) entries(c echo.Context, keys map[dbinbox.Kind]string, path func(dbinbox.Note) string) ([]views.InboxEntry, error) {
 	user := handlers.CurrentUser(c)
 	ctx := c.Request().Context()
 	notes, err := h.DB.InboxEntries(ctx, user.ID, shown)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	entries := make([]views.InboxEntry, 0, len(notes))
 	for _, n := range notes {
-		key, ok := messageKeys[n.Kind]
-		if !ok {
-			continue
+		if key, ok := keys[n.Kind]; ok {
+			entries = append(entries, views.InboxEntry{MessageKey: key, Path: path(n), At: n.CreatedAt, Unread: !n.Read})
 		}
-		entries = append(entries, views.InboxEntry{MessageKey: key, Path: notePath(n),
-			At: n.CreatedAt, Unread: !n.Read})
 	}
 	if len(notes) > 0 {
-		if err := h.DB.MarkInboxRead(ctx, user.ID, notes[0].ID); err != nil {
-			return err
-		}
+		err = h.DB.MarkInboxRead(ctx, user.ID, notes[0].ID)
 	}
-	return h.Render(c, http.StatusOK, views.InboxPage(entries))
+	return entries, err
 }
 
 // SetEmailNews turns the account's "there is news" e-mail on or off, from

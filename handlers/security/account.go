@@ -19,7 +19,7 @@ func (h *Handlers) ShowAccount(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	v := views.AccountView{Staff: user.Role == domain.RoleStaff}
+	v := views.AccountView{Staff: user.Role == domain.RoleStaff, Email: user.Email}
 	if !v.Staff {
 		if v.EmailNews, err = h.DB.EmailNews(ctx, user.ID); err != nil {
 			return err
