@@ -7,6 +7,7 @@ import (
 
 	"github.com/ccf-portal/ccfportal/db/domain"
 	"github.com/ccf-portal/ccfportal/db/domain/staffrole"
+	"github.com/ccf-portal/ccfportal/handlers/admin"
 	"github.com/ccf-portal/ccfportal/handlers/consult"
 	"github.com/ccf-portal/ccfportal/handlers/decide"
 	"github.com/ccf-portal/ccfportal/handlers/guide"
@@ -235,6 +236,21 @@ func (s *Server) routes() {
 	pages.GET(views.FeedbackPath, hd.ShowFeedback)
 	pages.POST(views.FeedbackPath, hd.SendFeedback)
 	staff.GET("/feedback", hd.StaffFeedback)
+
+	// The administrators' page: staff accounts, added with a single-use
+	// link by e-mail (the member chooses their password and enrols the
+	// second factor), roles, disabling after a confirmation, enabling and
+	// resetting a second factor. Administrators only, reads included; the
+	// store audits each change.
+	ad, manage := admin.New(h), requireStep(staffrole.ManageStaff)
+	staff.GET("/admin", ad.List, manage)
+	staff.POST("/admin", ad.Add, manage)
+	staff.GET("/admin/:uid", ad.Show, manage)
+	staff.POST("/admin/:uid/role", ad.SetRole, manage)
+	staff.GET("/admin/:uid/disable", ad.ShowDisable, manage)
+	staff.POST("/admin/:uid/disable", ad.Disable, manage)
+	staff.POST("/admin/:uid/enable", ad.Enable, manage)
+	staff.POST("/admin/:uid/reset-factor", ad.ResetFactor, manage)
 }
 
 // streaming marks r as an upload route: the CSRF middleware leaves its
