@@ -21,6 +21,7 @@ import (
 	"github.com/ccf-portal/ccfportal/db/receipt"
 	"github.com/ccf-portal/ccfportal/db/recovery"
 	"github.com/ccf-portal/ccfportal/db/staffnotice"
+	"github.com/ccf-portal/ccfportal/db/staffadmin"
 	"github.com/ccf-portal/ccfportal/db/stats"
 	"github.com/ccf-portal/ccfportal/db/twofa"
 )
@@ -43,6 +44,8 @@ type DB struct {
 	Consultations consult.Store
 	// Publications are the anonymised excerpts of decisions, public once approved.
 	Publications publish.Store
+	// StaffAdmin is the administrators' work on staff accounts.
+	StaffAdmin staffadmin.Admin
 }
 
 // Open opens (creating if needed) the database file at path, applies the
@@ -56,5 +59,5 @@ func Open(ctx context.Context, path string, clock domain.Clock) (*DB, error) {
 		Store: queue.Store{Conn: c}, Recovery: recovery.Recovery{Conn: c},
 		Figures: stats.Figures{Conn: c}, Factors: twofa.Factors{Conn: c}, Desk: helpdesk.Desk{Conn: c},
 		Files: receipt.Files{Conn: c, Access: cases.AccessCond}, Consultations: consult.Store{Conn: c},
-		Publications: publish.Store{Conn: c}, Staff: staffnotice.Staff{Conn: c}}, nil
+		Publications: publish.Store{Conn: c}, Staff: staffnotice.Staff{Conn: c}, StaffAdmin: staffadmin.Admin{Conn: c}}, nil
 }

@@ -8,6 +8,7 @@ import (
 	"github.com/ccf-portal/ccfportal/db/domain"
 	"github.com/ccf-portal/ccfportal/db/domain/staffrole"
 	"github.com/ccf-portal/ccfportal/handlers/address"
+	"github.com/ccf-portal/ccfportal/handlers/admin"
 	"github.com/ccf-portal/ccfportal/handlers/consult"
 	"github.com/ccf-portal/ccfportal/handlers/decide"
 	"github.com/ccf-portal/ccfportal/handlers/guide"
@@ -262,6 +263,20 @@ func (s *Server) routes() {
 	// The staff's notifications: what the portal tells them of on its own
 	// (a consultation past its reply date), counted unread in the header.
 	staff.GET("/notifications", ib.ShowStaff)
+	// The administrators' page: staff accounts, added with a single-use
+	// link by e-mail (the member chooses their password and enrols the
+	// second factor), roles, disabling after a confirmation, enabling and
+	// resetting a second factor. Administrators only, reads included; the
+	// store audits each change.
+	adm, manage := admin.New(h), requireStep(staffrole.ManageStaff)
+	staff.GET("/admin", adm.List, manage)
+	staff.POST("/admin", adm.Add, manage)
+	staff.GET("/admin/:uid", adm.Show, manage)
+	staff.POST("/admin/:uid/role", adm.SetRole, manage)
+	staff.GET("/admin/:uid/disable", adm.ShowDisable, manage)
+	staff.POST("/admin/:uid/disable", adm.Disable, manage)
+	staff.POST("/admin/:uid/enable", adm.Enable, manage)
+	staff.POST("/admin/:uid/reset-factor", adm.ResetFactor, manage)
 }
 
 // streaming marks r as an upload route: the CSRF middleware leaves its

@@ -68,7 +68,7 @@ func TestEachStaffRoleSeesAndTakesOnlyItsOwnSteps(t *testing.T) {
 	assert.Equal(t, http.StatusOK, admin.Get("/staff").Status)
 	queue := html.UnescapeString(admin.Get("/staff").Body)
 	assert.Contains(t, queue, "Your role: administrator.")
-	assert.Contains(t, queue, "ccfportal staff add --email ADDR -role secretariat")
+	assert.Contains(t, queue, `href="/staff/admin"`)
 	assert.Equal(t, http.StatusForbidden, forged(t, admin, desk, "/measures", measure))
 	assert.Equal(t, http.StatusForbidden, forged(t, admin, desk, "/notes", url.Values{"kind": {"note"}, "body": {"x"}}))
 	assert.Equal(t, http.StatusForbidden, admin.Upload(desk, desk+"/decision", []webtest.Field{webtest.F("outcome", "compliant"),

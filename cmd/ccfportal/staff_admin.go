@@ -20,7 +20,7 @@ const staffAdminUsage = `usage: ccfportal staff disable|enable|reset-factor|set-
   reset-factor  remove its second factor (a lost phone): it enrols again at its next sign-in
   set-role      give the account a role: secretariat, chamber or administrator (from its next request)`
 
-// staffAdmin runs `staff disable`, `staff enable` and `staff reset-factor`
+// staffAdmin runs `staff disable`, `enable`, `reset-factor` and `set-role`
 // on the staff account named by --email. They work on the store while the
 // portal runs: sessions live in it, so a disabled account is out at its
 // next request.
@@ -41,17 +41,10 @@ func staffAdmin(ctx context.Context, verb string, args []string, stdout io.Write
 		return err
 	}
 	defer store.Close()
-	switch verb {
-	case "disable", "enable":
-		err = store.SetStaffDisabled(ctx, *email, verb == "disable")
-	case "set-role":
-		if !staffrole.Role(*role).Valid() {
-			return errors.New("-role must be secretariat, chamber or administrator\n" + staffAdminUsage)
-		}
-		err = store.SetStaffRole(ctx, *email, staffrole.Role(*role))
-	default:
-		err = resetFactor(ctx, store, *email)
+	if verb == "set-role" && !staffrole.Role(*role).Valid() {
+		return errors.New("-role must be secretariat, chamber or administrator\n" + staffAdminUsage)
 	}
+	err = applyStaffVerb(ctx, store, verb, *email, staffrole.Role(*role))
 	if domain.ErrorCode(err) == domain.ENotFound {
 		return errors.New("no staff account has this email address")
 	}
@@ -62,14 +55,21 @@ func staffAdmin(ctx context.Context, verb string, args []string, stdout io.Write
 	return nil
 }
 
-// resetFactor removes a staff account's second factor and recovery codes.
-func resetFactor(ctx context.Context, store *db.DB, email string) error {
-	u, err := store.UserByEmail(ctx, email)
+// applyStaffVerb makes the change through the same audited store methods
+// as the administrators' page, with the command line as the actor.
+func applyStaffVerb(ctx context.Context, store *db.DB, verb, email string, role staffrole.Role) error {
+	id, err := store.StaffAdmin.MemberID(ctx, email)
 	if err != nil {
 		return err
 	}
-	if u.Role != domain.RoleStaff {
-		return domain.Errorf(domain.ENotFound, "error.not_found")
+	a, by := store.StaffAdmin, staffrole.Console
+	switch verb {
+	case "disable":
+		return a.Disable(ctx, by, id)
+	case "enable":
+		return a.Enable(ctx, by, id)
+	case "set-role":
+		return a.SetRole(ctx, by, id, role)
 	}
-	return store.RemoveTOTP(ctx, u.ID)
+	return a.ResetFactor(ctx, by, id)
 }

@@ -30,3 +30,14 @@ func (a *App) Exec(query string, args ...any) {
 	_, err = conn.Exec(query, args...)
 	require.NoError(a.t, err)
 }
+
+// QueryString reads one text value from the app's database, like QueryInt.
+func (a *App) QueryString(query string, args ...any) string {
+	a.t.Helper()
+	conn, err := sql.Open("sqlite", "file:"+filepath.Join(a.DataDir, "ccf.db")+"?_pragma=busy_timeout(5000)")
+	require.NoError(a.t, err)
+	defer conn.Close()
+	var s string
+	require.NoError(a.t, conn.QueryRow(query, args...).Scan(&s))
+	return s
+}
