@@ -10,6 +10,7 @@ import (
 	"github.com/ccf-portal/ccfportal/db/accounts"
 	"github.com/ccf-portal/ccfportal/db/audit"
 	"github.com/ccf-portal/ccfportal/db/cases"
+	"github.com/ccf-portal/ccfportal/db/chamber"
 	"github.com/ccf-portal/ccfportal/db/conn"
 	"github.com/ccf-portal/ccfportal/db/consult"
 	"github.com/ccf-portal/ccfportal/db/domain"
@@ -38,6 +39,8 @@ type DB struct {
 	receipt.Files
 	// Consultations are the CCF's consultations on cases, internal to it.
 	Consultations consult.Store
+	// Chamber is the Requests Chamber's sessions and their agendas.
+	Chamber chamber.Store
 }
 
 // Open opens (creating if needed) the database file at path, applies the
@@ -50,5 +53,6 @@ func Open(ctx context.Context, path string, clock domain.Clock) (*DB, error) {
 	return &DB{Conn: c, Accounts: accounts.Accounts{Conn: c}, Log: audit.Log{Conn: c}, Outbox: outbox.Outbox{Conn: c}, Inbox: inbox.Inbox{Conn: c},
 		Store: queue.Store{Conn: c}, Recovery: recovery.Recovery{Conn: c},
 		Figures: stats.Figures{Conn: c}, Factors: twofa.Factors{Conn: c}, Desk: helpdesk.Desk{Conn: c},
-		Files: receipt.Files{Conn: c, Access: cases.AccessCond}, Consultations: consult.Store{Conn: c}}, nil
+		Files: receipt.Files{Conn: c, Access: cases.AccessCond}, Consultations: consult.Store{Conn: c},
+		Chamber: chamber.Store{Conn: c}}, nil
 }

@@ -7,6 +7,7 @@ import (
 
 	"github.com/ccf-portal/ccfportal/db/domain"
 	"github.com/ccf-portal/ccfportal/db/domain/staffrole"
+	"github.com/ccf-portal/ccfportal/handlers/chamber"
 	"github.com/ccf-portal/ccfportal/handlers/consult"
 	"github.com/ccf-portal/ccfportal/handlers/decide"
 	"github.com/ccf-portal/ccfportal/handlers/guide"
@@ -212,6 +213,18 @@ func (s *Server) routes() {
 	staff.GET("/requests/:id/consultations/:cid/reply", cs.ShowReply, consulting)
 	s.streaming(staff.POST("/requests/:id/consultations/:cid/reply", cs.Reply, consulting))
 	staff.GET("/requests/:id/consultations/:cid/document", cs.Download)
+
+	// Sessions of the Requests Chamber: the list, read by all staff, and
+	// each session's agenda (printable); the secretariat creates sessions
+	// and puts ready cases on an agenda or takes them off.
+	ch := chamber.New(h)
+	agenda := requireStep(staffrole.Agenda)
+	staff.GET("/sessions", ch.List)
+	staff.GET("/sessions/new", ch.ShowNew, agenda)
+	staff.POST("/sessions", ch.Create, agenda)
+	staff.GET("/sessions/:sid", ch.ShowAgenda)
+	staff.POST("/sessions/:sid/agenda", ch.Place, agenda)
+	staff.POST("/sessions/:sid/agenda/:id/remove", ch.TakeOff, agenda)
 
 	// Statistics: the public page and the same figures as CSV, open to
 	// everyone, small counts hidden; and the staff's figures, filtered and

@@ -37,13 +37,14 @@ const (
 	Notice        Step = "notice"
 	Decide        Step = "decide" // the decision, and recording a withdrawal
 	Measure       Step = "measure"
+	Agenda        Step = "agenda" // creating sessions of the Chamber and putting cases on their agendas
 	ManageStaff   Step = "manage_staff"
 )
 
 // steps are what each role may do. Until decisions are drafted by the
 // secretariat and adopted by the Chamber, deciding belongs to the Chamber.
 var steps = map[Role][]Step{
-	Secretariat:   {Admissibility, Clarify, Consult, Note, Assign, Notice},
+	Secretariat:   {Admissibility, Clarify, Consult, Note, Assign, Notice, Agenda},
 	Chamber:       {Decide, Measure},
 	Administrator: {ManageStaff},
 }
