@@ -37,3 +37,16 @@ func stageKey(s chamber.Stage) string {
 	}
 	return "chamber.stage." + string(s)
 }
+
+// ChamberDecisionView is what a step of a decision's life shows: the case,
+// the decision so far and the session whose agenda holds the case.
+type ChamberDecisionView struct {
+	StaffActionView
+	Decision *chamber.Decision
+	Session  *chamber.Session
+}
+
+// decisionStepPath is the address of a step of the case's decision.
+func decisionStepPath(requestID int64, step string) string {
+	return StaffCasePath(requestID) + "/decision/" + step
+}

@@ -225,6 +225,19 @@ func (s *Server) routes() {
 	staff.GET("/sessions/:sid", ch.ShowAgenda)
 	staff.POST("/sessions/:sid/agenda", ch.Place, agenda)
 	staff.POST("/sessions/:sid/agenda/:id/remove", ch.TakeOff, agenda)
+	// A decision's life after the secretariat's draft (/decision above):
+	// adopted by the Chamber at the session whose agenda holds the case,
+	// then sent to the General Secretariat, its implementation reported,
+	// and sent to the applicant, who sees nothing of it before.
+	implement := requireStep(staffrole.Implement)
+	staff.GET("/requests/:id/decision/adopt", ch.ShowAdopt, requireStep(staffrole.Adopt))
+	staff.POST("/requests/:id/decision/adopt", ch.Adopt, requireStep(staffrole.Adopt))
+	staff.GET("/requests/:id/decision/sent-to-gs", ch.ShowSentToGS, implement)
+	staff.POST("/requests/:id/decision/sent-to-gs", ch.SentToGS, implement)
+	staff.GET("/requests/:id/decision/implemented", ch.ShowImplemented, implement)
+	staff.POST("/requests/:id/decision/implemented", ch.Implemented, implement)
+	staff.GET("/requests/:id/decision/send", ch.ShowSend, implement)
+	s.streaming(staff.POST("/requests/:id/decision/send", ch.Send, implement))
 
 	// Statistics: the public page and the same figures as CSV, open to
 	// everyone, small counts hidden; and the staff's figures, filtered and

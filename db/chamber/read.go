@@ -40,7 +40,9 @@ func session(ctx context.Context, q conn.Queryer, id int64) (rules.Session, erro
 }
 
 // stageOf is the SQL of a case's decision stage, for request r.
-const stageOf = `COALESCE((SELECT 'sent_to_applicant' FROM decisions d WHERE d.request_id = r.id), '')`
+const stageOf = `COALESCE((SELECT CASE WHEN d.sent_applicant_on != '' THEN 'sent_to_applicant'
+	WHEN d.implemented_on != '' THEN 'implemented' WHEN d.sent_gs_on != '' THEN 'sent_to_gs'
+	WHEN d.adopted_at IS NOT NULL THEN 'adopted' ELSE 'drafted' END FROM chamber_decisions d WHERE d.request_id = r.id), '')`
 
 // Agenda reads session id with the cases on its agenda, in one read
 // transaction of two statements however long the agenda is.

@@ -92,7 +92,7 @@ func (s Store) TakeOff(ctx context.Context, staff domain.User, sessionID, reques
 	}
 	return cases.StaffTx(ctx, s.Conn, staff, requestID, rules.AuditAgendaRemove, func(tx *sql.Tx, r domain.Request, _ time.Time) (string, error) {
 		var adopted bool
-		err := tx.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM decisions WHERE request_id = ?)`, r.ID).Scan(&adopted)
+		err := tx.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM chamber_decisions WHERE request_id = ? AND adopted_at IS NOT NULL)`, r.ID).Scan(&adopted)
 		if err != nil {
 			return "", conn.Failed(fmt.Sprintf("read decision of request %d", r.ID), err)
 		}

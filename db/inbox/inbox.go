@@ -27,6 +27,7 @@ const (
 	KindClarification Kind = "clarification"  // the CCF asked for clarification
 	KindHelpAnswer    Kind = "help_answer"    // the secretariat answered a help request
 	KindReplyReminder Kind = "reply_reminder" // a reply-by date is near
+	KindDecisionSent  Kind = "decision_sent"  // the CCF sent its decision
 )
 
 // Note is one inbox entry.

@@ -29,6 +29,7 @@ var messageKeys = map[dbinbox.Kind]string{
 	dbinbox.KindClarification: "inbox.kind.clarification",
 	dbinbox.KindHelpAnswer:    "inbox.kind.help_answer",
 	dbinbox.KindReplyReminder: "inbox.kind.reply_reminder",
+	dbinbox.KindDecisionSent:  "inbox.kind.decision_sent",
 }
 
 // notePath is where a notification leads: the request it is about, or
