@@ -73,7 +73,7 @@ func Seed(ctx context.Context, store *db.DB, opts Options) (Report, error) {
 		}
 		return Report{}, err
 	}
-	return w.report, nil
+	return w.report, seedChamber(ctx, store)
 }
 
 func genPersons(rng *rand.Rand, n, counsel int) []seedPerson {
