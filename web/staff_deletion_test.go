@@ -64,6 +64,7 @@ func TestDeletionThroughClarificationMeasuresDecisionAndNotice(t *testing.T) {
 	assert.Contains(t, mine.Body, "Provisional measures granted on 2 March 2026")
 	assert.Contains(t, mine.Body, "Block the data while the request is examined")
 	assert.Contains(t, mine.Body, "An extradition hearing is scheduled.")
+	assert.Contains(t, amal.Get("/inbox").Body, "The CCF has decided on provisional measures.", "the applicant is told")
 
 	// The decision orders deletion: drafted, adopted at a session, sent to
 	// the General Secretariat, then to the applicant before the General

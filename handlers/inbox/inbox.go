@@ -30,6 +30,7 @@ var messageKeys = map[dbinbox.Kind]string{
 	dbinbox.KindHelpAnswer:    "inbox.kind.help_answer",
 	dbinbox.KindReplyReminder: "inbox.kind.reply_reminder",
 	dbinbox.KindDecisionSent:  "inbox.kind.decision_sent",
+	dbinbox.KindMeasures:      "inbox.kind.measures",
 }
 
 // notePath is where a notification leads: the request it is about, or
