@@ -103,6 +103,7 @@ func TestDeletionThroughClarificationMeasuresDecisionAndNotice(t *testing.T) {
 	notice = staff.Get(issued.Location())
 	assert.Contains(t, notice.Body, "Not yet confirmed (1)")
 	assert.Contains(t, notice.Body, `<p id="pending-list">Netherlands</p>`, "who has not yet confirmed")
+	assert.Contains(t, notice.Body, "Not confirmed since 2 March 2026.", "a follow-up list")
 	assert.Equal(t, domain.StatusDecided, deskRequest(t, app, req).Status)
 
 	// The implementation reported closes the case though the Netherlands
