@@ -10,6 +10,7 @@ import (
 	"github.com/ccf-portal/ccfportal/db/accounts"
 	"github.com/ccf-portal/ccfportal/db/audit"
 	"github.com/ccf-portal/ccfportal/db/cases"
+	"github.com/ccf-portal/ccfportal/db/chamber"
 	"github.com/ccf-portal/ccfportal/db/conn"
 	"github.com/ccf-portal/ccfportal/db/consult"
 	"github.com/ccf-portal/ccfportal/db/domain"
@@ -20,8 +21,8 @@ import (
 	"github.com/ccf-portal/ccfportal/db/queue"
 	"github.com/ccf-portal/ccfportal/db/receipt"
 	"github.com/ccf-portal/ccfportal/db/recovery"
-	"github.com/ccf-portal/ccfportal/db/staffnotice"
 	"github.com/ccf-portal/ccfportal/db/staffadmin"
+	"github.com/ccf-portal/ccfportal/db/staffnotice"
 	"github.com/ccf-portal/ccfportal/db/stats"
 	"github.com/ccf-portal/ccfportal/db/twofa"
 )
@@ -46,6 +47,8 @@ type DB struct {
 	Publications publish.Store
 	// StaffAdmin is the administrators' work on staff accounts.
 	StaffAdmin staffadmin.Admin
+	// Chamber is the Requests Chamber's sessions and their agendas.
+	Chamber chamber.Store
 }
 
 // Open opens (creating if needed) the database file at path, applies the
@@ -59,5 +62,6 @@ func Open(ctx context.Context, path string, clock domain.Clock) (*DB, error) {
 		Store: queue.Store{Conn: c}, Recovery: recovery.Recovery{Conn: c},
 		Figures: stats.Figures{Conn: c}, Factors: twofa.Factors{Conn: c}, Desk: helpdesk.Desk{Conn: c},
 		Files: receipt.Files{Conn: c, Access: cases.AccessCond}, Consultations: consult.Store{Conn: c},
-		Publications: publish.Store{Conn: c}, Staff: staffnotice.Staff{Conn: c}, StaffAdmin: staffadmin.Admin{Conn: c}}, nil
+		Publications: publish.Store{Conn: c}, Staff: staffnotice.Staff{Conn: c}, StaffAdmin: staffadmin.Admin{Conn: c},
+		Chamber: chamber.Store{Conn: c}}, nil
 }

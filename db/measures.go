@@ -13,11 +13,13 @@ import (
 	"github.com/ccf-portal/ccfportal/db/cases"
 	"github.com/ccf-portal/ccfportal/db/conn"
 	"github.com/ccf-portal/ccfportal/db/domain"
+	"github.com/ccf-portal/ccfportal/db/inbox"
 )
 
 // RecordMeasure grants or refuses provisional measures on a pending request.
-// They are not a decision on the merits, so the status does not change.
-func (db *DB) RecordMeasure(ctx context.Context, staff domain.User, requestID int64, in domain.MeasureInput) error {
+// They are not a decision on the merits, so the status does not change;
+// hooks tell the applicant in the same transaction.
+func (db *DB) RecordMeasure(ctx context.Context, staff domain.User, requestID int64, in domain.MeasureInput, hooks ...inbox.Hook) error {
 	return cases.StaffTx(ctx, db.Conn, staff, requestID, domain.AuditMeasure, func(tx *sql.Tx, r domain.Request, now time.Time) (string, error) {
 		if errs := domain.ValidateMeasure(in); errs.Any() {
 			return "", errs.Err()
@@ -39,8 +41,11 @@ func (db *DB) RecordMeasure(ctx context.Context, staff domain.User, requestID in
 		if in.Outcome == domain.MeasureRefused {
 			kind = domain.EventMeasureRefused
 		}
+		if err := cases.AddEvent(ctx, tx, r.ID, kind, staff.ID, false, nil, now); err != nil {
+			return "", err
+		}
 		return "measure=" + strconv.FormatInt(id, 10) + " outcome=" + in.Outcome + " measures=" + strings.Join(in.Measures, ","),
-			cases.AddEvent(ctx, tx, r.ID, kind, staff.ID, false, nil, now)
+			inbox.Run(ctx, tx, r, now, hooks)
 	})
 }
 

@@ -15,8 +15,9 @@ import (
 )
 
 // AcknowledgeRecipients records that the given NCBs confirmed they updated
-// their national databases. When every recipient of every notice of the
-// case has confirmed, the decision is carried out and the case closes.
+// their national databases. Acknowledgements are a follow-up list: they
+// never hold the case open nor close it (the implementation the General
+// Secretariat reports does, see db/chamber).
 func (db *DB) AcknowledgeRecipients(ctx context.Context, staff domain.User, requestID, noticeID int64, countries []string) error {
 	return cases.StaffTx(ctx, db.Conn, staff, requestID, domain.AuditNoticeAck, func(tx *sql.Tx, r domain.Request, now time.Time) (string, error) {
 		var one int
@@ -50,26 +51,8 @@ func (db *DB) AcknowledgeRecipients(ctx context.Context, staff domain.User, requ
 			return "", err
 		}
 		detail := "notice=" + strconv.FormatInt(noticeID, 10) + " countries=" + strings.Join(done, ",")
-		return detail, closeIfCarriedOut(ctx, tx, r, staff, now)
+		return detail, nil
 	})
-}
-
-// closeIfCarriedOut closes a decided case once no recipient of any of its
-// notices is still to confirm: the decision has then been carried out.
-func closeIfCarriedOut(ctx context.Context, tx *sql.Tx, r domain.Request, staff domain.User, now time.Time) error {
-	var pending int
-	err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM notice_recipients nr JOIN deletion_notices n ON n.id = nr.notice_id
-		WHERE n.request_id = ? AND nr.acknowledged_at IS NULL`, r.ID).Scan(&pending)
-	if err != nil {
-		return conn.Failed(fmt.Sprintf("count pending recipients of request %d", r.ID), err)
-	}
-	if pending > 0 || r.Status != domain.StatusDecided {
-		return nil
-	}
-	if err := cases.SetStatus(ctx, tx, r, domain.StatusClosed, now); err != nil {
-		return err
-	}
-	return cases.AddEvent(ctx, tx, r.ID, domain.EventDecisionCarriedOut, staff.ID, false, nil, now)
 }
 
 // Notices lists the deletion notices of a case with their recipients.

@@ -18,7 +18,9 @@ import (
 // queue; a member of the Requests Chamber grants blocking; the secretariat
 // declares the deletion request admissible, consults the source NCB and
 // asks the petitioner for clarification (journey 3). The petitioner
-// answers with a file; the Chamber decides that the data do not comply;
+// answers with a file; the secretariat drafts a decision that the data
+// do not comply, the Chamber adopts it at a session, and the secretariat
+// sees it through to the General Secretariat and the applicant;
 // the secretariat issues the deletion notice and records the
 // confirmations of the countries that received the data; the petitioner
 // sees the decision and that it was carried out (journey 4). Staff forget
@@ -217,29 +219,65 @@ func staffDeskJourney(r *Run) {
 	amal.SeesUnder("Questions and answers", "Here is the prosecutor's decision of 2025 closing the case.")
 	amal.SeesUnder("Questions and answers", "closure-decision.pdf")
 
-	// The Chamber decides, and the secretariat carries the decision out.
-	judge.FollowLink("My requests")
-	judge.Sees("desk-queue", "Requests")
-	judge.FollowLink("CCF-2026-000003")
-	judge.Sees("desk-case-answered", "CCF-2026-000003")
-	judge.SeesText("Under review")
-	judge.SeesUnder("Questions and answers", "closure-decision.pdf")
-	judge.FollowLink("Record the decision")
-	judge.Sees("desk-decision", "Decision")
-	judge.Choose("What did the Commission decide?", "Non-compliant: deletion ordered")
-	judge.PressButton("Record the decision")
-	judge.SeesErrors("desk-decision-errors", "Decision", "Give the reasons for the decision")
-	judge.FixError("Give the reasons for the decision")
-	judge.Fill("Reasons", "The diffusion is predominantly political (Art. 3), and the national case is closed.")
-	judge.PressButton("Record the decision")
-	judge.Sees("desk-case-decided", "CCF-2026-000003")
-	judge.SeesText("The decision was recorded and is now visible to the applicant.")
-	judge.SeesUnder("Outcome so far", "Non-compliant: deletion ordered")
-
-	clerk.Open("/staff?status=all") // a decided case leaves the default list of pending ones
-	clerk.Sees("desk-queue-decided", "Requests")
+	// The secretariat drafts the decision and puts the case on the agenda
+	// of a session; the Chamber adopts it there; the secretariat sends it
+	// to the General Secretariat, then to the applicant, and records the
+	// implementation the General Secretariat reports.
+	clerk.Open("/staff")
+	clerk.Sees("desk-queue-answered", "Requests")
 	clerk.FollowLink("CCF-2026-000003")
+	clerk.Sees("desk-case-answered", "CCF-2026-000003")
+	clerk.SeesText("Under review")
+	clerk.SeesUnder("Questions and answers", "closure-decision.pdf")
+	clerk.FollowLink("Draft the decision")
+	clerk.Sees("desk-decision", "Draft of the decision")
+	clerk.Choose("What did the Commission decide?", "Non-compliant: deletion ordered")
+	clerk.PressButton("Save the draft")
+	clerk.SeesErrors("desk-decision-errors", "Draft of the decision", "Give the reasons for the decision")
+	clerk.FixError("Give the reasons for the decision")
+	clerk.Fill("Reasons", "The diffusion is predominantly political (Art. 3), and the national case is closed.")
+	clerk.PressButton("Save the draft")
+	clerk.Sees("desk-case-drafted", "CCF-2026-000003")
+	clerk.SeesText("The draft decision has been saved.")
+
+	clerk.FollowLink("Sessions")
+	clerk.Sees("desk-sessions-none", "Sessions of the Requests Chamber")
+	clerk.FollowLink("Create a session")
+	clerk.Sees("desk-session-new", "Create a session")
+	clerk.FillDate("First day", "2", "3", "2026")
+	clerk.FillDate("Last day", "4", "3", "2026")
+	clerk.PressButton("Create the session")
+	clerk.Sees("desk-agenda-empty", "Agenda of session 2026/1")
+	clerk.Fill("Reference of the case", "CCF-2026-000003")
+	clerk.PressButton("Put on the agenda")
+	clerk.Sees("desk-agenda", "Agenda of session 2026/1")
+	clerk.SeesText("Drafted, not yet adopted")
+
+	judge.FollowLink("Sessions")
+	judge.Sees("desk-sessions", "Sessions of the Requests Chamber")
+	judge.FollowLink("Session 2026/1")
+	judge.Sees("desk-agenda-chamber", "Agenda of session 2026/1")
+	judge.FollowLink("CCF-2026-000003")
+	judge.Sees("desk-case-to-adopt", "CCF-2026-000003")
+	judge.FollowLink("Adopt the decision")
+	judge.Sees("desk-adopt", "Adopt the decision")
+	judge.SeesText("Once adopted, the decision is final")
+	judge.PressButton("Adopt")
+	judge.Sees("desk-case-adopted", "CCF-2026-000003")
+	judge.SeesText("The decision has been adopted.")
+
+	clerk.FollowLink("CCF-2026-000003")
+	clerk.Sees("desk-case-adopted-secretariat", "CCF-2026-000003")
+	clerk.FollowLink("Record the sending to the General Secretariat")
+	clerk.Sees("desk-sent-to-gs", "Sending to the General Secretariat")
+	clerk.PressButton("Record the sending")
+	clerk.Sees("desk-case-sent-to-gs", "CCF-2026-000003")
+	clerk.FollowLink("Send the decision to the applicant")
+	clerk.Sees("desk-send", "Send the decision to the applicant")
+	clerk.SeesText("From now on the applicant sees the decision")
+	clerk.PressButton("Send")
 	clerk.Sees("desk-case-decided-secretariat", "CCF-2026-000003")
+	clerk.SeesText("The decision has been sent to the applicant")
 	clerk.FollowLink("Issue a deletion notice")
 	clerk.Sees("desk-notice-new", "Issue a deletion notice")
 	clerk.SeesText("A wanted-person diffusion – Türkiye (Diffusion 2024/1234)")
@@ -260,23 +298,27 @@ func staffDeskJourney(r *Run) {
 	amal.SeesUnder("From the CCF", "The diffusion is predominantly political (Art. 3)")
 	amal.SeesUnder("From the CCF", "Being carried out")
 
+	// Acknowledgements are followed up; France's missing one does not hold
+	// the case open once the General Secretariat reports the implementation.
 	clerk.PressButton("Record acknowledgements")
 	clerk.SeesErrors("desk-notice-errors", "Deletion notice", "Tick at least one NCB that confirmed")
 	clerk.FixError("Tick at least one NCB that confirmed")
 	clerk.Check("Germany")
 	clerk.PressButton("Record acknowledgements")
-	clerk.Sees("desk-notice", "Deletion notice")
+	clerk.Sees("desk-notice-partly", "Deletion notice")
 	clerk.SeesUnder("Not yet confirmed (1)", "France")
-	clerk.Check("France")
-	clerk.PressButton("Record acknowledgements")
-	clerk.Sees("desk-notice-confirmed", "Deletion notice")
-	clerk.SeesText("Every recipient has confirmed")
 	clerk.FollowLink("Back")
+	clerk.Sees("desk-case-implementing", "CCF-2026-000003")
+	clerk.FollowLink("Record the implementation")
+	clerk.Sees("desk-implemented", "Implementation reported by the General Secretariat")
+	clerk.Fill("What was done", "The diffusion was deleted; the NCBs that received it were asked to delete it.")
+	clerk.PressButton("Record the implementation")
 	clerk.Sees("desk-case-closed", "CCF-2026-000003")
 	clerk.SeesText("Closed")
 	clerk.FollowLink("Audit trail")
 	clerk.Sees("desk-audit", "Audit trail")
 	clerk.SeesText("Recorded acknowledgements")
+	clerk.SeesText("Adopted the decision")
 
 	amal.FollowLink("My requests")
 	amal.Sees("my-requests", "My requests")

@@ -26,5 +26,12 @@ func (h *Handlers) StaffCase(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	return h.render(c, http.StatusOK, views.StaffCasePage(views.StaffCaseView{StaffCase: sc, Now: h.DB.Clock.Now(), Consultations: cons}))
+	v := views.StaffCaseView{StaffCase: sc, Now: h.DB.Clock.Now(), Consultations: cons}
+	if v.Decision, err = h.DB.Chamber.DecisionOf(ctx, id); err != nil {
+		return err
+	}
+	if v.Session, err = h.DB.Chamber.SessionOf(ctx, id); err != nil {
+		return err
+	}
+	return h.render(c, http.StatusOK, views.StaffCasePage(v))
 }

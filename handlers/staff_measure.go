@@ -6,6 +6,7 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"github.com/ccf-portal/ccfportal/db/domain"
+	"github.com/ccf-portal/ccfportal/db/inbox"
 	"github.com/ccf-portal/ccfportal/views"
 )
 
@@ -38,7 +39,7 @@ func (h *Handlers) RecordMeasure(c echo.Context) error {
 	form := c.Request().PostForm
 	in := domain.MeasureInput{Outcome: form.Get("outcome"), Measures: form["measures"], Reasons: form.Get("reasons"),
 		EffectiveFrom: domain.ParseDateParts(form.Get("effective_from-day"), form.Get("effective_from-month"), form.Get("effective_from-year"))}
-	err = h.DB.RecordMeasure(c.Request().Context(), *CurrentUser(c), r.ID, in)
+	err = h.DB.RecordMeasure(c.Request().Context(), *CurrentUser(c), r.ID, in, h.notifyFiler(c, inbox.KindMeasures, false))
 	if errs, status, ok := formErrors(c, err); ok {
 		f := postedForm(c)
 		f.Errors = errs

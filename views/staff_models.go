@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/ccf-portal/ccfportal/db/domain"
+	"github.com/ccf-portal/ccfportal/db/domain/chamber"
 	"github.com/ccf-portal/ccfportal/db/domain/consult"
 	"github.com/ccf-portal/ccfportal/db/domain/desk"
 )
@@ -19,6 +20,10 @@ type StaffCaseView struct {
 	Now time.Time
 	// Consultations are the CCF's consultations on the case, internal to it.
 	Consultations []consult.Consultation
+	// Decision is the decision on its way from the draft to the applicant,
+	// and Session the session whose agenda holds the case (nil if none).
+	Decision *chamber.Decision
+	Session  *chamber.Session
 }
 
 // StaffActionView is what a staff action form needs: the case it acts on

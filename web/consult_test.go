@@ -55,8 +55,7 @@ func TestAConsultationGoesUnansweredShowsOverdueInTheQueueAndGroundsTheDecision(
 	assert.NotContains(t, staff.Get(desk).Body, "Record that no reply came</a>", "no such link before the due date")
 
 	// The choice of "the source did not reply" is refused while it is untrue.
-	judge := app.Chamber("judge@ccf.example")
-	bad := judge.Upload(desk+"/decision", desk+"/decision", []webtest.Field{webtest.F("outcome", domain.DecisionNonCompliantDeletion),
+	bad := staff.Upload(desk+"/decision", desk+"/decision", []webtest.Field{webtest.F("outcome", domain.DecisionNonCompliantDeletion),
 		webtest.F("standard_reasons", "source_no_reply")}, "", nil)
 	assert.Equal(t, http.StatusUnprocessableEntity, bad.Status)
 	assert.Contains(t, html.UnescapeString(bad.Body), "needs a consultation of this case recorded as unanswered")
@@ -79,10 +78,8 @@ func TestAConsultationGoesUnansweredShowsOverdueInTheQueueAndGroundsTheDecision(
 	assert.NotContains(t, staff.Get("/staff?consult_overdue=1&status=all").Body, deskRequest(t, app, req).Reference)
 
 	// The decision gives the standard reason, in the request's language, before the reasons written.
-	judge = app.Login("judge@ccf.example")
-	dec := judge.Upload(desk+"/decision", desk+"/decision", []webtest.Field{webtest.F("outcome", domain.DecisionNonCompliantDeletion),
-		webtest.F("standard_reasons", "source_no_reply"), webtest.F("reasons", "The data are to be deleted.")}, "", nil)
-	require.Equal(t, http.StatusSeeOther, dec.Status, webtest.ErrorSummaryText(dec.Body))
+	decideCase(t, app, req, "", "", webtest.F("outcome", domain.DecisionNonCompliantDeletion),
+		webtest.F("standard_reasons", "source_no_reply"), webtest.F("reasons", "The data are to be deleted."))
 	amal = app.Login("amal@example.org")
 	mine := html.UnescapeString(amal.Get(req).Body)
 	assert.Contains(t, mine, "The source of the data did not reply to the Commission's consultation by the date set.")

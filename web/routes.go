@@ -9,6 +9,7 @@ import (
 	"github.com/ccf-portal/ccfportal/db/domain/staffrole"
 	"github.com/ccf-portal/ccfportal/handlers/address"
 	"github.com/ccf-portal/ccfportal/handlers/admin"
+	"github.com/ccf-portal/ccfportal/handlers/chamber"
 	"github.com/ccf-portal/ccfportal/handlers/consult"
 	"github.com/ccf-portal/ccfportal/handlers/decide"
 	"github.com/ccf-portal/ccfportal/handlers/guide"
@@ -224,6 +225,31 @@ func (s *Server) routes() {
 	staff.GET("/requests/:id/consultations/:cid/reply", cs.ShowReply, consulting)
 	s.streaming(staff.POST("/requests/:id/consultations/:cid/reply", cs.Reply, consulting))
 	staff.GET("/requests/:id/consultations/:cid/document", cs.Download)
+
+	// Sessions of the Requests Chamber: the list, read by all staff, and
+	// each session's agenda (printable); the secretariat creates sessions
+	// and puts ready cases on an agenda or takes them off.
+	ch := chamber.New(h)
+	agenda := requireStep(staffrole.Agenda)
+	staff.GET("/sessions", ch.List)
+	staff.GET("/sessions/new", ch.ShowNew, agenda)
+	staff.POST("/sessions", ch.Create, agenda)
+	staff.GET("/sessions/:sid", ch.ShowAgenda)
+	staff.POST("/sessions/:sid/agenda", ch.Place, agenda)
+	staff.POST("/sessions/:sid/agenda/:id/remove", ch.TakeOff, agenda)
+	// A decision's life after the secretariat's draft (/decision above):
+	// adopted by the Chamber at the session whose agenda holds the case,
+	// then sent to the General Secretariat, its implementation reported,
+	// and sent to the applicant, who sees nothing of it before.
+	implement := requireStep(staffrole.Implement)
+	staff.GET("/requests/:id/decision/adopt", ch.ShowAdopt, requireStep(staffrole.Adopt))
+	staff.POST("/requests/:id/decision/adopt", ch.Adopt, requireStep(staffrole.Adopt))
+	staff.GET("/requests/:id/decision/sent-to-gs", ch.ShowSentToGS, implement)
+	staff.POST("/requests/:id/decision/sent-to-gs", ch.SentToGS, implement)
+	staff.GET("/requests/:id/decision/implemented", ch.ShowImplemented, implement)
+	staff.POST("/requests/:id/decision/implemented", ch.Implemented, implement)
+	staff.GET("/requests/:id/decision/send", ch.ShowSend, implement)
+	s.streaming(staff.POST("/requests/:id/decision/send", ch.Send, implement))
 
 	// Statistics: the public page and the same figures as CSV, open to
 	// everyone, small counts hidden; and the staff's figures, filtered and

@@ -18,7 +18,6 @@ func TestStaffTakesAnAccessRequestFromSubmittedToDataHeld(t *testing.T) {
 	amal := app.Petitioner("amal@example.org")
 	req := deskFileAccess(t, amal)
 	staff := app.Staff("clerk@ccf.example")
-	judge := app.Chamber("judge@ccf.example") // the Chamber decides
 	desk := deskPath(req)
 
 	queue := staff.Get("/staff")
@@ -59,12 +58,10 @@ func TestStaffTakesAnAccessRequestFromSubmittedToDataHeld(t *testing.T) {
 	assert.Contains(t, mine.Body, "Your request was found admissible on 2 March 2026.")
 	assert.Contains(t, mine.Body, "The CCF aims to decide by 2 July 2026.")
 
-	resp := judge.Upload(desk+"/decision", desk+"/decision", []webtest.Field{webtest.F("outcome", "data_held"),
+	decideCase(t, app, req, "decision.pdf", webtest.PDF("decision-text"), webtest.F("outcome", "data_held"),
 		webtest.F("reasons", "The source NCB agreed to disclosure."),
-		webtest.F("disclosure", "A wanted-person diffusion from Turkey of January 2024 is held.")},
-		"decision.pdf", strings.NewReader(webtest.PDF("decision-text")))
-	require.Equal(t, http.StatusSeeOther, resp.Status, webtest.ErrorSummaryText(resp.Body))
-	assert.Equal(t, domain.StatusDecided, deskRequest(t, app, req).Status)
+		webtest.F("disclosure", "A wanted-person diffusion from Turkey of January 2024 is held."))
+	assert.Equal(t, domain.StatusClosed, deskRequest(t, app, req).Status, "sent, and nothing to implement on the data")
 
 	mine = amal.Get(req)
 	assert.Contains(t, mine.Body, "Decision CCF-2026-000001/D")
@@ -80,12 +77,13 @@ func TestStaffTakesAnAccessRequestFromSubmittedToDataHeld(t *testing.T) {
 
 	actions := auditActions(t, app, req)
 	assert.Equal(t, "case_view", actions[0], "opening the case is recorded")
-	assert.Equal(t, []string{"document_download", "case_assign", "admissibility", "decision_record"}, without(actions, "case_view"),
+	assert.Equal(t, []string{"document_download", "case_assign", "admissibility", "decision_draft", "agenda_add",
+		"decision_adopt", "decision_sent_gs", "decision_sent_applicant"}, without(actions, "case_view"),
 		"every read and change, in order")
 	trail := staff.Get(desk + "/audit")
 	require.Equal(t, http.StatusOK, trail.Status)
 	assert.Contains(t, trail.Body, "Downloaded a document")
-	assert.Contains(t, trail.Body, "Recorded the decision")
+	assert.Contains(t, trail.Body, "Adopted the decision")
 	assertAuditIntact(t, app)
 }
 

@@ -64,14 +64,21 @@ func TestDeletionThroughClarificationMeasuresDecisionAndNotice(t *testing.T) {
 	assert.Contains(t, mine.Body, "Provisional measures granted on 2 March 2026")
 	assert.Contains(t, mine.Body, "Block the data while the request is examined")
 	assert.Contains(t, mine.Body, "An extradition hearing is scheduled.")
+	assert.Contains(t, amal.Get("/inbox").Body, "The CCF has decided on provisional measures.", "the applicant is told")
 
-	// The decision orders deletion.
-	resp := judge.Upload(desk+"/decision", desk+"/decision", []webtest.Field{webtest.F("outcome", "non_compliant_deletion"),
-		webtest.F("reasons", "The diffusion is predominantly political (Art. 3).")}, "", nil)
-	require.Equal(t, http.StatusSeeOther, resp.Status, webtest.ErrorSummaryText(resp.Body))
+	// The decision orders deletion: drafted, adopted at a session, sent to
+	// the General Secretariat, then to the applicant before the General
+	// Secretariat reports its implementation.
+	draftDecision(t, app, req, webtest.F("outcome", "non_compliant_deletion"),
+		webtest.F("reasons", "The diffusion is predominantly political (Art. 3)."))
+	onAgenda(t, app, req)
+	adoptDecision(t, app, req)
+	decisionStep(t, app, req, "sent-to-gs", nil)
+	sendDecision(t, app, req, "", "")
 	mine = amal.Get(req)
 	assert.Contains(t, mine.Body, "The CCF decided that INTERPOL must delete the data this request is about.")
 	assert.NotContains(t, mine.Body, "Carried out")
+	assert.Equal(t, domain.StatusDecided, deskRequest(t, app, req).Status, "open until the implementation is reported")
 
 	// The notice goes to the NCBs that received the diffusion.
 	form := staff.Get(desk + "/notices")
@@ -96,15 +103,22 @@ func TestDeletionThroughClarificationMeasuresDecisionAndNotice(t *testing.T) {
 	notice = staff.Get(issued.Location())
 	assert.Contains(t, notice.Body, "Not yet confirmed (1)")
 	assert.Contains(t, notice.Body, `<p id="pending-list">Netherlands</p>`, "who has not yet confirmed")
+	assert.Contains(t, notice.Body, "Not confirmed since 2 March 2026.", "a follow-up list")
 	assert.Equal(t, domain.StatusDecided, deskRequest(t, app, req).Status)
-	deskDo(t, staff, issued.Location(), issued.Location()+"/acknowledge", url.Values{"countries": {"NL"}})
-	assert.Contains(t, staff.Get(issued.Location()).Body, "Every recipient has confirmed")
+
+	// The implementation reported closes the case though the Netherlands
+	// have not confirmed: acknowledgements are a follow-up list, never a
+	// condition for closing.
+	decisionStep(t, app, req, "implemented", url.Values{"implementation": {"The diffusion was deleted."}})
 	assert.Equal(t, domain.StatusClosed, deskRequest(t, app, req).Status)
 	mine = amal.Get(req)
 	assert.Contains(t, mine.Body, "The decision was carried out on 2 March 2026")
 	assert.NotContains(t, mine.Body, "Netherlands", "the applicant does not see the recipients")
+	deskDo(t, staff, issued.Location(), issued.Location()+"/acknowledge", url.Values{"countries": {"NL"}})
+	assert.Contains(t, staff.Get(issued.Location()).Body, "Every recipient has confirmed")
 
 	assert.Equal(t, []string{"admissibility", "clarification_send", "document_download", "note_add", "measure_record",
-		"decision_record", "notice_issue", "notice_acknowledge", "notice_acknowledge"}, without(auditActions(t, app, req), "case_view"))
+		"decision_draft", "agenda_add", "decision_adopt", "decision_sent_gs", "decision_sent_applicant", "notice_issue",
+		"notice_acknowledge", "decision_implemented", "notice_acknowledge"}, without(auditActions(t, app, req), "case_view"))
 	assertAuditIntact(t, app)
 }

@@ -47,18 +47,22 @@ func TestEachStaffRoleSeesAndTakesOnlyItsOwnSteps(t *testing.T) {
 	assert.Equal(t, http.StatusForbidden, forged(t, judge, desk, "/assign", url.Values{"assignee": {""}}))
 	assert.Equal(t, http.StatusForbidden, judge.Get(desk+"/admissibility").Status)
 
-	// The secretariat prepares but neither decides nor orders measures.
+	// The secretariat prepares and drafts, but neither adopts nor orders measures.
 	deskDo(t, clerk, desk+"/admissibility", desk+"/admissibility", admissible)
 	deskDo(t, clerk, desk+"/consultations/new", desk+"/consultations", consultValues("Is the diffusion still needed?"))
 	page = clerk.Get(desk).Body
-	assert.NotContains(t, page, "Record the decision")
+	assert.Contains(t, page, "Draft the decision")
 	assert.NotContains(t, page, `/measures"`)
 	assert.Contains(t, page, "Record a consultation")
 	assert.Equal(t, http.StatusForbidden, forged(t, clerk, desk, "/measures", measure))
-	assert.Equal(t, http.StatusForbidden, clerk.Get(desk+"/decision").Status)
-	forgedDecision := clerk.Upload(desk, desk+"/decision", []webtest.Field{webtest.F("outcome", "compliant"),
-		webtest.F("reasons", "Forged.")}, "", nil)
-	assert.Equal(t, http.StatusForbidden, forgedDecision.Status)
+	draft := clerk.Upload(desk+"/decision", desk+"/decision", []webtest.Field{webtest.F("outcome", "compliant"),
+		webtest.F("reasons", "The data comply with INTERPOL's rules.")}, "", nil)
+	require.Equal(t, http.StatusSeeOther, draft.Status, webtest.ErrorSummaryText(draft.Body))
+	onAgenda(t, app, req)
+	page = clerk.Get(desk).Body
+	assert.NotContains(t, page, "Adopt the decision</a>")
+	assert.Equal(t, http.StatusForbidden, clerk.Get(desk+"/decision/adopt").Status)
+	assert.Equal(t, http.StatusForbidden, forged(t, clerk, desk, "/decision/adopt", nil))
 
 	// An administrator reads, and takes no step on a case.
 	page = admin.Get(desk).Body
@@ -73,15 +77,22 @@ func TestEachStaffRoleSeesAndTakesOnlyItsOwnSteps(t *testing.T) {
 	assert.Equal(t, http.StatusForbidden, forged(t, admin, desk, "/notes", url.Values{"kind": {"note"}, "body": {"x"}}))
 	assert.Equal(t, http.StatusForbidden, admin.Upload(desk, desk+"/decision", []webtest.Field{webtest.F("outcome", "compliant"),
 		webtest.F("reasons", "Forged.")}, "", nil).Status)
+	assert.Equal(t, http.StatusForbidden, forged(t, admin, desk, "/decision/adopt", nil))
+	assert.Equal(t, http.StatusForbidden, forged(t, admin, "/staff", "/sessions", sessionValues("7", "1", "2")))
 
-	// The Chamber decides once the secretariat has prepared the case.
+	// The Chamber adopts the secretariat's draft, and neither drafts nor
+	// sees the decision through afterwards.
 	page = judge.Get(desk).Body
-	assert.Contains(t, page, "Record the decision")
+	assert.NotContains(t, page, "Draft the decision")
+	assert.Contains(t, page, "Adopt the decision</a>")
 	assert.NotContains(t, page, "Record the reply", "a consultation's forms are the secretariat's")
+	assert.Equal(t, http.StatusForbidden, judge.Upload(desk, desk+"/decision", []webtest.Field{webtest.F("outcome", "compliant"),
+		webtest.F("reasons", "Forged.")}, "", nil).Status)
 	deskDo(t, judge, desk+"/measures", desk+"/measures", measure)
-	resp := judge.Upload(desk+"/decision", desk+"/decision", []webtest.Field{webtest.F("outcome", "compliant"),
-		webtest.F("reasons", "The data comply with INTERPOL's rules.")}, "", nil)
-	require.Equal(t, http.StatusSeeOther, resp.Status, webtest.ErrorSummaryText(resp.Body))
+	adoptDecision(t, app, req)
+	assert.Equal(t, http.StatusForbidden, forged(t, judge, desk, "/decision/sent-to-gs", todayValues(app, "on")))
+	decisionStep(t, app, req, "sent-to-gs", nil)
+	sendDecision(t, app, req, "", "")
 	d, err := app.DB.DecisionOf(t.Context(), requestID(t, req))
 	require.NoError(t, err)
 	assert.Equal(t, domain.DecisionCompliant, d.Outcome)
@@ -96,5 +107,5 @@ func TestARoleChangeTakesEffectAtTheNextRequest(t *testing.T) {
 	assert.Equal(t, http.StatusOK, clerk.Get(desk+"/admissibility").Status)
 	require.NoError(t, app.DB.SetStaffRole(t.Context(), "clerk@ccf.example", "chamber"))
 	assert.Equal(t, http.StatusForbidden, clerk.Get(desk+"/admissibility").Status)
-	assert.Equal(t, http.StatusOK, clerk.Get(desk+"/decision").Status)
+	assert.Equal(t, http.StatusForbidden, clerk.Get(desk+"/decision").Status, "the Chamber adopts, it does not draft")
 }

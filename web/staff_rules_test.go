@@ -45,9 +45,9 @@ func TestIllegalStepsAreRefusedWithAClearMessage(t *testing.T) {
 	app := webtest.New(t)
 	amal := app.Petitioner("amal@example.org")
 	staff := app.Staff("clerk@ccf.example")
-	judge := app.Chamber("judge@ccf.example") // the Chamber decides
-	decide := func(desk, outcome string) *webtest.Response {
-		return judge.Upload(desk, desk+"/decision", []webtest.Field{webtest.F("outcome", outcome), webtest.F("reasons", "Reasons.")}, "", nil)
+	judge := app.Chamber("judge@ccf.example")                // the Chamber orders measures
+	decide := func(desk, outcome string) *webtest.Response { // the secretariat drafts
+		return staff.Upload(desk, desk+"/decision", []webtest.Field{webtest.F("outcome", outcome), webtest.F("reasons", "Reasons.")}, "", nil)
 	}
 
 	// Deciding before admissibility, and deciding an inadmissible case.
@@ -56,7 +56,7 @@ func TestIllegalStepsAreRefusedWithAClearMessage(t *testing.T) {
 	assert.Equal(t, http.StatusConflict, resp.Status)
 	assert.Contains(t, resp.Body, "Decide admissibility first")
 	deskDo(t, staff, early+"/admissibility", early+"/admissibility", url.Values{"outcome": {"inadmissible"}, "reasons": {"id_missing"}})
-	assert.Contains(t, judge.Get(early+"/decision").Body, "found inadmissible, so it cannot be decided", "said before trying")
+	assert.Contains(t, staff.Get(early+"/decision").Body, "found inadmissible, so it cannot be decided", "said before trying")
 	resp = decide(early, "no_data")
 	assert.Equal(t, http.StatusConflict, resp.Status)
 	assert.Contains(t, resp.Body, "This request was found inadmissible, so it cannot be decided.")
@@ -69,8 +69,7 @@ func TestIllegalStepsAreRefusedWithAClearMessage(t *testing.T) {
 	desk := deskPath(deletion)
 	deskDo(t, staff, desk+"/admissibility", desk+"/admissibility", url.Values{"outcome": {"admissible"},
 		"checks": domain.ChecksFor(deskRequest(t, app, deletion))})
-	resp = decide(desk, "compliant")
-	require.Equal(t, http.StatusSeeOther, resp.Status, webtest.ErrorSummaryText(resp.Body))
+	decideCase(t, app, deletion, "", "", webtest.F("outcome", "compliant"), webtest.F("reasons", "Reasons."))
 	resp = decide(desk, "non_compliant_deletion")
 	assert.Equal(t, http.StatusConflict, resp.Status)
 	assert.Contains(t, resp.Body, "This request has already been decided. A second decision is not possible")
@@ -94,7 +93,7 @@ func TestIllegalStepsAreRefusedWithAClearMessage(t *testing.T) {
 	assert.Contains(t, resp.Body, "only be taken while the request is pending")
 	resp = staff.Submit(desk, desk+"/clarification", url.Values{"body": {"?"}, "reply_by-day": {"1"}, "reply_by-month": {"4"}, "reply_by-year": {"2026"}})
 	assert.Equal(t, http.StatusConflict, resp.Status)
-	assert.Contains(t, resp.Body, "A request that is Decided cannot become Waiting for the applicant.")
+	assert.Contains(t, resp.Body, "A request that is Closed cannot become Waiting for the applicant.")
 	assertAuditIntact(t, app)
 }
 

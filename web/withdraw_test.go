@@ -70,13 +70,11 @@ func TestNeitherConfirmNorDenyIsShownNeutrally(t *testing.T) {
 	c := app.Petitioner("amal@example.org")
 	access := fileAccessRequest(t, c)
 	staff := app.Staff("clerk@ccf.example")
-	judge := app.Chamber("judge@ccf.example") // the Chamber decides
 	desk := "/staff/requests/1"
 	deskDo(t, staff, desk+"/admissibility", desk+"/admissibility", url.Values{"outcome": {"admissible"},
 		"checks": domain.ChecksFor(deskRequest(t, app, access))})
-	resp := judge.Upload(desk+"/decision", desk+"/decision", []webtest.Field{webtest.F("outcome", "neither_confirm_nor_deny"),
-		webtest.F("reasons", "Article 35 of the Statute.")}, "", nil)
-	require.Equal(t, http.StatusSeeOther, resp.Status, webtest.ErrorSummaryText(resp.Body))
+	decideCase(t, app, access, "", "", webtest.F("outcome", "neither_confirm_nor_deny"),
+		webtest.F("reasons", "Article 35 of the Statute."))
 	page := c.Get(access)
 	assert.Contains(t, page.Body, "The CCF can neither confirm nor deny whether INTERPOL&#39;s files hold data about the person concerned.")
 	assert.NotContains(t, page.Body, "refused disclosure", "no hint that a source exists")

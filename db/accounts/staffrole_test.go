@@ -49,13 +49,17 @@ func TestTheFirstStaffAccountIsAnAdministratorAndOthersJoinTheSecretariat(t *tes
 
 func TestEachRoleTakesItsOwnSteps(t *testing.T) {
 	assert.True(t, staffrole.Secretariat.May(staffrole.Consult))
-	assert.False(t, staffrole.Secretariat.May(staffrole.Decide))
-	assert.True(t, staffrole.Chamber.May(staffrole.Decide))
+	assert.True(t, staffrole.Secretariat.May(staffrole.Decide), "the secretariat drafts")
+	assert.False(t, staffrole.Secretariat.May(staffrole.Adopt))
+	assert.True(t, staffrole.Secretariat.May(staffrole.Implement))
+	assert.True(t, staffrole.Chamber.May(staffrole.Adopt))
+	assert.False(t, staffrole.Chamber.May(staffrole.Decide))
+	assert.False(t, staffrole.Chamber.May(staffrole.Agenda))
 	assert.True(t, staffrole.Chamber.May(staffrole.Measure))
 	assert.False(t, staffrole.Chamber.May(staffrole.Admissibility))
 	assert.False(t, staffrole.Administrator.May(staffrole.Decide))
 	assert.True(t, staffrole.Administrator.May(staffrole.ManageStaff))
 	assert.False(t, staffrole.Role("").May(staffrole.Note))
 	assert.Equal(t, domain.EForbidden, domain.ErrorCode(staffrole.Require(domain.User{Role: domain.RoleCounsel, StaffRole: "chamber"},
-		staffrole.Decide)), "a staff role counts only on a staff account")
+		staffrole.Adopt)), "a staff role counts only on a staff account")
 }

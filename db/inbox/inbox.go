@@ -27,6 +27,8 @@ const (
 	KindClarification Kind = "clarification"  // the CCF asked for clarification
 	KindHelpAnswer    Kind = "help_answer"    // the secretariat answered a help request
 	KindReplyReminder Kind = "reply_reminder" // a reply-by date is near
+	KindDecisionSent  Kind = "decision_sent"  // the CCF sent its decision
+	KindMeasures      Kind = "measures"       // provisional measures were granted or refused
 )
 
 // Note is one inbox entry.

@@ -75,7 +75,7 @@ func Seed(ctx context.Context, store *db.DB, opts Options) (Report, error) {
 		}
 		return Report{}, err
 	}
-	return w.report, nil
+	return w.report, seedChamber(ctx, store)
 }
 
 // genCases invents the requests of opts and the people they are for.

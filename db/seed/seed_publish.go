@@ -17,9 +17,9 @@ var seedExcerpts = []string{
 	"The source provided the arrest warrant and a summary of the facts, which were specific and matched the charges. The Commission found the data compliant with the rules.",
 }
 
-// seedSession labels a year's published decisions until sessions are
+// sessionLabel labels a year's published decisions until sessions are
 // recorded.
-func seedSession(year, n int) string {
+func sessionLabel(year, n int) string {
 	return strconv.Itoa(year) + " session " + strconv.Itoa(1+n%4)
 }
 
@@ -41,7 +41,7 @@ func (w *seedWriter) writePublications(cases []seedCase) error {
 		}
 		n := perYear[y]
 		perYear[y]++
-		in := publish.Input{Session: seedSession(y, n), Excerpt: seedExcerpts[(y+n)%len(seedExcerpts)]}
+		in := publish.Input{Session: sessionLabel(y, n), Excerpt: seedExcerpts[(y+n)%len(seedExcerpts)]}
 		_, err := w.tx.ExecContext(w.ctx, `INSERT INTO published_decisions (request_id, year, session, kind, grounds, outcome,
 			excerpt, search_text, state, author_id, updated_at, approved_by, approved_at)
 			VALUES (?1, ?2, ?3, ?4, COALESCE((SELECT ' ' || group_concat(ground, ' ') || ' ' FROM request_grounds WHERE request_id = ?1), ''),

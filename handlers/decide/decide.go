@@ -1,8 +1,8 @@
-// Package decide holds the staff desk's decision form: the outcome for the
-// request's kind, the reasons -- written, or accompanied by a standard
-// reason such as "the source did not reply" where a consultation of the
-// case ended without a reply -- and the optional decision document,
-// streamed like every upload.
+// Package decide holds the staff desk's draft of the decision: the
+// outcome for the request's kind and the reasons -- written, or
+// accompanied by a standard reason such as "the source did not reply"
+// where a consultation of the case ended without a reply. The secretariat
+// may rewrite it until the Chamber adopts it (handlers/chamber).
 package decide
 
 import (
@@ -11,7 +11,6 @@ import (
 
 	"github.com/labstack/echo/v4"
 
-	"github.com/ccf-portal/ccfportal/db"
 	"github.com/ccf-portal/ccfportal/db/domain"
 	"github.com/ccf-portal/ccfportal/db/domain/consult"
 	"github.com/ccf-portal/ccfportal/handlers"
@@ -22,13 +21,22 @@ import (
 // Handlers are the decision form's pages.
 type Handlers struct{ *handlers.Handlers }
 
-// ShowDecision shows the decision form for the request's kind.
+// ShowDecision shows the draft form for the request's kind, filled with
+// the draft so far.
 func (h *Handlers) ShowDecision(c echo.Context) error {
 	r, err := h.StaffRequest(c)
 	if err != nil {
 		return err
 	}
-	return h.render(c, http.StatusOK, r, views.NewForm())
+	d, err := h.DB.Chamber.DecisionOf(c.Request().Context(), r.ID)
+	if err != nil {
+		return err
+	}
+	f := views.NewForm()
+	if d != nil {
+		f.Values["outcome"], f.Values["reasons"], f.Values["disclosure"] = d.Input.Outcome, d.Input.Reasons, d.Input.Disclosure
+	}
+	return h.render(c, http.StatusOK, r, f)
 }
 
 func (h *Handlers) render(c echo.Context, status int, r domain.Request, f views.Form) error {
@@ -42,8 +50,9 @@ func (h *Handlers) render(c echo.Context, status int, r domain.Request, f views.
 	return h.Render(c, status, views.DecisionPage(v, f))
 }
 
-// RecordDecision records the decision with its optional document (a
-// streamed upload: the form token comes first). The status machine decides
+// RecordDecision saves the draft (the form is a streamed upload, its token
+// first; a file sent with it is not kept: the decision's document is
+// attached when it is sent to the applicant). The status machine decides
 // whether the request may be decided now.
 func (h *Handlers) RecordDecision(c echo.Context) error {
 	r, err := h.StaffRequest(c)
@@ -71,17 +80,14 @@ func (h *Handlers) RecordDecision(c echo.Context) error {
 		}
 		return err
 	}
-	var doc *db.ReplyFile
-	if up.Blob != nil {
-		doc = &db.ReplyFile{Name: up.Filename, Blob: up.Blob}
-	}
-	err = h.DB.RecordDecision(c.Request().Context(), *handlers.CurrentUser(c), r.ID, in, doc, h.Blobs)
+	discard()
+	err = h.DB.Chamber.Draft(c.Request().Context(), *handlers.CurrentUser(c), r.ID, in)
 	if errs, status, ok := handlers.FormErrors(c, err); ok {
 		return h.render(c, status, r, views.Form{Values: up.Values, Errors: errs})
 	} else if err != nil {
 		return err
 	}
-	if err := h.Sessions.Flash(c, "staff.flash.decided"); err != nil {
+	if err := h.Sessions.Flash(c, "chamber.flash.drafted"); err != nil {
 		return err
 	}
 	return handlers.Redirect(c, views.StaffCasePath(r.ID))

@@ -32,6 +32,8 @@ var messageKeys = map[dbinbox.Kind]string{
 	dbinbox.KindReplyReminder: "inbox.kind.reply_reminder",
 	dbinbox.KindAccessGranted: "inbox.kind.access_granted",
 	dbinbox.KindAccessRevoked: "inbox.kind.access_revoked",
+	dbinbox.KindDecisionSent:  "inbox.kind.decision_sent",
+	dbinbox.KindMeasures:      "inbox.kind.measures",
 }
 
 // notePath is where a notification leads: the request it is about, the

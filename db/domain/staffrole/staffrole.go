@@ -35,19 +35,22 @@ const (
 	Note          Step = "note"
 	Assign        Step = "assign"
 	Notice        Step = "notice"
-	Decide        Step = "decide" // the decision, and recording a withdrawal
+	Decide        Step = "decide"    // drafting the decision (outcome and reasons), until it is adopted
+	Adopt         Step = "adopt"     // adopting a drafted decision at a session of the Chamber
+	Implement     Step = "implement" // sending a decision to the General Secretariat, its implementation, sending it to the applicant
 	Measure       Step = "measure"
+	Agenda        Step = "agenda" // creating sessions of the Chamber and putting cases on their agendas
 	ManageStaff   Step = "manage_staff"
 	// Publish is writing the anonymised excerpt of a decided case for
 	// publication; approving it is open to any other staff member.
 	Publish Step = "publish"
 )
 
-// steps are what each role may do. Until decisions are drafted by the
-// secretariat and adopted by the Chamber, deciding belongs to the Chamber.
+// steps are what each role may do: the secretariat drafts decisions and
+// sees them through after adoption; the Chamber adopts them.
 var steps = map[Role][]Step{
-	Secretariat:   {Admissibility, Clarify, Consult, Note, Assign, Notice},
-	Chamber:       {Decide, Measure, Publish},
+	Secretariat:   {Admissibility, Clarify, Consult, Note, Assign, Notice, Agenda, Decide, Implement},
+	Chamber:       {Adopt, Measure, Publish},
 	Administrator: {ManageStaff},
 }
 
