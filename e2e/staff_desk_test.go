@@ -234,6 +234,7 @@ func staffDeskJourney(r *Run) {
 	judge.PressButton("Record the decision")
 	judge.Sees("desk-case-decided", "CCF-2026-000003")
 	judge.SeesCasePrinted("CCF-2026-000003")
+	judge.SeesCaseSummaryInView()
 	judge.SeesText("The decision was recorded and is now visible to the applicant.")
 	judge.SeesUnder("Outcome so far", "Non-compliant: deletion ordered")
 
@@ -258,6 +259,7 @@ func staffDeskJourney(r *Run) {
 	amal.FollowLink("CCF-2026-000003")
 	amal.Sees("case-decided", "CCF-2026-000003")
 	amal.SeesCasePrinted("CCF-2026-000003")
+	amal.SeesCaseSummaryInView()
 	amal.SeesUnder("From the CCF", "The CCF decided that INTERPOL must delete the data this request is about.")
 	amal.SeesUnder("From the CCF", "The diffusion is predominantly political (Art. 3)")
 	amal.SeesUnder("From the CCF", "Being carried out")

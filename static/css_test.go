@@ -139,3 +139,15 @@ func must[T any](v T, err error) T {
 	}
 	return v
 }
+
+// On a wide screen the case page's facts and next steps sit in a column
+// that stays in view (sticky) and never grows taller than the screen; below
+// that width the page is one column (no grid outside the query).
+func TestCaseSummaryColumnStaysInViewOnWideScreens(t *testing.T) {
+	wide := mediaRules(t, "app.css", "(min-width: 68.75em)")
+	assert.Contains(t, wide[".case-layout"], "display: grid")
+	assert.Contains(t, wide[".case-aside"], "position: sticky")
+	assert.Contains(t, wide[".case-aside"], "max-height: calc(100vh")
+	screen := flatRules(cssComment.ReplaceAllString(string(must(FS.ReadFile("app.css"))), ""))
+	assert.NotContains(t, screen[".case-layout"], "grid", "one column below 1100 px")
+}

@@ -213,9 +213,10 @@
         viewport: window.innerHeight, scrollY: window.scrollY,
         pageHeight: document.documentElement.scrollHeight };
     },
-    // Scrolls to the very bottom of the page and says how far it went.
-    scrollToBottom: () => {
-      window.scrollTo(0, document.documentElement.scrollHeight);
+    // Scrolls until the end of the first element matching selector is at
+    // the bottom of the viewport, and says how far the page went.
+    scrollToEnd: (selector) => {
+      document.querySelector(selector).scrollIntoView({ block: 'end', behavior: 'instant' });
       return window.scrollY;
     },
     // The scrolling regions (tables too wide for their column) whose
