@@ -1,6 +1,8 @@
 package e2e
 
 import (
+	"github.com/ccf-portal/ccfportal/views"
+	"github.com/ccf-portal/ccfportal/views/i18n"
 	"github.com/ccf-portal/ccfportal/web/webtest"
 )
 
@@ -254,6 +256,7 @@ type groundAnswer struct{ title, explanation string }
 func explainGrounds(p *Person, grounds []groundAnswer) {
 	p.t.Helper()
 	for _, g := range grounds {
+		p.Expand(groundFamilyOf(p, g.title))
 		p.Check(g.title)
 	}
 	p.PressButton("Save and continue")
@@ -297,4 +300,21 @@ func chooseLanguage(p *Person) {
 	p.Choose("In which language should the CCF handle this request?", "English")
 	p.PressButton("Save and continue")
 	p.Sees("task-list", "Your request")
+}
+
+// groundFamilyOf is the summary of the disclosure the Grounds page shows
+// the ground titled title in, as it reads while none of its grounds is
+// chosen.
+func groundFamilyOf(p *Person, title string) string {
+	p.t.Helper()
+	en := i18n.Get("en")
+	for _, grp := range views.GroundGroups(nil) {
+		for _, g := range grp.Grounds {
+			if en.T("ground."+string(g.Code)+".title") == title {
+				return en.T("grounds.family." + grp.Key)
+			}
+		}
+	}
+	p.fatalf("no ground is titled %q", title)
+	return ""
 }

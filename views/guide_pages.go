@@ -53,14 +53,14 @@ func questions(names ...string) []Block {
 var Glossary = Article{Path: "/help/glossary", Key: "glossary", Blocks: []Block{
 	{Kind: Terms, Items: glossary(
 		"admissible", "appendices", "diffusion", "extract", "general_secretariat", "grounds", "ncb", "ncnd",
-		"notice", "poa", "provisional", "chamber", "revision", "source", "summary", "working_language")},
+		"modus_operandi", "notice", "poa", "provisional", "chamber", "revision", "source", "summary", "working_language")},
 }}
 
 // glossary names the glossary's entries: each has a ".term" and a ".def".
 func glossary(names ...string) []string {
 	out := make([]string, len(names))
 	for i, n := range names {
-		out[i] = "guide.glossary." + n
+		out[i] = GlossaryKey(n)
 	}
 	return out
 }

@@ -1,6 +1,7 @@
 // page.js: what the browser tests ask of a page, answered the way a person
 // perceives it -- by the text of a label, a legend, a link or a button, and
-// by what is focused -- never by ids or classes of the markup.
+// by what is focused -- never by ids or classes of the markup, except for
+// the checks of print and wide-screen layout, which measure named boxes.
 //
 // The Go side evaluates `(<this function>)(op, ...args)` through the DevTools
 // protocol (Runtime.evaluate). That works while the page's own JavaScript is
@@ -195,6 +196,28 @@
         return describe(el).text + ' (' + Math.round(r.left) + '..' + Math.round(r.right) + 'px)';
       });
       return { scrollWidth, innerWidth: window.innerWidth, offenders };
+    },
+    // How each selector's first element is displayed ("absent" when the
+    // page has none), for the checks of a medium or a layout.
+    displays: (selectors) => Object.fromEntries(selectors.map((sel) => {
+      const el = document.querySelector(sel);
+      return [sel, el ? getComputedStyle(el).display : 'absent'];
+    })),
+    // Where the first element matching selector is in the viewport, in CSS
+    // pixels, and how far the page scrolls; null when there is none.
+    box: (selector) => {
+      const el = document.querySelector(selector);
+      if (!el) return null;
+      const r = el.getBoundingClientRect();
+      return { top: r.top, bottom: r.bottom, left: r.left, right: r.right, width: r.width, height: r.height,
+        viewport: window.innerHeight, scrollY: window.scrollY,
+        pageHeight: document.documentElement.scrollHeight };
+    },
+    // Scrolls until the end of the first element matching selector is at
+    // the bottom of the viewport, and says how far the page went.
+    scrollToEnd: (selector) => {
+      document.querySelector(selector).scrollIntoView({ block: 'end', behavior: 'instant' });
+      return window.scrollY;
     },
     // The scrolling regions (tables too wide for their column) whose
     // content is wider than the region shows.
