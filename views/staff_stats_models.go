@@ -18,6 +18,9 @@ func StaffStatsPath(path string, f stats.StaffFilter) string {
 	if f.Country != "" {
 		q.Set("country", f.Country)
 	}
+	if f.Session != 0 {
+		q.Set("session", strconv.FormatInt(f.Session, 10))
+	}
 	return path + "?" + q.Encode()
 }
 
@@ -94,4 +97,19 @@ func consultCSV(ctx context.Context, w *statsCSV, rep stats.StaffReport) {
 		}
 		w.line("consult_median_days", title, code, name+": "+T(ctx, "stats.staff.consult_col_median"), year, stats.UnitDays, l.MedianDays, 1)
 	}
+}
+
+func staffSessionOptions(rep stats.StaffReport) []SelectOption {
+	var out []SelectOption
+	for _, s := range rep.Sessions {
+		out = append(out, SelectOption{Value: strconv.FormatInt(s.ID, 10), Label: s.Label})
+	}
+	return out
+}
+
+func sessionValue(id int64) string {
+	if id == 0 {
+		return ""
+	}
+	return strconv.FormatInt(id, 10)
 }

@@ -47,6 +47,7 @@ func TestStaffStatisticsShowEveryFigureFilteredWithWorkloadAndAges(t *testing.T)
 	assert.Equal(t, []string{"Deletion or correction requests", "7"}, statsTable(t, resp.Body, "received")[2])
 	assert.Equal(t, []string{"All", "7"}, statsTable(t, resp.Body, "received")[5], "Venezuela and France filtered out")
 	assert.Contains(t, resp.Body, `<option value="TR" selected>`)
+	assert.Contains(t, resp.Body, `<label for="session">Decided at the Chamber&#39;s session</label>`, "a filter by the Chamber's session")
 }
 
 func TestStaffStatisticsExportIsAuditedAndStaffOnly(t *testing.T) {
@@ -68,7 +69,7 @@ func TestStaffStatisticsExportIsAuditedAndStaffOnly(t *testing.T) {
 	assert.Contains(t, records, []string{"received", "Requests received, by kind", "deletion_with_access",
 		"Deletion or correction requests that also ask for access", "2025", "count", "3", "shown", "3"})
 	assert.Equal(t, int64(1), app.QueryInt(`SELECT COUNT(*) FROM audit_log WHERE action = 'stats_export' AND actor_id = ? AND detail = ?`,
-		userID(t, app, "clerk@ccf.example"), "year=2025 kind=deletion country="))
+		userID(t, app, "clerk@ccf.example"), "year=2025 kind=deletion country= session=0"))
 	assert.Contains(t, staff.Get("/staff").Body, `href="/staff/statistics"`, "linked from the queue")
 }
 

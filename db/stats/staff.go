@@ -3,6 +3,7 @@ package stats
 import (
 	"context"
 	"database/sql"
+	"strconv"
 	"time"
 
 	"github.com/ccf-portal/ccfportal/db/audit"
@@ -45,7 +46,7 @@ func (s Figures) ExportStaffFigures(ctx context.Context, staff domain.User, f fi
 
 func staffFigures(ctx context.Context, tx *sql.Tx, f figures.StaffFilter, now time.Time) (figures.StaffReport, error) {
 	since, until := f.Span()
-	scope := Scope{Since: since, Until: until, Kinds: f.Kinds(), Country: f.Country}
+	scope := Scope{Since: since, Until: until, Kinds: f.Kinds(), Country: f.Country, Session: f.Session}
 	raw, err := count(ctx, tx, scope)
 	if err != nil {
 		return figures.StaffReport{}, err
@@ -64,13 +65,26 @@ func staffFigures(ctx context.Context, tx *sql.Tx, f figures.StaffFilter, now ti
 	}
 	rep := figures.BuildStaff(f, raw, load, ages, now)
 	rep.Consult = figures.BuildConsult(consulted, f, now)
-	return rep, nil
+	rep.Sessions, err = sessionChoices(ctx, tx)
+	return rep, err
+}
+
+// sessionChoices lists the Chamber's sessions, latest first, for the filter.
+func sessionChoices(ctx context.Context, tx *sql.Tx) ([]figures.SessionChoice, error) {
+	rows, err := tx.QueryContext(ctx, `SELECT id, year, number FROM chamber_sessions ORDER BY year DESC, number DESC`)
+	return conn.Rows("list sessions for the statistics", rows, err, func(row conn.Scanner) (figures.SessionChoice, error) {
+		var c figures.SessionChoice
+		var year, number int
+		err := row.Scan(&c.ID, &year, &number)
+		c.Label = strconv.Itoa(year) + "/" + strconv.Itoa(number)
+		return c, err
+	})
 }
 
 // openScope is the filter's kind and country, without its year: open
 // cases are counted as they stand now.
 func openScope(s Scope) (string, []any) {
-	cond, args := Scope{Kinds: s.Kinds, Country: s.Country}.where("r.submitted_at")
+	cond, args := Scope{Kinds: s.Kinds, Country: s.Country, Session: s.Session}.where("r.submitted_at")
 	return cond + ` AND ` + openCond, args
 }
 

@@ -87,5 +87,48 @@ func TestStaffExportIsAudited(t *testing.T) {
 	require.NoError(t, dbtest.Raw(t, f.store).QueryRow(`SELECT actor_id, action, detail FROM audit_log ORDER BY id DESC LIMIT 1`).Scan(&actor, &action, &detail))
 	assert.Equal(t, f.staff.ID, actor)
 	assert.Equal(t, string(figures.AuditExport), action)
-	assert.Equal(t, "year=2025 kind=access country=TR", detail)
+	assert.Equal(t, "year=2025 kind=access country=TR session=0", detail)
+}
+
+func TestStaffFiguresKeepTheCasesDecidedAtOneSession(t *testing.T) {
+	f := newFixture(t)
+	first := f.exec(`INSERT INTO chamber_sessions (year, number, starts_on, ends_on, created_by, created_at)
+		VALUES (2026, 1, '2026-02-02', '2026-02-04', ?, 0)`, f.staff.ID)
+	second := f.exec(`INSERT INTO chamber_sessions (year, number, starts_on, ends_on, created_by, created_at)
+		VALUES (2026, 2, '2026-05-04', '2026-05-06', ?, 0)`, f.staff.ID)
+	adopt := func(request, session int64) {
+		f.exec(`INSERT INTO chamber_decisions (request_id, outcome, reasons, drafted_by, drafted_at, session_id, adopted_by, adopted_at)
+			VALUES (?, 'compliant', 'r', ?, 0, ?, ?, 0)`, request, f.staff.ID, session, f.staff.ID)
+	}
+	// Two access requests and one deletion request of 2026 adopted at the
+	// first session, one access request at the second, one not yet before
+	// the Chamber.
+	for _, c := range []struct {
+		kind    domain.Kind
+		session int64
+	}{{domain.KindAccess, first}, {domain.KindAccess, first}, {domain.KindDeletion, first}, {domain.KindAccess, second}, {domain.KindAccess, 0}} {
+		id := f.file(filing{c.kind, domain.StatusDecided, false, "TR", day(2026, 1, 5), day(2026, 1, 20)})
+		if c.session != 0 {
+			adopt(id, c.session)
+		}
+	}
+	ctx, now := context.Background(), f.store.Clock.Now()
+	received := func(session int64) []int {
+		rep, err := f.store.StaffFigures(ctx, figures.StaffFilter{Year: 2026, Session: session}, now)
+		require.NoError(t, err)
+		var out []int
+		for _, row := range rep.Report.Tables[0].Cells {
+			out = append(out, row[0].Value)
+		}
+		return out
+	}
+	all, one, two := received(0), received(first), received(second)
+	assert.Equal(t, 4, all[0], "every access request of 2026")
+	assert.Equal(t, 2, one[0], "access requests decided at session 2026/1")
+	assert.Equal(t, 1, one[1], "and its deletion request")
+	assert.Equal(t, 1, two[0])
+
+	rep, err := f.store.StaffFigures(ctx, figures.StaffFilter{Year: 2026}, now)
+	require.NoError(t, err)
+	assert.Equal(t, []figures.SessionChoice{{ID: second, Label: "2026/2"}, {ID: first, Label: "2026/1"}}, rep.Sessions, "latest first")
 }

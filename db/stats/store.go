@@ -30,6 +30,7 @@ type Scope struct {
 	Since, Until time.Time
 	Kinds        []domain.Kind
 	Country      string
+	Session      int64 // the Chamber's session that adopted the decision, 0 for any
 }
 
 // where is the condition of s over requests r, for a time column col.
@@ -46,6 +47,9 @@ func (s Scope) where(col string) (string, []any) {
 	}
 	if s.Country != "" {
 		cond, args = cond+` AND r.source_country = ?`, append(args, s.Country)
+	}
+	if s.Session != 0 {
+		cond, args = cond+` AND r.id IN (SELECT request_id FROM chamber_decisions WHERE session_id = ?)`, append(args, s.Session)
 	}
 	return cond, args
 }

@@ -15,7 +15,7 @@ import (
 
 // staffFilter reads the filter of the staff statistics from the query.
 func (h *Handlers) staffFilter(c echo.Context) figures.StaffFilter {
-	return figures.ParseStaffFilter(c.QueryParam("year"), c.QueryParam("kind"), c.QueryParam("country"), h.DB.Clock.Now())
+	return figures.ParseStaffFilter(c.QueryParam("year"), c.QueryParam("kind"), c.QueryParam("country"), c.QueryParam("session"), h.DB.Clock.Now())
 }
 
 // Staff shows the staff statistics, counted afresh on every view: staff

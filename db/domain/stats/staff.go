@@ -24,13 +24,25 @@ type StaffFilter struct {
 	Year    int
 	Kind    domain.Kind // "" for every kind
 	Country string      // ISO code, "unknown", or "" for every country
+	// Session keeps the cases whose decision the Requests Chamber adopted
+	// at that session (its id), 0 for every case.
+	Session int64
+}
+
+// SessionChoice is a session of the Requests Chamber offered as a filter.
+type SessionChoice struct {
+	ID    int64
+	Label string // as the CCF writes it: "2026/3"
 }
 
 // ParseStaffFilter reads the filter from the query; anything unknown is
 // dropped rather than refused, and the year is the current one unless a
 // year of the statistics is given.
-func ParseStaffFilter(year, kind, country string, now time.Time) StaffFilter {
+func ParseStaffFilter(year, kind, country, session string, now time.Time) StaffFilter {
 	f := StaffFilter{Year: now.Year()}
+	if id, err := strconv.ParseInt(session, 10, 64); err == nil && id > 0 {
+		f.Session = id
+	}
 	if y, err := strconv.Atoi(year); err == nil && y <= now.Year() && y > now.Year()-MaxYears {
 		f.Year = y
 	}
@@ -68,7 +80,8 @@ func (f StaffFilter) Span() (since, until time.Time) {
 
 // Detail describes the filter for the audit log: codes only.
 func (f StaffFilter) Detail() string {
-	return "year=" + strconv.Itoa(f.Year) + " kind=" + string(f.Kind) + " country=" + f.Country
+	return "year=" + strconv.Itoa(f.Year) + " kind=" + string(f.Kind) + " country=" + f.Country +
+		" session=" + strconv.FormatInt(f.Session, 10)
 }
 
 // Load is one staff member's share of the open cases; StaffID 0 gathers
@@ -133,6 +146,8 @@ type StaffReport struct {
 	Ages     AgeTable
 	// Consult is the consultations by kind of recipient.
 	Consult ConsultTable
+	// Sessions are the Chamber's sessions the filter offers, latest first.
+	Sessions []SessionChoice
 }
 
 // BuildStaff makes the staff report of raw for f as of now. Nothing is

@@ -10,15 +10,16 @@ import (
 )
 
 func TestParseStaffFilterKeepsOnlyKnownValues(t *testing.T) {
-	assert.Equal(t, StaffFilter{Year: 2025, Kind: domain.KindDeletion, Country: "TR"}, ParseStaffFilter("2025", "deletion", "tr", asOf))
-	assert.Equal(t, StaffFilter{Year: 2026, Country: domain.UnknownCountry}, ParseStaffFilter("2031", "nonsense", "unknown", asOf))
-	assert.Equal(t, StaffFilter{Year: 2026}, ParseStaffFilter("1990", "", "ZZ", asOf), "only years the statistics cover, only member countries")
+	assert.Equal(t, StaffFilter{Year: 2025, Kind: domain.KindDeletion, Country: "TR"}, ParseStaffFilter("2025", "deletion", "tr", "", asOf))
+	assert.Equal(t, StaffFilter{Year: 2026, Country: domain.UnknownCountry}, ParseStaffFilter("2031", "nonsense", "unknown", "-3", asOf))
+	assert.Equal(t, StaffFilter{Year: 2026}, ParseStaffFilter("1990", "", "ZZ", "x", asOf), "only years the statistics cover, only member countries")
 	assert.Equal(t, []domain.Kind{domain.KindDeletion, domain.KindCorrection}, StaffFilter{Kind: domain.KindDeletion}.Kinds())
 	assert.Nil(t, StaffFilter{}.Kinds())
 	since, until := StaffFilter{Year: 2025}.Span()
 	assert.Equal(t, time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC), since)
 	assert.Equal(t, time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC), until)
-	assert.Equal(t, "year=2025 kind=deletion country=TR", StaffFilter{Year: 2025, Kind: domain.KindDeletion, Country: "TR"}.Detail())
+	assert.Equal(t, StaffFilter{Year: 2026, Session: 7}, ParseStaffFilter("", "", "", "7", asOf), "a session by its id")
+	assert.Equal(t, "year=2025 kind=deletion country=TR session=0", StaffFilter{Year: 2025, Kind: domain.KindDeletion, Country: "TR"}.Detail())
 }
 
 func TestAgeLimitsFollowTheTimeLimits(t *testing.T) {
