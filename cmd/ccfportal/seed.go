@@ -26,13 +26,16 @@ func runSeed(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	n := fs.Int("n", 0, "how many fictional requests to make (required)")
 	force := fs.Bool("force", false, "add demo data even though the store holds real filings")
 	docs := fs.Int("documents", 300, "give files to at most this many requests (the most recent); each file is encrypted and synced on its own")
-	years := fs.Bool("years", false, "instead of -n, make every year since 2021 at the CCF's published volumes and shares, the same each run")
+	years := fs.Bool("years", false, "instead of -n, make every year since 2021 at the CCF's published volumes and shares, the same each run (what seed does when -n is not given)")
 	scale := fs.Float64("scale", 1, "with -years, the share of the CCF's volumes to make (0.1 makes a tenth)")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
+	if *n <= 0 && !*years {
+		*years = true // the demo a new operator expects: years of realistic volumes
+	}
 	if (*n <= 0) == !*years || *scale <= 0 {
-		return errors.New("usage: ccfportal seed -n N | -years [-scale F] [--force] [-documents K] [-data DIR]")
+		return errors.New("usage: ccfportal seed [-years] [-scale F] | -n N, and [--force] [-documents K] [-data DIR]")
 	}
 	// Seeding writes evidence files, so it needs the folder to itself.
 	unlock, err := lockData(sf.data)

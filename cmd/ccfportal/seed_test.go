@@ -48,10 +48,10 @@ func TestSeedFillsAStoreWithDownloadableDemoCases(t *testing.T) {
 	store.Close()
 }
 
-func TestSeedRefusesRealFilingsUnlessForcedAndNeedsN(t *testing.T) {
+func TestSeedRefusesRealFilingsUnlessForcedAndBadFlags(t *testing.T) {
 	data := t.TempDir()
 	ctx := context.Background()
-	assert.ErrorContains(t, run(ctx, []string{"seed", "-data", data}, nil, io.Discard, io.Discard), "usage")
+	assert.ErrorContains(t, run(ctx, []string{"seed", "-data", data, "-scale", "0"}, nil, io.Discard, io.Discard), "usage")
 
 	store, err := db.Open(ctx, filepath.Join(data, "ccf.db"), domain.SystemClock{})
 	require.NoError(t, err)
@@ -82,20 +82,21 @@ func openFile(t *testing.T, data string) *sql.DB {
 // and a few published decisions, and two runs make the same store.
 func TestSeedYearsAtASmallScaleIsRepeatable(t *testing.T) {
 	ctx := context.Background()
-	counts := func() (int, int, int) {
+	counts := func(flags ...string) (int, int, int) {
 		data := t.TempDir()
 		var out bytes.Buffer
-		require.NoError(t, run(ctx, []string{"seed", "-data", data, "-years", "-scale", "0.02", "-documents", "0"}, nil, &out, io.Discard))
+		args := append([]string{"seed", "-data", data, "-scale", "0.02", "-documents", "0"}, flags...)
+		require.NoError(t, run(ctx, args, nil, &out, io.Discard))
 		assert.Contains(t, out.String(), "published decisions")
 		var years, requests, published int
 		require.NoError(t, openFile(t, data).QueryRow(`SELECT COUNT(DISTINCT strftime('%Y', submitted_at, 'unixepoch')), COUNT(*),
 			(SELECT COUNT(*) FROM published_decisions WHERE state = 'published') FROM requests`).Scan(&years, &requests, &published))
 		return years, requests, published
 	}
-	years, requests, published := counts()
+	years, requests, published := counts("-years")
 	assert.GreaterOrEqual(t, years, 6, "2021 to this year")
 	assert.Positive(t, published)
-	y2, r2, p2 := counts()
+	y2, r2, p2 := counts() // what plain "ccfportal seed" makes
 	assert.Equal(t, []int{years, requests, published}, []int{y2, r2, p2})
 	assert.ErrorContains(t, run(ctx, []string{"seed", "-data", t.TempDir(), "-years", "-n", "3"}, nil, io.Discard, io.Discard), "usage",
 		"one or the other")
