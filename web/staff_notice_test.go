@@ -120,6 +120,8 @@ func TestTheDailyDigestGoesOnceADayAtItsHourWithCountsOnly(t *testing.T) {
 	assert.Contains(t, body, "of which urgent: 1")
 	assert.Contains(t, body, "Replies to requests for clarification: 0")
 	assert.Contains(t, body, "Consultations now past their reply date without a reply: 0")
+	assert.Contains(t, body, "Pending cases whose time limit falls in the next 14 days: 0")
+	assert.Contains(t, body, "Pending cases past their time limit: 0")
 	assert.Contains(t, body, app.Server.URL+"/staff")
 	for _, secret := range []string{r.ApplicantName, r.Reference, "Turkey", "Türkiye", "amal@example.org"} {
 		require.NotEmpty(t, secret)
@@ -128,8 +130,14 @@ func TestTheDailyDigestGoesOnceADayAtItsHourWithCountsOnly(t *testing.T) {
 	}
 	assert.Empty(t, withSubject(app, "judge@ccf.example", digestSubject), "the digest is the secretariat's")
 
-	// The next day: nothing new, the consultation now overdue.
+	// The next day: nothing new, the consultation now overdue; of the
+	// access and deletion requests (admissible meanwhile), one is due within
+	// 14 days and one is past its time limit.
 	app.Clock.Advance(30 * 24 * time.Hour)
+	now := app.Clock.Now()
+	app.Exec(`UPDATE requests SET status = 'under_review', due_at = ? WHERE id = ?`, now.AddDate(0, 0, 10).Unix(), r.ID)
+	app.Exec(`UPDATE requests SET status = 'under_review', due_at = ? WHERE reference = ?`, now.AddDate(0, 0, -1).Unix(),
+		deskRequest(t, app, access).Reference)
 	n, err = app.DB.SendDigests(ctx, 7, compose)
 	require.NoError(t, err)
 	assert.Equal(t, 1, n)
@@ -137,4 +145,6 @@ func TestTheDailyDigestGoesOnceADayAtItsHourWithCountsOnly(t *testing.T) {
 	require.Len(t, digests, 2)
 	assert.Contains(t, digests[1].Body(), "New requests: 0")
 	assert.Contains(t, digests[1].Body(), "Consultations now past their reply date without a reply: 1")
+	assert.Contains(t, digests[1].Body(), "Pending cases whose time limit falls in the next 14 days: 1")
+	assert.Contains(t, digests[1].Body(), "Pending cases past their time limit: 1")
 }

@@ -13,10 +13,18 @@ import (
 
 // Digest is what the daily digest says: counts, never a name, a
 // reference or a country. New, Urgent and Replies count the last 24
-// hours; Overdue counts the consultations open past their reply date now.
+// hours; Overdue counts the consultations open past their reply date now;
+// DueSoon and PastDue the pending cases whose time limit falls within the
+// next 14 days, or has passed.
 type Digest struct {
-	New, Urgent, Replies, Overdue int
+	New, Urgent, Replies, Overdue, DueSoon, PastDue int
 }
+
+// dueSoonDays is how far ahead the digest looks for time limits.
+const dueSoonDays = 14
+
+// pendingCase is a case still before the CCF.
+const pendingCase = `status IN ('submitted', 'admissible', 'under_review', 'awaiting_applicant')`
 
 // SendDigests queues, once the UTC hour has reached hour, the day's digest
 // to each active secretariat member who has not had it yet today, and
@@ -68,8 +76,11 @@ func counts(ctx context.Context, tx *sql.Tx, now time.Time) (*Digest, error) {
 		(SELECT COUNT(*) FROM requests WHERE submitted_at > ? AND submitted_at <= ?
 			AND (kind = 'provisional_measures' OR event_at IS NOT NULL)),
 		(SELECT COUNT(*) FROM messages WHERE kind = 'reply' AND created_at > ? AND created_at <= ?),
-		(SELECT COUNT(*) FROM consultations WHERE replied_on = '' AND no_reply_on = '' AND reply_due < ?)`,
-		since, now.Unix(), since, now.Unix(), since, now.Unix(), now.Format(time.DateOnly)).
-		Scan(&d.New, &d.Urgent, &d.Replies, &d.Overdue)
+		(SELECT COUNT(*) FROM consultations WHERE replied_on = '' AND no_reply_on = '' AND reply_due < ?),
+		(SELECT COUNT(*) FROM requests WHERE `+pendingCase+` AND due_at >= ? AND due_at < ?),
+		(SELECT COUNT(*) FROM requests WHERE `+pendingCase+` AND due_at > 0 AND due_at < ?)`,
+		since, now.Unix(), since, now.Unix(), since, now.Unix(), now.Format(time.DateOnly),
+		now.Unix(), now.AddDate(0, 0, dueSoonDays).Unix(), now.Unix()).
+		Scan(&d.New, &d.Urgent, &d.Replies, &d.Overdue, &d.DueSoon, &d.PastDue)
 	return &d, conn.Failed("count the digest", err)
 }
