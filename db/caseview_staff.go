@@ -68,8 +68,7 @@ func readCaseInfo(ctx context.Context, q conn.Queryer, r domain.Request) (domain
 	if err != nil {
 		return info, conn.Failed(fmt.Sprintf("load assignee of request %d", r.ID), err)
 	}
-	if info.Filer, err = accounts.ScanUser(q.QueryRowContext(ctx, `SELECT `+accounts.UserColumns+` FROM users WHERE id = ?`,
-		r.FilerID)); err != nil {
+	if info.Filer, err = accounts.UserIn(ctx, q, r.FilerID); err != nil {
 		return info, err
 	}
 	info.Filer.PasswordHash = ""

@@ -118,6 +118,12 @@ func (db Accounts) insertUser(ctx context.Context, u domain.NewUser, p password.
 // UserColumns are the columns ScanUser reads, in its order.
 const UserColumns = `id, email, name, organisation, role, password_hash, created_at, language, email_verified_at IS NOT NULL, staff_role`
 
+// UserIn reads user id through q (the pool or a transaction), as
+// ScanUser does.
+func UserIn(ctx context.Context, q conn.Queryer, id int64) (domain.User, error) {
+	return ScanUser(q.QueryRowContext(ctx, `SELECT `+UserColumns+` FROM users WHERE id = ?`, id))
+}
+
 // ScanUser reads one user row of UserColumns; no row is not found.
 func ScanUser(row conn.Scanner) (domain.User, error) {
 	var u domain.User

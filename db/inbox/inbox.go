@@ -82,7 +82,7 @@ type entry struct {
 // notify writes e and, when compose is given and the account chose the
 // news e-mail, queues compose's message.
 func notify(ctx context.Context, tx *sql.Tx, e entry, now time.Time, compose func(domain.User) outbox.Message) error {
-	u, err := accounts.ScanUser(tx.QueryRowContext(ctx, `SELECT `+accounts.UserColumns+` FROM users WHERE id = ?`, e.userID))
+	u, err := accounts.UserIn(ctx, tx, e.userID)
 	if err != nil {
 		return conn.Failed(fmt.Sprintf("load user %d to notify", e.userID), err)
 	}

@@ -46,14 +46,13 @@ func (r Recovery) RequestEmailChange(ctx context.Context, userID int64, client, 
 	email = domain.NormaliseEmail(email)
 	now := r.Clock.Now()
 	return r.Write(ctx, func(tx *sql.Tx) error {
-		u, err := accounts.ScanUser(tx.QueryRowContext(ctx, `SELECT `+accounts.UserColumns+` FROM users WHERE id = ?`, userID))
+		u, err := accounts.UserIn(ctx, tx, userID)
 		if err != nil {
 			return conn.Failed(fmt.Sprintf("load user %d to change address", userID), err)
 		}
-		var asked int
-		if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM email_verifications
-			WHERE user_id = ? AND purpose = 'change' AND created_at > ?`, userID, now.Add(-ResetWindow).Unix()).Scan(&asked); err != nil {
-			return conn.Failed("count address changes", err)
+		asked, err := linksSent(ctx, tx, userID, "change", now)
+		if err != nil {
+			return err
 		}
 		if asked >= ChangesPerWindow {
 			return domain.Errorf(domain.ETooMany, "address.too_many")

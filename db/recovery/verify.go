@@ -50,17 +50,16 @@ func queueVerification(ctx context.Context, tx *sql.Tx, u domain.User, token str
 func (r Recovery) ResendVerification(ctx context.Context, userID int64, token string, compose Compose) error {
 	now := r.Clock.Now()
 	return r.Write(ctx, func(tx *sql.Tx) error {
-		u, err := accounts.ScanUser(tx.QueryRowContext(ctx, `SELECT `+accounts.UserColumns+` FROM users WHERE id = ?`, userID))
+		u, err := accounts.UserIn(ctx, tx, userID)
 		if err != nil {
 			return conn.Failed(fmt.Sprintf("load user %d for confirmation", userID), err)
 		}
 		if u.Verified {
 			return nil
 		}
-		var sent int
-		if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM email_verifications WHERE user_id = ? AND purpose = 'confirm' AND created_at > ?`,
-			userID, now.Add(-ResetWindow).Unix()).Scan(&sent); err != nil {
-			return conn.Failed("count confirmation links", err)
+		sent, err := linksSent(ctx, tx, userID, "confirm", now)
+		if err != nil {
+			return err
 		}
 		if sent >= VerifyLinksPerWindow {
 			return domain.Errorf(domain.ETooMany, "verify.resend.too_many")
@@ -103,4 +102,13 @@ func (r Recovery) MarkEmailVerifiedWithoutLink(ctx context.Context, userID int64
 			r.Clock.Now().Unix(), userID)
 		return conn.Failed(fmt.Sprintf("confirm address of user %d", userID), err)
 	})
+}
+
+// linksSent counts the links of purpose ("confirm" or "change") sent to
+// an account within the last ResetWindow, for the limits on both.
+func linksSent(ctx context.Context, tx *sql.Tx, userID int64, purpose string, now time.Time) (int, error) {
+	var n int
+	err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM email_verifications WHERE user_id = ? AND purpose = ? AND created_at > ?`,
+		userID, purpose, now.Add(-ResetWindow).Unix()).Scan(&n)
+	return n, conn.Failed("count "+purpose+" links", err)
 }
