@@ -14,14 +14,19 @@ import (
 // line and carries no meaning, so "حـسـن" is "حسن".
 const tatweel = '\u0640'
 
-// folder removes the marks a reader does not count as letters: Latin
+// newFolder removes the marks a reader does not count as letters: Latin
 // accents, and Arabic tashkeel and the hamza or madda over an alef (all
-// combining marks once decomposed), then recomposes what is left.
-var folder = transform.Chain(norm.NFKD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
+// combining marks once decomposed), then recomposes what is left. A
+// chain keeps state between calls, so every call builds its own: one
+// shared by two requests would mix their text.
+func newFolder() transform.Transformer {
+	return transform.Chain(norm.NFKD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
+}
 
-// caseFolder folds case the same way in every language (not Turkish
-// dotless i rules, which would make the match depend on the reader).
-var caseFolder = cases.Fold()
+// newCaseFolder folds case the same way in every language (not Turkish
+// dotless i rules, which would make the match depend on the reader). A
+// Caser is stateful too, hence one per call.
+func newCaseFolder() cases.Caser { return cases.Fold() }
 
 // Normalise is the form in which excerpts are compared with a case's
 // identifiers and searched: compatibility forms unified (NFKC), case
@@ -30,8 +35,8 @@ var caseFolder = cases.Fold()
 // turned into a single space. "Ḥaddād, AMAL" and "haddad amal" are the same.
 func Normalise(s string) string {
 	s = norm.NFKC.String(s)
-	s, _, _ = transform.String(folder, s)
-	s = caseFolder.String(s)
+	s, _, _ = transform.String(newFolder(), s)
+	s = newCaseFolder().String(s)
 	var b strings.Builder
 	b.Grow(len(s))
 	space := true // no leading space
