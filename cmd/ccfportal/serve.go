@@ -120,6 +120,11 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) (err er
 	if err != nil {
 		return err
 	}
+	if sealed, err := store.UseKeys(ctx, secrets.EncryptionKey); err != nil {
+		return fmt.Errorf("load the store's keys: %w", err)
+	} else if sealed > 0 {
+		logger.Info("second-factor secrets sealed", "count", sealed)
+	}
 	blobs, err := openBlobs(ctx, cfg.storeFlags, secrets, store, logger)
 	if err != nil {
 		return err

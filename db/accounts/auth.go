@@ -2,9 +2,7 @@ package accounts
 
 import (
 	"context"
-	"crypto/sha256"
 	"database/sql"
-	"encoding/hex"
 	"errors"
 	"fmt"
 	"math"
@@ -18,15 +16,17 @@ import (
 
 // accountKey keys the failures on an account from every client together;
 // clientKey keys those on an account from one client. client is already a
-// hash of the client's address (throttle.LoginClient): no address is stored.
-func accountKey(email string) string {
-	sum := sha256.Sum256([]byte("login:" + domain.NormaliseEmail(email)))
-	return hex.EncodeToString(sum[:])
+// hash of the client's address (throttle.LoginClient): no address is
+// stored. Both are keyed hashes (db/keys): a plain hash of an e-mail or of
+// an address, of which there are only 2^32 for IPv4, is undone by trying
+// them all, and a stolen copy of the database would tell who tried to sign
+// in and from where.
+func (db Accounts) accountKey(email string) string {
+	return db.Keys.Tag("login", domain.NormaliseEmail(email))
 }
 
-func clientKey(email, client string) string {
-	sum := sha256.Sum256([]byte("login-client:" + domain.NormaliseEmail(email) + "\x00" + client))
-	return hex.EncodeToString(sum[:])
+func (db Accounts) clientKey(email, client string) string {
+	return db.Keys.Tag("login-client", domain.NormaliseEmail(email), client)
 }
 
 // verify is password.VerifyContext; tests replace it to count the guesses
@@ -59,8 +59,8 @@ func waitFor(tx *sql.Tx, ctx context.Context, key string, now time.Time, delay f
 // all clients on the account only add a far higher ceiling, so a flood from
 // elsewhere cannot lock the owner's own client out.
 func (db Accounts) reserveLoginAttempt(ctx context.Context, email, client string) (time.Duration, error) {
-	return db.reserve(ctx, throttled{clientKey(email, client), throttle.LoginDelay},
-		throttled{accountKey(email), throttle.AccountLoginDelay})
+	return db.reserve(ctx, throttled{db.clientKey(email, client), throttle.LoginDelay},
+		throttled{db.accountKey(email), throttle.AccountLoginDelay})
 }
 
 // throttled is one throttle key and the delay its failures impose.
@@ -111,11 +111,11 @@ func (db Accounts) releaseLoginAttempt(ctx context.Context, email, client string
 		if signedIn {
 			own = `DELETE FROM login_throttle WHERE key_hash = ?`
 		}
-		if _, err := tx.ExecContext(ctx, own, clientKey(email, client)); err != nil {
+		if _, err := tx.ExecContext(ctx, own, db.clientKey(email, client)); err != nil {
 			return conn.Failed("clear login failures", err)
 		}
 		if _, err := tx.ExecContext(ctx, `UPDATE login_throttle SET failures = max(0, failures - 1) WHERE key_hash = ?`,
-			accountKey(email)); err != nil {
+			db.accountKey(email)); err != nil {
 			return conn.Failed("release login attempt", err)
 		}
 		return nil

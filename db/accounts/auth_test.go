@@ -1,7 +1,10 @@
 package accounts_test
 
 import (
+	"bytes"
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"fmt"
 	"sync"
 	"sync/atomic"
@@ -133,4 +136,37 @@ func TestABusyPasswordCheckIsNotCountedAsAFailure(t *testing.T) {
 	restore()
 	_, err = store.Authenticate(ctx, "a@example.org", "owner", "correct horse battery staple", password.FastParams)
 	assert.NoError(t, err)
+}
+
+// The sign-in throttle's keys are keyed hashes: a copy of the database
+// cannot be searched for an e-mail or an address by hashing candidates,
+// and another portal key gives other keys.
+func TestThrottleKeysAreKeyedHashes(t *testing.T) {
+	ctx := t.Context()
+	keysOf := func(master byte) []string {
+		store, _ := dbtest.Open(t)
+		_, err := store.UseKeys(ctx, bytes.Repeat([]byte{master}, 32))
+		require.NoError(t, err)
+		_, err = store.Authenticate(ctx, "amal@example.org", throttle.LoginClient("192.0.2.7"), "wrong", password.FastParams)
+		require.Error(t, err)
+		rows, err := dbtest.Raw(t, store).Query(`SELECT key_hash FROM login_throttle ORDER BY key_hash`)
+		require.NoError(t, err)
+		defer rows.Close()
+		var out []string
+		for rows.Next() {
+			var k string
+			require.NoError(t, rows.Scan(&k))
+			out = append(out, k)
+		}
+		return out
+	}
+	one := keysOf(1)
+	require.Len(t, one, 2, "the account's key and the account-and-client key")
+	plain := func(s string) string { sum := sha256.Sum256([]byte(s)); return hex.EncodeToString(sum[:]) }
+	for _, guess := range []string{plain("login:amal@example.org"), plain("login-client:amal@example.org\x00" + throttle.LoginClient("192.0.2.7"))} {
+		assert.NotContains(t, one, guess, "a plain hash of the e-mail or the address")
+	}
+	for _, k := range keysOf(2) {
+		assert.NotContains(t, one, k, "another portal key, other throttle keys")
+	}
 }

@@ -2,9 +2,7 @@ package accounts
 
 import (
 	"context"
-	"crypto/sha256"
 	"database/sql"
-	"encoding/hex"
 	"math"
 	"strconv"
 
@@ -16,9 +14,8 @@ import (
 // secondFactorKey keys the failed codes on one account from every client:
 // whoever passed the password step may change address, so the code step is
 // throttled by account, on top of the sign-in throttle.
-func secondFactorKey(userID int64) string {
-	sum := sha256.Sum256([]byte("second-factor:" + strconv.FormatInt(userID, 10)))
-	return hex.EncodeToString(sum[:])
+func (db Accounts) secondFactorKey(userID int64) string {
+	return db.Keys.Tag("second-factor", strconv.FormatInt(userID, 10))
 }
 
 // ReserveSecondFactorAttempt checks the throttles before a code is checked
@@ -28,8 +25,8 @@ func secondFactorKey(userID int64) string {
 // attempt is refused (too many, with the minutes to wait) before any code
 // is looked at; a code that then proves right takes the counts back.
 func (db Accounts) ReserveSecondFactorAttempt(ctx context.Context, user domain.User, client string) error {
-	wait, err := db.reserve(ctx, throttled{secondFactorKey(user.ID), throttle.LoginDelay},
-		throttled{clientKey(user.Email, client), throttle.LoginDelay})
+	wait, err := db.reserve(ctx, throttled{db.secondFactorKey(user.ID), throttle.LoginDelay},
+		throttled{db.clientKey(user.Email, client), throttle.LoginDelay})
 	if err != nil {
 		return err
 	}
@@ -43,7 +40,7 @@ func (db Accounts) ReserveSecondFactorAttempt(ctx context.Context, user domain.U
 // ReserveSecondFactorAttempt once a code proved right.
 func (db Accounts) ReleaseSecondFactorAttempt(ctx context.Context, user domain.User, client string) error {
 	return db.Write(ctx, func(tx *sql.Tx) error {
-		for _, key := range []string{secondFactorKey(user.ID), clientKey(user.Email, client)} {
+		for _, key := range []string{db.secondFactorKey(user.ID), db.clientKey(user.Email, client)} {
 			if _, err := tx.ExecContext(ctx, `DELETE FROM login_throttle WHERE key_hash = ?`, key); err != nil {
 				return conn.Failed("clear second-factor failures", err)
 			}

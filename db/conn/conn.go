@@ -17,6 +17,7 @@ import (
 	_ "modernc.org/sqlite" // registers the "sqlite" driver
 
 	"github.com/ccf-portal/ccfportal/db/domain"
+	"github.com/ccf-portal/ccfportal/db/keys"
 )
 
 // Conn is the store's connection. SQLite allows one writer at a time, so writes go through
@@ -28,7 +29,10 @@ type Conn struct {
 	// group runs the write transactions on write, grouped (see group.go).
 	group *committer
 	Clock domain.Clock
-	path  string
+	// Keys are the store's derived keys: ephemeral until the portal's
+	// key is loaded (see db.DB.UseKeys).
+	Keys *keys.Ring
+	path string
 	// readOnly marks a connection from OpenExisting: it never checkpoints.
 	readOnly bool
 }
@@ -61,7 +65,7 @@ func Open(ctx context.Context, path string, clock domain.Clock) (*Conn, error) {
 	}
 	writeDB.SetMaxOpenConns(1)
 	write := newPool(writeDB)
-	db := &Conn{write: write, Clock: clock, path: path}
+	db := &Conn{write: write, Clock: clock, Keys: keys.Ephemeral(), path: path}
 	if err := db.migrate(ctx); err != nil {
 		write.Close()
 		return nil, err

@@ -13,6 +13,7 @@ import (
 	"slices"
 
 	"github.com/ccf-portal/ccfportal/db/domain"
+	"github.com/ccf-portal/ccfportal/db/keys"
 )
 
 // OpenExisting opens the database file at path for reading only, without
@@ -35,7 +36,7 @@ func OpenExisting(ctx context.Context, path string) (*Conn, error) {
 		return nil, fmt.Errorf("open database: %w", err)
 	}
 	write.SetMaxOpenConns(1)
-	db := &Conn{write: newPool(write), read: newPool(read), Clock: domain.SystemClock{}, path: path, readOnly: true}
+	db := &Conn{write: newPool(write), read: newPool(read), Clock: domain.SystemClock{}, Keys: keys.Ephemeral(), path: path, readOnly: true}
 	db.group = startCommitter(db.write)
 	if err := db.Ping(ctx); err != nil {
 		db.Close()

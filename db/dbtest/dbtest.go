@@ -4,6 +4,7 @@
 package dbtest
 
 import (
+	"bytes"
 	"context"
 	"database/sql"
 	"fmt"
@@ -21,6 +22,9 @@ import (
 // Start is the moment a test store's clock starts at.
 var Start = time.Date(2026, 3, 2, 9, 0, 0, 0, time.UTC)
 
+// TestKey is the portal encryption key of test stores.
+var TestKey = bytes.Repeat([]byte{9}, 32)
+
 // Open opens a fresh store with a fixed clock; it is closed when the test
 // ends.
 func Open(tb testing.TB) (*db.DB, *domain.FixedClock) {
@@ -29,6 +33,8 @@ func Open(tb testing.TB) (*db.DB, *domain.FixedClock) {
 	store, err := db.Open(context.Background(), filepath.Join(tb.TempDir(), "ccf.db"), clock)
 	require.NoError(tb, err)
 	tb.Cleanup(func() { store.Close() })
+	_, err = store.UseKeys(context.Background(), TestKey)
+	require.NoError(tb, err)
 	return store, clock
 }
 

@@ -3,8 +3,9 @@
 // and its recovery codes (stored as hashes only). The rules themselves
 // (steps, skew, code shapes) are in db/domain/twofa.
 //
-// The secrets are stored as they are: the store has no field-encryption
-// helper yet, so a copy of the database holds them in clear.
+// The secrets are sealed (db/keys: AES-GCM under a key derived from the
+// portal's encryption key, bound to the account's row), so a copy of the
+// database alone does not give anyone's codes.
 package twofa
 
 import (
@@ -47,21 +48,26 @@ func (db Factors) StartTOTPEnrolment(ctx context.Context, userID int64, account 
 	var e Enrolment
 	err := db.Write(ctx, func(tx *sql.Tx) error {
 		var confirmed sql.NullInt64
+		var stored string
 		err := tx.QueryRowContext(ctx, `SELECT secret, confirmed_at FROM totp_factors WHERE user_id = ?`, userID).
-			Scan(&e.Secret, &confirmed)
+			Scan(&stored, &confirmed)
 		switch {
 		case err == nil && confirmed.Valid:
 			return domain.Errorf(domain.EConflict, "security.enrol.already")
 		case err == nil:
-			return nil
+			e.Secret, err = db.open(userID, stored)
+			return err
 		case !errors.Is(err, sql.ErrNoRows):
 			return conn.Failed(fmt.Sprintf("load enrolment of user %d", userID), err)
 		}
 		if e.Secret, _, err = rules.NewKey(account, rand.Reader); err != nil {
 			return domain.Internal(err)
 		}
+		if stored, err = db.seal(userID, e.Secret); err != nil {
+			return err
+		}
 		_, err = tx.ExecContext(ctx, `INSERT INTO totp_factors (user_id, secret, created_at) VALUES (?, ?, ?)`,
-			userID, e.Secret, db.Clock.Now().Unix())
+			userID, stored, db.Clock.Now().Unix())
 		return conn.Failed(fmt.Sprintf("start enrolment of user %d", userID), err)
 	})
 	if err != nil {
@@ -81,13 +87,17 @@ func (db Factors) ConfirmTOTPEnrolment(ctx context.Context, userID int64, code s
 	}
 	now := db.Clock.Now()
 	err = db.Write(ctx, func(tx *sql.Tx) error {
-		var secret string
+		var stored string
 		err := tx.QueryRowContext(ctx, `SELECT secret FROM totp_factors WHERE user_id = ? AND confirmed_at IS NULL`,
-			userID).Scan(&secret)
+			userID).Scan(&stored)
 		if errors.Is(err, sql.ErrNoRows) {
 			return domain.Errorf(domain.EConflict, "security.enrol.already")
 		} else if err != nil {
 			return conn.Failed(fmt.Sprintf("load enrolment of user %d", userID), err)
+		}
+		secret, err := db.open(userID, stored)
+		if err != nil {
+			return err
 		}
 		step, ok := rules.Match(secret, code, now, 0)
 		if !ok {
@@ -130,14 +140,18 @@ func (db Factors) VerifySecondFactor(ctx context.Context, userID int64, code str
 		if !rules.IsTOTPCode(code) {
 			return spendRecoveryCode(ctx, tx, userID, code, now.Unix())
 		}
-		var secret string
+		var stored string
 		var last int64
 		err := tx.QueryRowContext(ctx, `SELECT secret, last_step FROM totp_factors
-			WHERE user_id = ? AND confirmed_at IS NOT NULL`, userID).Scan(&secret, &last)
+			WHERE user_id = ? AND confirmed_at IS NOT NULL`, userID).Scan(&stored, &last)
 		if errors.Is(err, sql.ErrNoRows) {
 			return domain.Errorf(domain.EUnauthorized, "security.code.invalid")
 		} else if err != nil {
 			return conn.Failed(fmt.Sprintf("load second factor of user %d", userID), err)
+		}
+		secret, err := db.open(userID, stored)
+		if err != nil {
+			return err
 		}
 		step, ok := rules.Match(secret, code, now, last)
 		if !ok {

@@ -66,6 +66,8 @@ func New(t testing.TB, opts ...Option) *App {
 	require.NoError(t, err)
 	blobs, err := blob.NewStore(filepath.Join(dir, "evidence"), bytes.Repeat([]byte{9}, 32))
 	require.NoError(t, err)
+	_, err = store.UseKeys(context.Background(), bytes.Repeat([]byte{9}, 32))
+	require.NoError(t, err)
 	logs := &SafeBuffer{}
 	cfg := web.Config{
 		SessionKey: bytes.Repeat([]byte{7}, 32),

@@ -1,0 +1,21 @@
+package db
+
+import (
+	"context"
+
+	"github.com/ccf-portal/ccfportal/db/keys"
+)
+
+// UseKeys gives the store the keys it derives from the portal's
+// encryption key (db/keys), and seals what an earlier version stored in
+// clear. Until it is called the store's keys are ephemeral: throttle keys
+// mean nothing after the process ends, and no second-factor secret can be
+// written or read. It returns how many secrets it sealed.
+func (db *DB) UseKeys(ctx context.Context, master []byte) (int, error) {
+	ring, err := keys.New(master)
+	if err != nil {
+		return 0, err
+	}
+	db.Keys = ring
+	return db.SealStoredSecrets(ctx)
+}
