@@ -14,7 +14,7 @@ func (h *Handlers) StaffQueue(c echo.Context) error {
 	u := CurrentUser(c)
 	f := views.QueueFilterFrom(c.QueryParams(), u.ID)
 	now := h.DB.Clock.Now()
-	page, err := h.DB.Queue(c.Request().Context(), f, now)
+	page, err := h.DB.SearchQueue(c.Request().Context(), f, now)
 	if err != nil {
 		return err
 	}

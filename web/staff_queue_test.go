@@ -126,3 +126,28 @@ func TestQueuePagesWithKeysetLinks(t *testing.T) {
 	prev := html.UnescapeString(regexpFind(t, staff.Get(third).Body, `rel="prev" href="([^"]+)"`))
 	assert.Equal(t, second, queueRefs(t, staff, prev))
 }
+
+// Every search of the queue by name or reference is in the audit log, with
+// who searched and for what; browsing without a search writes nothing.
+func TestQueueSearchesAreAudited(t *testing.T) {
+	app := webtest.New(t)
+	app.Counsel("lawyer@example.org")
+	staff := app.Staff("clerk@ccf.example")
+	insertQueue(t, app, "lawyer@example.org", []queueRow{
+		{"CCF-2026-000001", "access", "submitted", "Amal Haddad", "TR", -2, 0, 0},
+	})
+	searches := func() int64 { return app.QueryInt(`SELECT COUNT(*) FROM audit_log WHERE action = 'queue_search'`) }
+	queueRefs(t, staff, "/staff")
+	queueRefs(t, staff, "/staff?country=TR")
+	assert.Zero(t, searches(), "no search, no entry")
+
+	assert.Equal(t, []string{"CCF-2026-000001"}, queueRefs(t, staff, "/staff?q=haddad"))
+	queueRefs(t, staff, "/staff?status=all&q=CCF-2025")
+	assert.Equal(t, int64(2), searches())
+	clerk := app.QueryInt(`SELECT id FROM users WHERE email = 'clerk@ccf.example'`)
+	assert.Equal(t, int64(1), app.QueryInt(`SELECT COUNT(*) FROM audit_log WHERE action = 'queue_search'
+		AND actor_id = ? AND detail = 'q=haddad' AND request_id = 0`, clerk))
+	report, err := app.DB.VerifyAudit(t.Context())
+	require.NoError(t, err)
+	assert.True(t, report.OK(), "the chain stays whole")
+}
