@@ -21,6 +21,7 @@ import (
 	"github.com/ccf-portal/ccfportal/db/queue"
 	"github.com/ccf-portal/ccfportal/db/receipt"
 	"github.com/ccf-portal/ccfportal/db/recovery"
+	"github.com/ccf-portal/ccfportal/db/retention"
 	"github.com/ccf-portal/ccfportal/db/staffadmin"
 	"github.com/ccf-portal/ccfportal/db/staffnotice"
 	"github.com/ccf-portal/ccfportal/db/stats"
@@ -49,6 +50,8 @@ type DB struct {
 	StaffAdmin staffadmin.Admin
 	// Chamber is the Requests Chamber's sessions and their agendas.
 	Chamber chamber.Store
+	// Drafts deletes the drafts never sent, after a warning.
+	Drafts retention.Drafts
 }
 
 // Open opens (creating if needed) the database file at path, applies the
@@ -63,5 +66,5 @@ func Open(ctx context.Context, path string, clock domain.Clock) (*DB, error) {
 		Figures: stats.Figures{Conn: c}, Factors: twofa.Factors{Conn: c}, Desk: helpdesk.Desk{Conn: c},
 		Files: receipt.Files{Conn: c, Access: cases.AccessCond}, Consultations: consult.Store{Conn: c},
 		Publications: publish.Store{Conn: c}, Staff: staffnotice.Staff{Conn: c}, StaffAdmin: staffadmin.Admin{Conn: c},
-		Chamber: chamber.Store{Conn: c}}, nil
+		Chamber: chamber.Store{Conn: c}, Drafts: retention.Drafts{Conn: c}}, nil
 }

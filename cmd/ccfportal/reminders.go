@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/ccf-portal/ccfportal/db"
+	"github.com/ccf-portal/ccfportal/db/blob"
 	"github.com/ccf-portal/ccfportal/db/domain"
 	"github.com/ccf-portal/ccfportal/db/outbox"
 	"github.com/ccf-portal/ccfportal/db/staffnotice"
@@ -20,17 +21,24 @@ import (
 // hour of its hour.
 const reminderEvery = 15 * time.Minute
 
+// reminderConfig is what a round needs besides the store.
+type reminderConfig struct {
+	portal     string // the address the e-mails give
+	digestHour int    // the UTC hour of the staff's digest
+	draftDays  int    // days drafts never sent are kept; 0 keeps them
+	blobs      *blob.Store
+}
+
 // startReminders runs remind in the background, at start and then every
-// reminderEvery, until the returned stop is called. portal is the address
-// the e-mails give; digestHour the UTC hour of the staff's digest.
-func startReminders(store *db.DB, portal string, digestHour int, logger *slog.Logger) func() {
+// reminderEvery, until the returned stop is called.
+func startReminders(store *db.DB, cfg reminderConfig, logger *slog.Logger) func() {
 	ctx, cancel := context.WithCancel(context.Background())
 	var wg sync.WaitGroup
 	wg.Go(func() {
 		t := time.NewTicker(reminderEvery)
 		defer t.Stop()
 		for {
-			remind(ctx, store, portal, digestHour, logger)
+			remind(ctx, store, cfg, logger)
 			select {
 			case <-ctx.Done():
 				return
@@ -42,10 +50,12 @@ func startReminders(store *db.DB, portal string, digestHour int, logger *slog.Lo
 }
 
 // remind does one round: applicants reminded of near reply-by dates,
-// staff told of overdue consultations, the day's digest. Each e-mail is
-// in its recipient's language and names nothing of a case. A failure is
-// logged, and the next round tries again.
-func remind(ctx context.Context, store *db.DB, portal string, digestHour int, logger *slog.Logger) {
+// staff told of overdue consultations, the day's digest, filers warned of
+// drafts soon deleted and the drafts whose time is up deleted. Each e-mail
+// is in its recipient's language and names nothing of a case. A failure
+// is logged, and the next round tries again.
+func remind(ctx context.Context, store *db.DB, cfg reminderConfig, logger *slog.Logger) {
+	portal, digestHour := cfg.portal, cfg.digestHour
 	news := handlers.NewsTo(context.Background(), portal)
 	report(ctx, logger, "remind of reply-by dates", "reminded", func() (int, error) { return store.RemindReplies(ctx, news) })
 	report(ctx, logger, "tell of overdue consultations", "overdue", func() (int, error) {
@@ -53,6 +63,12 @@ func remind(ctx context.Context, store *db.DB, portal string, digestHour int, lo
 	})
 	report(ctx, logger, "send the daily digest", "digests", func() (int, error) {
 		return store.SendDigests(ctx, digestHour, digestTo(portal))
+	})
+	report(ctx, logger, "warn of drafts to be deleted", "warned", func() (int, error) {
+		return store.Drafts.WarnDrafts(ctx, cfg.draftDays, news)
+	})
+	report(ctx, logger, "delete drafts never sent", "deleted", func() (int, error) {
+		return store.Drafts.PurgeDrafts(ctx, cfg.draftDays, cfg.blobs, news)
 	})
 }
 

@@ -15,6 +15,7 @@ import (
 	"github.com/ccf-portal/ccfportal/db/conn"
 	"github.com/ccf-portal/ccfportal/db/domain"
 	consultrules "github.com/ccf-portal/ccfportal/db/domain/consult"
+	"github.com/ccf-portal/ccfportal/db/domain/retention"
 	"github.com/ccf-portal/ccfportal/db/password"
 	"github.com/ccf-portal/ccfportal/web"
 )
@@ -63,6 +64,8 @@ func parseServeFlags(args []string, stderr io.Writer) (serveConfig, error) {
 		"smallest count the public statistics show as it is; smaller ones read \"fewer than N\" (env CCF_STATS_THRESHOLD)")
 	fs.Int64Var(&cfg.replyDays, "consultation-reply-days", envInt("CCF_CONSULTATION_REPLY_DAYS", consultrules.DefaultReplyDays),
 		"default time for a reply to a consultation, in days after it was sent; staff can change it per consultation (env CCF_CONSULTATION_REPLY_DAYS)")
+	fs.IntVar(&cfg.limits.DraftDays, "draft-retention-days", int(envInt("CCF_DRAFT_RETENTION_DAYS", retention.DefaultDays)),
+		"days a draft never sent is kept after its last change; its filer is warned 14 days before; 0 keeps drafts (env CCF_DRAFT_RETENTION_DAYS)")
 	fs.Int64Var(&cfg.digestHour, "digest-hour", envInt("CCF_DIGEST_HOUR", 7),
 		"UTC hour (0-23) from which each secretariat member is e-mailed the day's digest of counts (env CCF_DIGEST_HOUR)")
 	cfg.ops.register(fs)
@@ -73,6 +76,9 @@ func parseServeFlags(args []string, stderr io.Writer) (serveConfig, error) {
 	}
 	if err := cfg.ops.check(); err != nil {
 		return cfg, err
+	}
+	if cfg.limits.DraftDays < 0 || (cfg.limits.DraftDays > 0 && cfg.limits.DraftDays <= retention.WarnDays) {
+		return cfg, fmt.Errorf("-draft-retention-days must be 0 (keep drafts) or more than %d, not %d", retention.WarnDays, cfg.limits.DraftDays)
 	}
 	if cfg.digestHour < 0 || cfg.digestHour > 23 {
 		return cfg, fmt.Errorf("-digest-hour must be from 0 to 23, not %d", cfg.digestHour)
@@ -168,7 +174,8 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) (err er
 	// Deferred after the store's Close, so it runs first: no delivery is
 	// left writing to a closed store.
 	defer stopSender()
-	defer startReminders(store, base, int(cfg.digestHour), logger)()
+	defer startReminders(store, reminderConfig{portal: base, digestHour: int(cfg.digestHour),
+		draftDays: cfg.limits.DraftDays, blobs: blobs}, logger)()
 	fmt.Fprintf(stdout, "CCF Portal is running at %s (data in %s). Press Ctrl+C to stop.\n", base, cfg.data)
 	errs := make(chan error, 1)
 	go func() { errs <- srv.Serve(ln) }()

@@ -9,6 +9,9 @@ import (
 type Limits struct {
 	MaxAppendices   int // appendices per request (see Filing.Appendices)
 	MaxSummaryPages int // pages of an uploaded summary of arguments
+	// DraftDays is how long a draft never sent is kept after its last
+	// change (db/domain/retention); 0 keeps drafts.
+	DraftDays int
 }
 
 // DefaultLimits are the limits the CCF reports since 2026 (practice):

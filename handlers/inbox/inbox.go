@@ -10,6 +10,7 @@ import (
 	"github.com/labstack/echo/v4"
 
 	dbinbox "github.com/ccf-portal/ccfportal/db/inbox"
+	"github.com/ccf-portal/ccfportal/db/retention"
 	"github.com/ccf-portal/ccfportal/db/staffnotice"
 	"github.com/ccf-portal/ccfportal/handlers"
 	"github.com/ccf-portal/ccfportal/views"
@@ -34,18 +35,21 @@ var messageKeys = map[dbinbox.Kind]string{
 	dbinbox.KindAccessRevoked: "inbox.kind.access_revoked",
 	dbinbox.KindDecisionSent:  "inbox.kind.decision_sent",
 	dbinbox.KindMeasures:      "inbox.kind.measures",
+	// A draft's end (db/retention).
+	retention.KindDraftExpiring: "inbox.kind.draft_expiring",
+	retention.KindDraftDeleted:  "inbox.kind.draft_deleted",
 }
 
 // notePath is where a notification leads: the request it is about, the
 // help page for an answer to a help request, the record shared, or the
-// dashboard once access to a record is withdrawn.
+// dashboard once access to a record is withdrawn or a draft deleted.
 func notePath(n dbinbox.Note) string {
 	switch n.Kind {
 	case dbinbox.KindHelpAnswer:
 		return views.HelpAskPath
 	case dbinbox.KindAccessGranted:
 		return fmt.Sprintf("/applicants/%d", n.ApplicantID)
-	case dbinbox.KindAccessRevoked:
+	case dbinbox.KindAccessRevoked, retention.KindDraftDeleted:
 		return "/dashboard"
 	}
 	return fmt.Sprintf("/requests/%d", n.RequestID)
