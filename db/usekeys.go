@@ -12,10 +12,19 @@ import (
 // mean nothing after the process ends, and no second-factor secret can be
 // written or read. It returns how many secrets it sealed.
 func (db *DB) UseKeys(ctx context.Context, master []byte) (int, error) {
-	ring, err := keys.New(master)
-	if err != nil {
+	if err := db.LoadKeys(master); err != nil {
 		return 0, err
 	}
-	db.Keys = ring
 	return db.SealStoredSecrets(ctx)
+}
+
+// LoadKeys gives the store its keys and writes nothing: for the commands
+// that only check.
+func (db *DB) LoadKeys(master []byte) error {
+	ring, err := keys.New(master)
+	if err != nil {
+		return err
+	}
+	db.Keys = ring
+	return nil
 }

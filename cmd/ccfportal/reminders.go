@@ -27,10 +27,13 @@ type reminderConfig struct {
 	digestHour int    // the UTC hour of the staff's digest
 	draftDays  int    // days drafts never sent are kept; 0 keeps them
 	blobs      *blob.Store
+	anchor     string // the audit log's anchor file
 }
 
 // startReminders runs remind in the background, at start and then every
-// reminderEvery, until the returned stop is called.
+// reminderEvery, until the returned stop is called; stopping writes a last
+// checkpoint of the audit log, so a clean shutdown leaves none of it
+// unanchored.
 func startReminders(store *db.DB, cfg reminderConfig, logger *slog.Logger) func() {
 	ctx, cancel := context.WithCancel(context.Background())
 	var wg sync.WaitGroup
@@ -46,7 +49,13 @@ func startReminders(store *db.DB, cfg reminderConfig, logger *slog.Logger) func(
 			}
 		}
 	})
-	return func() { cancel(); wg.Wait() }
+	return func() {
+		cancel()
+		wg.Wait()
+		report(context.Background(), logger, "checkpoint the audit log", "checkpoints", func() (int, error) {
+			return checkpoint(context.Background(), store, cfg.anchor)
+		})
+	}
 }
 
 // remind does one round: applicants reminded of near reply-by dates,
@@ -70,6 +79,19 @@ func remind(ctx context.Context, store *db.DB, cfg reminderConfig, logger *slog.
 	report(ctx, logger, "delete drafts never sent", "deleted", func() (int, error) {
 		return store.Drafts.PurgeDrafts(ctx, cfg.draftDays, cfg.blobs, news)
 	})
+	report(ctx, logger, "checkpoint the audit log", "checkpoints", func() (int, error) {
+		return checkpoint(ctx, store, cfg.anchor)
+	})
+}
+
+// checkpoint appends the audit chain's head to the anchor file, counting
+// the line written.
+func checkpoint(ctx context.Context, store *db.DB, path string) (int, error) {
+	wrote, err := store.WriteCheckpoint(ctx, path)
+	if wrote {
+		return 1, err
+	}
+	return 0, err
 }
 
 // report runs step and logs what it did, or its failure (no addresses or

@@ -175,7 +175,7 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) (err er
 	// left writing to a closed store.
 	defer stopSender()
 	defer startReminders(store, reminderConfig{portal: base, digestHour: int(cfg.digestHour),
-		draftDays: cfg.limits.DraftDays, blobs: blobs}, logger)()
+		draftDays: cfg.limits.DraftDays, blobs: blobs, anchor: cfg.anchorPath()}, logger)()
 	fmt.Fprintf(stdout, "CCF Portal is running at %s (data in %s). Press Ctrl+C to stop.\n", base, cfg.data)
 	errs := make(chan error, 1)
 	go func() { errs <- srv.Serve(ln) }()

@@ -127,3 +127,7 @@ func (r *Ring) Open(sealed, ad string) ([]byte, error) {
 // IsSealed reports whether v is in the sealed format (and not a value
 // stored before sealing existed).
 func IsSealed(v string) bool { return strings.HasPrefix(v, sealedPrefix) }
+
+// Loaded reports whether the ring was derived from the portal's key (and
+// not Ephemeral): what it tags or seals then holds across restarts.
+func (r *Ring) Loaded() bool { return r.aead != nil }
