@@ -40,6 +40,9 @@ var journeys = []Journey{
 	// The help and the pages about the portal, read without an account,
 	// on a wide screen and on a phone.
 	{Name: "guide", Play: guideJourney, Modes: []string{"no-js", "phone-no-js"}},
+	// The grounds page on a 390 px phone: its height, with and without
+	// the "choose one" error.
+	{Name: "grounds-phone", Play: groundsPhoneJourney, Modes: []string{"phone-no-js"}},
 }
 
 // Mode is one way people reach the portal.
