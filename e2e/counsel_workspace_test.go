@@ -23,7 +23,7 @@ func counselWorkspaceJourney(r *Run) {
 		"passport.pdf", strings.NewReader(webtest.PDF("passport"))); resp.Status != http.StatusSeeOther {
 		r.t.Fatalf("keep the identity document: status %d: %s", resp.Status, webtest.ErrorSummaryText(resp.Body))
 	}
-	c.FillAccessRequest(c.StartFilingFor(alpha, "access"), true)
+	c.StartFilingFor(alpha, "access")
 
 	claire := r.NewPerson("counsel")
 	signIn(claire, "dupont@avocats.example")
