@@ -17,8 +17,10 @@ func guideJourney(r *Run) {
 	visitor := r.NewPerson("visitor")
 	visitor.Open("/")
 	visitor.Sees("home", en.T("home.heading"))
+	visitor.SeesTargetsOf24px()
 	visitor.FollowLink(en.T("guide.help.nav"))
 	visitor.Sees("help", en.T("guide.help.title"))
+	visitor.SeesTargetsOf24px()
 	for _, a := range views.HelpArticles {
 		visitor.FollowLink(en.T(a.Nav()))
 		visitor.Sees(pageKey(a.Path), en.T(a.Title()))
@@ -31,6 +33,7 @@ func guideJourney(r *Run) {
 	}
 	visitor.FollowLink(en.T("guide.contact.nav"))
 	visitor.Sees("contact", en.T("guide.contact.title"))
+	visitor.SeesTargetsOf24px()
 
 	// From the footer, a visitor says what could be better, first with an
 	// empty box, and is brought back to the page.

@@ -40,6 +40,16 @@ var journeys = []Journey{
 	// The help and the pages about the portal, read without an account,
 	// on a wide screen and on a phone.
 	{Name: "guide", Play: guideJourney, Modes: []string{"no-js", "phone-no-js"}},
+	// The pages the journeys above do not reach: the counsel workspace,
+	// the revision form, an inadmissible finding read by the applicant, a
+	// help request answered by staff.
+	{Name: "counsel-workspace", Play: counselWorkspaceJourney, Modes: []string{"no-js"}},
+	{Name: "revision", Play: revisionJourney, Modes: []string{"no-js"}},
+	{Name: "inadmissible", Play: inadmissibleJourney, Modes: []string{"no-js"}},
+	{Name: "help-answer", Play: helpAnswerJourney, Modes: []string{"no-js"}},
+	// The grounds page on a 390 px phone: its height, with and without
+	// the "choose one" error.
+	{Name: "grounds-phone", Play: groundsPhoneJourney, Modes: []string{"phone-no-js"}},
 }
 
 // Mode is one way people reach the portal.

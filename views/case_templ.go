@@ -115,7 +115,7 @@ func CasePage(v CaseView) templ.Component {
 				if templ_7745c5c3_Err != nil {
 					return templ_7745c5c3_Err
 				}
-				templ_7745c5c3_Err = TermHints(CaseTerms...).Render(ctx, templ_7745c5c3_Buffer)
+				templ_7745c5c3_Err = TermHints(CaseTermsFor(v)...).Render(ctx, templ_7745c5c3_Buffer)
 				if templ_7745c5c3_Err != nil {
 					return templ_7745c5c3_Err
 				}

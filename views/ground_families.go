@@ -26,6 +26,15 @@ type GroundGroup struct {
 	Chosen  int
 }
 
+// OpensOnError reports whether the family is open when the checklist
+// comes back with a problem: the one holding the first ground, where the
+// error summary's link lands. The others stay closed, so that a phone
+// shows one family at a time; any family holding a chosen ground is open
+// anyway.
+func (g GroundGroup) OpensOnError() bool {
+	return len(g.Grounds) > 0 && g.Grounds[0].Index == 0
+}
+
 // IndexedGround is a ground with its place in domain.Grounds.
 type IndexedGround struct {
 	Index int

@@ -230,7 +230,7 @@ func GroundsPage(v DraftView, f Form) templ.Component {
 				if templ_7745c5c3_Err != nil {
 					return templ_7745c5c3_Err
 				}
-				if grp.Chosen > 0 || f.HasError("grounds") {
+				if grp.Chosen > 0 || (f.HasError("grounds") && grp.OpensOnError()) {
 					templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 17, " open")
 					if templ_7745c5c3_Err != nil {
 						return templ_7745c5c3_Err

@@ -52,8 +52,9 @@ func questions(names ...string) []Block {
 // Glossary defines the terms of the procedure.
 var Glossary = Article{Path: "/help/glossary", Key: "glossary", Blocks: []Block{
 	{Kind: Terms, Items: glossary(
-		"admissible", "appendices", "diffusion", "extract", "general_secretariat", "grounds", "ncb", "ncnd",
-		"modus_operandi", "notice", "poa", "provisional", "chamber", "revision", "source", "summary", "working_language")},
+		"admissible", "adoption", "agenda", "appendices", "deletion_notice", "diffusion", "extension", "extract",
+		"general_secretariat", "grounds", "implementation", "ncb", "ncnd", "modus_operandi", "notice", "poa",
+		"provisional", "chamber", "revision", "session", "source", "summary", "certificate", "working_language")},
 }}
 
 // glossary names the glossary's entries: each has a ".term" and a ".def".
