@@ -5,6 +5,8 @@ import (
 	_ "embed"
 	"encoding/json"
 	"fmt"
+	"net/http"
+	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -20,6 +22,7 @@ import (
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
 
+	"github.com/ccf-portal/ccfportal/web"
 	"github.com/ccf-portal/ccfportal/web/webtest"
 )
 
@@ -43,6 +46,8 @@ type Run struct {
 	// App is the portal under test, for journeys that need data a person
 	// could not create from the pages (a staff account, an old request).
 	App *webtest.App
+	// Neutral is the address of the neutral site the quick exit leaves for.
+	Neutral string
 
 	browser context.Context
 	tools   tools
@@ -56,7 +61,15 @@ type Run struct {
 // stops both when the test ends.
 func startRun(t *testing.T, tl tools, mode Mode, shots string, rep *report) *Run {
 	t.Helper()
-	app := webtest.New(t) // httptest.NewServer: a real listener on 127.0.0.1
+	// The quick exit leaves for a neutral site; the browser has no network,
+	// so the run has its own, on the loopback too.
+	neutral := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		fmt.Fprint(w, `<!doctype html><html lang="en"><title>Weather</title><h1>Weather today</h1></html>`)
+	}))
+	t.Cleanup(neutral.Close)
+	// httptest.NewServer: a real listener on 127.0.0.1
+	app := webtest.New(t, func(cfg *web.Config) { cfg.ExitURL = neutral.URL + "/" })
 	if err := os.RemoveAll(shots); err != nil {
 		t.Fatalf("clear the screenshot folder: %v", err)
 	}
@@ -95,7 +108,7 @@ func startRun(t *testing.T, tl tools, mode Mode, shots string, rep *report) *Run
 	if err := chromedp.Do(browser); err != nil {
 		t.Fatalf("start Chromium (%s): %v", tl.browser, err)
 	}
-	return &Run{t: t, Mode: mode, App: app, browser: browser, tools: tl, shots: shots, report: rep}
+	return &Run{t: t, Mode: mode, App: app, browser: browser, tools: tl, shots: shots, report: rep, Neutral: neutral.URL + "/"}
 }
 
 // Person is someone using the portal in their own browser window, with

@@ -40,6 +40,9 @@ var journeys = []Journey{
 	// The help and the pages about the portal, read without an account,
 	// on a wide screen and on a phone.
 	{Name: "guide", Play: guideJourney, Modes: []string{"no-js", "phone-no-js"}},
+	// Leaving at once by the quick exit: a click with scripts off and on,
+	// Tab and Enter, and three presses of Shift where scripts run.
+	{Name: "quick-exit", Play: quickExitJourney, Modes: []string{"no-js", "js", "keyboard"}},
 	// The pages the journeys above do not reach: the counsel workspace,
 	// the revision form, an inadmissible finding read by the applicant, a
 	// help request answered by staff.
