@@ -13,6 +13,7 @@ import (
 
 	"github.com/ccf-portal/ccfportal/db/conn"
 	"github.com/ccf-portal/ccfportal/db/domain"
+	"github.com/ccf-portal/ccfportal/db/domain/outcome"
 	figures "github.com/ccf-portal/ccfportal/db/domain/stats"
 )
 
@@ -120,9 +121,13 @@ func readAssessed(ctx context.Context, tx *sql.Tx, scope Scope, raw *figures.Raw
 
 func readDecided(ctx context.Context, tx *sql.Tx, scope Scope, raw *figures.Raw) error {
 	cond, args := scope.where("d.decided_at")
+	// The access part of a combined filing is counted with the access
+	// decisions, as the CCF reports an outcome for each part.
 	rows, err := tx.QueryContext(ctx, `SELECT `+year("d.decided_at")+`, r.kind, d.outcome, COUNT(*)
 		FROM decisions d JOIN requests r ON r.id = d.request_id
-		WHERE `+cond+` GROUP BY 1, 2, 3`, args...)
+		WHERE `+cond+` GROUP BY 1, 2, 3
+		UNION ALL SELECT `+year("d.decided_at")+`, 'access', d.access_outcome, COUNT(*) FROM decisions d JOIN requests r ON r.id = d.request_id
+		WHERE `+cond+` AND d.access_outcome != '' GROUP BY 1, 3`, append(args, args...)...)
 	raw.Decided, err = conn.Rows("count decisions", rows, err, func(row conn.Scanner) (figures.Decided, error) {
 		var d figures.Decided
 		err := row.Scan(&d.Year, &d.Kind, &d.Outcome, &d.N)
@@ -138,7 +143,7 @@ func readTimed(ctx context.Context, tx *sql.Tx, scope Scope, raw *figures.Raw) e
 	rows, err := tx.QueryContext(ctx, `SELECT r.kind, r.admissible_at, d.decided_at
 		FROM decisions d JOIN requests r ON r.id = d.request_id
 		WHERE `+cond+` AND d.outcome != ? AND r.admissible_at IS NOT NULL
-		AND r.kind IN ('access', 'deletion', 'correction')`, append(args, domain.DecisionWithdrawn)...)
+		AND r.kind IN ('access', 'deletion', 'correction')`, append(args, outcome.Withdrawn)...)
 	raw.Timed, err = conn.Rows("read decision times", rows, err, func(row conn.Scanner) (figures.Timed, error) {
 		var t figures.Timed
 		var admissible, decided int64
