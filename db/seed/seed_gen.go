@@ -83,6 +83,10 @@ func seedBetween(rng *rand.Rand, from, to, now time.Time) time.Time {
 func genCase(rng *rand.Rand, now time.Time, persons, staff int) seedCase {
 	c := seedCase{kind: pickKind(rng), person: rng.IntN(persons), parent: -1, assignee: -1}
 	c.submitted = now.Add(-time.Duration(rng.Int64N(int64(730 * seedDay))))
+	// About one deletion or correction filing in eight also asks for access
+	// (the CCF's 2023 share), chosen without a draw so every other figure
+	// of a seed stays as it was.
+	c.alsoAccess = (c.kind == domain.KindDeletion || c.kind == domain.KindCorrection) && c.submitted.Unix()%8 == 0
 	age := now.Sub(c.submitted)
 	months, ok := domain.TimeLimit(c.kind)
 	if !ok {
@@ -183,6 +187,9 @@ func genDecision(rng *rand.Rand, c *seedCase, now time.Time) {
 // deletion notice that follows an order to delete or correct.
 func genOutcome(rng *rand.Rand, c *seedCase, now time.Time) {
 	c.outcome, c.accessOutcome = pickOutcome(rng, c.kind, c.alsoAccess)
+	if c.outcome == outcome.DeletedNoReply && !silentSource(*c) {
+		c.outcome = outcome.NonCompliantDeletion
+	}
 	if c.kind == domain.KindProvisional {
 		c.measure = map[string]string{outcome.MeasuresGranted: domain.MeasureGranted, outcome.MeasuresRefused: domain.MeasureRefused}[c.outcome]
 	}

@@ -4,6 +4,7 @@ import (
 	"math/rand/v2"
 
 	"github.com/ccf-portal/ccfportal/db/domain"
+	"github.com/ccf-portal/ccfportal/db/domain/consult"
 	"github.com/ccf-portal/ccfportal/db/domain/outcome"
 )
 
@@ -94,4 +95,11 @@ func seedParts(c seedCase) (disclosure string, parts domain.DecisionParts) {
 func revisedOf(c seedCase) string {
 	_, parts := seedParts(c)
 	return parts.Revised
+}
+
+// silentSource reports whether the source of c can have failed to answer
+// a consultation before the decision: a consultation sent a week after
+// admissibility (writeConsultation) was due a month later.
+func silentSource(c seedCase) bool {
+	return c.source != "" && !c.admissible.IsZero() && c.decided.After(c.admissible.AddDate(0, 0, 7+consult.DefaultReplyDays+1))
 }
