@@ -136,14 +136,16 @@ func readDecided(ctx context.Context, tx *sql.Tx, scope Scope, raw *figures.Raw)
 	return err
 }
 
-// readTimed reads the decisions on the merits (not withdrawals) of
+// readTimed reads the decisions on the merits (not a withdrawal, an
+// inadmissibility or a closing without decision, outcome.Endings) of
 // requests with a statutory time limit that became admissible.
 func readTimed(ctx context.Context, tx *sql.Tx, scope Scope, raw *figures.Raw) error {
 	cond, args := scope.where("d.decided_at")
 	rows, err := tx.QueryContext(ctx, `SELECT r.kind, r.admissible_at, d.decided_at
 		FROM decisions d JOIN requests r ON r.id = d.request_id
-		WHERE `+cond+` AND d.outcome != ? AND r.admissible_at IS NOT NULL
-		AND r.kind IN ('access', 'deletion', 'correction')`, append(args, outcome.Withdrawn)...)
+		WHERE `+cond+` AND d.outcome NOT IN (?, ?, ?) AND r.admissible_at IS NOT NULL
+		AND r.kind IN ('access', 'deletion', 'correction')`, append(args, outcome.Inadmissible, outcome.Withdrawn,
+		outcome.ClosedWithoutDecision)...)
 	raw.Timed, err = conn.Rows("read decision times", rows, err, func(row conn.Scanner) (figures.Timed, error) {
 		var t figures.Timed
 		var admissible, decided int64
