@@ -17,7 +17,7 @@ ALTER TABLE decisions ADD COLUMN access_disclosure TEXT NOT NULL DEFAULT '';
 UPDATE chamber_decisions SET outcome = 'rejected' WHERE outcome = 'upheld';
 UPDATE decisions SET outcome = 'rejected' WHERE outcome = 'upheld';
 UPDATE published_decisions SET outcome = 'rejected' WHERE outcome = 'upheld';
-UPDATE events SET data = replace(data, '"decision.outcome.upheld"', '"decision.outcome.rejected"')
+UPDATE events SET data = replace(data, '"decision.outcome.upheld"', '"outcome.label.rejected"')
  WHERE data LIKE '%decision.outcome.upheld%';
 
 -- The access parts counted in the statistics.
