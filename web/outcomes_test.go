@@ -109,3 +109,33 @@ func TestACombinedFilingGetsTwoOutcomesTheApplicantReadsOnlyOnceSent(t *testing.
 	assert.Contains(t, fr, "Votre demande d’accès aux données")
 	assert.Contains(t, fr, "La CCF a décidé qu’INTERPOL doit effacer les données vous concernant, car le pays qui les a transmises n’a pas répondu à ses questions à leur sujet.")
 }
+
+// TestAPartialDisclosureIsDraftedBesideTheConsultationsRestrictions shows
+// staff, on the decision form, what the source's reply said may not be
+// disclosed, and refuses a disclosure in part that says nothing.
+func TestAPartialDisclosureIsDraftedBesideTheConsultationsRestrictions(t *testing.T) {
+	app := webtest.New(t)
+	amal := app.Petitioner("amal@example.org")
+	req := deskFileAccess(t, amal)
+	clerk := app.Staff("clerk@ccf.example")
+	desk := deskPath(req)
+	admit(t, app, clerk, req)
+	deskDo(t, clerk, desk+"/consultations/new", desk+"/consultations", consultValues("What may be disclosed?"))
+	cons := consultLinks(clerk.Get(desk).Body)
+	require.Len(t, cons, 1)
+	reply := clerk.Upload(cons[0]+"/reply", cons[0]+"/reply", []webtest.Field{
+		webtest.F("received_on-day", "2"), webtest.F("received_on-month", "3"), webtest.F("received_on-year", "2026"),
+		webtest.F("summary", "The diffusion is held."), webtest.F("restriction", "RESTRICTION-MARKER: not the file number.")}, "", nil)
+	require.Equal(t, http.StatusSeeOther, reply.Status, webtest.ErrorSummaryText(reply.Body))
+
+	form := clerk.Get(desk + "/decision").Body
+	assert.Contains(t, form, "Restrictions recorded in the consultations&#39; replies:")
+	assert.Contains(t, form, "RESTRICTION-MARKER: not the file number.")
+	assert.Contains(t, form, "Data held, disclosed in part")
+
+	empty := clerk.Upload(desk+"/decision", desk+"/decision", []webtest.Field{webtest.F("outcome", outcome.DataHeldPart),
+		webtest.F("reasons", "Reasons.")}, "", nil)
+	assert.Equal(t, http.StatusUnprocessableEntity, empty.Status)
+	assert.Contains(t, empty.Body, "Say what may be disclosed about the data held")
+	assert.NotContains(t, amal.Get(req).Body, "RESTRICTION-MARKER", "the restriction itself is never shown to the applicant")
+}
