@@ -10,6 +10,7 @@ import (
 	"github.com/ccf-portal/ccfportal/db/cases"
 	"github.com/ccf-portal/ccfportal/db/conn"
 	"github.com/ccf-portal/ccfportal/db/domain"
+	"github.com/ccf-portal/ccfportal/db/domain/outcome"
 )
 
 // A case page is read in one read transaction (conn.ReadTx), so that it
@@ -208,16 +209,15 @@ func readMeasures(ctx context.Context, q conn.Queryer, requestID int64) ([]domai
 func readDecision(ctx context.Context, q conn.Queryer, requestID int64, docs []domain.Document) (*domain.Decision, error) {
 	d := domain.Decision{RequestID: requestID}
 	var docID, at int64
-	err := q.QueryRowContext(ctx, `SELECT id, reference, outcome, reasons, disclosure, COALESCE(document_id, 0),
-		decided_by, decided_at FROM decisions WHERE request_id = ?`, requestID).Scan(&d.ID, &d.Reference, &d.Outcome,
-		&d.Reasons, &d.Disclosure, &docID, &d.DecidedBy, &at)
+	err := q.QueryRowContext(ctx, `SELECT `+decisionColumns+` FROM decisions WHERE request_id = ?`, requestID).
+		Scan(decisionFields(&d, &docID, &at)...)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, nil
 	}
 	if err != nil {
 		return nil, conn.Failed(fmt.Sprintf("load decision of request %d", requestID), err)
 	}
-	d.DecidedAt = conn.UnixTime(at)
+	d.DecidedAt, d.Action = conn.UnixTime(at), outcome.ActionOf(d)
 	if docID != 0 {
 		i := documentIndex(docs, docID)
 		if i < 0 {

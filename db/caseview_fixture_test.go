@@ -11,6 +11,7 @@ import (
 
 	"github.com/ccf-portal/ccfportal/db/blob"
 	"github.com/ccf-portal/ccfportal/db/domain"
+	"github.com/ccf-portal/ccfportal/db/domain/outcome"
 	"github.com/ccf-portal/ccfportal/db/filetype"
 )
 
@@ -52,7 +53,7 @@ func busyCase(t *testing.T, f staffFixture, n int) domain.Request {
 	require.NoError(t, f.store.AddNote(f.ctx, f.staff, r.ID, domain.NoteInternal, "Looked at it."))
 	require.NoError(t, f.store.RecordMeasure(f.ctx, f.staff, r.ID, domain.MeasureInput{Outcome: domain.MeasureRefused, Reasons: "Not urgent."}))
 	require.NoError(t, f.store.RecordDecision(f.ctx, f.staff, r.ID,
-		domain.DecisionInput{Outcome: domain.DecisionNonCompliantDeletion, Reasons: "Reasons."}, nil, nil))
+		domain.DecisionInput{Outcome: outcome.NonCompliantDeletion, Reasons: "Reasons."}, nil, nil))
 	targets, err := f.store.NoticeTargets(f.ctx, r)
 	require.NoError(t, err)
 	require.Len(t, targets, n)

@@ -10,6 +10,7 @@ import (
 
 	"github.com/ccf-portal/ccfportal/db/blob"
 	"github.com/ccf-portal/ccfportal/db/domain"
+	"github.com/ccf-portal/ccfportal/db/domain/outcome"
 	"github.com/ccf-portal/ccfportal/db/filetype"
 )
 
@@ -64,7 +65,7 @@ func TestCaseViewsMatchTheSeparateReads(t *testing.T) {
 		r := f.admissible(t, domain.KindAccess, `{}`)
 		staged, err := blobs.Stage(bytes.NewReader(filetype.MinimalPDF("decision")), "decision.pdf", 1<<20)
 		require.NoError(t, err)
-		require.NoError(t, f.store.RecordDecision(f.ctx, f.staff, r.ID, domain.DecisionInput{Outcome: domain.DecisionDataHeld,
+		require.NoError(t, f.store.RecordDecision(f.ctx, f.staff, r.ID, domain.DecisionInput{Outcome: outcome.DataHeld,
 			Reasons: "Reasons.", Disclosure: "The data held."}, &ReplyFile{Name: "decision.pdf", Blob: staged}, blobs))
 		assertViewsMatch(t, f, f.reload(t, r))
 	})

@@ -13,6 +13,7 @@ import (
 	"github.com/ccf-portal/ccfportal/db/cases"
 	"github.com/ccf-portal/ccfportal/db/conn"
 	"github.com/ccf-portal/ccfportal/db/domain"
+	"github.com/ccf-portal/ccfportal/db/domain/outcome"
 )
 
 // RecordDecision records the decision on a request, with its optional
@@ -27,11 +28,12 @@ func (db *DB) RecordDecision(ctx context.Context, staff domain.User, requestID i
 		}
 	}
 	err := cases.StaffTx(ctx, db.Conn, staff, requestID, domain.AuditDecision, func(tx *sql.Tx, r domain.Request, now time.Time) (string, error) {
-		if errs := domain.ValidateDecision(r.Kind, in); errs.Any() {
+		situation := outcome.Situation{Kind: r.Kind, AlsoAccess: r.AlsoAccess}
+		if errs := outcome.Validate(situation, outcome.Normalise(situation, in)); errs.Any() {
 			return "", errs.Err()
 		}
 		to, kind := domain.StatusDecided, domain.EventDecisionRecorded
-		if in.Outcome == domain.DecisionWithdrawn {
+		if in.Outcome == outcome.Withdrawn {
 			to, kind = domain.StatusWithdrawn, domain.EventRequestWithdrawn
 		}
 		if err := cases.SetStatus(ctx, tx, r, to, now); err != nil {
@@ -71,16 +73,15 @@ func (db *DB) RecordDecision(ctx context.Context, staff domain.User, requestID i
 func (db *DB) DecisionOf(ctx context.Context, requestID int64) (*domain.Decision, error) {
 	d := domain.Decision{RequestID: requestID}
 	var docID, at int64
-	err := db.Reader().QueryRowContext(ctx, `SELECT id, reference, outcome, reasons, disclosure, COALESCE(document_id, 0),
-		decided_by, decided_at FROM decisions WHERE request_id = ?`, requestID).Scan(&d.ID, &d.Reference, &d.Outcome,
-		&d.Reasons, &d.Disclosure, &docID, &d.DecidedBy, &at)
+	err := db.Reader().QueryRowContext(ctx, `SELECT `+decisionColumns+` FROM decisions WHERE request_id = ?`, requestID).
+		Scan(decisionFields(&d, &docID, &at)...)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, nil
 	}
 	if err != nil {
 		return nil, conn.Failed(fmt.Sprintf("load decision on request %d", requestID), err)
 	}
-	d.DecidedAt = conn.UnixTime(at)
+	d.DecidedAt, d.Action = conn.UnixTime(at), outcome.ActionOf(d)
 	if docID != 0 {
 		doc, err := db.Document(ctx, requestID, docID)
 		if err != nil {
@@ -89,4 +90,13 @@ func (db *DB) DecisionOf(ctx context.Context, requestID int64) (*domain.Decision
 		d.Document = &doc
 	}
 	return &d, nil
+}
+
+// decisionColumns are the columns of a decision read into decisionFields.
+const decisionColumns = `id, reference, outcome, reasons, disclosure, detail, revised_outcome, access_outcome,
+	access_disclosure, COALESCE(document_id, 0), decided_by, decided_at`
+
+func decisionFields(d *domain.Decision, docID, at *int64) []any {
+	return []any{&d.ID, &d.Reference, &d.Outcome, &d.Reasons, &d.Disclosure, &d.Detail, &d.Revised, &d.AccessOutcome,
+		&d.AccessDisclosure, docID, &d.DecidedBy, at}
 }

@@ -11,6 +11,7 @@ import (
 
 	"github.com/ccf-portal/ccfportal/db/blob"
 	"github.com/ccf-portal/ccfportal/db/domain"
+	"github.com/ccf-portal/ccfportal/db/domain/outcome"
 	"github.com/ccf-portal/ccfportal/db/filetype"
 )
 
@@ -101,14 +102,14 @@ func TestDecisionRulesAndIllegalTransitions(t *testing.T) {
 	require.NoError(t, err)
 	r := f.admissible(t, domain.KindAccess, `{}`)
 
-	err = f.store.RecordDecision(f.ctx, f.staff, r.ID, domain.DecisionInput{Outcome: domain.DecisionCompliant, Reasons: "x"}, nil, blobs)
+	err = f.store.RecordDecision(f.ctx, f.staff, r.ID, domain.DecisionInput{Outcome: outcome.Compliant, Reasons: "x"}, nil, blobs)
 	assert.Equal(t, domain.EInvalid, domain.ErrorCode(err), "a deletion outcome on an access request")
-	err = f.store.RecordDecision(f.ctx, f.staff, r.ID, domain.DecisionInput{Outcome: domain.DecisionDataHeld, Reasons: "x"}, nil, blobs)
+	err = f.store.RecordDecision(f.ctx, f.staff, r.ID, domain.DecisionInput{Outcome: outcome.DataHeld, Reasons: "x"}, nil, blobs)
 	assert.Equal(t, domain.EInvalid, domain.ErrorCode(err), "data held needs what may be disclosed")
 
 	staged, err := blobs.Stage(bytes.NewReader(filetype.MinimalPDF("decision")), "decision.pdf", 1<<20)
 	require.NoError(t, err)
-	require.NoError(t, f.store.RecordDecision(f.ctx, f.staff, r.ID, domain.DecisionInput{Outcome: domain.DecisionDataHeld,
+	require.NoError(t, f.store.RecordDecision(f.ctx, f.staff, r.ID, domain.DecisionInput{Outcome: outcome.DataHeld,
 		Reasons: "Held.", Disclosure: "A diffusion of 2024."}, &ReplyFile{Name: "decision.pdf", Blob: staged}, blobs))
 	d, err := f.store.DecisionOf(f.ctx, r.ID)
 	require.NoError(t, err)
@@ -119,7 +120,7 @@ func TestDecisionRulesAndIllegalTransitions(t *testing.T) {
 
 	other, err := blobs.Stage(bytes.NewReader(filetype.MinimalPDF("second")), "second.pdf", 1<<20)
 	require.NoError(t, err)
-	err = f.store.RecordDecision(f.ctx, f.staff, r.ID, domain.DecisionInput{Outcome: domain.DecisionNoData, Reasons: "again"},
+	err = f.store.RecordDecision(f.ctx, f.staff, r.ID, domain.DecisionInput{Outcome: outcome.NoData, Reasons: "again"},
 		&ReplyFile{Name: "second.pdf", Blob: other}, blobs)
 	assert.Equal(t, domain.EConflict, domain.ErrorCode(err))
 	assert.Equal(t, "decision.already_decided", domain.ErrorMessage(err))
@@ -127,29 +128,16 @@ func TestDecisionRulesAndIllegalTransitions(t *testing.T) {
 	assert.Error(t, openErr, "the refused decision's file is removed")
 
 	bad := fileTestRequest(t, f.store, f.amal, domain.KindAccess, `{}`)
-	err = f.store.RecordDecision(f.ctx, f.staff, bad.ID, domain.DecisionInput{Outcome: domain.DecisionNoData, Reasons: "x"}, nil, blobs)
+	err = f.store.RecordDecision(f.ctx, f.staff, bad.ID, domain.DecisionInput{Outcome: outcome.NoData, Reasons: "x"}, nil, blobs)
 	assert.Equal(t, "decision.not_yet_admissible", domain.ErrorMessage(err))
 	require.NoError(t, f.store.DeclareAdmissibility(f.ctx, f.staff, bad.ID, domain.AdmissibilityInput{Outcome: domain.OutcomeInadmissible,
 		Reasons: []string{"id_missing"}}))
-	err = f.store.RecordDecision(f.ctx, f.staff, bad.ID, domain.DecisionInput{Outcome: domain.DecisionNoData, Reasons: "x"}, nil, blobs)
+	err = f.store.RecordDecision(f.ctx, f.staff, bad.ID, domain.DecisionInput{Outcome: outcome.NoData, Reasons: "x"}, nil, blobs)
 	assert.Equal(t, domain.EConflict, domain.ErrorCode(err))
 	assert.Equal(t, "decision.inadmissible", domain.ErrorMessage(err))
 
 	gone := fileTestRequest(t, f.store, f.amal, domain.KindDeletion, `{}`)
-	require.NoError(t, f.store.RecordDecision(f.ctx, f.staff, gone.ID, domain.DecisionInput{Outcome: domain.DecisionWithdrawn,
+	require.NoError(t, f.store.RecordDecision(f.ctx, f.staff, gone.ID, domain.DecisionInput{Outcome: outcome.Withdrawn,
 		Reasons: "The applicant withdrew by letter."}, nil, blobs), "withdrawal is possible before admissibility")
 	assert.Equal(t, domain.StatusWithdrawn, f.reload(t, gone).Status)
-}
-
-func TestDecisionOutcomesPerKind(t *testing.T) {
-	assert.Equal(t, []string{domain.DecisionNoData, domain.DecisionDataHeld, domain.DecisionNeitherConfirmNorDeny, domain.DecisionWithdrawn}, domain.DecisionOutcomes(domain.KindAccess))
-	assert.Contains(t, domain.DecisionOutcomes(domain.KindDeletion), domain.DecisionNonCompliantDeletion)
-	assert.Contains(t, domain.DecisionOutcomes(domain.KindCorrection), domain.DecisionNonCompliantCorrection)
-	assert.Equal(t, []string{domain.DecisionUpheld, domain.DecisionRevised, domain.DecisionWithdrawn}, domain.DecisionOutcomes(domain.KindRevision))
-	for _, o := range []string{domain.DecisionCompliant, domain.DecisionNoData, domain.DecisionDeletedBeforeDecision, domain.DecisionWithdrawn, domain.DecisionUpheld} {
-		_, ordered := domain.NoticeAction(o)
-		assert.False(t, ordered, o)
-	}
-	action, _ := domain.NoticeAction(domain.DecisionNonCompliantCorrection)
-	assert.Equal(t, "correct", action)
 }

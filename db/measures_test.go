@@ -7,6 +7,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/ccf-portal/ccfportal/db/domain"
+	"github.com/ccf-portal/ccfportal/db/domain/outcome"
 )
 
 func TestMeasuresAreGrantedRefusedAndLifted(t *testing.T) {
@@ -29,7 +30,7 @@ func TestMeasuresAreGrantedRefusedAndLifted(t *testing.T) {
 	require.NoError(t, f.store.LiftMeasure(f.ctx, f.staff, r.ID, ms[0].ID, "Hearing cancelled."))
 	assert.Equal(t, "measure.not_active", domain.ErrorMessage(f.store.LiftMeasure(f.ctx, f.staff, r.ID, ms[0].ID, "again")))
 
-	decide(t, f, r, domain.DecisionCompliant)
+	decide(t, f, r, outcome.Compliant)
 	err = f.store.RecordMeasure(f.ctx, f.staff, r.ID, domain.MeasureInput{Outcome: domain.MeasureRefused, Reasons: "late"})
 	assert.Equal(t, "measure.case_not_pending", domain.ErrorMessage(err))
 }

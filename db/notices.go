@@ -13,6 +13,7 @@ import (
 	"github.com/ccf-portal/ccfportal/db/conn"
 	"github.com/ccf-portal/ccfportal/db/domain"
 	"github.com/ccf-portal/ccfportal/db/domain/countries"
+	"github.com/ccf-portal/ccfportal/db/domain/outcome"
 )
 
 // NoticeTargets lists the data a notice on r can concern.
@@ -45,15 +46,16 @@ func (db *DB) IssueNotice(ctx context.Context, staff domain.User, requestID int6
 	var noticeID int64
 	err := cases.StaffTx(ctx, db.Conn, staff, requestID, domain.AuditNoticeIssue, func(tx *sql.Tx, r domain.Request, now time.Time) (string, error) {
 		var decisionID int64
-		var outcome string
-		err := tx.QueryRowContext(ctx, `SELECT id, outcome FROM decisions WHERE request_id = ?`, r.ID).Scan(&decisionID, &outcome)
+		var d domain.Decision
+		err := tx.QueryRowContext(ctx, `SELECT id, outcome, revised_outcome FROM decisions WHERE request_id = ?`, r.ID).
+			Scan(&decisionID, &d.Outcome, &d.Revised)
 		if errors.Is(err, sql.ErrNoRows) {
 			return "", domain.Errorf(domain.EConflict, "notice.no_decision")
 		} else if err != nil {
 			return "", conn.Failed(fmt.Sprintf("load decision on request %d", r.ID), err)
 		}
-		action, ok := domain.NoticeAction(outcome)
-		if !ok {
+		action := outcome.ActionOf(d)
+		if action == "" {
 			return "", domain.Errorf(domain.EConflict, "notice.not_ordered")
 		}
 		targets, err := noticeTargets(ctx, tx, r)

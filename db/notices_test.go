@@ -8,6 +8,7 @@ import (
 
 	"github.com/ccf-portal/ccfportal/db/domain"
 	"github.com/ccf-portal/ccfportal/db/domain/countries"
+	"github.com/ccf-portal/ccfportal/db/domain/outcome"
 )
 
 func decide(t *testing.T, f staffFixture, r domain.Request, outcome string) {
@@ -21,7 +22,7 @@ func TestNoticeIsOnlyForADecisionOrderingDeletion(t *testing.T) {
 	r := f.admissible(t, domain.KindDeletion, `{"data_kind":"red_notice","source_country":"TR"}`)
 	_, err := f.store.IssueNotice(f.ctx, f.staff, r.ID, in)
 	assert.Equal(t, "notice.no_decision", domain.ErrorMessage(err))
-	decide(t, f, r, domain.DecisionCompliant)
+	decide(t, f, r, outcome.Compliant)
 	_, err = f.store.IssueNotice(f.ctx, f.staff, r.ID, in)
 	assert.Equal(t, domain.EConflict, domain.ErrorCode(err))
 	assert.Equal(t, "notice.not_ordered", domain.ErrorMessage(err))
@@ -30,7 +31,7 @@ func TestNoticeIsOnlyForADecisionOrderingDeletion(t *testing.T) {
 func TestRedNoticeGoesToEveryMemberAndAcknowledgementsCloseNothing(t *testing.T) {
 	f := newStaffFixture(t)
 	r := f.admissible(t, domain.KindDeletion, `{"data_kind":"red_notice","source_country":"TR","data_references":"A-1"}`)
-	decide(t, f, r, domain.DecisionNonCompliantDeletion)
+	decide(t, f, r, outcome.NonCompliantDeletion)
 	targets, err := f.store.NoticeTargets(f.ctx, r)
 	require.NoError(t, err)
 	require.Len(t, targets, 1)
@@ -71,7 +72,7 @@ func TestRedNoticeGoesToEveryMemberAndAcknowledgementsCloseNothing(t *testing.T)
 func TestDiffusionNoticeGoesToTheChosenNCBs(t *testing.T) {
 	f := newStaffFixture(t)
 	r := f.admissible(t, domain.KindCorrection, `{"data_kind":"wanted_diffusion","source_country":"TR"}`)
-	decide(t, f, r, domain.DecisionNonCompliantCorrection)
+	decide(t, f, r, outcome.NonCompliantCorrection)
 	_, err := f.store.IssueNotice(f.ctx, f.staff, r.ID, domain.NoticeInput{TargetKey: "request", EffectiveOn: "2026-04-01"})
 	assert.Equal(t, domain.EInvalid, domain.ErrorCode(err), "a diffusion names its recipients")
 	_, err = f.store.IssueNotice(f.ctx, f.staff, r.ID, domain.NoticeInput{TargetKey: "request", EffectiveOn: "2026-04-01", Countries: []string{"KP"}})
@@ -97,7 +98,7 @@ func TestNoticeTargetsAreTheFilingsDataItems(t *testing.T) {
 	require.Len(t, targets, 2)
 	assert.Equal(t, "red_notice", targets[0].DataKind)
 	assert.Equal(t, domain.ScopeChosen, targets[1].Scope())
-	decide(t, f, r, domain.DecisionNonCompliantDeletion)
+	decide(t, f, r, outcome.NonCompliantDeletion)
 	_, err = f.store.IssueNotice(f.ctx, f.staff, r.ID, domain.NoticeInput{TargetKey: targets[0].Key, EffectiveOn: "2026-04-01"})
 	require.NoError(t, err)
 	_, err = f.store.IssueNotice(f.ctx, f.staff, r.ID, domain.NoticeInput{TargetKey: targets[1].Key, EffectiveOn: "2026-04-01",

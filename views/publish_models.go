@@ -7,6 +7,7 @@ import (
 	"github.com/a-h/templ"
 
 	"github.com/ccf-portal/ccfportal/db/domain"
+	"github.com/ccf-portal/ccfportal/db/domain/outcome"
 	"github.com/ccf-portal/ccfportal/db/domain/publish"
 	"github.com/ccf-portal/ccfportal/db/domain/staffrole"
 )
@@ -24,7 +25,7 @@ func PublicationPath(id int64) string { return StaffPublicationsPath + "/" + str
 // decision: a decision on the merits, and a role that writes excerpts.
 func mayPublish(ctx context.Context, v StaffCaseView) bool {
 	d := v.Outcome.Decision
-	return v.Request.Status == domain.StatusDecided && d != nil && d.Outcome != domain.DecisionWithdrawn &&
+	return v.Request.Status == domain.StatusDecided && d != nil && !outcome.Ends(d.Outcome) &&
 		MayStep(ctx, staffrole.Publish)
 }
 
@@ -32,7 +33,7 @@ func mayPublish(ctx context.Context, v StaffCaseView) bool {
 func publicationKind(ctx context.Context, k domain.Kind) string { return T(ctx, "kind."+string(k)) }
 
 // publicationOutcome names a decision's outcome.
-func publicationOutcome(ctx context.Context, o string) string { return T(ctx, "decision.outcome."+o) }
+func publicationOutcome(ctx context.Context, o string) string { return T(ctx, "outcome.label."+o) }
 
 // publicationGrounds lists a publication's grounds, or says there are none.
 func publicationGrounds(ctx context.Context, gs []domain.GroundCode) []string {

@@ -38,6 +38,7 @@ type StaffActionView struct {
 	Now      time.Time
 	MaxUpMB  int64
 	Conflict string // why the action cannot be taken now, if known beforehand
+	Decide   DecideForm
 }
 
 // StaffCasePath is the staff address of a case.
@@ -273,15 +274,6 @@ func targetOptions(ctx context.Context, targets []domain.DataTarget) []SelectOpt
 	out := make([]SelectOption, 0, len(targets))
 	for _, t := range targets {
 		out = append(out, SelectOption{Value: t.Key, Label: targetLabel(ctx, t) + " – " + T(ctx, "notice.scope."+t.Scope())})
-	}
-	return out
-}
-
-// decisionOptions offers the outcomes of kind k, each with its meaning.
-func decisionOptions(k domain.Kind) []Option {
-	out := []Option{}
-	for _, o := range domain.DecisionOutcomes(k) {
-		out = append(out, Option{Value: o, LabelKey: "decision.outcome." + o, HintKey: "decision.meaning." + o})
 	}
 	return out
 }

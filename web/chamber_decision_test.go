@@ -11,6 +11,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/ccf-portal/ccfportal/db/domain"
+	"github.com/ccf-portal/ccfportal/db/domain/outcome"
 	"github.com/ccf-portal/ccfportal/web/webtest"
 )
 
@@ -58,7 +59,7 @@ func TestADeletionDecisionReachesTheApplicantOnlyOnceSent(t *testing.T) {
 	}
 
 	// Drafted: the Chamber may not adopt while the case is on no agenda.
-	draftDecision(t, app, req, webtest.F("outcome", domain.DecisionNonCompliantDeletion),
+	draftDecision(t, app, req, webtest.F("outcome", outcome.NonCompliantDeletion),
 		webtest.F("standard_reasons", "source_no_reply"), webtest.F("reasons", "REASONS-MARKER"))
 	hidden("the draft")
 	judge := app.Chamber("judge@ccf.example")
@@ -78,7 +79,7 @@ func TestADeletionDecisionReachesTheApplicantOnlyOnceSent(t *testing.T) {
 	hidden("the adoption")
 	assert.Contains(t, clerk.Get(agenda).Body, ">Adopted<")
 	assert.NotContains(t, clerk.Get(agenda).Body, "off the agenda", "an adopted case stays on its agenda")
-	redraft := clerk.Upload(desk+"/decision", desk+"/decision", []webtest.Field{webtest.F("outcome", domain.DecisionCompliant),
+	redraft := clerk.Upload(desk+"/decision", desk+"/decision", []webtest.Field{webtest.F("outcome", outcome.Compliant),
 		webtest.F("reasons", "Changed.")}, "", nil)
 	assert.Equal(t, http.StatusConflict, redraft.Status, "the draft is frozen once adopted")
 

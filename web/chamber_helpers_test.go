@@ -10,7 +10,7 @@ import (
 
 	"github.com/stretchr/testify/require"
 
-	"github.com/ccf-portal/ccfportal/db/domain"
+	"github.com/ccf-portal/ccfportal/db/domain/outcome"
 	"github.com/ccf-portal/ccfportal/db/domain/staffrole"
 	"github.com/ccf-portal/ccfportal/web/webtest"
 )
@@ -116,7 +116,7 @@ func decideCase(t *testing.T, app *webtest.App, reqPath, filename, content strin
 	onAgenda(t, app, reqPath)
 	adoptDecision(t, app, reqPath)
 	decisionStep(t, app, reqPath, "sent-to-gs", nil)
-	if _, changes := domain.NoticeAction(webtest.Values(fields).Get("outcome")); changes {
+	if _, changes := outcome.NoticeAction(webtest.Values(fields).Get("outcome")); changes {
 		decisionStep(t, app, reqPath, "implemented", url.Values{"implementation": {"The data were deleted."}})
 	}
 	sendDecision(t, app, reqPath, filename, content)

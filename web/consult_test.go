@@ -12,6 +12,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/ccf-portal/ccfportal/db/domain"
+	"github.com/ccf-portal/ccfportal/db/domain/outcome"
 	"github.com/ccf-portal/ccfportal/web/webtest"
 )
 
@@ -55,7 +56,7 @@ func TestAConsultationGoesUnansweredShowsOverdueInTheQueueAndGroundsTheDecision(
 	assert.NotContains(t, staff.Get(desk).Body, "Record that no reply came</a>", "no such link before the due date")
 
 	// The choice of "the source did not reply" is refused while it is untrue.
-	bad := staff.Upload(desk+"/decision", desk+"/decision", []webtest.Field{webtest.F("outcome", domain.DecisionNonCompliantDeletion),
+	bad := staff.Upload(desk+"/decision", desk+"/decision", []webtest.Field{webtest.F("outcome", outcome.NonCompliantDeletion),
 		webtest.F("standard_reasons", "source_no_reply")}, "", nil)
 	assert.Equal(t, http.StatusUnprocessableEntity, bad.Status)
 	assert.Contains(t, html.UnescapeString(bad.Body), "needs a consultation of this case recorded as unanswered")
@@ -78,7 +79,7 @@ func TestAConsultationGoesUnansweredShowsOverdueInTheQueueAndGroundsTheDecision(
 	assert.NotContains(t, staff.Get("/staff?consult_overdue=1&status=all").Body, deskRequest(t, app, req).Reference)
 
 	// The decision gives the standard reason, in the request's language, before the reasons written.
-	decideCase(t, app, req, "", "", webtest.F("outcome", domain.DecisionNonCompliantDeletion),
+	decideCase(t, app, req, "", "", webtest.F("outcome", outcome.NonCompliantDeletion),
 		webtest.F("standard_reasons", "source_no_reply"), webtest.F("reasons", "The data are to be deleted."))
 	amal = app.Login("amal@example.org")
 	mine := html.UnescapeString(amal.Get(req).Body)

@@ -153,7 +153,7 @@ func TestDecisionsFiltersSearchAndPages(t *testing.T) {
 	insertPublished(t, app, 2025, "deletion", " political human_rights ", "compliant", "2025 session 1", "the charges were ordinary crimes")
 	insertPublished(t, app, 2025, "access", "", "no_data", "", "no data were held")
 	for range 21 {
-		insertPublished(t, app, 2023, "revision", "", "upheld", "", "no new fact was shown")
+		insertPublished(t, app, 2023, "revision", "", "rejected", "", "no new fact was shown")
 	}
 	c := app.NewClient()
 	count := func(q string) string {

@@ -65,13 +65,13 @@ func TestStaffTakesAnAccessRequestFromSubmittedToDataHeld(t *testing.T) {
 
 	mine = amal.Get(req)
 	assert.Contains(t, mine.Body, "Decision CCF-2026-000001/D")
-	assert.Contains(t, mine.Body, "INTERPOL&#39;s files hold data about the person concerned. What the CCF can tell you is below.")
+	assert.Contains(t, mine.Body, "INTERPOL&#39;s files hold data about you. The CCF tells you below what they are.")
 	assert.Contains(t, mine.Body, "What the CCF can tell you")
 	assert.NotContains(t, mine.Body, "What may be disclosed to the applicant", "no staff headings")
 	assert.NotContains(t, mine.Body, "The CCF aims to decide by", "no due date once decided")
 	assert.Contains(t, mine.Body, "A wanted-person diffusion from Turkey of January 2024 is held.")
 	assert.Contains(t, mine.Body, "The source NCB agreed to disclosure.")
-	assert.Contains(t, mine.Body, "Decision: Data held", "on the timeline too")
+	assert.Contains(t, mine.Body, "Decision: sent to you", "on the timeline too, without the staff's outcome names")
 	decisionDoc := regexpFind(t, mine.Body, `href="(/requests/\d+/documents/\d+)">decision.pdf<`)
 	assert.Equal(t, webtest.PDF("decision-text"), amal.Get(decisionDoc).Body, "the applicant downloads the decision")
 

@@ -76,7 +76,7 @@ func TestDeletionThroughClarificationMeasuresDecisionAndNotice(t *testing.T) {
 	decisionStep(t, app, req, "sent-to-gs", nil)
 	sendDecision(t, app, req, "", "")
 	mine = amal.Get(req)
-	assert.Contains(t, mine.Body, "The CCF decided that INTERPOL must delete the data this request is about.")
+	assert.Contains(t, mine.Body, "The CCF decided that INTERPOL must delete the data about you that your request concerns.")
 	assert.NotContains(t, mine.Body, "Carried out")
 	assert.Equal(t, domain.StatusDecided, deskRequest(t, app, req).Status, "open until the implementation is reported")
 

@@ -11,6 +11,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/ccf-portal/ccfportal/db/domain"
+	"github.com/ccf-portal/ccfportal/db/domain/outcome"
 	"github.com/ccf-portal/ccfportal/web/webtest"
 )
 
@@ -95,7 +96,7 @@ func TestEachStaffRoleSeesAndTakesOnlyItsOwnSteps(t *testing.T) {
 	sendDecision(t, app, req, "", "")
 	d, err := app.DB.DecisionOf(t.Context(), requestID(t, req))
 	require.NoError(t, err)
-	assert.Equal(t, domain.DecisionCompliant, d.Outcome)
+	assert.Equal(t, outcome.Compliant, d.Outcome)
 	assert.False(t, strings.Contains(strings.Join(auditActions(t, app, req), " "), "note_add"), "nothing forged went through")
 }
 

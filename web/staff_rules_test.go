@@ -10,6 +10,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/ccf-portal/ccfportal/db/domain"
+	"github.com/ccf-portal/ccfportal/db/domain/outcome"
 	"github.com/ccf-portal/ccfportal/web/webtest"
 )
 
@@ -75,7 +76,7 @@ func TestIllegalStepsAreRefusedWithAClearMessage(t *testing.T) {
 	assert.Contains(t, resp.Body, "This request has already been decided. A second decision is not possible")
 	d, err := app.DB.DecisionOf(t.Context(), requestID(t, deletion))
 	require.NoError(t, err)
-	assert.Equal(t, domain.DecisionCompliant, d.Outcome, "the first decision stands")
+	assert.Equal(t, outcome.Compliant, d.Outcome, "the first decision stands")
 
 	// A notice for a compliant finding.
 	assert.Contains(t, staff.Get(desk+"/notices").Body, "did not order deletion or correction")

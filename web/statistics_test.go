@@ -132,9 +132,11 @@ func TestStatisticsPageShowsTheFiguresWorkedOutByHand(t *testing.T) {
 	}, statsTable(t, resp.Body, "regions"))
 	assert.Equal(t, [][]string{
 		{"Category", "2025", "2026 (so far)"},
-		{"Compliant with INTERPOL's rules: data kept", "5", "0"}, {"Not compliant: data deleted", "7", "0"},
-		{"Not compliant: data corrected", "0", "0"}, {"Deleted before a decision", "0", "0"}, {"Withdrawn", "0", "0"},
-		{"All", "12", "0"},
+		{"Compliant with INTERPOL's rules: data kept", "5", "0"}, {"Compliant after the source updated the data", "0", "0"},
+		{"Not compliant: data deleted", "7", "0"}, {"Deleted because the source did not reply", "0", "0"},
+		{"Not compliant: data corrected", "0", "0"}, {"Other corrective measures", "0", "0"},
+		{"Deleted before a decision", "0", "0"}, {"Found inadmissible by the Chamber", "0", "0"}, {"Withdrawn", "0", "0"},
+		{"Closed without a decision", "0", "0"}, {"All", "12", "0"},
 	}, statsTable(t, resp.Body, "deletion_outcomes"))
 	assert.Equal(t, [][]string{{"Category", "2025", "2026 (so far)"}, {"Requests for provisional measures", "fewer than 5", "0"}},
 		statsTable(t, resp.Body, "measures_asked"))

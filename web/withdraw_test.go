@@ -76,6 +76,6 @@ func TestNeitherConfirmNorDenyIsShownNeutrally(t *testing.T) {
 	decideCase(t, app, access, "", "", webtest.F("outcome", "neither_confirm_nor_deny"),
 		webtest.F("reasons", "Article 35 of the Statute."))
 	page := c.Get(access)
-	assert.Contains(t, page.Body, "The CCF can neither confirm nor deny whether INTERPOL&#39;s files hold data about the person concerned.")
+	assert.Contains(t, page.Body, "The CCF can neither confirm nor deny whether INTERPOL&#39;s files hold data about you.")
 	assert.NotContains(t, page.Body, "refused disclosure", "no hint that a source exists")
 }

@@ -14,6 +14,8 @@ import (
 	"github.com/ccf-portal/ccfportal/db/conn"
 	"github.com/ccf-portal/ccfportal/db/domain"
 	rules "github.com/ccf-portal/ccfportal/db/domain/chamber"
+	"github.com/ccf-portal/ccfportal/db/domain/consult"
+	"github.com/ccf-portal/ccfportal/db/domain/outcome"
 	"github.com/ccf-portal/ccfportal/db/domain/staffrole"
 	"github.com/ccf-portal/ccfportal/db/inbox"
 )
@@ -28,17 +30,27 @@ type File struct {
 // the Chamber adopts it. Nothing of it is shown to the applicant.
 func (s Store) Draft(ctx context.Context, staff domain.User, requestID int64, in domain.DecisionInput) error {
 	return s.step(ctx, staff, requestID, staffrole.Decide, rules.AuditDraft, func(tx *sql.Tx, r domain.Request, d *rules.Decision, now time.Time) (string, error) {
-		if errs := domain.ValidateDecision(r.Kind, in); errs.Any() {
+		situation, err := situationOf(ctx, tx, r)
+		if err != nil {
+			return "", err
+		}
+		in = outcome.Normalise(situation, in)
+		if errs := outcome.Validate(situation, in); errs.Any() {
 			return "", errs.Err()
 		}
 		if err := rules.CanDraft(r, d); err != nil {
 			return "", domain.DecisionConflict(err, r.Status)
 		}
-		_, err := tx.ExecContext(ctx, `INSERT INTO chamber_decisions (request_id, outcome, reasons, disclosure, drafted_by, drafted_at)
-			VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (request_id) DO UPDATE SET outcome = excluded.outcome,
-			reasons = excluded.reasons, disclosure = excluded.disclosure, drafted_by = excluded.drafted_by,
-			drafted_at = excluded.drafted_at`, r.ID, in.Outcome, strings.TrimSpace(in.Reasons), strings.TrimSpace(in.Disclosure),
-			staff.ID, now.Unix())
+		_, err = tx.ExecContext(ctx, `INSERT INTO chamber_decisions (request_id, outcome, reasons, disclosure, detail, revised_outcome,
+			access_outcome, access_disclosure, drafted_by, drafted_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+			ON CONFLICT (request_id) DO UPDATE SET outcome = excluded.outcome, reasons = excluded.reasons,
+			disclosure = excluded.disclosure, detail = excluded.detail, revised_outcome = excluded.revised_outcome,
+			access_outcome = excluded.access_outcome, access_disclosure = excluded.access_disclosure,
+			drafted_by = excluded.drafted_by, drafted_at = excluded.drafted_at`, r.ID, in.Outcome, in.Reasons, in.Disclosure,
+			in.Detail, in.Revised, in.AccessOutcome, in.AccessDisclosure, staff.ID, now.Unix())
+		if in.AccessOutcome != "" {
+			return "outcome=" + in.Outcome + " access=" + in.AccessOutcome, conn.Failed(fmt.Sprintf("draft decision on request %d", r.ID), err)
+		}
 		return "outcome=" + in.Outcome, conn.Failed(fmt.Sprintf("draft decision on request %d", r.ID), err)
 	})
 }
@@ -132,10 +144,7 @@ func (s Store) SendToApplicant(ctx context.Context, staff domain.User, requestID
 // request's status and the timeline entry the applicant sees. It returns
 // the request as it now stands.
 func publish(ctx context.Context, tx *sql.Tx, r domain.Request, d rules.Decision, doc *File, now time.Time) (domain.Request, int64, error) {
-	to, kind := domain.StatusDecided, domain.EventDecisionRecorded
-	if d.Input.Outcome == domain.DecisionWithdrawn {
-		to, kind = domain.StatusWithdrawn, domain.EventRequestWithdrawn
-	}
+	to, kind, arg := outcome.Ending(d.Input.Outcome)
 	if err := cases.SetStatus(ctx, tx, r, to, now); err != nil {
 		return r, 0, domain.DecisionConflict(err, r.Status)
 	}
@@ -151,16 +160,18 @@ func publish(ctx context.Context, tx *sql.Tx, r domain.Request, d rules.Decision
 			return r, 0, err
 		}
 	}
-	_, err := tx.ExecContext(ctx, `INSERT INTO decisions (request_id, reference, outcome, reasons, disclosure, document_id,
-		decided_by, decided_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, r.ID, r.Reference+"/D", d.Input.Outcome, d.Input.Reasons,
-		d.Input.Disclosure, conn.NullID(docID), adopter, d.AdoptedAt.Unix())
+	in := d.Input
+	_, err := tx.ExecContext(ctx, `INSERT INTO decisions (request_id, reference, outcome, reasons, disclosure, detail,
+		revised_outcome, access_outcome, access_disclosure, document_id, decided_by, decided_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, r.ID, r.Reference+"/D", in.Outcome, in.Reasons, in.Disclosure, in.Detail,
+		in.Revised, in.AccessOutcome, in.AccessDisclosure, conn.NullID(docID), adopter, d.AdoptedAt.Unix())
 	if err != nil {
 		return r, 0, conn.Failed(fmt.Sprintf("record decision on request %d", r.ID), err)
 	}
 	if _, err := tx.ExecContext(ctx, `UPDATE requests SET decided_at = ? WHERE id = ?`, now.Unix(), r.ID); err != nil {
 		return r, 0, conn.Failed(fmt.Sprintf("date decision on request %d", r.ID), err)
 	}
-	err = cases.AddEvent(ctx, tx, r.ID, kind, adopter, false, map[string]string{"arg": "decision.outcome." + d.Input.Outcome}, now)
+	err = cases.AddEvent(ctx, tx, r.ID, kind, adopter, false, map[string]string{"arg": arg}, now)
 	return r, docID, err
 }
 
@@ -205,12 +216,14 @@ func (s Store) DecisionOf(ctx context.Context, requestID int64) (*rules.Decision
 func decisionOf(ctx context.Context, q conn.Queryer, requestID int64) (*rules.Decision, error) {
 	d := rules.Decision{RequestID: requestID}
 	var drafted, adopted int64
-	err := q.QueryRowContext(ctx, `SELECT d.outcome, d.reasons, d.disclosure, COALESCE(u.name, ''), d.drafted_at,
+	err := q.QueryRowContext(ctx, `SELECT d.outcome, d.reasons, d.disclosure, d.detail, d.revised_outcome, d.access_outcome,
+		d.access_disclosure, COALESCE(u.name, ''), d.drafted_at,
 		COALESCE(d.session_id, 0), COALESCE(s.year || '/' || s.number, ''), COALESCE(a.name, ''), COALESCE(d.adopted_at, 0),
 		d.sent_gs_on, d.implemented_on, d.implementation, d.sent_applicant_on
 		FROM chamber_decisions d LEFT JOIN users u ON u.id = d.drafted_by LEFT JOIN users a ON a.id = d.adopted_by
 		LEFT JOIN chamber_sessions s ON s.id = d.session_id WHERE d.request_id = ?`, requestID).Scan(&d.Input.Outcome,
-		&d.Input.Reasons, &d.Input.Disclosure, &d.DraftedBy, &drafted, &d.SessionID, &d.Session, &d.AdoptedBy, &adopted,
+		&d.Input.Reasons, &d.Input.Disclosure, &d.Input.Detail, &d.Input.Revised, &d.Input.AccessOutcome,
+		&d.Input.AccessDisclosure, &d.DraftedBy, &drafted, &d.SessionID, &d.Session, &d.AdoptedBy, &adopted,
 		&d.SentToGSOn, &d.ImplementedOn, &d.Implementation, &d.SentToApplicant)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, nil
@@ -220,4 +233,13 @@ func decisionOf(ctx context.Context, q conn.Queryer, requestID int64) (*rules.De
 	}
 	d.DraftedAt, d.AdoptedAt = conn.UnixTime(drafted), conn.UnixTime(adopted)
 	return &d, nil
+}
+
+// situationOf reads what the outcomes offered on r depend on: whether a
+// consultation of the source ended without a reply.
+func situationOf(ctx context.Context, tx *sql.Tx, r domain.Request) (outcome.Situation, error) {
+	s := outcome.Situation{Kind: r.Kind, AlsoAccess: r.AlsoAccess}
+	err := tx.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM consultations WHERE request_id = ? AND recipient = ?
+		AND no_reply_on != '')`, r.ID, consult.SourceNCB).Scan(&s.SourceNoReply)
+	return s, conn.Failed(fmt.Sprintf("read consultations of request %d", r.ID), err)
 }

@@ -120,7 +120,7 @@ func CanIssueNotice(d *Decision) error {
 	if d == nil {
 		return Errorf(EConflict, "notice.no_decision")
 	}
-	if _, ok := NoticeAction(d.Outcome); !ok {
+	if d.Action == "" {
 		return Errorf(EConflict, "notice.not_ordered")
 	}
 	return nil

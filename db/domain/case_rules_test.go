@@ -8,14 +8,14 @@ import (
 )
 
 func TestNoticeIsDueUntilEveryTargetHasOne(t *testing.T) {
-	ordered := &Decision{Outcome: DecisionNonCompliantDeletion}
+	ordered := &Decision{Outcome: "non_compliant_deletion", Action: "delete"}
 	targets := []DataTarget{{Key: "item:1"}, {Key: "item:2"}}
 	notice := func(key string) DeletionNotice { return DeletionNotice{Target: DataTarget{Key: key}} }
 
 	assert.False(t, NoticeDue(nil, nil, targets), "no decision, no notice")
-	assert.False(t, NoticeDue(&Decision{Outcome: DecisionCompliant}, nil, targets), "a compliant finding orders nothing")
+	assert.False(t, NoticeDue(&Decision{Outcome: "compliant"}, nil, targets), "a compliant finding orders nothing")
 	assert.True(t, NoticeDue(ordered, nil, targets))
-	assert.True(t, NoticeDue(&Decision{Outcome: DecisionNonCompliantCorrection}, nil, targets))
+	assert.True(t, NoticeDue(&Decision{Outcome: "non_compliant_correction", Action: "correct"}, nil, targets))
 	assert.True(t, NoticeDue(ordered, []DeletionNotice{notice("item:1")}, targets))
 	assert.True(t, NoticeDue(ordered, []DeletionNotice{notice("item:1"), notice("item:1")}, targets),
 		"counted by data item, not by number of notices")
@@ -24,10 +24,10 @@ func TestNoticeIsDueUntilEveryTargetHasOne(t *testing.T) {
 
 func TestNoticeNeedsADecisionOrderingIt(t *testing.T) {
 	assert.Equal(t, "notice.no_decision", ErrorMessage(CanIssueNotice(nil)))
-	err := CanIssueNotice(&Decision{Outcome: DecisionCompliant})
+	err := CanIssueNotice(&Decision{Outcome: "compliant"})
 	assert.Equal(t, EConflict, ErrorCode(err))
 	assert.Equal(t, "notice.not_ordered", ErrorMessage(err))
-	assert.NoError(t, CanIssueNotice(&Decision{Outcome: DecisionNonCompliantDeletion}))
+	assert.NoError(t, CanIssueNotice(&Decision{Outcome: "non_compliant_deletion", Action: "delete"}))
 }
 
 func TestAdmissibilityIsAssessedOnceFirst(t *testing.T) {
@@ -50,7 +50,7 @@ func TestStaffStepsFollowTheStatusMachine(t *testing.T) {
 	assert.Equal(t, StaffSteps{AssessAdmissibility: true, Withdraw: true, Resume: true, Measure: true}, steps(StatusAwaitingApplicant))
 	assert.Equal(t, StaffSteps{}, steps(StatusClosed))
 
-	decided := StaffCase{Request: Request{Status: StatusDecided}, Outcome: CaseOutcome{Decision: &Decision{Outcome: DecisionNonCompliantDeletion}},
+	decided := StaffCase{Request: Request{Status: StatusDecided}, Outcome: CaseOutcome{Decision: &Decision{Outcome: "non_compliant_deletion", Action: "delete"}},
 		Targets: []DataTarget{{Key: "request"}}}
 	assert.Equal(t, StaffSteps{IssueNotice: true}, decided.Steps())
 	decided.Notices = []DeletionNotice{{Target: DataTarget{Key: "request"}}}

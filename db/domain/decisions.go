@@ -1,56 +1,8 @@
 package domain
 
 import (
-	"slices"
 	"time"
 )
-
-// Decision outcomes (see DOMAIN.md, "After a decision").
-const (
-	DecisionNoData                 = "no_data"
-	DecisionDataHeld               = "data_held"
-	DecisionNeitherConfirmNorDeny  = "neither_confirm_nor_deny"
-	DecisionCompliant              = "compliant"
-	DecisionNonCompliantDeletion   = "non_compliant_deletion"
-	DecisionNonCompliantCorrection = "non_compliant_correction"
-	DecisionDeletedBeforeDecision  = "deleted_before_decision"
-	DecisionUpheld                 = "upheld"
-	DecisionRevised                = "revised"
-	DecisionMeasuresGranted        = "measures_granted"
-	DecisionMeasuresRefused        = "measures_refused"
-	DecisionWithdrawn              = "withdrawn"
-)
-
-// DecisionOutcomes lists the outcomes a request of kind k can end with, in
-// the order the form offers them. Every kind can end withdrawn; the
-// inadmissible ending is the admissibility assessment's.
-func DecisionOutcomes(k Kind) []string {
-	var out []string
-	switch k {
-	case KindAccess:
-		out = []string{DecisionNoData, DecisionDataHeld, DecisionNeitherConfirmNorDeny}
-	case KindDeletion, KindCorrection:
-		out = []string{DecisionCompliant, DecisionNonCompliantDeletion, DecisionNonCompliantCorrection, DecisionDeletedBeforeDecision}
-	case KindRevision:
-		out = []string{DecisionUpheld, DecisionRevised}
-	case KindProvisional:
-		out = []string{DecisionMeasuresGranted, DecisionMeasuresRefused}
-	}
-	return append(out, DecisionWithdrawn)
-}
-
-// NoticeAction is what a decision orders done to the data in every
-// national database that received them: "delete" or "correct". Only a
-// finding of non-compliance orders anything.
-func NoticeAction(outcome string) (string, bool) {
-	switch outcome {
-	case DecisionNonCompliantDeletion:
-		return "delete", true
-	case DecisionNonCompliantCorrection:
-		return "correct", true
-	}
-	return "", false
-}
 
 // Decision is how a request ended before the CCF.
 type Decision struct {
@@ -60,9 +12,11 @@ type Decision struct {
 	Outcome    string
 	Reasons    string
 	Disclosure string
-	Document   *Document
-	DecidedBy  int64
-	DecidedAt  time.Time
+	DecisionParts
+	Action    string // what it orders done to the data ("delete", "correct"), from its outcome (outcome.ActionOf)
+	Document  *Document
+	DecidedBy int64
+	DecidedAt time.Time
 }
 
 // DecisionInput is what the staff form supplies; the decision document,
@@ -71,20 +25,18 @@ type DecisionInput struct {
 	Outcome    string
 	Reasons    string
 	Disclosure string
+	DecisionParts
 }
 
-// ValidateDecision checks the outcome fits the kind, reasons are given and,
-// when data are held, what may be disclosed.
-func ValidateDecision(k Kind, in DecisionInput) FieldErrors {
-	var errs FieldErrors
-	if !slices.Contains(DecisionOutcomes(k), in.Outcome) {
-		errs.Add("outcome", "decision.outcome_required")
-	}
-	CheckText(&errs, "reasons", in.Reasons, "decision.reasons_required")
-	if in.Outcome == DecisionDataHeld {
-		CheckText(&errs, "disclosure", in.Disclosure, "decision.disclosure_required")
-	}
-	return errs
+// DecisionParts is what a decision holds beyond its outcome, reasons and
+// disclosure (rules in db/domain/outcome): the text some outcomes need,
+// the new outcome of a revised decision, and the access part of a
+// deletion or correction filing that also asks for access.
+type DecisionParts struct {
+	Detail           string // the corrective measures, or why closed without a decision
+	Revised          string // a revised decision's new outcome
+	AccessOutcome    string
+	AccessDisclosure string
 }
 
 // DecisionConflict gives the status machine's refusal a message that says

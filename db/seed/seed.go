@@ -14,6 +14,7 @@ import (
 	"github.com/ccf-portal/ccfportal/db"
 	"github.com/ccf-portal/ccfportal/db/blob"
 	"github.com/ccf-portal/ccfportal/db/domain"
+	"github.com/ccf-portal/ccfportal/db/domain/outcome"
 	"github.com/ccf-portal/ccfportal/db/filetype"
 )
 
@@ -131,7 +132,7 @@ func linkCases(rng *rand.Rand, cases []seedCase) {
 				pending = append(pending, i)
 			}
 		}
-		if !c.decided.IsZero() && c.outcome != "" && c.outcome != domain.DecisionWithdrawn && c.kind != domain.KindProvisional {
+		if !c.decided.IsZero() && c.outcome != "" && c.outcome != outcome.Withdrawn && c.kind != domain.KindProvisional {
 			decided = append(decided, i)
 		}
 	}
@@ -179,7 +180,7 @@ func stageSeedDocuments(cases []seedCase, opts Options) (map[string]*blob.Staged
 
 func seedDocTypes(c seedCase) []domain.DocType {
 	out := []domain.DocType{domain.DocIdentity, domain.DocSupporting}
-	if c.outcome != "" && c.outcome != domain.DecisionWithdrawn {
+	if c.outcome != "" && c.outcome != outcome.Withdrawn {
 		out = append(out, domain.DocDecision)
 	}
 	return out

@@ -9,6 +9,7 @@ import (
 	"github.com/ccf-portal/ccfportal/db/conn"
 	"github.com/ccf-portal/ccfportal/db/domain"
 	"github.com/ccf-portal/ccfportal/db/domain/countries"
+	"github.com/ccf-portal/ccfportal/db/domain/outcome"
 )
 
 // writeCase writes one request with everything that happened to it, in
@@ -197,18 +198,16 @@ func (w *seedWriter) writeDecision(c seedCase, id int64, ref string, itemID int6
 		return nil
 	}
 	staff := w.decider(c)
-	disclosure := ""
-	if c.outcome == domain.DecisionDataHeld {
-		disclosure = "A diffusion from the source country is held; its existence and date may be disclosed (fictional)."
-	}
+	disclosure, parts := seedParts(c)
 	decID, err := w.exec("decision", id, ref+"/D", c.outcome, "Fictional reasons: the Commission examined the file and "+
-		"the information provided by the parties.", disclosure, conn.NullID(w.decisionDoc), staff, c.decided.Unix())
+		"the information provided by the parties.", disclosure, conn.NullID(w.decisionDoc), staff, c.decided.Unix(),
+		parts.Detail, parts.Revised, parts.AccessOutcome, parts.AccessDisclosure)
 	if err != nil {
 		return err
 	}
 	w.report.Decisions++
 	kind := domain.EventDecisionRecorded
-	if c.outcome == domain.DecisionWithdrawn {
+	if c.outcome == outcome.Withdrawn {
 		kind = domain.EventRequestWithdrawn
 	}
 	if err := w.event(id, kind, staff, false, "decision.outcome."+c.outcome, c.decided); err != nil {
@@ -221,7 +220,8 @@ func (w *seedWriter) writeDecision(c seedCase, id int64, ref string, itemID int6
 }
 
 func (w *seedWriter) writeNotice(c seedCase, id, decID, itemID, staff int64) error {
-	action, _ := domain.NoticeAction(c.outcome)
+	action, _ := outcome.NoticeAction(outcome.Effective(domain.DecisionInput{Outcome: c.outcome,
+		DecisionParts: domain.DecisionParts{Revised: revisedOf(c)}}))
 	t := domain.DataTarget{Key: "request", DataKind: c.dataKind, Source: c.source}
 	if itemID != 0 {
 		t.Key, t.ItemID = "item:"+strconv.FormatInt(itemID, 10), itemID

@@ -4,12 +4,15 @@ import (
 	"time"
 
 	"github.com/ccf-portal/ccfportal/db/domain/consult"
+	"github.com/ccf-portal/ccfportal/db/domain/outcome"
 )
 
 // writeConsultation consults the source NCB of an admissible case a week
 // after it became admissible, with the usual month for a reply. Decided
 // cases had their reply, or (one in five) none; pending ones wait, some past
-// their due date, some reminded, so the desk shows every state.
+// their due date, some reminded, so the desk shows every state. A case
+// whose data were deleted because the source did not reply always had no
+// reply.
 func (w *seedWriter) writeConsultation(c seedCase, id, _ int64) error {
 	if c.admissible.IsZero() || c.source == "" {
 		return nil
@@ -24,7 +27,7 @@ func (w *seedWriter) writeConsultation(c seedCase, id, _ int64) error {
 	var replied, summary, noReply string
 	dueDay, _ := time.Parse(time.DateOnly, due)
 	switch {
-	case !c.decided.IsZero() && id%5 == 0 && c.decided.After(dueDay):
+	case !c.decided.IsZero() && (id%5 == 0 || c.outcome == outcome.DeletedNoReply) && c.decided.After(dueDay):
 		noReply = consult.Today(c.decided)
 	case !c.decided.IsZero():
 		replied = consult.Today(seedLatest(sent, c.decided.AddDate(0, 0, -7)))

@@ -53,8 +53,8 @@ var seedSQL = map[string]string{
 	"event": `INSERT INTO events (request_id, kind, actor_id, internal, data, at) VALUES (?, ?, ?, ?, ?, ?)`,
 	"admissibility": `INSERT INTO admissibility (request_id, outcome, checks, reasons, note, decided_by, decided_at)
 		VALUES (?, ?, ?, ?, '', ?, ?)`,
-	"decision": `INSERT INTO decisions (request_id, reference, outcome, reasons, disclosure, document_id, decided_by, decided_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+	"decision": `INSERT INTO decisions (request_id, reference, outcome, reasons, disclosure, document_id, decided_by, decided_at,
+		detail, revised_outcome, access_outcome, access_disclosure) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 	"message": `INSERT INTO messages (request_id, author_id, kind, body, reply_by, prev_status, in_reply_to, created_at)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
 	"measure": `INSERT INTO measures (request_id, outcome, measures, effective_from, reasons, decided_by, decided_at,

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/ccf-portal/ccfportal/db/domain"
+	"github.com/ccf-portal/ccfportal/db/domain/outcome"
 )
 
 // FirstYear is the first year the volume seed fills.
@@ -122,7 +123,7 @@ func genVolumeCase(rng *rand.Rand, now time.Time, kind domain.Kind, also bool, s
 	decided := volumeDecidedAt(rng, c)
 	switch {
 	case rng.Float64() < shareWithdrawn:
-		c.status, c.outcome = domain.StatusWithdrawn, domain.DecisionWithdrawn
+		c.status, c.outcome = domain.StatusWithdrawn, outcome.Withdrawn
 		c.decided = seedBetween(rng, assessed, decided, now)
 	case decided.After(now):
 		c.status = pickStatus(rng.IntN(100), []int{85, 10, 5}, domain.StatusUnderReview, domain.StatusAwaitingApplicant, domain.StatusAdmissible)

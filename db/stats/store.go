@@ -13,6 +13,7 @@ import (
 
 	"github.com/ccf-portal/ccfportal/db/conn"
 	"github.com/ccf-portal/ccfportal/db/domain"
+	"github.com/ccf-portal/ccfportal/db/domain/outcome"
 	figures "github.com/ccf-portal/ccfportal/db/domain/stats"
 )
 
@@ -120,9 +121,13 @@ func readAssessed(ctx context.Context, tx *sql.Tx, scope Scope, raw *figures.Raw
 
 func readDecided(ctx context.Context, tx *sql.Tx, scope Scope, raw *figures.Raw) error {
 	cond, args := scope.where("d.decided_at")
+	// The access part of a combined filing is counted with the access
+	// decisions, as the CCF reports an outcome for each part.
 	rows, err := tx.QueryContext(ctx, `SELECT `+year("d.decided_at")+`, r.kind, d.outcome, COUNT(*)
 		FROM decisions d JOIN requests r ON r.id = d.request_id
-		WHERE `+cond+` GROUP BY 1, 2, 3`, args...)
+		WHERE `+cond+` GROUP BY 1, 2, 3
+		UNION ALL SELECT `+year("d.decided_at")+`, 'access', d.access_outcome, COUNT(*) FROM decisions d JOIN requests r ON r.id = d.request_id
+		WHERE `+cond+` AND d.access_outcome != '' GROUP BY 1, 3`, append(args, args...)...)
 	raw.Decided, err = conn.Rows("count decisions", rows, err, func(row conn.Scanner) (figures.Decided, error) {
 		var d figures.Decided
 		err := row.Scan(&d.Year, &d.Kind, &d.Outcome, &d.N)
@@ -131,14 +136,16 @@ func readDecided(ctx context.Context, tx *sql.Tx, scope Scope, raw *figures.Raw)
 	return err
 }
 
-// readTimed reads the decisions on the merits (not withdrawals) of
+// readTimed reads the decisions on the merits (not a withdrawal, an
+// inadmissibility or a closing without decision, outcome.Endings) of
 // requests with a statutory time limit that became admissible.
 func readTimed(ctx context.Context, tx *sql.Tx, scope Scope, raw *figures.Raw) error {
 	cond, args := scope.where("d.decided_at")
 	rows, err := tx.QueryContext(ctx, `SELECT r.kind, r.admissible_at, d.decided_at
 		FROM decisions d JOIN requests r ON r.id = d.request_id
-		WHERE `+cond+` AND d.outcome != ? AND r.admissible_at IS NOT NULL
-		AND r.kind IN ('access', 'deletion', 'correction')`, append(args, domain.DecisionWithdrawn)...)
+		WHERE `+cond+` AND d.outcome NOT IN (?, ?, ?) AND r.admissible_at IS NOT NULL
+		AND r.kind IN ('access', 'deletion', 'correction')`, append(args, outcome.Inadmissible, outcome.Withdrawn,
+		outcome.ClosedWithoutDecision)...)
 	raw.Timed, err = conn.Rows("read decision times", rows, err, func(row conn.Scanner) (figures.Timed, error) {
 		var t figures.Timed
 		var admissible, decided int64

@@ -12,6 +12,7 @@ import (
 	"github.com/ccf-portal/ccfportal/db"
 	"github.com/ccf-portal/ccfportal/db/dbtest"
 	"github.com/ccf-portal/ccfportal/db/domain"
+	"github.com/ccf-portal/ccfportal/db/domain/outcome"
 	figures "github.com/ccf-portal/ccfportal/db/domain/stats"
 )
 
@@ -90,9 +91,10 @@ func TestPublicFiguresCountsTheStoreAsWorkedOutByHand(t *testing.T) {
 	f.assess(a2, "inadmissible", day(2025, 2, 3))
 	f.assess(d1, "admissible", day(2025, 2, 10))
 	f.assess(d2, "admissible", day(2025, 7, 1))
-	f.decide(a1, domain.DecisionDataHeld, day(2025, 5, 1))
-	f.decide(d1, domain.DecisionNonCompliantDeletion, day(2026, 1, 20))
-	f.decide(d2, domain.DecisionWithdrawn, day(2025, 9, 1))
+	f.decide(a1, outcome.DataHeld, day(2025, 5, 1))
+	f.decide(d1, outcome.NonCompliantDeletion, day(2026, 1, 20))
+	f.decide(d2, outcome.Withdrawn, day(2025, 9, 1))
+	f.exec(`UPDATE decisions SET access_outcome = ? WHERE request_id = ?`, outcome.DataHeldPart, d1) // its access part
 	f.measure(pm, domain.MeasureGranted, day(2025, 6, 3))
 	f.measure(d1, domain.MeasureRefused, day(2025, 3, 3))
 
@@ -109,8 +111,9 @@ func TestPublicFiguresCountsTheStoreAsWorkedOutByHand(t *testing.T) {
 		filed(2025, domain.KindCorrection, false, "TR", 1), filed(2026, domain.KindDeletion, false, "TR", 1),
 	}, raw.Filed)
 	assert.ElementsMatch(t, []figures.Assessed{{Year: 2025, Admissible: true, N: 3}, {Year: 2025, N: 1}}, raw.Assessed)
-	assert.ElementsMatch(t, []figures.Decided{decided(2025, domain.KindAccess, domain.DecisionDataHeld),
-		decided(2026, domain.KindDeletion, domain.DecisionNonCompliantDeletion), decided(2025, domain.KindCorrection, domain.DecisionWithdrawn)}, raw.Decided)
+	assert.ElementsMatch(t, []figures.Decided{decided(2025, domain.KindAccess, outcome.DataHeld),
+		decided(2026, domain.KindDeletion, outcome.NonCompliantDeletion), decided(2026, domain.KindAccess, outcome.DataHeldPart),
+		decided(2025, domain.KindCorrection, outcome.Withdrawn)}, raw.Decided, "the access part of a combined filing counts with access")
 	assert.ElementsMatch(t, []figures.Timed{{Kind: domain.KindAccess, Admissible: day(2025, 2, 1), Decided: day(2025, 5, 1)},
 		{Kind: domain.KindDeletion, Admissible: day(2025, 2, 10), Decided: day(2026, 1, 20)}}, raw.Timed, "withdrawals are no decision on the merits")
 	assert.Equal(t, []figures.YearCount{{Year: 2025, N: 1}}, raw.Urgent)

@@ -13,6 +13,7 @@ import (
 
 	"github.com/ccf-portal/ccfportal/db/domain"
 	"github.com/ccf-portal/ccfportal/db/domain/consult"
+	"github.com/ccf-portal/ccfportal/db/domain/outcome"
 	"github.com/ccf-portal/ccfportal/handlers"
 	"github.com/ccf-portal/ccfportal/views"
 	"github.com/ccf-portal/ccfportal/views/i18n"
@@ -35,6 +36,8 @@ func (h *Handlers) ShowDecision(c echo.Context) error {
 	f := views.NewForm()
 	if d != nil {
 		f.Values["outcome"], f.Values["reasons"], f.Values["disclosure"] = d.Input.Outcome, d.Input.Reasons, d.Input.Disclosure
+		f.Values["detail"], f.Values["revised"] = d.Input.Detail, d.Input.Revised
+		f.Values["access_outcome"], f.Values["access_disclosure"] = d.Input.AccessOutcome, d.Input.AccessDisclosure
 	}
 	return h.render(c, http.StatusOK, r, f)
 }
@@ -47,6 +50,11 @@ func (h *Handlers) render(c echo.Context, status int, r domain.Request, f views.
 	if err := domain.CanDecide(r); err != nil {
 		v.Conflict = domain.ErrorMessage(err)
 	}
+	list, err := h.DB.Consultations.List(c.Request().Context(), r.ID)
+	if err != nil {
+		return err
+	}
+	v.Decide = decideForm(r, list)
 	return h.Render(c, status, views.DecisionPage(v, f))
 }
 
@@ -67,7 +75,9 @@ func (h *Handlers) RecordDecision(c echo.Context) error {
 		return h.render(c, status, r, views.Form{Values: up.Values, Errors: errs})
 	}
 	in := domain.DecisionInput{Outcome: up.Fields.Get("outcome"), Reasons: up.Fields.Get("reasons"),
-		Disclosure: up.Fields.Get("disclosure")}
+		Disclosure: up.Fields.Get("disclosure"), DecisionParts: domain.DecisionParts{Detail: up.Fields.Get("detail"),
+			Revised: up.Fields.Get("revised"), AccessOutcome: up.Fields.Get("access_outcome"),
+			AccessDisclosure: up.Fields.Get("access_disclosure")}}
 	discard := func() {
 		if up.Blob != nil {
 			h.Blobs.Discard(up.Blob)
@@ -121,4 +131,21 @@ func (h *Handlers) withStandardReasons(c echo.Context, r domain.Request, reasons
 		parts = append(parts, reasons)
 	}
 	return strings.Join(parts, "\n\n"), nil
+}
+
+// decideForm gathers what the form offers from the consultations: "deleted
+// because the source did not reply" where a consultation of the source
+// ended without a reply, and the restrictions the replies put on what may
+// be disclosed to the applicant.
+func decideForm(r domain.Request, list []consult.Consultation) views.DecideForm {
+	f := views.DecideForm{Situation: outcome.Situation{Kind: r.Kind, AlsoAccess: r.AlsoAccess}}
+	for _, c := range list {
+		if c.Recipient == consult.SourceNCB && c.NoReplyOn != "" {
+			f.Situation.SourceNoReply = true
+		}
+		if strings.TrimSpace(c.Restriction) != "" {
+			f.Restrictions = append(f.Restrictions, c.Restriction)
+		}
+	}
+	return f
 }

@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/ccf-portal/ccfportal/db/domain"
+	"github.com/ccf-portal/ccfportal/db/domain/outcome"
 )
 
 // Audited steps of a decision's life.
@@ -52,8 +53,7 @@ func (d *Decision) Stage() Stage {
 // ChangesData reports whether the decision orders the data deleted or
 // corrected, so that the case waits for the implementation to close.
 func (d *Decision) ChangesData() bool {
-	_, ok := domain.NoticeAction(d.Input.Outcome)
-	return ok
+	return outcome.ChangesData(d.Input)
 }
 
 // CanDraft says whether the draft may be written or changed: the request

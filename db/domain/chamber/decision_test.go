@@ -7,6 +7,7 @@ import (
 	"github.com/stretchr/testify/assert"
 
 	"github.com/ccf-portal/ccfportal/db/domain"
+	"github.com/ccf-portal/ccfportal/db/domain/outcome"
 )
 
 func TestADecisionGoesFromDraftToTheApplicantInOrder(t *testing.T) {
@@ -16,7 +17,7 @@ func TestADecisionGoesFromDraftToTheApplicantInOrder(t *testing.T) {
 	assert.NoError(t, CanDraft(r, none))
 	assert.Equal(t, "chamber.no_draft", domain.ErrorMessage(CanAdopt(r, none, 1)))
 
-	d := &Decision{Input: domain.DecisionInput{Outcome: domain.DecisionNonCompliantDeletion}}
+	d := &Decision{Input: domain.DecisionInput{Outcome: outcome.NonCompliantDeletion}}
 	assert.Equal(t, StageDrafted, d.Stage())
 	assert.Equal(t, "chamber.not_on_agenda", domain.ErrorMessage(CanAdopt(r, d, 0)))
 	assert.NoError(t, CanAdopt(r, d, 3))
@@ -42,6 +43,6 @@ func TestADecisionGoesFromDraftToTheApplicantInOrder(t *testing.T) {
 	assert.True(t, Closes(*d))
 	assert.Equal(t, StageSentToApplicant, d.Stage())
 
-	kept := Decision{Input: domain.DecisionInput{Outcome: domain.DecisionCompliant}, SentToApplicant: "2026-05-04"}
+	kept := Decision{Input: domain.DecisionInput{Outcome: outcome.Compliant}, SentToApplicant: "2026-05-04"}
 	assert.True(t, Closes(kept), "nothing to implement on the data")
 }

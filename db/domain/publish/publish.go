@@ -13,6 +13,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/ccf-portal/ccfportal/db/domain"
+	"github.com/ccf-portal/ccfportal/db/domain/outcome"
 )
 
 // State is where a publication stands.
@@ -93,9 +94,10 @@ func Check(id Identifiers, in Input) (Found, domain.FieldErrors) {
 }
 
 // CanDecide reports whether a case's decision may be published: only a
-// decision on the merits of a decided request, not a withdrawal.
-func CanDecide(status domain.Status, outcome string) error {
-	if status != domain.StatusDecided || outcome == "" || outcome == domain.DecisionWithdrawn {
+// decision on the merits of a decided request, not a withdrawal, an
+// inadmissibility or a closing without decision.
+func CanDecide(status domain.Status, o string) error {
+	if status != domain.StatusDecided || o == "" || outcome.Ends(o) {
 		return domain.Errorf(domain.EConflict, "publish.error.not_decided")
 	}
 	return nil

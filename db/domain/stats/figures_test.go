@@ -9,6 +9,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/ccf-portal/ccfportal/db/domain"
+	"github.com/ccf-portal/ccfportal/db/domain/outcome"
 )
 
 var asOf = time.Date(2026, 3, 2, 9, 0, 0, 0, time.UTC)
@@ -54,8 +55,8 @@ func TestBuildCountsEachFigureAsWorkedOutByHand(t *testing.T) {
 		},
 		Assessed: []Assessed{{2025, true, 40}, {2025, false, 10}, {2026, true, 5}, {2026, false, 1}},
 		Decided: []Decided{
-			{2025, domain.KindDeletion, domain.DecisionCompliant, 6}, {2025, domain.KindCorrection, domain.DecisionNonCompliantCorrection, 2},
-			{2025, domain.KindDeletion, domain.DecisionNonCompliantDeletion, 14}, {2025, domain.KindAccess, domain.DecisionNoData, 8},
+			{2025, domain.KindDeletion, outcome.Compliant, 6}, {2025, domain.KindCorrection, outcome.NonCompliantCorrection, 2},
+			{2025, domain.KindDeletion, outcome.NonCompliantDeletion, 14}, {2025, domain.KindAccess, outcome.NoData, 8},
 		},
 		Urgent:   []YearCount{{2025, "", 7}, {2026, "", 2}},
 		Measures: []YearCount{{2025, domain.MeasureGranted, 6}, {2025, domain.MeasureRefused, 1}},
@@ -76,12 +77,43 @@ func TestBuildCountsEachFigureAsWorkedOutByHand(t *testing.T) {
 	// 40 of 50 admissible in 2025; 2026: 1 inadmissible of 6 is small.
 	assert.Equal(t, [][]any{{80, "x"}}, values(find(t, r, TableAdmissible)))
 
-	// Deletion 2025: compliant 6, deleted 14, corrected 2 (small), before decision 0, withdrawn 0;
-	// the 2 is protected by the 6, the smallest other count.
-	assert.Equal(t, [][]any{{"x", 0}, {14, 0}, {"<", 0}, {0, 0}, {0, 0}}, values(find(t, r, TableDeletion)))
-	assert.Equal(t, [][]any{{8, 0}, {0, 0}, {0, 0}, {0, 0}}, values(find(t, r, TableAccess)))
+	// Deletion 2025: compliant 6, after update 0, deleted 14, source silent 0, corrected 2 (small),
+	// other measures 0, before decision 0, then the endings; the 2 is protected by the 6, the
+	// smallest other count.
+	assert.Equal(t, [][]any{{"x", 0}, {0, 0}, {14, 0}, {0, 0}, {"<", 0}, {0, 0}, {0, 0}, {0, 0}, {0, 0}, {0, 0}},
+		values(find(t, r, TableDeletion)))
+	assert.Equal(t, [][]any{{8, 0}, {0, 0}, {0, 0}, {0, 0}, {0, 0}, {0, 0}}, values(find(t, r, TableAccess)))
 	assert.Equal(t, [][]any{{7, "<"}}, values(find(t, r, TableMeasuresAsked)))
 	assert.Equal(t, [][]any{{"x", 0}, {"<", 0}}, values(find(t, r, TableMeasuresDecided)), "the lone refusal would be 7 - 6")
+}
+
+// TestEveryOutcomeIsCountedInTheCCFsCategories builds the CCF's 2021
+// figures for deletion (DOMAIN.md: 133 compliant, 20 compliant after the
+// source updated the data, 296 deleted of which 50 because the source
+// never answered, 49 deleted before a decision) from the outcomes as
+// stored, with an access part of a combined filing disclosed in part.
+func TestEveryOutcomeIsCountedInTheCCFsCategories(t *testing.T) {
+	raw := Raw{Decided: []Decided{
+		{2021, domain.KindDeletion, outcome.Compliant, 130}, {2021, domain.KindCorrection, outcome.Compliant, 3},
+		{2021, domain.KindDeletion, outcome.CompliantAfterUpdate, 20}, {2021, domain.KindDeletion, outcome.NonCompliantDeletion, 246},
+		{2021, domain.KindDeletion, outcome.DeletedNoReply, 50}, {2021, domain.KindDeletion, outcome.DeletedBeforeDecision, 49},
+		{2021, domain.KindDeletion, outcome.OtherMeasures, 7}, {2021, domain.KindDeletion, outcome.ClosedWithoutDecision, 6},
+		{2021, domain.KindAccess, outcome.DataHeld, 10}, {2021, domain.KindAccess, outcome.DataHeldPart, 5},
+		{2021, domain.KindAccess, outcome.NeitherConfirmNorDeny, 6}, {2021, domain.KindAccess, outcome.Inadmissible, 7},
+	}}
+	r := Build(raw, time.Date(2021, 12, 31, 0, 0, 0, 0, time.UTC), 5)
+	del := find(t, r, TableDeletion)
+	assert.Equal(t, outcome.ReportRows(domain.KindDeletion), del.Rows)
+	assert.Equal(t, [][]any{{133}, {20}, {246}, {50}, {0}, {7}, {49}, {0}, {0}, {6}}, values(del))
+	deleted := 0
+	for i, row := range del.Rows {
+		if row == outcome.NonCompliantDeletion || row == outcome.DeletedNoReply {
+			deleted += del.Cells[i][0].Value
+		}
+	}
+	assert.Equal(t, 296, deleted, "deleted, the source's silence included")
+	// Disclosed in full or in part: one row, as the CCF reports it.
+	assert.Equal(t, [][]any{{0}, {15}, {6}, {7}, {0}, {0}}, values(find(t, r, TableAccess)))
 }
 
 func TestBuildTimeLimitsAndMedians(t *testing.T) {
@@ -115,9 +147,9 @@ func TestNoSuppressedFigureOfTheReportCanBeRecovered(t *testing.T) {
 		for range rng.IntN(30) {
 			raw.Filed = append(raw.Filed, Filed{2024 + rng.IntN(3), kinds[rng.IntN(4)], rng.IntN(2) == 0, countries[rng.IntN(len(countries))], 1 + rng.IntN(6)})
 		}
-		for _, o := range append(domain.DecisionOutcomes(domain.KindDeletion), domain.DecisionOutcomes(domain.KindAccess)...) {
+		for _, o := range append(outcome.ReportRows(domain.KindDeletion), outcome.ReportRows(domain.KindAccess)...) {
 			k := domain.KindAccess
-			if !contains(domain.DecisionOutcomes(k), o) {
+			if !contains(outcome.ReportRows(k), o) {
 				k = kinds[1+rng.IntN(2)]
 			}
 			raw.Decided = append(raw.Decided, Decided{2024 + rng.IntN(3), k, o, rng.IntN(9)})

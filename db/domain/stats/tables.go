@@ -4,6 +4,7 @@ import (
 	"slices"
 
 	"github.com/ccf-portal/ccfportal/db/domain"
+	"github.com/ccf-portal/ccfportal/db/domain/outcome"
 )
 
 // received sorts filings into the rows of the received table. Requests
@@ -45,12 +46,10 @@ func regions(raw Raw) []count {
 	return out
 }
 
-// outcomeRows lists the outcomes published for decisions on requests of
-// kind k: those the store records. Every other outcome the CCF reports
-// ("compliant after the source updated the data", "deleted because the
-// source did not reply") is not recorded, so it is not shown.
+// outcomeRows lists the rows published for decisions on requests of kind
+// k: the CCF's report categories (outcome.ReportRows).
 func outcomeRows(k domain.Kind) []string {
-	return domain.DecisionOutcomes(k)
+	return outcome.ReportRows(k)
 }
 
 // outcomes counts decisions on requests of kind k (correction counted
@@ -59,7 +58,7 @@ func outcomes(raw Raw, k domain.Kind) []count {
 	var out []count
 	for _, d := range raw.Decided {
 		if group(d.Kind) == k {
-			out = append(out, count{d.Year, d.Outcome, d.N})
+			out = append(out, count{d.Year, outcome.ReportRow(d.Outcome), d.N})
 		}
 	}
 	return out
