@@ -49,6 +49,7 @@ func readApplicantCase(ctx context.Context, q conn.Queryer, u domain.User, id in
 		return c, err
 	}
 	c.Outcome, err = readOutcome(ctx, q, r, c.Filing.Documents)
+	c.Outcome.TimeLimits = c.Outcome.TimeLimits.ForApplicant()
 	return c, err
 }
 

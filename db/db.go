@@ -13,6 +13,7 @@ import (
 	"github.com/ccf-portal/ccfportal/db/chamber"
 	"github.com/ccf-portal/ccfportal/db/conn"
 	"github.com/ccf-portal/ccfportal/db/consult"
+	"github.com/ccf-portal/ccfportal/db/deadlines"
 	"github.com/ccf-portal/ccfportal/db/domain"
 	"github.com/ccf-portal/ccfportal/db/helpdesk"
 	"github.com/ccf-portal/ccfportal/db/inbox"
@@ -49,6 +50,8 @@ type DB struct {
 	StaffAdmin staffadmin.Admin
 	// Chamber is the Requests Chamber's sessions and their agendas.
 	Chamber chamber.Store
+	// Deadlines are the corrections, extensions and requests for more time.
+	Deadlines deadlines.Store
 }
 
 // Open opens (creating if needed) the database file at path, applies the
@@ -63,5 +66,11 @@ func Open(ctx context.Context, path string, clock domain.Clock) (*DB, error) {
 		Figures: stats.Figures{Conn: c}, Factors: twofa.Factors{Conn: c}, Desk: helpdesk.Desk{Conn: c},
 		Files: receipt.Files{Conn: c, Access: cases.AccessCond}, Consultations: consult.Store{Conn: c},
 		Publications: publish.Store{Conn: c}, Staff: staffnotice.Staff{Conn: c}, StaffAdmin: staffadmin.Admin{Conn: c},
-		Chamber: chamber.Store{Conn: c}}, nil
+		Chamber: chamber.Store{Conn: c}, Deadlines: deadlines.Store{Conn: c}}, nil
+}
+
+// SetAdmissibilityMonths sets how long after receipt admissibility is due
+// (practice), for the queue and the case page; 0 keeps the default.
+func (db *DB) SetAdmissibilityMonths(n int) {
+	db.Deadlines.AdmissibilityMonths, db.Store.AdmissibilityMonths = n, n
 }
