@@ -64,3 +64,14 @@ func day(t time.Time) string { return t.UTC().Format(time.DateOnly) }
 
 // ParseDay reads a YYYY-MM-DD day as midnight UTC.
 func ParseDay(v string) (time.Time, error) { return time.Parse(time.DateOnly, v) }
+
+// ForApplicant is what the applicant may read of t: the extensions' dates
+// but not the CCF's reasons, and no corrections (their effect is the due
+// date itself).
+func ForApplicant(t domain.TimeLimits) domain.TimeLimits {
+	out := domain.TimeLimits{MoreTime: t.MoreTime}
+	for _, e := range t.Extensions {
+		out.Extensions = append(out.Extensions, domain.DateChange{From: e.From, To: e.To, CreatedAt: e.CreatedAt})
+	}
+	return out
+}

@@ -72,7 +72,7 @@ func TestACorrectedAdmissibilityDateMovesTheDueDateUnlessExtended(t *testing.T) 
 	assert.Equal(t, "2027-01-15", day(due))
 	assert.True(t, warn, "9 months from 1 May is 1 February, after the extension")
 	ext.AdmissibleAt = later
-	assert.True(t, ExtensionBeforeNormal(ext, domain.TimeLimits{Extensions: []domain.Extension{{}}}))
+	assert.True(t, ExtensionBeforeNormal(ext, domain.TimeLimits{Extensions: []domain.DateChange{{}}}))
 	assert.False(t, ExtensionBeforeNormal(ext, domain.TimeLimits{}), "no extension, no warning")
 }
 
@@ -119,9 +119,9 @@ func TestMoreTimeIsAskedOncePerClarificationWithinBounds(t *testing.T) {
 }
 
 func TestTheApplicantSeesNoReasonsOfExtensionsNorCorrections(t *testing.T) {
-	tl := domain.TimeLimits{Extensions: []domain.Extension{{Reason: "internal", ByName: "Staff"}},
-		Corrections: []domain.AdmissibilityCorrection{{Reason: "internal"}}, MoreTime: []domain.MoreTime{{ID: 1}}}
-	a := tl.ForApplicant()
+	tl := domain.TimeLimits{Extensions: []domain.DateChange{{Reason: "internal", ByName: "Staff"}},
+		Corrections: []domain.DateChange{{Reason: "internal"}}, MoreTime: []domain.MoreTime{{ID: 1}}}
+	a := ForApplicant(tl)
 	assert.Empty(t, a.Corrections)
 	assert.Len(t, a.Extensions, 1)
 	assert.Empty(t, a.Extensions[0].Reason)
