@@ -34,6 +34,8 @@ var messageKeys = map[dbinbox.Kind]string{
 	dbinbox.KindAccessRevoked: "inbox.kind.access_revoked",
 	dbinbox.KindDecisionSent:  "inbox.kind.decision_sent",
 	dbinbox.KindMeasures:      "inbox.kind.measures",
+	dbinbox.KindExtended:      "inbox.kind.time_limit_extended",
+	dbinbox.KindMoreTime:      "inbox.kind.more_time_answered",
 }
 
 // notePath is where a notification leads: the request it is about, the
