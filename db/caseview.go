@@ -9,6 +9,7 @@ import (
 
 	"github.com/ccf-portal/ccfportal/db/cases"
 	"github.com/ccf-portal/ccfportal/db/conn"
+	"github.com/ccf-portal/ccfportal/db/deadlines"
 	"github.com/ccf-portal/ccfportal/db/domain"
 	"github.com/ccf-portal/ccfportal/db/domain/outcome"
 )
@@ -114,7 +115,8 @@ func readOutcome(ctx context.Context, q conn.Queryer, r domain.Request, docs []d
 		return out, conn.Failed(fmt.Sprintf("read carrying out of request %d", r.ID), err)
 	}
 	out.NoticeIssued, out.CarriedOutAt = notices > 0, conn.UnixTime(carried)
-	return out, nil
+	out.TimeLimits, err = deadlines.Read(ctx, q, r)
+	return out, err
 }
 
 func readAdmissibility(ctx context.Context, q conn.Queryer, requestID int64) (*domain.Admissibility, error) {

@@ -7,6 +7,7 @@ import (
 	"github.com/ccf-portal/ccfportal/db/cases"
 	"github.com/ccf-portal/ccfportal/db/conn"
 	"github.com/ccf-portal/ccfportal/db/domain"
+	rules "github.com/ccf-portal/ccfportal/db/domain/deadlines"
 )
 
 // ApplicantCase reads request id as its filer's case page shows it, in one
@@ -49,6 +50,7 @@ func readApplicantCase(ctx context.Context, q conn.Queryer, u domain.User, id in
 		return c, err
 	}
 	c.Outcome, err = readOutcome(ctx, q, r, c.Filing.Documents)
+	c.Outcome.TimeLimits = rules.ForApplicant(c.Outcome.TimeLimits)
 	return c, err
 }
 

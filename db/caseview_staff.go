@@ -8,6 +8,7 @@ import (
 	"github.com/ccf-portal/ccfportal/db/cases"
 	"github.com/ccf-portal/ccfportal/db/conn"
 	"github.com/ccf-portal/ccfportal/db/domain"
+	rules "github.com/ccf-portal/ccfportal/db/domain/deadlines"
 )
 
 // StaffCase is how staff open a case: the opening is recorded in the audit
@@ -24,6 +25,7 @@ func (db *DB) StaffCase(ctx context.Context, staff domain.User, id int64) (domai
 		out, err = readStaffCase(ctx, q, staff, id)
 		return err
 	})
+	out.Outcome.TimeLimits.AdmissibilityDue = rules.AdmissibilityDue(out.Request, db.Deadlines.AdmissibilityMonths)
 	return out, err
 }
 

@@ -13,6 +13,7 @@ import (
 	"github.com/ccf-portal/ccfportal/db/chamber"
 	"github.com/ccf-portal/ccfportal/db/conn"
 	"github.com/ccf-portal/ccfportal/db/consult"
+	"github.com/ccf-portal/ccfportal/db/deadlines"
 	"github.com/ccf-portal/ccfportal/db/domain"
 	"github.com/ccf-portal/ccfportal/db/helpdesk"
 	"github.com/ccf-portal/ccfportal/db/inbox"
@@ -52,6 +53,8 @@ type DB struct {
 	Chamber chamber.Store
 	// Drafts deletes the drafts never sent, after a warning.
 	Drafts retention.Drafts
+	// Deadlines are the corrections, extensions and requests for more time.
+	Deadlines deadlines.Store
 }
 
 // Open opens (creating if needed) the database file at path, applies the
@@ -66,5 +69,14 @@ func Open(ctx context.Context, path string, clock domain.Clock) (*DB, error) {
 		Figures: stats.Figures{Conn: c}, Factors: twofa.Factors{Conn: c}, Desk: helpdesk.Desk{Conn: c},
 		Files: receipt.Files{Conn: c, Access: cases.AccessCond}, Consultations: consult.Store{Conn: c},
 		Publications: publish.Store{Conn: c}, Staff: staffnotice.Staff{Conn: c}, StaffAdmin: staffadmin.Admin{Conn: c},
-		Chamber: chamber.Store{Conn: c}, Drafts: retention.Drafts{Conn: c}}, nil
+		Chamber: chamber.Store{Conn: c}, Drafts: retention.Drafts{Conn: c}, Deadlines: deadlines.Store{Conn: c}}, nil
+}
+
+// SetAdmissibilityMonths sets how long after receipt admissibility is due
+// (practice), for the queue and the case page; 0 keeps the default.
+func (db *DB) SetAdmissibilityMonths(n int) {
+	if db == nil { // a server built without a store, in tests
+		return
+	}
+	db.Deadlines.AdmissibilityMonths, db.Store.AdmissibilityMonths = n, n
 }

@@ -51,6 +51,10 @@ type Config struct {
 	// ConsultReplyDays is the default time for a reply to a consultation,
 	// in days after it was sent; zero takes the usual month (30 days).
 	ConsultReplyDays int
+	// AdmissibilityMonths is how long after receipt the CCF usually
+	// assesses admissibility (practice), for the queue and the case page;
+	// zero takes the usual month.
+	AdmissibilityMonths int
 	// Contact is how to reach the CCF outside the portal, shown on the
 	// contact page; empty, the page says the operator has not set it.
 	Contact views.Contact

@@ -11,6 +11,7 @@ import (
 	"github.com/ccf-portal/ccfportal/handlers/admin"
 	"github.com/ccf-portal/ccfportal/handlers/chamber"
 	"github.com/ccf-portal/ccfportal/handlers/consult"
+	"github.com/ccf-portal/ccfportal/handlers/deadlines"
 	"github.com/ccf-portal/ccfportal/handlers/decide"
 	"github.com/ccf-portal/ccfportal/handlers/guide"
 	"github.com/ccf-portal/ccfportal/handlers/health"
@@ -225,6 +226,21 @@ func (s *Server) routes() {
 	staff.GET("/requests/:id/consultations/:cid/reply", cs.ShowReply, consulting)
 	s.streaming(staff.POST("/requests/:id/consultations/:cid/reply", cs.Reply, consulting))
 	staff.GET("/requests/:id/consultations/:cid/document", cs.Download)
+
+	// Time limits: the secretariat corrects the admissibility date (the due
+	// date follows), extends the time limit (the applicant is told) and
+	// answers a request for more time to answer a clarification, which the
+	// applicant (petitioner, or counsel with a live grant) asks from the
+	// case page.
+	dl, timeLimits := deadlines.New(h), requireStep(staffrole.TimeLimits)
+	staff.GET("/requests/:id/admissibility-date", dl.ShowCorrect, timeLimits)
+	staff.POST("/requests/:id/admissibility-date", dl.Correct, timeLimits)
+	staff.GET("/requests/:id/extension", dl.ShowExtend, timeLimits)
+	staff.POST("/requests/:id/extension", dl.Extend, timeLimits)
+	staff.GET("/requests/:id/more-time/:mid", dl.ShowAnswer, timeLimits)
+	staff.POST("/requests/:id/more-time/:mid", dl.Answer, timeLimits)
+	pages.GET("/requests/:id/more-time", dl.ShowMoreTime, applicant)
+	pages.POST("/requests/:id/more-time", dl.AskMoreTime, applicant)
 
 	// Sessions of the Requests Chamber: the list, read by all staff, and
 	// each session's agenda (printable); the secretariat creates sessions

@@ -72,6 +72,7 @@ func New(cfg Config, store *db.DB) *Server {
 	if cfg.Limits.MaxSummaryPages <= 0 {
 		cfg.Limits.MaxSummaryPages = domain.DefaultLimits.MaxSummaryPages
 	}
+	store.SetAdmissibilityMonths(cfg.AdmissibilityMonths)
 	s.handlers = &handlers.Handlers{DB: store, Sessions: s.sessions, Passwords: cfg.Passwords,
 		Blobs: cfg.Blobs, MaxUpload: cfg.MaxUpload, Limits: cfg.Limits, MinFreeDisk: cfg.MinFreeDisk,
 		ReadyTimeout: cfg.ReadyTimeout, PublicURL: strings.TrimRight(cfg.PublicURL, "/")}

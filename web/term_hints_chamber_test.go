@@ -9,7 +9,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
-	"github.com/ccf-portal/ccfportal/db/domain"
+	"github.com/ccf-portal/ccfportal/db/domain/outcome"
 	"github.com/ccf-portal/ccfportal/db/domain/staffrole"
 	"github.com/ccf-portal/ccfportal/views"
 	"github.com/ccf-portal/ccfportal/views/i18n"
@@ -44,7 +44,7 @@ func TestTheChambersWordsAreExplainedWhereFirstUsed(t *testing.T) {
 	explains(t, sessions.Body, "session")
 	explains(t, sessions.Body, "agenda")
 
-	draftDecision(t, app, req, webtest.F("outcome", domain.DecisionNonCompliantDeletion),
+	draftDecision(t, app, req, webtest.F("outcome", outcome.NonCompliantDeletion),
 		webtest.F("reasons", "The diffusion is predominantly political (Art. 3)."))
 	onAgenda(t, app, req)
 	judge := staffOf(t, app, staffrole.Chamber, "member@ccf.example")

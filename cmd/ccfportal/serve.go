@@ -15,6 +15,7 @@ import (
 	"github.com/ccf-portal/ccfportal/db/conn"
 	"github.com/ccf-portal/ccfportal/db/domain"
 	consultrules "github.com/ccf-portal/ccfportal/db/domain/consult"
+	deadlinerules "github.com/ccf-portal/ccfportal/db/domain/deadlines"
 	"github.com/ccf-portal/ccfportal/db/domain/retention"
 	"github.com/ccf-portal/ccfportal/db/password"
 	"github.com/ccf-portal/ccfportal/web"
@@ -33,6 +34,8 @@ type serveConfig struct {
 	limits    domain.Limits
 	statsMin  int64
 	replyDays int64
+	// admissibilityMonths is how long after receipt admissibility is due.
+	admissibilityMonths int64
 	// digestHour is the UTC hour from which the secretariat's daily
 	// digest is sent.
 	digestHour int64
@@ -66,6 +69,8 @@ func parseServeFlags(args []string, stderr io.Writer) (serveConfig, error) {
 		"default time for a reply to a consultation, in days after it was sent; staff can change it per consultation (env CCF_CONSULTATION_REPLY_DAYS)")
 	fs.IntVar(&cfg.limits.DraftDays, "draft-retention-days", int(envInt("CCF_DRAFT_RETENTION_DAYS", retention.DefaultDays)),
 		"days a draft never sent is kept after its last change; its filer is warned 14 days before; 0 keeps drafts (env CCF_DRAFT_RETENTION_DAYS)")
+	fs.Int64Var(&cfg.admissibilityMonths, "admissibility-months", envInt("CCF_ADMISSIBILITY_MONTHS", deadlinerules.DefaultAdmissibilityMonths),
+		"months after receipt by which the CCF usually assesses admissibility (practice): the queue flags those past it (env CCF_ADMISSIBILITY_MONTHS)")
 	fs.Int64Var(&cfg.digestHour, "digest-hour", envInt("CCF_DIGEST_HOUR", 7),
 		"UTC hour (0-23) from which each secretariat member is e-mailed the day's digest of counts (env CCF_DIGEST_HOUR)")
 	cfg.ops.register(fs)
@@ -149,8 +154,9 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) (err er
 		Passwords: password.DefaultParams, Sessions: web.DefaultSessionPolicy, Logger: logger,
 		Blobs: blobs, MaxUpload: cfg.maxUpload, MaxConns: connectionLimit(cfg.ops, logger), DataDir: cfg.data,
 		MinFreeDisk: cfg.minFree, Limits: cfg.limits, StatsThreshold: int(cfg.statsMin),
-		ConsultReplyDays: int(cfg.replyDays),
-		Contact:          cfg.guide.contact(), ExitURL: cfg.guide.exitURL, PublicURL: base}, store)
+		ConsultReplyDays:    int(cfg.replyDays),
+		AdmissibilityMonths: int(cfg.admissibilityMonths),
+		Contact:             cfg.guide.contact(), ExitURL: cfg.guide.exitURL, PublicURL: base}, store)
 	stopMetrics, err := serveMetrics(cfg.ops.metricsAddr, srv.MetricsHandler(), logger)
 	if err != nil {
 		ln.Close()

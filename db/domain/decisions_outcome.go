@@ -15,6 +15,7 @@ type CaseOutcome struct {
 	Decision      *Decision
 	NoticeIssued  bool
 	CarriedOutAt  time.Time
+	TimeLimits    TimeLimits
 }
 
 // PendingClarification is the question the applicant still has to answer,

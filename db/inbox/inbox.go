@@ -23,12 +23,14 @@ type Kind string
 
 // The kinds of notification.
 const (
-	KindReceived      Kind = "received"       // the CCF received a request
-	KindClarification Kind = "clarification"  // the CCF asked for clarification
-	KindHelpAnswer    Kind = "help_answer"    // the secretariat answered a help request
-	KindReplyReminder Kind = "reply_reminder" // a reply-by date is near
-	KindDecisionSent  Kind = "decision_sent"  // the CCF sent its decision
-	KindMeasures      Kind = "measures"       // provisional measures were granted or refused
+	KindReceived      Kind = "received"            // the CCF received a request
+	KindClarification Kind = "clarification"       // the CCF asked for clarification
+	KindHelpAnswer    Kind = "help_answer"         // the secretariat answered a help request
+	KindReplyReminder Kind = "reply_reminder"      // a reply-by date is near
+	KindDecisionSent  Kind = "decision_sent"       // the CCF sent its decision
+	KindMeasures      Kind = "measures"            // provisional measures were granted or refused
+	KindExtended      Kind = "time_limit_extended" // the CCF extended the time limit
+	KindMoreTime      Kind = "more_time_answered"  // the CCF answered a request for more time
 )
 
 // Note is one inbox entry.

@@ -6,4 +6,9 @@ package queue
 import "github.com/ccf-portal/ccfportal/db/conn"
 
 // Store reads the staff queue.
-type Store struct{ *conn.Conn }
+type Store struct {
+	*conn.Conn
+	// AdmissibilityMonths is how long after receipt admissibility is due
+	// (practice); 0 takes the default.
+	AdmissibilityMonths int
+}

@@ -38,6 +38,8 @@ var messageKeys = map[dbinbox.Kind]string{
 	// A draft's end (db/retention).
 	retention.KindDraftExpiring: "inbox.kind.draft_expiring",
 	retention.KindDraftDeleted:  "inbox.kind.draft_deleted",
+	dbinbox.KindExtended:        "inbox.kind.time_limit_extended",
+	dbinbox.KindMoreTime:        "inbox.kind.more_time_answered",
 }
 
 // notePath is where a notification leads: the request it is about, the

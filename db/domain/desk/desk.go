@@ -68,6 +68,11 @@ type Row struct {
 	// reply; NextReplyDue is the earliest of their due dates (YYYY-MM-DD).
 	OpenConsultations int
 	NextReplyDue      string
+	// AdmissibilityDue is when the admissibility assessment is due, while
+	// it is pending; MoreTimeAsked marks an applicant's request for more
+	// time to answer that waits for the CCF's answer.
+	AdmissibilityDue time.Time
+	MoreTimeAsked    bool
 }
 
 // ConsultOverdue reports whether a consultation reply is overdue on the

@@ -40,7 +40,10 @@ const (
 	Implement     Step = "implement" // sending a decision to the General Secretariat, its implementation, sending it to the applicant
 	Measure       Step = "measure"
 	Agenda        Step = "agenda" // creating sessions of the Chamber and putting cases on their agendas
-	ManageStaff   Step = "manage_staff"
+	// TimeLimits is correcting the admissibility date, extending the time
+	// limit and answering an applicant's request for more time.
+	TimeLimits  Step = "time_limits"
+	ManageStaff Step = "manage_staff"
 	// Publish is writing the anonymised excerpt of a decided case for
 	// publication; approving it is open to any other staff member.
 	Publish Step = "publish"
@@ -49,7 +52,7 @@ const (
 // steps are what each role may do: the secretariat drafts decisions and
 // sees them through after adoption; the Chamber adopts them.
 var steps = map[Role][]Step{
-	Secretariat:   {Admissibility, Clarify, Consult, Note, Assign, Notice, Agenda, Decide, Implement},
+	Secretariat:   {Admissibility, Clarify, Consult, Note, Assign, Notice, Agenda, Decide, Implement, TimeLimits},
 	Chamber:       {Adopt, Measure, Publish},
 	Administrator: {ManageStaff},
 }
