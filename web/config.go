@@ -51,6 +51,9 @@ type Config struct {
 	// ConsultReplyDays is the default time for a reply to a consultation,
 	// in days after it was sent; zero takes the usual month (30 days).
 	ConsultReplyDays int
+	// InvitationDays is how long an invitation code to follow a case
+	// received by e-mail or post stays valid; zero takes 30 days.
+	InvitationDays int
 	// Contact is how to reach the CCF outside the portal, shown on the
 	// contact page; empty, the page says the operator has not set it.
 	Contact views.Contact

@@ -15,6 +15,7 @@ import (
 	"github.com/ccf-portal/ccfportal/db/conn"
 	"github.com/ccf-portal/ccfportal/db/domain"
 	consultrules "github.com/ccf-portal/ccfportal/db/domain/consult"
+	paperrules "github.com/ccf-portal/ccfportal/db/domain/paper"
 	"github.com/ccf-portal/ccfportal/db/password"
 	"github.com/ccf-portal/ccfportal/web"
 )
@@ -32,6 +33,8 @@ type serveConfig struct {
 	limits    domain.Limits
 	statsMin  int64
 	replyDays int64
+	// inviteDays is how long an invitation to follow an imported case lasts.
+	inviteDays int64
 	// digestHour is the UTC hour from which the secretariat's daily
 	// digest is sent.
 	digestHour int64
@@ -63,6 +66,8 @@ func parseServeFlags(args []string, stderr io.Writer) (serveConfig, error) {
 		"smallest count the public statistics show as it is; smaller ones read \"fewer than N\" (env CCF_STATS_THRESHOLD)")
 	fs.Int64Var(&cfg.replyDays, "consultation-reply-days", envInt("CCF_CONSULTATION_REPLY_DAYS", consultrules.DefaultReplyDays),
 		"default time for a reply to a consultation, in days after it was sent; staff can change it per consultation (env CCF_CONSULTATION_REPLY_DAYS)")
+	fs.Int64Var(&cfg.inviteDays, "invitation-days", envInt("CCF_INVITATION_DAYS", paperrules.DefaultValidDays),
+		"days an invitation code to follow a case received by e-mail or post stays valid (env CCF_INVITATION_DAYS)")
 	fs.Int64Var(&cfg.digestHour, "digest-hour", envInt("CCF_DIGEST_HOUR", 7),
 		"UTC hour (0-23) from which each secretariat member is e-mailed the day's digest of counts (env CCF_DIGEST_HOUR)")
 	cfg.ops.register(fs)
@@ -138,8 +143,8 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) (err er
 		Passwords: password.DefaultParams, Sessions: web.DefaultSessionPolicy, Logger: logger,
 		Blobs: blobs, MaxUpload: cfg.maxUpload, MaxConns: connectionLimit(cfg.ops, logger), DataDir: cfg.data,
 		MinFreeDisk: cfg.minFree, Limits: cfg.limits, StatsThreshold: int(cfg.statsMin),
-		ConsultReplyDays: int(cfg.replyDays),
-		Contact:          cfg.guide.contact(), ExitURL: cfg.guide.exitURL, PublicURL: base}, store)
+		ConsultReplyDays: int(cfg.replyDays), InvitationDays: int(cfg.inviteDays),
+		Contact: cfg.guide.contact(), ExitURL: cfg.guide.exitURL, PublicURL: base}, store)
 	stopMetrics, err := serveMetrics(cfg.ops.metricsAddr, srv.MetricsHandler(), logger)
 	if err != nil {
 		ln.Close()
