@@ -23,8 +23,10 @@ const KindRedeemed inbox.Kind = "invitation_redeemed"
 // Redeem links the case of a pending invitation to the signed-in
 // petitioner or counsel u and returns its id. client names u's client for
 // the throttle (a hash of its address). Every code that cannot be used
-// gets one refusal; each refusal counts against the account and the
-// client, which then wait as after failed sign-ins.
+// gets one refusal; each refusal counts against the account, which then
+// waits as after failed sign-ins, and against the client, which waits only
+// after the far higher count an account has from all clients (people
+// behind one address share it).
 func (s Store) Redeem(ctx context.Context, u domain.User, code, client string, k Keys) (int64, error) {
 	if u.Role != domain.RolePetitioner && u.Role != domain.RoleCounsel {
 		return 0, domain.Errorf(domain.EForbidden, "error.forbidden_role")
@@ -34,8 +36,8 @@ func (s Store) Redeem(ctx context.Context, u domain.User, code, client string, k
 	var id int64
 	var refused error
 	err := s.Write(ctx, func(tx *sql.Tx) error {
-		for _, key := range keys {
-			if err := throttled(ctx, tx, key, now); err != nil {
+		for i, delay := range []func(int) time.Duration{throttle.LoginDelay, throttle.AccountLoginDelay} {
+			if err := throttled(ctx, tx, keys[i], delay, now); err != nil {
 				refused = err
 				return nil
 			}
@@ -84,7 +86,7 @@ func (s Store) pending(ctx context.Context, tx *sql.Tx, u domain.User, code stri
 }
 
 // throttled refuses an attempt while key's last failures make it wait.
-func throttled(ctx context.Context, tx *sql.Tx, key string, now time.Time) error {
+func throttled(ctx context.Context, tx *sql.Tx, key string, delay func(int) time.Duration, now time.Time) error {
 	var failures int
 	var last int64
 	err := tx.QueryRowContext(ctx, `SELECT failures, last_at FROM invitation_failures WHERE key = ?`, key).Scan(&failures, &last)
@@ -97,7 +99,7 @@ func throttled(ctx context.Context, tx *sql.Tx, key string, now time.Time) error
 	if now.Sub(at) > throttle.LoginFailureMemory {
 		return nil
 	}
-	if wait := at.Add(throttle.LoginDelay(failures)).Sub(now); wait > 0 {
+	if wait := at.Add(delay(failures)).Sub(now); wait > 0 {
 		return domain.Errorf(domain.ETooMany, "paper.too_many_attempts", int(wait.Round(time.Minute).Minutes())+1)
 	}
 	return nil
