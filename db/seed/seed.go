@@ -75,7 +75,10 @@ func Seed(ctx context.Context, store *db.DB, opts Options) (Report, error) {
 		}
 		return Report{}, err
 	}
-	return w.report, seedChamber(ctx, store)
+	if err := seedChamber(ctx, store); err != nil {
+		return w.report, err
+	}
+	return w.report, seedPaper(ctx, store, opts.Blobs, &w.report)
 }
 
 // genCases invents the requests of opts and the people they are for.
