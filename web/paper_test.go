@@ -93,7 +93,9 @@ func TestPaperCaseFollowedThroughAnInvitationCode(t *testing.T) {
 	assert.Equal(t, time.Date(2026, 2, 20, 0, 0, 0, 0, time.UTC).Unix(),
 		app.QueryInt(`SELECT submitted_at FROM requests WHERE id = ?`, id))
 	assert.EqualValues(t, 2, app.QueryInt(`SELECT COUNT(*) FROM documents WHERE request_id = ? AND after_filing = 0`, id))
-	assert.Contains(t, staff.Get("/staff").Body, "CCF-2025-000417")
+	queue := staff.Get("/staff").Body
+	assert.Contains(t, queue, "CCF-2025-000417")
+	assert.Contains(t, queue, "Imported from paper or e-mail", "marked in the queue")
 	page := staff.Get(desk)
 	require.Equal(t, http.StatusOK, page.Status)
 	assert.Contains(t, page.Body, "Imported from paper or e-mail")
@@ -142,7 +144,10 @@ func TestPaperCaseFollowedThroughAnInvitationCode(t *testing.T) {
 	code = invite(t, staff, desk, "counsel")
 	resp = redeem(counsel, code)
 	require.Equal(t, http.StatusSeeOther, resp.Status, webtest.ErrorSummaryText(resp.Body))
-	assert.Equal(t, http.StatusOK, counsel.Get(casePath).Status)
+	counselPage := counsel.Get(casePath)
+	assert.Equal(t, http.StatusOK, counselPage.Status)
+	assert.Contains(t, counselPage.Body, "power of attorney signed by the applicant", "told to send it")
+	assert.Contains(t, counselPage.Body, casePath+"/further", "and where to send it")
 	assert.Equal(t, http.StatusOK, amina.Get(casePath).Status, "the applicant keeps her case")
 	assert.Equal(t, "representative", app.QueryString(`SELECT json_extract(answers, '$.representation') FROM requests WHERE id = ?`, id))
 

@@ -68,6 +68,8 @@ type Row struct {
 	// reply; NextReplyDue is the earliest of their due dates (YYYY-MM-DD).
 	OpenConsultations int
 	NextReplyDue      string
+	// Imported marks a case received by e-mail or post and imported.
+	Imported bool
 }
 
 // ConsultOverdue reports whether a consultation reply is overdue on the
