@@ -78,7 +78,7 @@ func Seed(ctx context.Context, store *db.DB, opts Options) (Report, error) {
 	if err := seedChamber(ctx, store); err != nil {
 		return w.report, err
 	}
-	return w.report, seedPaper(ctx, store, opts.Blobs, &w.report)
+	return w.report, seedPaper(ctx, store, opts, &w.report)
 }
 
 // genCases invents the requests of opts and the people they are for.

@@ -20,7 +20,7 @@ func TestSeedImportsPaperCasesOneFollowedOneInvited(t *testing.T) {
 	store, _ := dbtest.Open(t)
 	blobs, err := blob.NewStore(filepath.Join(t.TempDir(), "evidence"), bytes.Repeat([]byte{4}, 32))
 	require.NoError(t, err)
-	_, err = Seed(ctx, store, Options{N: 60, Blobs: blobs, RandSeed: 5})
+	_, err = Seed(ctx, store, Options{N: 60, Blobs: blobs, MaxDocumentCases: 5, RandSeed: 5})
 	require.NoError(t, err)
 	raw := dbtest.Raw(t, store)
 	rows, err := raw.Query(`SELECT request_id FROM paper_cases ORDER BY request_id`)
