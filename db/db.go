@@ -18,6 +18,7 @@ import (
 	"github.com/ccf-portal/ccfportal/db/helpdesk"
 	"github.com/ccf-portal/ccfportal/db/inbox"
 	"github.com/ccf-portal/ccfportal/db/outbox"
+	"github.com/ccf-portal/ccfportal/db/paper"
 	"github.com/ccf-portal/ccfportal/db/publish"
 	"github.com/ccf-portal/ccfportal/db/queue"
 	"github.com/ccf-portal/ccfportal/db/receipt"
@@ -55,6 +56,8 @@ type DB struct {
 	Drafts retention.Drafts
 	// Deadlines are the corrections, extensions and requests for more time.
 	Deadlines deadlines.Store
+	// Paper is the cases received by e-mail or post, and their invitations.
+	Paper paper.Store
 }
 
 // Open opens (creating if needed) the database file at path, applies the
@@ -69,7 +72,8 @@ func Open(ctx context.Context, path string, clock domain.Clock) (*DB, error) {
 		Figures: stats.Figures{Conn: c}, Factors: twofa.Factors{Conn: c}, Desk: helpdesk.Desk{Conn: c},
 		Files: receipt.Files{Conn: c, Access: cases.AccessCond}, Consultations: consult.Store{Conn: c},
 		Publications: publish.Store{Conn: c}, Staff: staffnotice.Staff{Conn: c}, StaffAdmin: staffadmin.Admin{Conn: c},
-		Chamber: chamber.Store{Conn: c}, Drafts: retention.Drafts{Conn: c}, Deadlines: deadlines.Store{Conn: c}}, nil
+		Chamber: chamber.Store{Conn: c}, Drafts: retention.Drafts{Conn: c}, Deadlines: deadlines.Store{Conn: c},
+		Paper: paper.Store{Conn: c}}, nil
 }
 
 // SetAdmissibilityMonths sets how long after receipt admissibility is due

@@ -55,6 +55,9 @@ type Config struct {
 	// assesses admissibility (practice), for the queue and the case page;
 	// zero takes the usual month.
 	AdmissibilityMonths int
+	// InvitationDays is how long an invitation code to follow a case
+	// received by e-mail or post stays valid; zero takes 30 days.
+	InvitationDays int
 	// Contact is how to reach the CCF outside the portal, shown on the
 	// contact page; empty, the page says the operator has not set it.
 	Contact views.Contact

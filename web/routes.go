@@ -17,6 +17,7 @@ import (
 	"github.com/ccf-portal/ccfportal/handlers/health"
 	"github.com/ccf-portal/ccfportal/handlers/helpdesk"
 	"github.com/ccf-portal/ccfportal/handlers/inbox"
+	"github.com/ccf-portal/ccfportal/handlers/paper"
 	"github.com/ccf-portal/ccfportal/handlers/publish"
 	"github.com/ccf-portal/ccfportal/handlers/receipt"
 	"github.com/ccf-portal/ccfportal/handlers/recovery"
@@ -185,7 +186,8 @@ func (s *Server) routes() {
 	// provisional measures.
 	staff := pages.Group("/staff", requireRole(domain.RoleStaff))
 	staff.GET("", h.StaffQueue)
-	staff.GET("/requests/:id", h.StaffCase)
+	pp := paper.New(h, deriveKey(s.cfg.SessionKey, "ccf invitation codes v1"), s.cfg.InvitationDays)
+	staff.GET("/requests/:id", h.StaffCase, pp.Panel)
 	staff.GET("/requests/:id/documents/:doc", h.StaffDownload)
 	staff.GET("/requests/:id/audit", h.StaffAuditTrail)
 	staff.POST("/requests/:id/assign", h.AssignCase, requireStep(staffrole.Assign))
@@ -266,6 +268,19 @@ func (s *Server) routes() {
 	staff.POST("/requests/:id/decision/implemented", ch.Implemented, implement)
 	staff.GET("/requests/:id/decision/send", ch.ShowSend, implement)
 	s.streaming(staff.POST("/requests/:id/decision/send", ch.Send, implement))
+
+	// Cases received by e-mail or post: the secretariat imports one (its
+	// documents streamed like every upload) and invites its applicant or
+	// counsel with a single-use code, shown once; a signed-in petitioner or
+	// counsel redeems it (throttled like sign-in) and the case becomes
+	// theirs. The staff case page shows the import through pp.Panel above.
+	importing := requireStep(staffrole.Import)
+	staff.GET("/paper", pp.ShowImport, importing)
+	s.streaming(staff.POST("/paper", pp.Import, importing))
+	staff.POST("/requests/:id/invitations", pp.Invite, importing)
+	staff.POST("/requests/:id/invitations/:iid/revoke", pp.Revoke, importing)
+	pages.GET(views.RedeemPath, pp.ShowRedeem, applicant)
+	pages.POST(views.RedeemPath, pp.Redeem, applicant)
 
 	// Statistics: the public page and the same figures as CSV, open to
 	// everyone, small counts hidden; and the staff's figures, filtered and

@@ -16,6 +16,7 @@ import (
 	"github.com/ccf-portal/ccfportal/db/domain"
 	consultrules "github.com/ccf-portal/ccfportal/db/domain/consult"
 	deadlinerules "github.com/ccf-portal/ccfportal/db/domain/deadlines"
+	paperrules "github.com/ccf-portal/ccfportal/db/domain/paper"
 	"github.com/ccf-portal/ccfportal/db/domain/retention"
 	"github.com/ccf-portal/ccfportal/db/password"
 	"github.com/ccf-portal/ccfportal/web"
@@ -36,6 +37,8 @@ type serveConfig struct {
 	replyDays int64
 	// admissibilityMonths is how long after receipt admissibility is due.
 	admissibilityMonths int64
+	// inviteDays is how long an invitation to follow an imported case lasts.
+	inviteDays int64
 	// digestHour is the UTC hour from which the secretariat's daily
 	// digest is sent.
 	digestHour int64
@@ -71,6 +74,8 @@ func parseServeFlags(args []string, stderr io.Writer) (serveConfig, error) {
 		"days a draft never sent is kept after its last change; its filer is warned 14 days before; 0 keeps drafts (env CCF_DRAFT_RETENTION_DAYS)")
 	fs.Int64Var(&cfg.admissibilityMonths, "admissibility-months", envInt("CCF_ADMISSIBILITY_MONTHS", deadlinerules.DefaultAdmissibilityMonths),
 		"months after receipt by which the CCF usually assesses admissibility (practice): the queue flags those past it (env CCF_ADMISSIBILITY_MONTHS)")
+	fs.Int64Var(&cfg.inviteDays, "invitation-days", envInt("CCF_INVITATION_DAYS", paperrules.DefaultValidDays),
+		"days an invitation code to follow a case received by e-mail or post stays valid (env CCF_INVITATION_DAYS)")
 	fs.Int64Var(&cfg.digestHour, "digest-hour", envInt("CCF_DIGEST_HOUR", 7),
 		"UTC hour (0-23) from which each secretariat member is e-mailed the day's digest of counts (env CCF_DIGEST_HOUR)")
 	cfg.ops.register(fs)
@@ -155,8 +160,8 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) (err er
 		Blobs: blobs, MaxUpload: cfg.maxUpload, MaxConns: connectionLimit(cfg.ops, logger), DataDir: cfg.data,
 		MinFreeDisk: cfg.minFree, Limits: cfg.limits, StatsThreshold: int(cfg.statsMin),
 		ConsultReplyDays:    int(cfg.replyDays),
-		AdmissibilityMonths: int(cfg.admissibilityMonths),
-		Contact:             cfg.guide.contact(), ExitURL: cfg.guide.exitURL, PublicURL: base}, store)
+		AdmissibilityMonths: int(cfg.admissibilityMonths), InvitationDays: int(cfg.inviteDays),
+		Contact: cfg.guide.contact(), ExitURL: cfg.guide.exitURL, PublicURL: base}, store)
 	stopMetrics, err := serveMetrics(cfg.ops.metricsAddr, srv.MetricsHandler(), logger)
 	if err != nil {
 		ln.Close()

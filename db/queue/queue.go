@@ -48,7 +48,8 @@ func queueSelect(index string) string {
 	}
 	return `SELECT r.id, COALESCE(r.reference, ''), r.kind, r.applicant_name, r.source_country, r.status,
 	COALESCE(r.submitted_at, 0), COALESCE(r.due_at, 0), COALESCE(r.event_at, 0), COALESCE(r.assignee_id, 0),
-	COALESCE(a.name, ''), ` + urgentCond + `, COALESCE(r.detained_since, 0), ` + openConsultations + `, ` + timeLimitFlags + ` FROM ` + from +
+	COALESCE(a.name, ''), ` + urgentCond + `, COALESCE(r.detained_since, 0), ` + openConsultations + `, ` + timeLimitFlags + `,
+	EXISTS (SELECT 1 FROM paper_cases p WHERE p.request_id = r.id) FROM ` + from +
 		` LEFT JOIN users a ON a.id = r.assignee_id`
 }
 
@@ -170,7 +171,7 @@ func (db Store) queueRows(ctx context.Context, q string, args []any) ([]desk.Row
 		var submitted, due, event, detained int64
 		var assessed bool
 		err := row.Scan(&r.ID, &r.Reference, &r.Kind, &r.ApplicantName, &r.SourceCountry, &r.Status, &submitted, &due,
-			&event, &r.AssigneeID, &r.AssigneeName, &r.Urgent, &detained, &r.OpenConsultations, &r.NextReplyDue, &assessed, &r.MoreTimeAsked)
+			&event, &r.AssigneeID, &r.AssigneeName, &r.Urgent, &detained, &r.OpenConsultations, &r.NextReplyDue, &assessed, &r.MoreTimeAsked, &r.Imported)
 		r.SubmittedAt, r.DueAt, r.EventAt = conn.UnixTime(submitted), conn.UnixTime(due), conn.UnixTime(event)
 		r.AdmissibilityDue = db.admissibilityDue(r, assessed)
 		r.DetainedSince = conn.UnixTime(detained)

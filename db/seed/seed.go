@@ -79,7 +79,10 @@ func Seed(ctx context.Context, store *db.DB, opts Options) (Report, error) {
 	if err := seedChamber(ctx, store); err != nil {
 		return w.report, err
 	}
-	return w.report, seedDeadlines(ctx, store)
+	if err := seedDeadlines(ctx, store); err != nil {
+		return w.report, err
+	}
+	return w.report, seedPaper(ctx, store, opts, &w.report)
 }
 
 // genCases invents the requests of opts and the people they are for.

@@ -10,6 +10,7 @@ import (
 	"github.com/labstack/echo/v4"
 
 	dbinbox "github.com/ccf-portal/ccfportal/db/inbox"
+	"github.com/ccf-portal/ccfportal/db/paper"
 	"github.com/ccf-portal/ccfportal/db/retention"
 	"github.com/ccf-portal/ccfportal/db/staffnotice"
 	"github.com/ccf-portal/ccfportal/handlers"
@@ -70,6 +71,7 @@ func (h *Handlers) Show(c echo.Context) error {
 // staffKeys name each kind of staff notification in the catalogue.
 var staffKeys = map[dbinbox.Kind]string{
 	staffnotice.KindConsultationOverdue: "staffnotice.kind.consultation_overdue",
+	paper.KindRedeemed:                  "paper.notice.redeemed",
 }
 
 // ShowStaff lists a staff member's notifications, each leading to its

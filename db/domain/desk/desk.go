@@ -73,6 +73,8 @@ type Row struct {
 	// time to answer that waits for the CCF's answer.
 	AdmissibilityDue time.Time
 	MoreTimeAsked    bool
+	// Imported marks a case received by e-mail or post and imported.
+	Imported bool
 }
 
 // ConsultOverdue reports whether a consultation reply is overdue on the

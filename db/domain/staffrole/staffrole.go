@@ -47,12 +47,15 @@ const (
 	// Publish is writing the anonymised excerpt of a decided case for
 	// publication; approving it is open to any other staff member.
 	Publish Step = "publish"
+	// Import is bringing in a case received by e-mail or post, and
+	// inviting its applicant or counsel to follow it in the portal.
+	Import Step = "import"
 )
 
 // steps are what each role may do: the secretariat drafts decisions and
 // sees them through after adoption; the Chamber adopts them.
 var steps = map[Role][]Step{
-	Secretariat:   {Admissibility, Clarify, Consult, Note, Assign, Notice, Agenda, Decide, Implement, TimeLimits},
+	Secretariat:   {Admissibility, Clarify, Consult, Note, Assign, Notice, Agenda, Decide, Implement, TimeLimits, Import},
 	Chamber:       {Adopt, Measure, Publish},
 	Administrator: {ManageStaff},
 }
