@@ -10,6 +10,7 @@ import (
 	"github.com/ccf-portal/ccfportal/db/accounts"
 	"github.com/ccf-portal/ccfportal/db/audit"
 	"github.com/ccf-portal/ccfportal/db/cases"
+	"github.com/ccf-portal/ccfportal/db/certificate"
 	"github.com/ccf-portal/ccfportal/db/chamber"
 	"github.com/ccf-portal/ccfportal/db/conn"
 	"github.com/ccf-portal/ccfportal/db/consult"
@@ -49,6 +50,8 @@ type DB struct {
 	StaffAdmin staffadmin.Admin
 	// Chamber is the Requests Chamber's sessions and their agendas.
 	Chamber chamber.Store
+	// Certificates are the applications for "to whom it may concern" certificates.
+	Certificates certificate.Store
 }
 
 // Open opens (creating if needed) the database file at path, applies the
@@ -63,5 +66,5 @@ func Open(ctx context.Context, path string, clock domain.Clock) (*DB, error) {
 		Figures: stats.Figures{Conn: c}, Factors: twofa.Factors{Conn: c}, Desk: helpdesk.Desk{Conn: c},
 		Files: receipt.Files{Conn: c, Access: cases.AccessCond}, Consultations: consult.Store{Conn: c},
 		Publications: publish.Store{Conn: c}, Staff: staffnotice.Staff{Conn: c}, StaffAdmin: staffadmin.Admin{Conn: c},
-		Chamber: chamber.Store{Conn: c}}, nil
+		Chamber: chamber.Store{Conn: c}, Certificates: certificate.Store{Conn: c}}, nil
 }

@@ -29,6 +29,7 @@ const (
 	KindReplyReminder Kind = "reply_reminder" // a reply-by date is near
 	KindDecisionSent  Kind = "decision_sent"  // the CCF sent its decision
 	KindMeasures      Kind = "measures"       // provisional measures were granted or refused
+	KindCertificate   Kind = "certificate"    // the CCF answered an application for a certificate
 )
 
 // Note is one inbox entry.

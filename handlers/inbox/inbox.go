@@ -34,6 +34,7 @@ var messageKeys = map[dbinbox.Kind]string{
 	dbinbox.KindAccessRevoked: "inbox.kind.access_revoked",
 	dbinbox.KindDecisionSent:  "inbox.kind.decision_sent",
 	dbinbox.KindMeasures:      "inbox.kind.measures",
+	dbinbox.KindCertificate:   "inbox.kind.certificate",
 }
 
 // notePath is where a notification leads: the request it is about, the

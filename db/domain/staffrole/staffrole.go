@@ -41,6 +41,9 @@ const (
 	Measure       Step = "measure"
 	Agenda        Step = "agenda" // creating sessions of the Chamber and putting cases on their agendas
 	ManageStaff   Step = "manage_staff"
+	// Certificate is answering an applicant's application for a "to whom
+	// it may concern" certificate: attaching it, or refusing.
+	Certificate Step = "certificate"
 	// Publish is writing the anonymised excerpt of a decided case for
 	// publication; approving it is open to any other staff member.
 	Publish Step = "publish"
@@ -49,7 +52,7 @@ const (
 // steps are what each role may do: the secretariat drafts decisions and
 // sees them through after adoption; the Chamber adopts them.
 var steps = map[Role][]Step{
-	Secretariat:   {Admissibility, Clarify, Consult, Note, Assign, Notice, Agenda, Decide, Implement},
+	Secretariat:   {Admissibility, Clarify, Consult, Note, Assign, Notice, Agenda, Decide, Implement, Certificate},
 	Chamber:       {Adopt, Measure, Publish},
 	Administrator: {ManageStaff},
 }
