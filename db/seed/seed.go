@@ -75,6 +75,9 @@ func Seed(ctx context.Context, store *db.DB, opts Options) (Report, error) {
 		}
 		return Report{}, err
 	}
+	if err := seedCertificates(ctx, store, opts.Blobs); err != nil {
+		return w.report, err
+	}
 	return w.report, seedChamber(ctx, store)
 }
 
