@@ -24,7 +24,7 @@ func seedCertificates(ctx context.Context, store *db.DB, blobs *blob.Store) erro
 	if blobs != nil {
 		var err error
 		pdf := filetype.MinimalPDF("Fictional certificate for a demo case")
-		if doc, err = blobs.Stage(bytes.NewReader(pdf), "certificate.pdf", 1<<20); err != nil {
+		if doc, err = blobs.Stage(bytes.NewReader(pdf), "issued-certificate.pdf", 1<<20); err != nil {
 			return fmt.Errorf("seed certificates: %w", err)
 		}
 		if err := blobs.Publish(doc); err != nil {
@@ -85,7 +85,7 @@ func seedApplication(ctx context.Context, tx *sql.Tx, p [3]int64, state rules.St
 		}
 		if doc != nil {
 			if _, err := tx.ExecContext(ctx, `INSERT INTO certificate_documents (application_id, request_id, uploaded_by,
-				original_name, content_type, size, sha256, storage_key, created_at) VALUES (?, ?, ?, 'certificate.pdf', ?, ?, ?, ?, ?)`,
+				original_name, content_type, size, sha256, storage_key, created_at) VALUES (?, ?, ?, 'issued-certificate.pdf', ?, ?, ?, ?, ?)`,
 				id, p[0], p[2], doc.ContentType, doc.Size, doc.SHA256, doc.Key, answered); err != nil {
 				return fmt.Errorf("seed certificates: %w", err)
 			}
