@@ -10,6 +10,7 @@ import (
 	"github.com/ccf-portal/ccfportal/db/accounts"
 	"github.com/ccf-portal/ccfportal/db/audit"
 	"github.com/ccf-portal/ccfportal/db/cases"
+	"github.com/ccf-portal/ccfportal/db/certificate"
 	"github.com/ccf-portal/ccfportal/db/chamber"
 	"github.com/ccf-portal/ccfportal/db/conn"
 	"github.com/ccf-portal/ccfportal/db/consult"
@@ -58,6 +59,8 @@ type DB struct {
 	Deadlines deadlines.Store
 	// Paper is the cases received by e-mail or post, and their invitations.
 	Paper paper.Store
+	// Certificates are the applications for "to whom it may concern" certificates.
+	Certificates certificate.Store
 }
 
 // Open opens (creating if needed) the database file at path, applies the
@@ -73,7 +76,7 @@ func Open(ctx context.Context, path string, clock domain.Clock) (*DB, error) {
 		Files: receipt.Files{Conn: c, Access: cases.AccessCond}, Consultations: consult.Store{Conn: c},
 		Publications: publish.Store{Conn: c}, Staff: staffnotice.Staff{Conn: c}, StaffAdmin: staffadmin.Admin{Conn: c},
 		Chamber: chamber.Store{Conn: c}, Drafts: retention.Drafts{Conn: c}, Deadlines: deadlines.Store{Conn: c},
-		Paper: paper.Store{Conn: c}}, nil
+		Paper: paper.Store{Conn: c}, Certificates: certificate.Store{Conn: c}}, nil
 }
 
 // SetAdmissibilityMonths sets how long after receipt admissibility is due

@@ -8,10 +8,12 @@ import (
 
 // BlobKeys returns the storage key of every stored file a committed row
 // refers to: documents of requests, documents kept on applicant records
-// (removed ones included) and documents of consultation replies.
+// (removed ones included), documents of consultation replies and the
+// certificates attached to applications.
 func (db *DB) BlobKeys(ctx context.Context) (map[string]bool, error) {
 	rows, err := db.Reader().QueryContext(ctx, `SELECT storage_key FROM documents
-		UNION SELECT storage_key FROM applicant_documents UNION SELECT storage_key FROM consultation_documents`)
+		UNION SELECT storage_key FROM applicant_documents UNION SELECT storage_key FROM consultation_documents
+		UNION SELECT storage_key FROM certificate_documents`)
 	if err != nil {
 		return nil, conn.Failed("list evidence keys", err)
 	}

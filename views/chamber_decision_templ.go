@@ -508,7 +508,7 @@ func nextDecisionStep(v StaffCaseView) templ.Component {
 				return templ_7745c5c3_Err
 			}
 		}
-		if d.Stage() == chamber.StageAdopted && MayStep(ctx, staffrole.Implement) {
+		if d.Stage().Adopted() && d.SentToGSOn == "" && MayStep(ctx, staffrole.Implement) {
 			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 41, "<a class=\"button\" href=\"")
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err

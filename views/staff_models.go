@@ -61,7 +61,8 @@ type QueueView struct {
 // query string; me is the staff member asking.
 func QueueFilterFrom(q url.Values, me int64) desk.Filter {
 	f := desk.Filter{Kind: domain.Kind(q.Get("kind")), Status: q.Get("status"), UrgentOnly: q.Get("urgent") == "1",
-		Overdue: q.Get("overdue") == "1", ConsultOverdue: q.Get("consult_overdue") == "1", Country: strings.ToUpper(q.Get("country")), Assigned: q.Get("assigned"),
+		Overdue: q.Get("overdue") == "1", ConsultOverdue: q.Get("consult_overdue") == "1",
+		Certificate: q.Get("certificate") == "1", Country: strings.ToUpper(q.Get("country")), Assigned: q.Get("assigned"),
 		Me: me, Search: q.Get("q"), Sort: q.Get("sort"), Desc: q.Get("dir") == "desc"}
 	f.DueWithinDays, _ = strconv.Atoi(q.Get("due"))
 	f.DueWithinDays = max(0, min(f.DueWithinDays, 3650))
@@ -123,6 +124,9 @@ func queueQuery(f desk.Filter) url.Values {
 	}
 	if f.ConsultOverdue {
 		q.Set("consult_overdue", "1")
+	}
+	if f.Certificate {
+		q.Set("certificate", "1")
 	}
 	if f.DueWithinDays > 0 {
 		q.Set("due", strconv.Itoa(f.DueWithinDays))

@@ -9,6 +9,7 @@ import (
 	"github.com/ccf-portal/ccfportal/db/domain/staffrole"
 	"github.com/ccf-portal/ccfportal/handlers/address"
 	"github.com/ccf-portal/ccfportal/handlers/admin"
+	"github.com/ccf-portal/ccfportal/handlers/certificate"
 	"github.com/ccf-portal/ccfportal/handlers/chamber"
 	"github.com/ccf-portal/ccfportal/handlers/consult"
 	"github.com/ccf-portal/ccfportal/handlers/deadlines"
@@ -281,6 +282,21 @@ func (s *Server) routes() {
 	staff.POST("/requests/:id/invitations/:iid/revoke", pp.Revoke, importing)
 	pages.GET(views.RedeemPath, pp.ShowRedeem, applicant)
 	pages.POST(views.RedeemPath, pp.Redeem, applicant)
+
+	// "To whom it may concern" certificates: after a deletion the
+	// applicant's side applies (one pending at a time) and downloads the
+	// certificate once attached; every staff role reads the applications,
+	// the secretariat attaches the certificate the General Secretariat
+	// issued (a streamed PDF) or refuses with a message.
+	cert := certificate.New(h)
+	answerCert := requireStep(staffrole.Certificate)
+	pages.GET("/requests/:id/certificate", cert.Show, applicant)
+	pages.POST("/requests/:id/certificate", cert.Apply, applicant)
+	pages.GET("/requests/:id/certificate/:cid/download", cert.Download, applicant)
+	staff.GET("/requests/:id/certificate", cert.ShowStaff)
+	s.streaming(staff.POST("/requests/:id/certificate/issue", cert.Issue, answerCert))
+	staff.POST("/requests/:id/certificate/refuse", cert.Refuse, answerCert)
+	staff.GET("/requests/:id/certificate/:cid/download", cert.Download)
 
 	// Statistics: the public page and the same figures as CSV, open to
 	// everyone, small counts hidden; and the staff's figures, filtered and

@@ -10,6 +10,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/ccf-portal/ccfportal/db/domain"
+	"github.com/ccf-portal/ccfportal/db/domain/outcome"
 	"github.com/ccf-portal/ccfportal/web/webtest"
 )
 
@@ -78,4 +79,29 @@ func TestNeitherConfirmNorDenyIsShownNeutrally(t *testing.T) {
 	page := c.Get(access)
 	assert.Contains(t, page.Body, "The CCF can neither confirm nor deny whether INTERPOL&#39;s files hold data about you.")
 	assert.NotContains(t, page.Body, "refused disclosure", "no hint that a source exists")
+}
+
+// Once the Requests Chamber has adopted its decision, the case page no
+// longer offers withdrawal and a forged post is refused with the reason,
+// even though the decision has not been sent yet.
+func TestNoWithdrawalOnceTheDecisionIsAdopted(t *testing.T) {
+	app := webtest.New(t)
+	amal := app.Petitioner("amal@example.org")
+	req := deskFileDeletion(t, amal)
+	admit(t, app, app.Staff("clerk@ccf.example"), req)
+	draftDecision(t, app, req, webtest.F("outcome", outcome.Compliant), webtest.F("reasons", "Compliant."))
+	onAgenda(t, app, req)
+	amal = app.Login("amal@example.org")
+	page := amal.Get(req)
+	assert.Contains(t, page.Body, `href="`+req+`/withdraw"`, "still possible before the adoption")
+	adoptDecision(t, app, req)
+
+	amal = app.Login("amal@example.org")
+	page = amal.Get(req)
+	assert.NotContains(t, page.Body, `href="`+req+`/withdraw"`)
+	assert.Equal(t, http.StatusConflict, amal.Get(req+"/withdraw").Status)
+	forged := amal.PostForm(req+"/withdraw", url.Values{"_csrf": {webtest.CSRFFrom(t, page.Body)}})
+	assert.Equal(t, http.StatusConflict, forged.Status)
+	assert.Contains(t, forged.Body, "the Requests Chamber has already adopted its decision")
+	assert.NotEqual(t, string(domain.StatusWithdrawn), app.QueryString(`SELECT status FROM requests WHERE kind = 'deletion'`))
 }

@@ -14,7 +14,8 @@ import (
 const RequestColumns = `id, COALESCE(reference, ''), kind, also_access, status, filer_id, COALESCE(applicant_id, 0),
 	COALESCE(parent_id, 0), language, applicant_name, source_country, answers, created_at, updated_at,
 	COALESCE(submitted_at, 0), COALESCE(admissible_at, 0), COALESCE(due_at, 0), COALESCE(decided_at, 0),
-	COALESCE(event_at, 0)`
+	COALESCE(event_at, 0), EXISTS (SELECT 1 FROM chamber_decisions cd WHERE cd.request_id = requests.id
+	AND cd.adopted_at IS NOT NULL)`
 
 // ScanRequest reads a request row selected with RequestColumns.
 func ScanRequest(row conn.Scanner) (domain.Request, error) {
@@ -23,7 +24,7 @@ func ScanRequest(row conn.Scanner) (domain.Request, error) {
 	var created, updated, submitted, admissible, due, decided, event int64
 	err := row.Scan(&r.ID, &r.Reference, &r.Kind, &r.AlsoAccess, &r.Status, &r.FilerID, &r.ApplicantID, &r.ParentID,
 		&r.Language, &r.ApplicantName, &r.SourceCountry, &answers, &created, &updated, &submitted, &admissible, &due, &decided,
-		&event)
+		&event, &r.DecisionAdopted)
 	if err != nil {
 		return domain.Request{}, conn.RowFailed("read request row", err)
 	}

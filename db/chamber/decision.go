@@ -82,8 +82,11 @@ func (s Store) SentToGS(ctx context.Context, staff domain.User, requestID int64,
 		if errs := rules.ValidateStep(d, rules.StageSentToGS, on, "", now); errs.Any() {
 			return "", errs.Err()
 		}
-		_, err := tx.ExecContext(ctx, `UPDATE chamber_decisions SET sent_gs_on = ? WHERE request_id = ?`, on, r.ID)
-		return "on=" + on, conn.Failed(fmt.Sprintf("send decision on request %d to the GS", r.ID), err)
+		if _, err := tx.ExecContext(ctx, `UPDATE chamber_decisions SET sent_gs_on = ? WHERE request_id = ?`, on, r.ID); err != nil {
+			return "", conn.Failed(fmt.Sprintf("send decision on request %d to the GS", r.ID), err)
+		}
+		d.SentToGSOn = on
+		return "on=" + on, closeIfDone(ctx, tx, r, *d, staff, now)
 	})
 }
 
@@ -203,6 +206,11 @@ func (s Store) step(ctx context.Context, staff domain.User, requestID int64, ste
 		if err != nil {
 			return "", err
 		}
+		if d != nil && d.Earlier {
+			if err := startLife(ctx, tx, r.ID); err != nil {
+				return "", err
+			}
+		}
 		return fn(tx, r, d, now)
 	})
 }
@@ -226,7 +234,7 @@ func decisionOf(ctx context.Context, q conn.Queryer, requestID int64) (*rules.De
 		&d.Input.AccessDisclosure, &d.DraftedBy, &drafted, &d.SessionID, &d.Session, &d.AdoptedBy, &adopted,
 		&d.SentToGSOn, &d.ImplementedOn, &d.Implementation, &d.SentToApplicant)
 	if errors.Is(err, sql.ErrNoRows) {
-		return nil, nil
+		return earlierDecision(ctx, q, requestID)
 	}
 	if err != nil {
 		return nil, conn.Failed(fmt.Sprintf("load decision draft of request %d", requestID), err)

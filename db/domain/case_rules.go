@@ -43,10 +43,15 @@ func ApplicantStepsFor(r Request) ApplicantSteps {
 
 // CanFilerWithdraw says whether the filer may withdraw r: any pending
 // request (the urgent requests on it go with it). A draft is not before the
-// CCF yet; a finished case has nothing left to withdraw.
+// CCF yet; a finished case has nothing left to withdraw; and once the
+// Requests Chamber has adopted its decision the decision is final, even
+// before it is sent, so there is nothing left to withdraw either.
 func CanFilerWithdraw(r Request) error {
 	if !r.Status.IsOpen() {
 		return Errorf(EConflict, "withdraw.not_pending")
+	}
+	if r.DecisionAdopted {
+		return Errorf(EConflict, "withdraw.decision_adopted")
 	}
 	return nil
 }

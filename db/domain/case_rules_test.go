@@ -83,6 +83,9 @@ func TestApplicantStepsOnAFiledRequest(t *testing.T) {
 	assert.Equal(t, "further.not_pending", ErrorMessage(CanSubmitFurther(Request{Status: StatusClosed})))
 	assert.Equal(t, "withdraw.not_pending", ErrorMessage(CanFilerWithdraw(Request{Status: StatusDecided})))
 	assert.Error(t, CanFilerWithdraw(Request{Status: StatusDraft}), "a draft is not before the CCF")
+	adopted := Request{Kind: KindDeletion, Status: StatusUnderReview, DecisionAdopted: true}
+	assert.Equal(t, "withdraw.decision_adopted", ErrorMessage(CanFilerWithdraw(adopted)), "the adopted decision is final")
+	assert.False(t, ApplicantStepsFor(adopted).Withdraw, "the case page no longer offers it")
 	assert.Equal(t, "revision.no_decision", ErrorMessage(CanAskRevision(Request{Kind: KindDeletion, Status: StatusInadmissible,
 		DecidedAt: decidedAt})), "found inadmissible: nothing to revise")
 }

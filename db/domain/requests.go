@@ -25,6 +25,9 @@ type Request struct {
 	DueAt         time.Time
 	DecidedAt     time.Time
 	EventAt       time.Time // provisional measures: when the feared event happens
+	// DecisionAdopted: the Requests Chamber has adopted the decision on
+	// it, which may not have been sent to the applicant yet.
+	DecisionAdopted bool
 }
 
 // IsDraft reports whether the request can still be edited by its filer.

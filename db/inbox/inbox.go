@@ -31,6 +31,7 @@ const (
 	KindMeasures      Kind = "measures"            // provisional measures were granted or refused
 	KindExtended      Kind = "time_limit_extended" // the CCF extended the time limit
 	KindMoreTime      Kind = "more_time_answered"  // the CCF answered a request for more time
+	KindCertificate   Kind = "certificate"         // the CCF answered an application for a certificate
 )
 
 // Note is one inbox entry.

@@ -35,7 +35,7 @@ func TestRefsFindEveryTableWithAStorageKey(t *testing.T) {
 
 	tables, err := integrity.StorageKeyTables(ctx, store.Reader())
 	require.NoError(t, err)
-	assert.Equal(t, []string{"applicant_documents", "consultation_documents", "documents", "exhibits"}, tables)
+	assert.Equal(t, []string{"applicant_documents", "certificate_documents", "consultation_documents", "documents", "exhibits"}, tables)
 	refs, err := integrity.Refs(ctx, store.Reader())
 	require.NoError(t, err)
 	assert.Equal(t, []integrity.Ref{

@@ -100,6 +100,9 @@ func normaliseFilter(f desk.Filter) desk.Filter {
 	if f.Status == "" {
 		f.Status = desk.StatusFilterOpen
 	}
+	if f.Certificate && f.Status == desk.StatusFilterOpen {
+		f.Status = desk.StatusFilterAll // an application comes after the decision
+	}
 	if f.Limit <= 0 || f.Limit > 200 {
 		f.Limit = 50
 	}

@@ -42,6 +42,9 @@ func queueConditions(f desk.Filter, now time.Time) (string, []any) {
 		add(`r.id IN (SELECT c.request_id FROM consultations c WHERE `+consultOpen+` AND c.reply_due < ?)`,
 			now.UTC().Format(time.DateOnly))
 	}
+	if f.Certificate {
+		add(`r.id IN (SELECT request_id FROM certificate_applications WHERE state = 'pending')`)
+	}
 	if f.Country != "" {
 		add("r.source_country = ?", f.Country)
 	}

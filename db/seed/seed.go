@@ -76,6 +76,9 @@ func Seed(ctx context.Context, store *db.DB, opts Options) (Report, error) {
 		}
 		return Report{}, err
 	}
+	if err := seedCertificates(ctx, store, opts.Blobs); err != nil {
+		return w.report, err
+	}
 	if err := seedChamber(ctx, store); err != nil {
 		return w.report, err
 	}

@@ -41,6 +41,7 @@ var messageKeys = map[dbinbox.Kind]string{
 	retention.KindDraftDeleted:  "inbox.kind.draft_deleted",
 	dbinbox.KindExtended:        "inbox.kind.time_limit_extended",
 	dbinbox.KindMoreTime:        "inbox.kind.more_time_answered",
+	dbinbox.KindCertificate:     "inbox.kind.certificate",
 }
 
 // notePath is where a notification leads: the request it is about, the

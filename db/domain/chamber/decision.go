@@ -31,6 +31,11 @@ type Decision struct {
 	ImplementedOn   string
 	Implementation  string
 	SentToApplicant string
+	// Earlier: recorded before decisions had a life (migration 0091), when
+	// a decision reached the applicant as soon as staff recorded it; it is
+	// read as adopted and sent on that day, and the later steps (sending
+	// to the General Secretariat, implementation) follow as for any other.
+	Earlier bool
 }
 
 // Stage is how far the decision has come.
@@ -88,7 +93,7 @@ func ValidateStep(d *Decision, step Stage, on, what string, now time.Time) domai
 	var after string
 	switch step {
 	case StageSentToGS:
-		if d.Stage() != StageAdopted {
+		if !d.Stage().Adopted() || d.SentToGSOn != "" {
 			errs.Add("action-form", "chamber.not_adopted")
 			return errs
 		}

@@ -46,3 +46,24 @@ func TestADecisionGoesFromDraftToTheApplicantInOrder(t *testing.T) {
 	kept := Decision{Input: domain.DecisionInput{Outcome: outcome.Compliant}, SentToApplicant: "2026-05-04"}
 	assert.True(t, Closes(kept), "nothing to implement on the data")
 }
+
+// A decision recorded before decisions had a life was sent to the
+// applicant when recorded: it still goes to the General Secretariat and
+// is implemented, once each, and is not sent again.
+func TestAnEarlierDecisionStillGoesToTheGSAndIsImplemented(t *testing.T) {
+	clock := domain.NewFixedClock(time.Date(2026, 5, 4, 10, 0, 0, 0, time.UTC))
+	decided := time.Date(2025, 11, 3, 9, 0, 0, 0, time.UTC)
+	d := &Decision{Input: domain.DecisionInput{Outcome: outcome.NonCompliantDeletion}, Earlier: true,
+		DraftedAt: decided, AdoptedAt: decided, SentToApplicant: "2025-11-03"}
+	assert.Equal(t, StageSentToApplicant, d.Stage())
+	assert.True(t, ValidateStep(d, StageImplemented, "2026-05-04", "Deleted.", clock.Now()).Any(), "the GS first")
+	assert.True(t, ValidateStep(d, StageSentToGS, "2025-11-02", "", clock.Now()).Any(), "not before the decision")
+	assert.False(t, ValidateStep(d, StageSentToGS, "2026-05-04", "", clock.Now()).Any())
+	d.SentToGSOn = "2026-05-04"
+	assert.True(t, ValidateStep(d, StageSentToGS, "2026-05-04", "", clock.Now()).Any(), "once")
+	assert.True(t, ValidateStep(d, StageSentToApplicant, "2026-05-04", "", clock.Now()).Any(), "already sent")
+	assert.False(t, Closes(*d), "the data are still to be deleted")
+	assert.False(t, ValidateStep(d, StageImplemented, "2026-05-04", "Deleted.", clock.Now()).Any())
+	d.ImplementedOn = "2026-05-04"
+	assert.True(t, Closes(*d))
+}

@@ -47,6 +47,9 @@ type Filter struct {
 	After          int64 // keyset: the last row of the previous page
 	Before         int64 // keyset: the first row of the next page
 	Limit          int
+	// Certificate keeps the cases with an application for a certificate
+	// waiting for an answer, whatever their status (they are decided).
+	Certificate bool
 }
 
 // Row is one line of the queue.

@@ -44,6 +44,9 @@ const (
 	// limit and answering an applicant's request for more time.
 	TimeLimits  Step = "time_limits"
 	ManageStaff Step = "manage_staff"
+	// Certificate is answering an applicant's application for a "to whom
+	// it may concern" certificate: attaching it, or refusing.
+	Certificate Step = "certificate"
 	// Publish is writing the anonymised excerpt of a decided case for
 	// publication; approving it is open to any other staff member.
 	Publish Step = "publish"
@@ -55,7 +58,7 @@ const (
 // steps are what each role may do: the secretariat drafts decisions and
 // sees them through after adoption; the Chamber adopts them.
 var steps = map[Role][]Step{
-	Secretariat:   {Admissibility, Clarify, Consult, Note, Assign, Notice, Agenda, Decide, Implement, TimeLimits, Import},
+	Secretariat:   {Admissibility, Clarify, Consult, Note, Assign, Notice, Agenda, Decide, Implement, TimeLimits, Import, Certificate},
 	Chamber:       {Adopt, Measure, Publish},
 	Administrator: {ManageStaff},
 }
