@@ -134,3 +134,11 @@ func urgentDraftLabel(ctx context.Context, d domain.Request) string {
 	}
 	return T(ctx, "urgent2.draft_named", d.ApplicantName)
 }
+
+// labelsOnly drops the options' hints.
+func labelsOnly(options []Option) []Option {
+	for i := range options {
+		options[i].HintKey = ""
+	}
+	return options
+}
