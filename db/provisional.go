@@ -47,16 +47,7 @@ func (db *DB) FileProvisional(ctx context.Context, r domain.Request, filer domai
 			if err != nil {
 				return err
 			}
-			if err := setDetainedSince(ctx, tx, id, a, now); err != nil {
-				return err
-			}
-			if err := submitTx(ctx, tx, id, filer, now); err != nil {
-				return err
-			}
-			if err := attachFiled(ctx, tx, id, filer, doc, blob, now); err != nil {
-				return err
-			}
-			return inbox.Run(ctx, tx, domain.Request{ID: id, FilerID: filer.ID}, now, then)
+			return sendUrgent(ctx, tx, id, a, filer, doc, blob, now, then)
 		})
 	})
 	if err != nil {
@@ -65,13 +56,30 @@ func (db *DB) FileProvisional(ctx context.Context, r domain.Request, filer domai
 	return db.RequestForUser(ctx, id, filer)
 }
 
+// sendUrgent submits the urgent request id at once, with its reference,
+// the detention date for the staff's order and its evidence if any, then
+// runs the hooks.
+func sendUrgent(ctx context.Context, tx *sql.Tx, id int64, a domain.Answers, filer domain.User, doc *domain.NewDocument,
+	blob *blob.Staged, now time.Time, then []inbox.Hook) error {
+	if err := setDetainedSince(ctx, tx, id, a, now); err != nil {
+		return err
+	}
+	if err := submitTx(ctx, tx, id, filer, now); err != nil {
+		return err
+	}
+	if err := attachFiled(ctx, tx, id, filer, doc, blob, now); err != nil {
+		return err
+	}
+	return inbox.Run(ctx, tx, domain.Request{ID: id, FilerID: filer.ID}, now, then)
+}
+
 // insertChild creates a request linked to parent, about the same applicant.
 func insertChild(ctx context.Context, tx *sql.Tx, parent domain.Request, filer domain.User, k domain.Kind, a domain.Answers, now time.Time,
 	eventAt sql.NullInt64) (int64, error) {
 	for field, v := range a {
 		a[field] = strings.TrimSpace(v)
 	}
-	for _, f := range domain.UrgentPersonSection.Fields {
+	for _, f := range domain.UrgentPersonStep.Fields {
 		a[f.Name] = parent.Answers[f.Name]
 	}
 	body, _ := json.Marshal(a)
@@ -134,25 +142,4 @@ func (db *DB) withBlob(blob *blob.Staged, blobs *blob.Store, fn func() error) er
 		blobs.Discard(blob)
 	}
 	return err
-}
-
-// submitUrgentChildren submits, with their parent, the provisional-measure
-// requests that were prepared on its draft.
-func submitUrgentChildren(ctx context.Context, tx *sql.Tx, parentID int64, filer domain.User, now time.Time) error {
-	rows, err := tx.QueryContext(ctx, `SELECT id FROM requests WHERE parent_id = ? AND status = 'draft' AND kind = ?`,
-		parentID, domain.KindProvisional)
-	ids, err := conn.Rows(fmt.Sprintf("list urgent drafts of request %d", parentID), rows, err, func(row conn.Scanner) (int64, error) {
-		var id int64
-		err := row.Scan(&id)
-		return id, err
-	})
-	if err != nil {
-		return err
-	}
-	for _, id := range ids {
-		if err := submitTx(ctx, tx, id, filer, now); err != nil {
-			return err
-		}
-	}
-	return nil
 }

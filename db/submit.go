@@ -43,9 +43,6 @@ func (db *DB) SubmitRequest(ctx context.Context, r domain.Request, filer domain.
 		if err := submitTx(ctx, tx, cur.ID, filer, now); err != nil {
 			return err
 		}
-		if err := submitUrgentChildren(ctx, tx, cur.ID, filer, now); err != nil {
-			return err
-		}
 		return inbox.Run(ctx, tx, cur, now, then)
 	})
 	if err != nil {

@@ -5,6 +5,7 @@ import (
 
 	"github.com/labstack/echo/v4"
 
+	"github.com/ccf-portal/ccfportal/db/domain"
 	"github.com/ccf-portal/ccfportal/db/domain/order"
 	"github.com/ccf-portal/ccfportal/views"
 )
@@ -23,6 +24,9 @@ func (h *Handlers) ShowRequest(c echo.Context) error {
 	}
 	order.SortByName(ac.Representatives, views.Locale(ctx).Tag, func(s string) string { return s })
 	now := h.DB.Clock.Now()
+	if ac.Request.IsDraft() && ac.Request.Kind == domain.KindProvisional {
+		return redirect(c, requestPath(ac.Request)+"/urgent/what") // its own pages, not a task list
+	}
 	if ac.Request.IsDraft() {
 		return h.render(c, http.StatusOK, views.TaskListPage(views.NewDraftView(ac.Filing, h.Limits, now)))
 	}

@@ -24,6 +24,7 @@ import (
 	"github.com/ccf-portal/ccfportal/handlers/recovery"
 	"github.com/ccf-portal/ccfportal/handlers/security"
 	"github.com/ccf-portal/ccfportal/handlers/stats"
+	"github.com/ccf-portal/ccfportal/handlers/urgent"
 	"github.com/ccf-portal/ccfportal/views"
 )
 
@@ -106,15 +107,22 @@ func (s *Server) routes() {
 	s.streaming(pages.POST("/requests/:id/evidence", h.UploadEvidence, applicant))
 	pages.GET("/requests/:id/further", h.ShowFurther, applicant)
 	s.streaming(pages.POST("/requests/:id/further", h.SubmitFurther, applicant))
-	// Urgent measures: from the home page and the dashboard (on a request
-	// already sent, or starting one with who the person is), or on a case.
 	pages.GET("/requests/:id/withdraw", h.ShowWithdraw, applicant)
 	pages.POST("/requests/:id/withdraw", h.Withdraw, applicant)
-	pages.GET("/urgent", h.StartUrgent, applicant)
-	pages.POST("/urgent", h.CreateUrgent, applicant)
-	pages.GET("/requests/:id/urgent", h.ShowUrgent, applicant)
-	pages.POST("/requests/:id/urgent/person", h.SaveUrgentPerson, applicant)
-	s.streaming(pages.POST("/requests/:id/urgent", h.FileUrgent, applicant, rec.RequireVerified))
+	// Urgent measures: from the home page and the dashboard (a new case, or
+	// a request already sent), or from a case page; then one page per topic
+	// of the urgent draft (:id), each saved, and a check page that sends it.
+	// The whole form may also be sent in one post on a case.
+	ur := &urgent.Handlers{Handlers: h}
+	pages.GET("/urgent", ur.StartUrgent, applicant)
+	pages.POST("/urgent", ur.CreateUrgent, applicant)
+	pages.GET("/requests/:id/urgent", ur.ShowUrgent, applicant)
+	pages.POST("/requests/:id/urgent/start", ur.StartOnCase, applicant)
+	pages.GET("/requests/:id/urgent/check", ur.ShowCheck, applicant)
+	s.streaming(pages.POST("/requests/:id/urgent/check", ur.Send, applicant, rec.RequireVerified))
+	pages.GET("/requests/:id/urgent/:step", ur.ShowStep, applicant)
+	pages.POST("/requests/:id/urgent/:step", ur.SaveStep, applicant)
+	s.streaming(pages.POST("/requests/:id/urgent", ur.FileUrgent, applicant, rec.RequireVerified))
 	pages.GET("/requests/:id/revision", h.ShowRevision, applicant)
 	s.streaming(pages.POST("/requests/:id/revision", h.FileRevision, applicant))
 	pages.GET("/requests/:id/check", h.CheckAnswers, applicant)

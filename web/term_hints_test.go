@@ -24,6 +24,8 @@ func TestWordsOfTheProcedureAreExplainedWhereFirstUsed(t *testing.T) {
 	access := c.StartAccessRequest()
 	deletion := c.StartDeletionRequest(url.Values{"kind": {"deletion"}})
 	filed := fileAccessRequest(t, c)
+	second := fileAccessRequest(t, c)
+	asked := next(t, c, second+"/urgent", second+"/urgent/start", detainedNow())
 	pages := []struct {
 		path  string
 		terms []string
@@ -36,7 +38,8 @@ func TestWordsOfTheProcedureAreExplainedWhereFirstUsed(t *testing.T) {
 		{deletion + "/data-items", []string{"diffusion", "modus_operandi", "ncb"}},
 		{deletion + "/grounds", []string{"grounds"}},
 		{deletion + "/evidence", []string{"appendices"}},
-		{filed + "/urgent", []string{"provisional", "extract"}},
+		{filed + "/urgent", []string{"provisional"}},
+		{asked, []string{"extract"}},
 		{"/urgent", []string{"provisional"}},
 		{filed, []string{"admissible"}},
 	}

@@ -48,12 +48,55 @@ var UrgentPersonSection = Section{Key: "urgent_person", Fields: []FieldSpec{
 	commonSections[1].Fields[4], // nationality
 }}
 
-// UrgentStartSection is the first page of urgent measures asked before any
-// request is filed: which request they will belong to, and who the person
-// is.
-var UrgentStartSection = Section{Key: "urgent_person", Fields: append([]FieldSpec{
-	{Name: "urgent_follow", Kind: FieldChoice, Required: true, Options: []string{string(KindDeletion), string(KindAccess)}},
-}, UrgentPersonSection.Fields...)}
+// The urgent filing's pages, one topic each, short enough for a phone:
+// what is happening (UrgentWhatSection), the person (UrgentPersonStep,
+// saved on the request the measures belong to), what is asked
+// (UrgentAskSection); a check page then sends them at once.
+var (
+	UrgentWhatSection = Section{Key: "urgent_what", Fields: ProvisionalSection.Fields[:8]}
+	UrgentPersonStep  = Section{Key: "urgent_person", Fields: []FieldSpec{
+		commonSections[0].Fields[0], // representation
+		commonSections[0].Fields[1], // relationship: a relative or counsel
+		commonSections[1].Fields[0], // full_name
+		commonSections[1].Fields[2], // birth_date
+		commonSections[1].Fields[4], // nationality
+		dataSection.Fields[0],       // data_kind: what INTERPOL may hold
+	}}
+	UrgentAskSection = Section{Key: "urgent_ask", Fields: append([]FieldSpec{
+		{Name: "urgent_follow", Kind: FieldChoice, RequiredIf: UrgentOnNewCase, ShownIf: UrgentOnNewCase,
+			Options: []string{string(KindDeletion), string(KindAccess)}},
+	}, ProvisionalSection.Fields[8:]...)}
+)
+
+// UrgentOnNewCase reports whether urgent answers were started before any
+// request about the person existed: they then say which request follows.
+func UrgentOnNewCase(a Answers) bool { return a["urgent_new"] == "yes" }
+
+// UrgentAnswers are an urgent draft's own answers with the person's, which
+// the person page saved on the request they belong to.
+func UrgentAnswers(own, parent Answers) Answers {
+	out := Answers{}
+	for k, v := range own {
+		out[k] = v
+	}
+	for _, f := range UrgentPersonStep.Fields {
+		if v := parent[f.Name]; v != "" || out[f.Name] == "" {
+			out[f.Name] = v
+		}
+	}
+	return out
+}
+
+// ValidateUrgentDraft checks an urgent draft before it is sent: every
+// page's answers (see ValidateProvisional) and, on a new case, which
+// request follows.
+func ValidateUrgentDraft(a Answers, now time.Time) FieldErrors {
+	errs := ValidateProvisional(a, now)
+	if e, ok := UrgentAskSection.Validate(a, now).For("urgent_follow"); ok {
+		errs = append(FieldErrors{e}, errs...)
+	}
+	return errs
+}
 
 // NeedsUrgentPerson reports whether urgent measures asked on r must first
 // say who the person is: r is a draft without those answers.

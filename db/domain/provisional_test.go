@@ -155,7 +155,42 @@ func TestUrgentMeasuresOnADraftNeedThePersonFirst(t *testing.T) {
 	assert.True(t, NeedsUrgentPerson(draft, now), "an answer saved but not valid is not enough")
 	assert.False(t, NeedsUrgentPerson(Request{Kind: KindAccess, Status: StatusSubmitted}, now))
 
-	start := UrgentStartSection.Validate(Answers{"urgent_follow": "revision"}, now)
+	start := UrgentAskSection.Validate(Answers{"urgent_new": "yes", "urgent_follow": "revision"}, now)
 	_, ok := start.For("urgent_follow")
 	assert.True(t, ok, "urgent measures belong to an access or a deletion request")
+}
+
+// The pages of an urgent filing: a past detention date and no future
+// date are enough; which request follows is asked only on a new case, and
+// the person's answers come from the request the measures belong to.
+func TestTheUrgentPagesAskOneTopicEach(t *testing.T) {
+	now := time.Date(2026, 3, 2, 9, 0, 0, 0, time.UTC)
+	what := Answers{"urgent_event": "detention", "urgent_detained_since": "2026-03-01", "urgent_where": "Larnaca"}
+	assert.False(t, UrgentWhatSection.Validate(what, now).Any(), "detained since yesterday, nothing ahead")
+	what["urgent_detained_since"] = "2026-03-09"
+	_, ok := UrgentWhatSection.Validate(what, now).For("urgent_detained_since")
+	assert.True(t, ok, "detained since a date to come")
+
+	ask := Answers{"urgent_measures": "block", "urgent_why": "Held.", "urgent_contact": "+357 1"}
+	assert.False(t, UrgentAskSection.Validate(ask, now).Any(), "on an existing case")
+	ask["urgent_new"] = "yes"
+	_, ok = UrgentAskSection.Validate(ask, now).For("urgent_follow")
+	assert.True(t, ok, "a new case says which request follows")
+
+	parent := Answers{"representation": "representative", "relationship": "family", "full_name": "Yusuf Haddad"}
+	a := UrgentAnswers(Answers{"urgent_event": "detention", "full_name": ""}, parent)
+	assert.Equal(t, "Yusuf Haddad", a["full_name"])
+	assert.Equal(t, "family", a["relationship"])
+	assert.Equal(t, "detention", a["urgent_event"])
+	errs := ValidateUrgentDraft(Answers{"urgent_new": "yes", "urgent_event": "detention", "urgent_where": "Larnaca",
+		"urgent_measures": "block", "urgent_why": "Held.", "urgent_contact": "+357 1"}, now)
+	assert.Equal(t, []string{"urgent_follow"}, fieldNames(errs))
+}
+
+func fieldNames(errs FieldErrors) []string {
+	var out []string
+	for _, e := range errs {
+		out = append(out, e.Field)
+	}
+	return out
 }
