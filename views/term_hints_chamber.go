@@ -4,7 +4,7 @@ import "slices"
 
 // The words of the Chamber's work, explained on the pages that are the
 // first to use them: the staff's pages of sessions and of a decision's
-// steps, and the applicant's case page once its time limit or its
+// steps, the certificate's page, and the applicant's case page once its time limit or its
 // implementation shows.
 var (
 	SessionsTerms       = []string{"session", "agenda"}
@@ -12,6 +12,7 @@ var (
 	SentToGSTerms       = []string{"general_secretariat"}
 	ImplementedTerms    = []string{"implementation"}
 	DeletionNoticeTerms = []string{"deletion_notice"}
+	CertificateTerms    = []string{"certificate"}
 )
 
 // CaseTermsFor are the words the applicant's case page explains: always

@@ -44,6 +44,7 @@ func TestACertificateIsAppliedForAttachedAndDownloaded(t *testing.T) {
 	assert.Contains(t, page.Body, "no notice or diffusion about you")
 	assert.Contains(t, page.Body, "It is not a decision of the CCF")
 	assert.Contains(t, page.Body, "The CCF decides whether")
+	explains(t, page.Body, "certificate")
 	resp := amal.SubmitFrom(page.Body, req+"/certificate", url.Values{"purpose": {"A visa application."}})
 	require.Equal(t, http.StatusSeeOther, resp.Status, webtest.ErrorSummaryText(resp.Body))
 	assert.Contains(t, amal.Get(req).Body, "Your application is waiting for the CCF")

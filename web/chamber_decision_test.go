@@ -99,7 +99,7 @@ func TestADeletionDecisionReachesTheApplicantOnlyOnceSent(t *testing.T) {
 	sendDecision(t, app, req, "decision-2026.pdf", webtest.PDF("decision-2026"))
 	assert.Equal(t, domain.StatusClosed, deskRequest(t, app, req).Status, "sent and implemented")
 	mine := amal.Get(req)
-	for _, s := range []string{"REASONS-MARKER", "must delete the data", "decision-2026.pdf", "Decision:", "reported on 2 March 2026 that it had carried out the decision",
+	for _, s := range []string{"REASONS-MARKER", "must delete the data", "decision-2026.pdf", "Decision:", "General Secretariat reported on 2 April 2026 that it had carried out the decision",
 		"The source of the data did not reply"} {
 		assert.Contains(t, mine.Body, s)
 	}
