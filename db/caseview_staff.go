@@ -9,6 +9,7 @@ import (
 	"github.com/ccf-portal/ccfportal/db/conn"
 	"github.com/ccf-portal/ccfportal/db/domain"
 	rules "github.com/ccf-portal/ccfportal/db/domain/deadlines"
+	"github.com/ccf-portal/ccfportal/db/notices"
 )
 
 // StaffCase is how staff open a case: the opening is recorded in the audit
@@ -49,10 +50,10 @@ func readStaffCase(ctx context.Context, q conn.Queryer, staff domain.User, id in
 	if c.Outcome, err = readOutcome(ctx, q, r, c.Filing.Documents); err != nil {
 		return c, err
 	}
-	if c.Notices, err = readNotices(ctx, q, r.ID); err != nil {
+	if c.Notices, err = notices.Read(ctx, q, r.ID); err != nil {
 		return c, err
 	}
-	if c.Targets, err = noticeTargets(ctx, q, r); err != nil {
+	if c.Targets, err = notices.Targets(ctx, q, r); err != nil {
 		return c, err
 	}
 	if c.Notes, err = readNotes(ctx, q, r.ID); err != nil {
@@ -82,47 +83,6 @@ func readCaseInfo(ctx context.Context, q conn.Queryer, r domain.Request) (domain
 		AND (id = ? OR parent_id = ? OR (applicant_id IS NOT NULL AND applicant_id = ?)) ORDER BY submitted_at, id LIMIT 100`,
 		r.ID, r.ParentID, r.ID, r.ApplicantID)
 	return info, err
-}
-
-// readNotices reads the deletion notices of a request and then, in one
-// statement, the recipients of all of them.
-func readNotices(ctx context.Context, q conn.Queryer, requestID int64) ([]domain.DeletionNotice, error) {
-	notices, err := viewRows(ctx, q, fmt.Sprintf("list notices of request %d", requestID), func(rows conn.Scanner) (domain.DeletionNotice, error) {
-		n := domain.DeletionNotice{RequestID: requestID}
-		var at int64
-		err := rows.Scan(&n.ID, &n.DecisionID, &n.DecisionRef, &n.Target.Key, &n.Target.ItemID, &n.Target.DataKind,
-			&n.Target.Source, &n.Target.Refs, &n.Action, &n.Scope, &n.EffectiveOn, &n.IssuedBy, &at)
-		n.IssuedAt = conn.UnixTime(at)
-		return n, err
-	}, `SELECT n.id, n.decision_id, d.reference, n.item_key, COALESCE(n.data_item_id, 0), n.data_kind, n.data_source,
-		n.data_refs, n.action, n.scope, n.effective_on, n.issued_by, n.issued_at
-		FROM deletion_notices n JOIN decisions d ON d.id = n.decision_id WHERE n.request_id = ? ORDER BY n.id`, requestID)
-	if err != nil {
-		return nil, err
-	}
-	type recipient struct {
-		noticeID int64
-		domain.NoticeRecipient
-	}
-	recipients, err := viewRows(ctx, q, fmt.Sprintf("list notice recipients of request %d", requestID), func(rows conn.Scanner) (recipient, error) {
-		var nr recipient
-		var at int64
-		err := rows.Scan(&nr.noticeID, &nr.Country, &at)
-		nr.AcknowledgedAt = conn.UnixTime(at)
-		return nr, err
-	}, `SELECT nr.notice_id, nr.country, COALESCE(nr.acknowledged_at, 0) FROM notice_recipients nr
-		JOIN deletion_notices n ON n.id = nr.notice_id WHERE n.request_id = ? ORDER BY nr.notice_id, nr.country`, requestID)
-	if err != nil {
-		return nil, err
-	}
-	byNotice := make(map[int64][]domain.NoticeRecipient, len(notices))
-	for _, nr := range recipients {
-		byNotice[nr.noticeID] = append(byNotice[nr.noticeID], nr.NoticeRecipient)
-	}
-	for i := range notices {
-		notices[i].Recipients = byNotice[notices[i].ID]
-	}
-	return notices, nil
 }
 
 // readNotes reads a case's internal notes, oldest first.

@@ -18,6 +18,7 @@ import (
 	"github.com/ccf-portal/ccfportal/db/domain"
 	"github.com/ccf-portal/ccfportal/db/helpdesk"
 	"github.com/ccf-portal/ccfportal/db/inbox"
+	"github.com/ccf-portal/ccfportal/db/notices"
 	"github.com/ccf-portal/ccfportal/db/outbox"
 	"github.com/ccf-portal/ccfportal/db/paper"
 	"github.com/ccf-portal/ccfportal/db/publish"
@@ -45,6 +46,7 @@ type DB struct {
 	helpdesk.Desk
 	receipt.Files
 	staffnotice.Staff
+	notices.Book
 	// Consultations are the CCF's consultations on cases, internal to it.
 	Consultations consult.Store
 	// Publications are the anonymised excerpts of decisions, public once approved.
@@ -74,7 +76,7 @@ func Open(ctx context.Context, path string, clock domain.Clock) (*DB, error) {
 		Store: queue.Store{Conn: c}, Recovery: recovery.Recovery{Conn: c},
 		Figures: stats.Figures{Conn: c}, Factors: twofa.Factors{Conn: c}, Desk: helpdesk.Desk{Conn: c},
 		Files: receipt.Files{Conn: c, Access: cases.AccessCond}, Consultations: consult.Store{Conn: c},
-		Publications: publish.Store{Conn: c}, Staff: staffnotice.Staff{Conn: c}, StaffAdmin: staffadmin.Admin{Conn: c},
+		Publications: publish.Store{Conn: c}, Staff: staffnotice.Staff{Conn: c}, Book: notices.Book{Conn: c}, StaffAdmin: staffadmin.Admin{Conn: c},
 		Chamber: chamber.Store{Conn: c}, Drafts: retention.Drafts{Conn: c}, Deadlines: deadlines.Store{Conn: c},
 		Paper: paper.Store{Conn: c}, Certificates: certificate.Store{Conn: c}}, nil
 }

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/ccf-portal/ccfportal/db/domain/stats"
+	"github.com/ccf-portal/ccfportal/views/chart"
 )
 
 // StatsCellText is how a published figure reads, on the page and in the
@@ -38,77 +39,24 @@ func StatsYearLabel(ctx context.Context, rep stats.Report, year int) string {
 // statsRowLabel names a row of a table.
 func statsRowLabel(ctx context.Context, row string) string { return T(ctx, "stats.row."+row) }
 
-// Chart is an SVG chart laid out on the server: every shape and label
-// with its coordinates, already mirrored for a right-to-left page, so
-// the page needs no script and no inline style.
-type Chart struct {
-	Width, Height int
-	Dir           string
-	Rects         []ChartRect
-	Texts         []ChartText
-	Lines         []ChartLine
-	Dots          []ChartDot
-}
+// The charts' geometry is views/chart; these names keep the templates'.
+type (
+	Chart     = chart.Chart
+	ChartRect = chart.Rect
+	ChartText = chart.Text
+	ChartLine = chart.Line
+	ChartDot  = chart.Dot
+)
 
-// ChartRect is a bar, a swatch or a grid line.
-type ChartRect struct {
-	X, Y, W, H int
-	Class      string
-}
+// chartWidth is the width of every chart's drawing.
+const chartWidth = chart.Width
 
-// ChartText is a label. Anchor is logical ("start" or "end"), so that it
-// follows the chart's direction.
-type ChartText struct {
-	X, Y   int
-	Anchor string
-	Class  string
-	Text   string
-}
-
-// ChartLine is one series of a line chart.
-type ChartLine struct {
-	Points string
-	Class  string
-}
-
-// ChartDot is one point of a line chart.
-type ChartDot struct {
-	X, Y  int
-	Class string
-}
-
-// chartWidth is the width of every chart's drawing: about a phone's, so
-// that its labels stay legible at 375 px; the stylesheet scales it.
-const chartWidth = 360
-
-// mirror lays out a chart left to right and flips it for a right-to-left
-// page.
-type mirror struct{ rtl bool }
-
-func (m mirror) x(x int) int {
-	if m.rtl {
-		return chartWidth - x
-	}
-	return x
-}
-
-func (m mirror) rect(x, y, w, h int, class string) ChartRect {
-	if m.rtl {
-		x = chartWidth - x - w
-	}
-	return ChartRect{X: x, Y: y, W: w, H: h, Class: class}
-}
-
-func (m mirror) text(x, y int, anchor, class, s string) ChartText {
-	return ChartText{X: m.x(x), Y: y, Anchor: anchor, Class: class, Text: s}
-}
-
-func newMirror(ctx context.Context) (mirror, string) {
+func newMirror(ctx context.Context) (chart.Mirror, string) {
 	dir := Locale(ctx).Dir
 	if dir == "" {
 		dir = "ltr"
 	}
-	return mirror{rtl: dir == "rtl"}, dir
+	return chart.Mirror{RTL: dir == "rtl"}, dir
 }
 
 // Bar chart geometry: each bar under its label, its figure after it, so
@@ -137,17 +85,17 @@ func StatsBarChart(ctx context.Context, rep stats.Report, p stats.Published) Cha
 	}
 	y := 0
 	for col, year := range p.Years {
-		c.Texts = append(c.Texts, m.text(0, y+18, "start", "chart-year", StatsYearLabel(ctx, rep, year)))
+		c.Texts = append(c.Texts, m.Text(0, y+18, "start", "chart-year", StatsYearLabel(ctx, rep, year)))
 		y += yearHead
 		for r, row := range p.Rows {
 			cell := p.Cells[r][col]
-			c.Texts = append(c.Texts, m.text(0, y+barLabelGap-2, "start", "chart-label", statsRowLabel(ctx, row)))
+			c.Texts = append(c.Texts, m.Text(0, y+barLabelGap-2, "start", "chart-label", statsRowLabel(ctx, row)))
 			w := 0
 			if cell.Hidden == stats.Shown && cell.Value > 0 {
 				w = max(2, cell.Value*barMax/most)
-				c.Rects = append(c.Rects, m.rect(0, y+barLabelGap+2, w, barHeight, "chart-bar chart-s"+strconv.Itoa(r%6)))
+				c.Rects = append(c.Rects, m.Rect(0, y+barLabelGap+2, w, barHeight, "chart-bar chart-s"+strconv.Itoa(r%6)))
 			}
-			c.Texts = append(c.Texts, m.text(w+6, y+barLabelGap+barHeight, "start", "chart-value", StatsCellText(ctx, p.Unit, cell, rep.Threshold)))
+			c.Texts = append(c.Texts, m.Text(w+6, y+barLabelGap+barHeight, "start", "chart-value", StatsCellText(ctx, p.Unit, cell, rep.Threshold)))
 			y += barRowStep
 		}
 	}
@@ -181,18 +129,18 @@ func StatsLineChart(ctx context.Context, rep stats.Report, p stats.Published) Ch
 				}
 			}
 		}
-		top = niceTop(top)
+		top = chart.NiceTop(top)
 	}
 	yOf := func(v int) int { return plotBottom - v*(plotBottom-plotTop)/top }
 	for i := 0; i <= 4; i++ {
 		v := top * i / 4
-		c.Rects = append(c.Rects, m.rect(plotStart, yOf(v), plotEnd-plotStart, 1, "chart-grid"))
-		c.Texts = append(c.Texts, m.text(plotStart-6, yOf(v)+4, "end", "chart-axis", axisLabel(ctx, p.Unit, v)))
+		c.Rects = append(c.Rects, m.Rect(plotStart, yOf(v), plotEnd-plotStart, 1, "chart-grid"))
+		c.Texts = append(c.Texts, m.Text(plotStart-6, yOf(v)+4, "end", "chart-axis", axisLabel(ctx, p.Unit, v)))
 	}
 	step := (plotEnd - plotStart) / max(1, len(p.Years))
 	xOf := func(col int) int { return plotStart + step/2 + col*step }
 	for col, year := range p.Years {
-		c.Texts = append(c.Texts, m.text(xOf(col), plotBottom+18, "middle", "chart-axis", strconv.Itoa(year)))
+		c.Texts = append(c.Texts, m.Text(xOf(col), plotBottom+18, "middle", "chart-axis", strconv.Itoa(year)))
 	}
 	y := plotBottom + 44
 	for r, row := range p.Rows {
@@ -210,31 +158,18 @@ func StatsLineChart(ctx context.Context, rep stats.Report, p stats.Published) Ch
 				flush()
 				continue
 			}
-			x, py := m.x(xOf(col)), yOf(cell.Value)
+			x, py := m.X(xOf(col)), yOf(cell.Value)
 			pts = append(pts, strconv.Itoa(x)+","+strconv.Itoa(py))
 			c.Dots = append(c.Dots, ChartDot{X: x, Y: py, Class: "chart-dot " + class})
 			c.Texts = append(c.Texts, ChartText{X: x, Y: py - 8, Anchor: "middle", Class: "chart-value", Text: StatsCellText(ctx, p.Unit, cell, rep.Threshold)})
 		}
 		flush()
-		c.Rects = append(c.Rects, m.rect(plotStart, y-10, 12, 12, "chart-bar "+class))
-		c.Texts = append(c.Texts, m.text(plotStart+18, y, "start", "chart-label", statsRowLabel(ctx, row)))
+		c.Rects = append(c.Rects, m.Rect(plotStart, y-10, 12, 12, "chart-bar "+class))
+		c.Texts = append(c.Texts, m.Text(plotStart+18, y, "start", "chart-label", statsRowLabel(ctx, row)))
 		y += legendStep
 	}
 	c.Height = y
 	return c
-}
-
-// niceTop is the top of a chart's scale: four equal steps of 1, 2, 2.5
-// or 5 times a power of ten (whole numbers only), at least v.
-func niceTop(v int) int {
-	for unit := 1; ; unit *= 10 {
-		for _, tenths := range []int{10, 20, 25, 50} {
-			step := tenths * unit / 10
-			if step*10 == tenths*unit && step*4 >= v {
-				return step * 4
-			}
-		}
-	}
 }
 
 // axisLabel writes a scale's value: a percentage as such, days as a bare

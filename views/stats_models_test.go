@@ -1,6 +1,8 @@
 package views
 
 import (
+	"github.com/ccf-portal/ccfportal/views/chart"
+
 	"context"
 	"testing"
 	"time"
@@ -13,7 +15,7 @@ import (
 
 func TestNiceTop(t *testing.T) {
 	for v, want := range map[int]int{0: 4, 1: 4, 4: 4, 5: 8, 82: 100, 150: 200, 201: 400, 1900: 2000, 9: 20} {
-		assert.Equal(t, want, niceTop(v), v)
+		assert.Equal(t, want, chart.NiceTop(v), v)
 	}
 }
 
