@@ -11,6 +11,7 @@ import (
 	"github.com/ccf-portal/ccfportal/db/cases"
 	"github.com/ccf-portal/ccfportal/db/conn"
 	"github.com/ccf-portal/ccfportal/db/domain"
+	"github.com/ccf-portal/ccfportal/db/domain/admit"
 )
 
 // DeclareAdmissibility records the assessment and moves the request on. An
@@ -18,7 +19,12 @@ import (
 // or 9 months); an inadmissible one ends. It can be done once.
 func (db *DB) DeclareAdmissibility(ctx context.Context, staff domain.User, requestID int64, in domain.AdmissibilityInput) error {
 	return cases.StaffTx(ctx, db.Conn, staff, requestID, domain.AuditAdmissibility, func(tx *sql.Tx, r domain.Request, now time.Time) (string, error) {
-		if errs := domain.ValidateAdmissibility(r, in); errs.Any() {
+		docs, err := cases.ListDocuments(ctx, tx, r.ID)
+		if err != nil {
+			return "", err
+		}
+		errs := domain.ValidateAdmissibility(r, in)
+		if errs = append(errs, admit.Validate(in, admit.Known(r, docs, now))...); errs.Any() {
 			return "", errs.Err()
 		}
 		if !r.AdmissibleAt.IsZero() {

@@ -6,6 +6,7 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"github.com/ccf-portal/ccfportal/db/domain"
+	"github.com/ccf-portal/ccfportal/db/domain/admit"
 	"github.com/ccf-portal/ccfportal/views"
 )
 
@@ -26,6 +27,11 @@ func (h *Handlers) renderAdmissibility(c echo.Context, status int, r domain.Requ
 	if domain.AdmissibilityAssessed(r, v.Outcome.Admissibility) {
 		v.Conflict = "admissibility.already_assessed"
 	}
+	docs, err := h.DB.Documents(c.Request().Context(), r.ID)
+	if err != nil {
+		return err
+	}
+	v.Known = admit.Known(r, docs, h.DB.Clock.Now())
 	return h.render(c, status, views.AdmissibilityPage(v, f))
 }
 

@@ -230,7 +230,7 @@ func AdmissibilityPage(v StaffActionView, f Form) templ.Component {
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
-			templ_7745c5c3_Err = CheckboxGroup(f, "checks", "admissibility.checks_legend", "admissibility.checks_hint", optionsFor("admissibility.check.", domain.ChecksFor(v.Request))).Render(ctx, templ_7745c5c3_Buffer)
+			templ_7745c5c3_Err = CheckboxGroup(f, "checks", "admissibility.checks_legend", "admissibility.checks_hint", checkOptions(v)).Render(ctx, templ_7745c5c3_Buffer)
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/ccf-portal/ccfportal/db/domain"
+	"github.com/ccf-portal/ccfportal/db/domain/admit"
 	"github.com/ccf-portal/ccfportal/db/domain/chamber"
 	"github.com/ccf-portal/ccfportal/db/domain/consult"
 	"github.com/ccf-portal/ccfportal/db/domain/desk"
@@ -39,6 +40,7 @@ type StaffActionView struct {
 	MaxUpMB  int64
 	Conflict string // why the action cannot be taken now, if known beforehand
 	Decide   DecideForm
+	Known    []admit.Fact // what the portal knows against the admissibility checks
 }
 
 // StaffCasePath is the staff address of a case.
@@ -231,6 +233,16 @@ func staffOptions(staff []domain.User) []SelectOption {
 }
 
 // optionsFor turns codes into options labelled by prefix+code.
+// checkOptions are the admissibility checks of v's request, each with
+// what the portal knows against it as its hint.
+func checkOptions(v StaffActionView) []Option {
+	out := optionsFor("admissibility.check.", domain.ChecksFor(v.Request))
+	for i := range out {
+		out[i].HintKey = admit.HintFor(v.Known, out[i].Value)
+	}
+	return out
+}
+
 func optionsFor(prefix string, codes []string) []Option {
 	out := make([]Option, 0, len(codes))
 	for _, c := range codes {
