@@ -37,7 +37,7 @@ func busyCase(t *testing.T, f staffFixture, n int) domain.Request {
 		return nil
 	})
 	require.NoError(t, err)
-	require.NoError(t, f.store.DeclareAdmissibility(f.ctx, f.staff, r.ID, domain.AdmissibilityInput{Outcome: domain.OutcomeAdmissible,
+	require.NoError(t, f.store.DeclareAdmissibility(f.ctx, f.staff, r.ID, domain.AdmissibilityInput{Outcome: domain.OutcomeAdmissible, Note: "Identity document seen on paper.",
 		Checks: domain.AdmissibilityChecks}))
 
 	blobs, err := blob.NewStore(filepath.Join(t.TempDir(), "ev"), bytes.Repeat([]byte{5}, 32))

@@ -33,7 +33,7 @@ func newStaffFixture(t *testing.T) staffFixture {
 func (f staffFixture) admissible(t *testing.T, kind domain.Kind, answers string) domain.Request {
 	t.Helper()
 	r := fileTestRequest(t, f.store, f.amal, kind, answers)
-	require.NoError(t, f.store.DeclareAdmissibility(f.ctx, f.staff, r.ID, domain.AdmissibilityInput{Outcome: domain.OutcomeAdmissible,
+	require.NoError(t, f.store.DeclareAdmissibility(f.ctx, f.staff, r.ID, domain.AdmissibilityInput{Outcome: domain.OutcomeAdmissible, Note: "Identity document seen on paper.",
 		Checks: domain.AdmissibilityChecks}))
 	return f.reload(t, r)
 }

@@ -15,7 +15,7 @@ import (
 )
 
 func allChecks(r domain.Request) domain.AdmissibilityInput {
-	return domain.AdmissibilityInput{Outcome: domain.OutcomeAdmissible, Checks: domain.ChecksFor(r)}
+	return domain.AdmissibilityInput{Outcome: domain.OutcomeAdmissible, Checks: domain.ChecksFor(r), Note: "Identity document seen on paper."}
 }
 
 func TestCorrectionAndExtensionMoveTheDueDateAndAreKept(t *testing.T) {
