@@ -3,6 +3,7 @@ package e2e
 import (
 	"context"
 	"strings"
+	"time"
 
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
@@ -54,6 +55,23 @@ func (p *Person) SeesCasePrinted(reference string) {
 	p.screenshot(p.key + "-print")
 }
 
+// asideAtEnd scrolls to the end of the case and measures the side column,
+// again until two measures agree: after a full-page screenshot or a change
+// of medium the renderer may still lay the page out as it was for a moment.
+func (p *Person) asideAtEnd() *caseBox {
+	p.t.Helper()
+	var last *caseBox
+	for deadline := time.Now().Add(settleTime); ; {
+		eval[float64](p, "scrollToEnd", ".case-main")
+		box := eval[*caseBox](p, "box", ".case-aside")
+		if box == nil || last != nil && *box == *last || time.Now().After(deadline) {
+			return box
+		}
+		last = box
+		time.Sleep(50 * time.Millisecond)
+	}
+}
+
 // caseBox is where a box of the case page is, as page.js's "box" measures.
 type caseBox struct {
 	Top        float64 `json:"top"`
@@ -75,6 +93,20 @@ func (p *Person) resize(width, height int64, phone bool) {
 	if err := p.do(chromedp.EmulateViewport(width, height, opts...)); err != nil {
 		p.fatalf("resize the window to %d×%d: %v", width, height, err)
 	}
+	p.waitLaidOutFor(width, height)
+}
+
+// waitLaidOutFor waits until the page is laid out for a screen of width ×
+// height, so that what is measured next is the page at that size and not
+// still at the last size or medium asked for.
+func (p *Person) waitLaidOutFor(width, height int64) {
+	p.t.Helper()
+	for deadline := time.Now().Add(settleTime); !eval[bool](p, "laidOutFor", width, height); {
+		if time.Now().After(deadline) {
+			p.fatalf("the page is not laid out for a %d×%d screen after %s", width, height, settleTime)
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
 }
 
 // SeesCaseSummaryInView checks the case page's layout at two widths and
@@ -88,8 +120,7 @@ func (p *Person) SeesCaseSummaryInView() {
 	defer p.resize(p.run.Mode.Width, p.run.Mode.Height, p.run.Mode.Phone)
 
 	p.resize(1440, 900, false)
-	eval[float64](p, "scrollToEnd", ".case-main")
-	aside := eval[*caseBox](p, "box", ".case-aside")
+	aside := p.asideAtEnd()
 	if aside == nil {
 		p.fatalf("the case page has no column of facts and next steps")
 	}

@@ -13,7 +13,7 @@ import (
 // filed case because the client must fly to Istanbul in three days. On the
 // way she starts without saying what she asks for, saves the grounds
 // without choosing any, uploads evidence without its language, and sends
-// the urgent form without the time zone and the declaration.
+// the urgent pages without the time zone and the declaration.
 func deletionRequestJourney(r *Run) {
 	hrw := r.File("hrw-report.pdf", webtest.PDF("human rights watch report"))
 	bamf := r.File("bamf-decision.pdf", webtest.PDF("refugee status decision"))
@@ -140,23 +140,30 @@ func deletionRequestJourney(r *Run) {
 
 	// Three days before a flight to Istanbul: the urgent request.
 	claire.FollowLink("Ask for urgent provisional measures")
-	claire.Sees("urgent", "Ask for urgent provisional measures")
-	claire.SeesText("This is not a decision on whether the data should be deleted.")
+	claire.Sees("urgent", "What is happening?")
 	claire.Choose("What is happening?", "Travel")
 	claire.Fill("Where?", "Istanbul airport, Türkiye")
 	claire.Choose("Has extradition been requested?", "No")
 	claire.FillDate("Date of the next step, if known", "5", "3", "2026")
 	claire.FillTime("At what time, if known?", 6, 30)
+	claire.PressButton("Continue")
+	claire.SeesErrors("urgent-errors", "What is happening?", "Select the time zone of the time you gave")
+	claire.FixError("Select the time zone of the time you gave")
+	claire.Select("Time zone of that place", "UTC+03:00")
+	claire.PressButton("Continue")
+	// The case is filed: it already says who the person is.
+	claire.Sees("urgent-asked", "What you ask, and a contact")
 	claire.Check("Block the data while the case is examined")
 	claire.Check("Examine the case first (priority handling)")
 	claire.Fill("Why is it urgent?", "Mr Demir must fly to Istanbul for his mother's funeral; he risks arrest on arrival.")
 	claire.Fill("Contact reachable day and night", "Claire Dubois, +33 6 00 00 00 00")
+	claire.PressButton("Continue")
+	claire.Sees("urgent-check", "Check and send the urgent request")
+	claire.SeesText("This is not a decision on whether the data should be deleted.")
 	claire.Upload("File", ticket)
 	claire.PressButton("Send urgent request")
-	claire.SeesErrors("urgent-errors", "Ask for urgent provisional measures",
-		"Select the time zone of the time you gave", "Confirm the declaration to submit the request")
-	claire.FixError("Select the time zone of the time you gave")
-	claire.Select("Time zone of that place", "UTC+03:00")
+	claire.SeesErrors("urgent-check-errors", "Check and send the urgent request",
+		"Confirm the declaration to submit the request")
 	claire.Upload("File", ticket)
 	claire.Check("I declare that the information in this request is true to the best of my knowledge and that I am entitled to file it.")
 	claire.PressButton("Send urgent request")

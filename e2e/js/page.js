@@ -205,6 +205,11 @@
     })),
     // Where the first element matching selector is in the viewport, in CSS
     // pixels, and how far the page scrolls; null when there is none.
+    // Whether the page is laid out for a screen of the given width and
+    // height (emulation of the viewport and of the print medium reaches
+    // the renderer after the call that asks for it has returned).
+    laidOutFor: (width, height) => window.innerWidth === width && window.innerHeight === height &&
+      !window.matchMedia('print').matches,
     box: (selector) => {
       const el = document.querySelector(selector);
       if (!el) return null;
