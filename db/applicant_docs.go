@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"time"
 
 	"github.com/ccf-portal/ccfportal/db/blob"
 	"github.com/ccf-portal/ccfportal/db/conn"
@@ -105,4 +106,34 @@ func (db *DB) copyIntoDraft(ctx context.Context, draft domain.Request, filer dom
 	_, err = db.AddDocument(ctx, draft, filer, domain.NewDocument{Type: d.Type, Name: d.Name,
 		Description: d.SignedOn}, staged, blobs)
 	return err
+}
+
+// FiledPowersOfAttorney lists the powers of attorney filed with the
+// record's submitted requests: counsel who filed one with a request must
+// not be told the record has none. A filed one's signing date is known
+// when it came from the record, which keeps the date as its description.
+func (db *DB) FiledPowersOfAttorney(ctx context.Context, applicantID int64) ([]domain.ApplicantDocument, error) {
+	rows, err := db.Reader().QueryContext(ctx, `SELECT d.description FROM documents d JOIN requests r ON r.id = d.request_id
+		WHERE r.applicant_id = ? AND r.status != ? AND d.doc_type = ?`, applicantID, domain.StatusDraft, domain.DocPowerOfAttorney)
+	return conn.Rows(fmt.Sprintf("list powers of attorney filed for applicant %d", applicantID), rows, err,
+		func(row conn.Scanner) (domain.ApplicantDocument, error) {
+			d := domain.ApplicantDocument{ApplicantID: applicantID, Type: domain.DocPowerOfAttorney}
+			var description string
+			err := row.Scan(&description)
+			if _, perr := time.Parse(time.DateOnly, description); perr == nil {
+				d.SignedOn = description
+			}
+			return d, err
+		})
+}
+
+// RecordFlags works out what needs attention on record a, whose kept
+// documents are docs, counting the powers of attorney filed with its
+// requests too.
+func (db *DB) RecordFlags(ctx context.Context, a domain.Applicant, docs []domain.ApplicantDocument) (domain.Flags, error) {
+	filed, err := db.FiledPowersOfAttorney(ctx, a.ID)
+	if err != nil {
+		return domain.Flags{}, err
+	}
+	return domain.ApplicantFlags(a, append(append([]domain.ApplicantDocument{}, docs...), filed...), db.Clock.Now()), nil
 }

@@ -38,7 +38,9 @@ func (db *DB) applicantSummary(ctx context.Context, a domain.Applicant, now time
 	if err != nil {
 		return s, err
 	}
-	s.Flags = domain.ApplicantFlags(a, docs, now)
+	if s.Flags, err = db.RecordFlags(ctx, a, docs); err != nil {
+		return s, err
+	}
 	for _, r := range reqs {
 		db.summarise(ctx, &s, r)
 	}

@@ -34,7 +34,9 @@ func (h *Handlers) applicantView(c echo.Context, a domain.Applicant) (views.Appl
 	if v.Requests, err = h.DB.ApplicantRequests(ctx, a.ID, *CurrentUser(c)); err != nil {
 		return v, err
 	}
-	v.Flags = domain.ApplicantFlags(a, v.Documents, h.DB.Clock.Now())
+	if v.Flags, err = h.DB.RecordFlags(ctx, a, v.Documents); err != nil {
+		return v, err
+	}
 	v.IsCreator = a.CreatedBy == CurrentUser(c).ID
 	return v, nil
 }
