@@ -47,3 +47,12 @@ func applicantFormAction(a domain.Applicant) string {
 	}
 	return ApplicantPath(a)
 }
+
+// applicantEventTitle is one line of a record's history: who did it, and
+// whom an access change was for. Only those messages name a second person.
+func applicantEventTitle(ctx context.Context, e domain.ApplicantEvent) string {
+	if e.SubjectName == "" {
+		return T(ctx, "applicant.event."+e.Kind, e.ActorName)
+	}
+	return T(ctx, "applicant.event."+e.Kind, e.ActorName, e.SubjectName)
+}

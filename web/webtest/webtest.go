@@ -141,8 +141,18 @@ func (c *Client) Do(req *http.Request) *Response {
 	defer resp.Body.Close()
 	body, err := io.ReadAll(resp.Body)
 	require.NoError(c.t, err)
+	if strings.HasPrefix(resp.Header.Get("Content-Type"), "text/html") {
+		if bad := formatFault.Find(body); bad != nil {
+			c.t.Errorf("%s %s: the page shows a message with the wrong arguments: %q", req.Method, req.URL.Path, bad)
+		}
+	}
 	return &Response{Status: resp.StatusCode, Header: resp.Header, Body: string(body)}
 }
+
+// formatFault is what fmt writes in place of a message's missing, extra
+// or mistyped arguments ("%!(EXTRA string=)", "%!s(MISSING)"): a person
+// must never read it.
+var formatFault = regexp.MustCompile(`%!\w*\([^)]{0,40}\)`)
 
 // Get fetches path.
 func (c *Client) Get(path string) *Response {
