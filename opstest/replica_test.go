@@ -73,7 +73,7 @@ func TestLitestreamReplicaRestores(t *testing.T) {
 	require.Equal(t, want, storeDigest(t, filepath.Join(restored, "ccf.db")), "the restored store differs from the one the portal left")
 	copied := syncEvidence(t, filepath.Join(data, "evidence", "blobs"), filepath.Join(restored, "evidence", "blobs"))
 
-	secrets := filepath.Join(data, "secrets.json")
+	secrets := filepath.Join(data+".keys", "secrets.json") // made beside the data folder
 	out, err := exec.Command(portalBinary(t), "check", "-data", restored, "-secrets", secrets).CombinedOutput()
 	require.NoError(t, err, "ccfportal check on the restored folder:\n%s", out)
 	t.Logf("ccfportal check on the restored folder (%d evidence files copied): %s", copied, strings.TrimSpace(string(out)))

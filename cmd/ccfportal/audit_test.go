@@ -51,10 +51,10 @@ func checkpointStore(t *testing.T, data string) {
 	store, err := db.Open(ctx, filepath.Join(data, "ccf.db"), domain.SystemClock{})
 	require.NoError(t, err)
 	defer store.Close()
-	secrets, err := loadExistingSecrets(filepath.Join(data, "secrets.json"))
+	secrets, err := loadExistingSecrets(keysFile(data))
 	require.NoError(t, err)
 	require.NoError(t, store.LoadKeys(secrets.EncryptionKey))
-	wrote, err := store.WriteCheckpoint(ctx, filepath.Join(data, "audit-anchor.log"))
+	wrote, err := store.WriteCheckpoint(ctx, anchorFile(data))
 	require.NoError(t, err)
 	assert.True(t, wrote)
 }
@@ -75,9 +75,9 @@ func TestAuditVerifyFindsTruncationAndRewritingThroughTheCheckpoints(t *testing.
 	out.Reset()
 	require.NoError(t, run(ctx, []string{"audit", "verify", "-data", data}, nil, &out, io.Discard))
 	assert.Contains(t, out.String(), "Checkpoints hold: 1, the last at entry 3")
-	anchor, err := os.ReadFile(filepath.Join(data, "audit-anchor.log"))
+	anchor, err := os.ReadFile(anchorFile(data))
 	require.NoError(t, err)
-	info, err := os.Stat(filepath.Join(data, "audit-anchor.log"))
+	info, err := os.Stat(anchorFile(data))
 	require.NoError(t, err)
 	assert.Equal(t, os.FileMode(0o600), info.Mode().Perm())
 
@@ -102,7 +102,7 @@ func TestAuditVerifyFindsTruncationAndRewritingThroughTheCheckpoints(t *testing.
 	// A forged line, made without the keys, is refused.
 	forged := strings.Replace(string(anchor), " ", "  ", 1)
 	forged = strings.TrimSuffix(forged, "\n") + "0\n"
-	require.NoError(t, os.WriteFile(filepath.Join(data, "audit-anchor.log"), []byte(forged), 0o600))
+	require.NoError(t, os.WriteFile(anchorFile(data), []byte(forged), 0o600))
 	out.Reset()
 	err = run(ctx, []string{"audit", "verify", "-data", data}, nil, &out, io.Discard)
 	assert.ErrorIs(t, err, errAuditBroken)

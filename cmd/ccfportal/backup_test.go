@@ -89,7 +89,7 @@ func TestBackupUnderWriteLoadRestoresExactlyTheSnapshot(t *testing.T) {
 			for name := range entries {
 				assert.NotContains(t, name, "secrets", "no key material in the archive")
 			}
-			secrets, _ := os.ReadFile(filepath.Join(f.data, "secrets.json"))
+			secrets, _ := os.ReadFile(keysFile(f.data))
 			var keys struct {
 				EncryptionKey []byte `json:"encryption_key"`
 			}
@@ -103,7 +103,7 @@ func TestBackupUnderWriteLoadRestoresExactlyTheSnapshot(t *testing.T) {
 			assert.Greater(t, live["audit_log"], m.Rows["audit_log"])
 
 			restored := filepath.Join(t.TempDir(), "restored")
-			restoreOut, err := f.run(t, "restore", "-in", out, "-data", restored, "-secrets", filepath.Join(f.data, "secrets.json"))
+			restoreOut, err := f.run(t, "restore", "-in", out, "-data", restored, "-secrets", keysFile(f.data))
 			require.NoError(t, err, restoreOut)
 			assert.Contains(t, restoreOut, "Every evidence file opens with the key")
 
@@ -131,7 +131,7 @@ func TestBackupUnderWriteLoadRestoresExactlyTheSnapshot(t *testing.T) {
 				SHA256: fileSHA256(t, filepath.Join(restored, "ccf.db"))})
 
 			// The restored store, with the same keys, passes every check.
-			checkOut, err := f.run(t, "check", "-data", restored, "-secrets", filepath.Join(f.data, "secrets.json"))
+			checkOut, err := f.run(t, "check", "-data", restored, "-secrets", keysFile(f.data))
 			require.NoError(t, err, checkOut)
 			assert.Contains(t, checkOut, "The store is healthy.")
 			leftovers, _ := filepath.Glob(filepath.Join(filepath.Dir(out), ".*"))

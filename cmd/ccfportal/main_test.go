@@ -65,9 +65,15 @@ func TestServeStartsCreatesDataPrintsSetupLinkAndShutsDownCleanly(t *testing.T) 
 	assert.Equal(t, http.StatusOK, resp.StatusCode)
 	assert.Contains(t, out.String(), base+"/staff/setup/", "no staff yet: the one-time link is printed")
 
-	info, err := os.Stat(filepath.Join(data, "secrets.json"))
+	// The keys are made beside the data folder, never in it: a copy of the
+	// folder (a backup, an image of its volume) holds none.
+	assert.NoFileExists(t, filepath.Join(data, "secrets.json"))
+	info, err := os.Stat(keysFile(data))
 	require.NoError(t, err)
 	assert.Equal(t, os.FileMode(0o600), info.Mode().Perm())
+	dir, err := os.Stat(filepath.Dir(keysFile(data)))
+	require.NoError(t, err)
+	assert.Equal(t, os.FileMode(0o700), dir.Mode().Perm())
 	// Everything in the data folder is private from the first start: the
 	// database's WAL and shared-memory files as much as the database.
 	walked := 0
@@ -83,8 +89,8 @@ func TestServeStartsCreatesDataPrintsSetupLinkAndShutsDownCleanly(t *testing.T) 
 		walked++
 		return nil
 	}))
-	assert.Greater(t, walked, 4, "the database, its WAL, the secrets and the evidence folders")
-	secrets, _ := os.ReadFile(filepath.Join(data, "secrets.json"))
+	assert.Greater(t, walked, 4, "the database, its WAL and the evidence folders")
+	secrets, _ := os.ReadFile(keysFile(data))
 
 	cancel()
 	require.NoError(t, <-done)
@@ -96,7 +102,7 @@ func TestServeStartsCreatesDataPrintsSetupLinkAndShutsDownCleanly(t *testing.T) 
 	require.Eventually(t, func() bool { return runningAt.MatchString(out2.String()) }, 30*time.Second, 20*time.Millisecond)
 	cancel2()
 	require.NoError(t, <-done)
-	again, _ := os.ReadFile(filepath.Join(data, "secrets.json"))
+	again, _ := os.ReadFile(keysFile(data))
 	assert.Equal(t, secrets, again)
 }
 

@@ -43,7 +43,7 @@ func TestStartUpClearsTempFilesAndQuarantinesFilesWithoutARecord(t *testing.T) {
 	ctx := context.Background()
 	require.NoError(t, run(ctx, []string{"seed", "-data", data, "-n", "12", "-documents", "3"}, nil, io.Discard, io.Discard))
 
-	secrets, err := web.LoadOrCreateSecrets(filepath.Join(data, "secrets.json"))
+	secrets, err := web.LoadOrCreateSecrets(keysFile(data))
 	require.NoError(t, err)
 	blobs, err := blob.NewStore(filepath.Join(data, "evidence"), secrets.EncryptionKey)
 	require.NoError(t, err)

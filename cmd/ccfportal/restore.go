@@ -62,7 +62,7 @@ func restore(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	if blobKey == nil {
 		fmt.Fprintf(stdout, "The backup holds no keys. Before starting the portal on %s, copy the secrets file of the store it came from to %s,\n"+
 			"or start it with -secrets FILE: a portal started without that file makes new keys and can read none of the evidence.\n",
-			sf.data, filepath.Join(sf.data, "secrets.json"))
+			sf.data, sf.defaultSecretsPath())
 		return nil
 	}
 	for _, p := range damaged {

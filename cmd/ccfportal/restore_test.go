@@ -44,14 +44,15 @@ func TestRestoreIntoAnEmptyFolderWithoutSecretsSaysHowToBringTheKeys(t *testing.
 	printed, err := f.run(t, "restore", "-in", out, "-data", target)
 	require.NoError(t, err)
 	assert.Contains(t, printed, "The backup holds no keys")
-	assert.Contains(t, printed, filepath.Join(target, "secrets.json"))
-	assert.NoFileExists(t, filepath.Join(target, "secrets.json"), "restore never makes keys")
+	assert.Contains(t, printed, keysFile(target))
+	assert.NoFileExists(t, keysFile(target), "restore never makes keys")
 	assert.FileExists(t, filepath.Join(target, "ccf.db"))
 
 	// Once the operator copies the secrets file in, the store checks healthy.
-	secrets, err := os.ReadFile(filepath.Join(f.data, "secrets.json"))
+	secrets, err := os.ReadFile(keysFile(f.data))
 	require.NoError(t, err)
-	require.NoError(t, os.WriteFile(filepath.Join(target, "secrets.json"), secrets, 0o600))
+	require.NoError(t, os.MkdirAll(filepath.Dir(keysFile(target)), 0o700))
+	require.NoError(t, os.WriteFile(keysFile(target), secrets, 0o600))
 	printed, err = f.run(t, "check", "-data", target)
 	require.NoError(t, err, printed)
 }
@@ -61,7 +62,7 @@ func TestRestoreRefusesAnotherStoresKeys(t *testing.T) {
 	f, out := backedUp(t, "b.tar")
 	other := newFixture(t)
 	target := filepath.Join(t.TempDir(), "restored")
-	_, err := f.run(t, "restore", "-in", out, "-data", target, "-secrets", filepath.Join(other.data, "secrets.json"))
+	_, err := f.run(t, "restore", "-in", out, "-data", target, "-secrets", keysFile(other.data))
 	assert.ErrorContains(t, err, "opens none of the evidence")
 	assert.NoDirExists(t, target)
 	_, err = f.run(t, "restore", "-in", out, "-data", target, "-secrets", filepath.Join(t.TempDir(), "absent.json"))

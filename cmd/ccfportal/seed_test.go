@@ -32,7 +32,7 @@ func TestSeedFillsAStoreWithDownloadableDemoCases(t *testing.T) {
 	real, err := store.RealFilings(ctx)
 	require.NoError(t, err)
 	assert.Zero(t, real)
-	secrets, err := web.LoadOrCreateSecrets(filepath.Join(data, "secrets.json"))
+	secrets, err := web.LoadOrCreateSecrets(keysFile(data))
 	require.NoError(t, err)
 	blobs, err := blob.NewStore(filepath.Join(data, "evidence"), secrets.EncryptionKey)
 	require.NoError(t, err)

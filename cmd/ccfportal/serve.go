@@ -136,6 +136,12 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) (err er
 	if err != nil {
 		return err
 	}
+	if cfg.secretsInData() {
+		// Paths only: they are the operator's, not anyone's personal data.
+		logger.Warn("the secrets file is inside the data folder, so a copy of the folder holds the keys: "+
+			"stop the portal and move it (with audit-anchor.log beside it), or pass -secrets",
+			"secrets", cfg.secretsPath(), "move_to", cfg.defaultSecretsPath())
+	}
 	if sealed, err := store.UseKeys(ctx, secrets.EncryptionKey); err != nil {
 		return fmt.Errorf("load the store's keys: %w", err)
 	} else if sealed > 0 {

@@ -83,7 +83,7 @@ func TestKeysAreNeverReplacedBesideExistingEvidence(t *testing.T) {
 			f := newFixture(t)
 			c.setup(t, f)
 			require.NoError(t, f.store.Close())
-			secrets := filepath.Join(f.data, "secrets.json")
+			secrets := keysFile(f.data)
 			require.NoError(t, os.Remove(secrets))
 
 			var out syncBuffer

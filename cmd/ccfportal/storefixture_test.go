@@ -38,7 +38,7 @@ type fixture struct {
 func newFixture(t *testing.T) *fixture {
 	t.Helper()
 	data := t.TempDir()
-	secrets, err := web.LoadOrCreateSecrets(filepath.Join(data, "secrets.json"))
+	secrets, err := web.LoadOrCreateSecrets(keysFile(data))
 	require.NoError(t, err)
 	store, err := db.Open(context.Background(), filepath.Join(data, "ccf.db"), domain.SystemClock{})
 	require.NoError(t, err)
