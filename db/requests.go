@@ -30,6 +30,7 @@ func (db *DB) CreateDraft(ctx context.Context, filer domain.User, o domain.Draft
 	if o.FollowUp {
 		answers["follow_up"] = "reissued"
 	}
+	domain.MarkCopied(answers)
 	body, _ := json.Marshal(answers)
 	now := db.Clock.Now().Unix()
 	var id int64
@@ -168,6 +169,11 @@ func (db *DB) SaveAnswers(ctx context.Context, r domain.Request, s domain.Sectio
 			cur = domain.Answers{}
 		}
 		m = edits.Merge(s, cur, e)
+		// Saving a section whose details were copied confirms them, even
+		// unchanged; a save refused or in conflict confirms nothing.
+		if len(m.Refused) == 0 && len(m.Conflicts) == 0 && domain.ConfirmCopied(m.Answers, s.Key) {
+			m.Changed = true
+		}
 		if !m.Changed {
 			return nil
 		}

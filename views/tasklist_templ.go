@@ -452,6 +452,8 @@ func taskTagClass(s domain.SectionState) string {
 		return "tag tag-green"
 	case domain.SectionInProgress:
 		return "tag tag-yellow"
+	case domain.SectionToCheck:
+		return "tag tag-blue"
 	}
 	return "tag tag-grey"
 }

@@ -114,6 +114,9 @@ func Tasks(f Filing, now time.Time) []Task {
 		if s.Key == SectionRemedy && state == SectionNotStarted {
 			state = SectionOptional
 		}
+		if state == SectionCompleted && Copied(f.Request.Answers, s.Key) {
+			state = SectionToCheck
+		}
 		out = append(out, Task{Key: s.Key, State: state})
 		if s.Key == SectionContact && f.Request.IsDeletion() {
 			out = append(out, Task{TaskDataItems, itemsState(f, now)}, Task{TaskGrounds, groundsState(f)},

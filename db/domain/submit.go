@@ -24,6 +24,11 @@ func Problems(f Filing, limits Limits, now time.Time) []Problem {
 		out = append(out, Problem{Key: "problem.purpose_missing", Blocking: true})
 	}
 	for _, t := range Tasks(f, now) {
+		if t.State == SectionToCheck {
+			out = append(out, Problem{Key: "problem.section_to_check", Section: t.Key, Blocking: true,
+				Args: []any{"task." + t.Key}})
+			continue
+		}
 		// Documents and grounds have problems of their own, stated more exactly.
 		if t.State != SectionCompleted && t.State != SectionOptional && t.Key != TaskEvidence && t.Key != SectionDocuments && t.Key != TaskGrounds {
 			out = append(out, Problem{Key: "problem.section_incomplete", Section: t.Key, Blocking: true,
