@@ -94,7 +94,7 @@ func Validate(d *Decision, now time.Time) domain.FieldErrors {
 		checkDecided(decided, ref, refOK, &errs)
 	}
 	if !d.HasCopy && d.CopyNote == "" {
-		errs.Add("prior_copy", "prior.copy_or_note")
+		errs.Add("decision_copy", "prior.copy_or_note")
 	}
 	if !errs.Any() {
 		d.Reference = ref.String()
@@ -103,16 +103,17 @@ func Validate(d *Decision, now time.Time) domain.FieldErrors {
 }
 
 // checkDecided refuses a decision date before 2004 or before the year of
-// its own case, unless the field already has a problem.
+// its own case, unless the field already has a problem. Years go into the
+// message as text: a number would be written with a thousands separator.
 func checkDecided(decided time.Time, ref Reference, refOK bool, errs *domain.FieldErrors) {
 	if _, bad := errs.For("prior_decided"); bad {
 		return
 	}
 	switch {
 	case decided.Year() < FirstDecisionYear:
-		errs.Add("prior_decided", "prior.decided_too_early", FirstDecisionYear)
+		errs.Add("prior_decided", "prior.decided_too_early", strconv.Itoa(FirstDecisionYear))
 	case refOK && decided.Year() < ref.Year:
-		errs.Add("prior_decided", "prior.decided_before_case", ref.Year)
+		errs.Add("prior_decided", "prior.decided_before_case", strconv.Itoa(ref.Year))
 	}
 }
 
@@ -120,4 +121,21 @@ func checkDecided(decided time.Time, ref Reference, refOK bool, errs *domain.Fie
 // error summary follows the form's order.
 func insertFirst(errs domain.FieldErrors, field, message string, args ...any) domain.FieldErrors {
 	return append(domain.FieldErrors{{Field: field, Message: message, Args: args}}, errs...)
+}
+
+// Purpose is why a request names an earlier case.
+type Purpose string
+
+// The purposes.
+const (
+	// PurposeRevision: the request asks to revise the earlier decision.
+	PurposeRevision Purpose = "revision"
+	// PurposeReissued: the earlier case ended, and its data were re-issued.
+	PurposeReissued Purpose = "reissued"
+)
+
+// Case is the earlier case a request names, as the store keeps it.
+type Case struct {
+	Purpose  Purpose
+	Decision Decision
 }

@@ -85,7 +85,7 @@ func TestTheDecisionDateIsPastAndNotBefore2004(t *testing.T) {
 func TestWithoutACopyANoteIsNeeded(t *testing.T) {
 	now := clock().Now()
 	d := Decision{Reference: "CCF/2019/1234", DecidedOn: "2020-06-15"}
-	assert.Equal(t, "prior.copy_or_note", messages(Validate(&d, now))["prior_copy"])
+	assert.Equal(t, "prior.copy_or_note", messages(Validate(&d, now))["decision_copy"])
 	d.CopyNote = "The letter was lost when I had to leave my home."
 	assert.Empty(t, Validate(&d, now))
 	d.CopyNote = strings.Repeat("x", MaxNoteRunes+1)
@@ -114,7 +114,7 @@ func TestARevisionOfAnEarlierCaseIsCheckedWhole(t *testing.T) {
 	empty := Revision{Person: domain.Answers{}, Answers: domain.Answers{}}
 	got := messages(ValidateRevision(&empty, c.Now()))
 	for _, field := range []string{"representation", "full_name", "language", "prior_reference", "prior_decided",
-		"prior_copy", "revision_fact", "summary_file"} {
+		"decision_copy", "revision_fact", "summary_file"} {
 		assert.Contains(t, got, field)
 	}
 }
