@@ -205,6 +205,8 @@ func TestALatePrePortalRevisionIsWarnedAndFiledWithTheLateFlag(t *testing.T) {
 	assert.Contains(t, page, "Filed late: the 6 months after the stated discovery ended on 2 February 2026")
 	assert.Contains(t, page, reason)
 	assert.Contains(t, page, "Earlier case CCF-2019-001234, decided 15 June 2020, outside the portal.")
+	queue := staff.Get("/staff").Body
+	assert.Contains(t, queue, "earlier case CCF-2019-001234 decided 15 June 2020, outside the portal", "the queue names it too")
 }
 
 func TestAForgedPrePortalPostIsRefused(t *testing.T) {
@@ -248,10 +250,13 @@ func TestReissuanceFollowUpNamesAPrePortalCaseByCCFReference(t *testing.T) {
 	assert.Equal(t, "reissued", app.QueryString(`SELECT json_extract(answers, '$.follow_up') FROM requests WHERE id = 1`))
 	casePage := c.Get(req).Body
 	assert.Contains(t, casePage, "Earlier case CCF-2021-000077, decided 3 November 2022, outside the portal.")
-	staffPage := app.Staff("clerk@ccf.example").Get("/staff/requests/1").Body
+	staff := app.Staff("clerk@ccf.example")
+	staffPage := staff.Get("/staff/requests/1").Body
 	assert.Contains(t, staffPage, "Filed after the data of an earlier case were re-issued.")
 	assert.Contains(t, staffPage, "Earlier case CCF-2021-000077, decided 3 November 2022, outside the portal.")
 	assert.Contains(t, staffPage, "deleted-2022.pdf")
+	assert.Contains(t, staff.Get("/staff").Body,
+		"earlier case CCF-2021-000077 decided 3 November 2022, outside the portal")
 
 	other := app.Petitioner("other@example.org")
 	assert.Equal(t, http.StatusNotFound, other.Get(req).Status)
