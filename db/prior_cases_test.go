@@ -10,12 +10,12 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
-	"github.com/ccf-portal/ccfportal/db"
 	"github.com/ccf-portal/ccfportal/db/blob"
 	"github.com/ccf-portal/ccfportal/db/dbtest"
 	"github.com/ccf-portal/ccfportal/db/domain"
 	"github.com/ccf-portal/ccfportal/db/domain/prior"
 	"github.com/ccf-portal/ccfportal/db/filetype"
+	priorstore "github.com/ccf-portal/ccfportal/db/prior"
 )
 
 // priorBlobs is an encrypted file store in a folder of its own, whose
@@ -38,10 +38,10 @@ func countFiles(t *testing.T, dir string) int {
 	return n
 }
 
-func stagedPDF(t *testing.T, blobs *blob.Store, name string, typ domain.DocType) db.PriorFile {
+func stagedPDF(t *testing.T, blobs *blob.Store, name string, typ domain.DocType) priorstore.File {
 	b, err := blobs.Stage(bytes.NewReader(filetype.MinimalPDF(name)), name, 1<<20)
 	require.NoError(t, err)
-	return db.PriorFile{Doc: domain.NewDocument{Type: typ, Name: name, PageCount: 1}, Blob: b}
+	return priorstore.File{Doc: domain.NewDocument{Type: typ, Name: name, PageCount: 1}, Blob: b}
 }
 
 func priorRevision(discovered string) prior.Revision {
@@ -59,7 +59,7 @@ func TestAPriorRevisionIsFiledWholeWithItsEarlierCase(t *testing.T) {
 	store, _ := dbtest.Open(t)
 	blobs, dir := priorBlobs(t)
 	u := dbtest.User(t, store, domain.RolePetitioner, "amal@example.org")
-	files := []db.PriorFile{stagedPDF(t, blobs, "summary.pdf", domain.DocRevisionSummary),
+	files := []priorstore.File{stagedPDF(t, blobs, "summary.pdf", domain.DocRevisionSummary),
 		stagedPDF(t, blobs, "decision.pdf", domain.DocPriorDecision), {}}
 	r, err := store.FilePriorRevision(t.Context(), u, priorRevision("2026-02-01"), files, blobs)
 	require.NoError(t, err)
@@ -87,7 +87,7 @@ func TestAFailedPriorRevisionLeavesNoRowAndNoFile(t *testing.T) {
 	store, _ := dbtest.Open(t)
 	blobs, dir := priorBlobs(t)
 	ghost := domain.User{ID: 999, Role: domain.RolePetitioner} // no such account: the insert fails
-	files := []db.PriorFile{stagedPDF(t, blobs, "summary.pdf", domain.DocRevisionSummary),
+	files := []priorstore.File{stagedPDF(t, blobs, "summary.pdf", domain.DocRevisionSummary),
 		stagedPDF(t, blobs, "decision.pdf", domain.DocPriorDecision)}
 	_, err := store.FilePriorRevision(t.Context(), ghost, priorRevision("2026-02-01"), files, blobs)
 	require.Error(t, err)
@@ -99,7 +99,7 @@ func TestAFailedPriorRevisionLeavesNoRowAndNoFile(t *testing.T) {
 	assert.Zero(t, countFiles(t, dir), "the published files went with the rows")
 
 	staff := dbtest.User(t, store, domain.RoleStaff, "clerk@ccf.example")
-	files = []db.PriorFile{stagedPDF(t, blobs, "summary.pdf", domain.DocRevisionSummary)}
+	files = []priorstore.File{stagedPDF(t, blobs, "summary.pdf", domain.DocRevisionSummary)}
 	_, err = store.FilePriorRevision(t.Context(), staff, priorRevision("2026-02-01"), files, blobs)
 	assert.Equal(t, domain.EForbidden, domain.ErrorCode(err), "only the person concerned or their counsel file")
 	assert.Zero(t, countFiles(t, dir))
@@ -112,11 +112,11 @@ func TestALatePriorRevisionIsFiledAsTheClockMoves(t *testing.T) {
 	rev := priorRevision(clock.Now().AddDate(0, -5, 0).Format(time.DateOnly))
 	rev.Person["representation"], rev.Person["relationship"] = "representative", "lawyer"
 	clock.Advance(60 * 24 * time.Hour)
-	files := []db.PriorFile{stagedPDF(t, blobs, "summary.pdf", domain.DocRevisionSummary)}
+	files := []priorstore.File{stagedPDF(t, blobs, "summary.pdf", domain.DocRevisionSummary)}
 	_, err := store.FilePriorRevision(t.Context(), u, rev, files, blobs)
 	assert.Equal(t, domain.EInvalid, domain.ErrorCode(err), "now late: the store asks why too")
 	rev.Answers["revision_late_reason"] = "Served on me only last week."
-	files = []db.PriorFile{stagedPDF(t, blobs, "summary.pdf", domain.DocRevisionSummary)}
+	files = []priorstore.File{stagedPDF(t, blobs, "summary.pdf", domain.DocRevisionSummary)}
 	r, err := store.FilePriorRevision(t.Context(), u, rev, files, blobs)
 	require.NoError(t, err, "late is filed")
 	late, _ := domain.RevisionLate(r.Answers, r.SubmittedAt)
@@ -129,7 +129,7 @@ func TestAReissuedFollowUpStartsADraftWithTheEarlierCase(t *testing.T) {
 	u := dbtest.User(t, store, domain.RolePetitioner, "amal@example.org")
 	tomorrow := clock.Now().AddDate(0, 0, 1).Format(time.DateOnly)
 	d := prior.Decision{Reference: "CCF-2026-000012", DecidedOn: tomorrow, CopyNote: "Lost."}
-	_, err := store.StartReissuedFollowUp(t.Context(), u, domain.DraftOptions{Kind: domain.KindDeletion}, d, db.PriorFile{}, blobs)
+	_, err := store.StartReissuedFollowUp(t.Context(), u, domain.DraftOptions{Kind: domain.KindDeletion}, d, priorstore.File{}, blobs)
 	assert.Equal(t, domain.EInvalid, domain.ErrorCode(err), "a decision not yet taken")
 
 	clock.Advance(24 * time.Hour)
@@ -146,6 +146,6 @@ func TestAReissuedFollowUpStartsADraftWithTheEarlierCase(t *testing.T) {
 	assert.True(t, c.Decision.HasCopy)
 	assert.Equal(t, 1, countFiles(t, dir))
 
-	_, err = store.StartReissuedFollowUp(t.Context(), u, domain.DraftOptions{Kind: domain.KindAccess}, d, db.PriorFile{}, blobs)
+	_, err = store.StartReissuedFollowUp(t.Context(), u, domain.DraftOptions{Kind: domain.KindAccess}, d, priorstore.File{}, blobs)
 	assert.Equal(t, domain.EInvalid, domain.ErrorCode(err), "an access request follows no re-issued data")
 }

@@ -9,9 +9,9 @@ import (
 	"net/url"
 	"strings"
 
-	"github.com/ccf-portal/ccfportal/db"
 	"github.com/ccf-portal/ccfportal/db/domain"
 	rules "github.com/ccf-portal/ccfportal/db/domain/prior"
+	priorstore "github.com/ccf-portal/ccfportal/db/prior"
 	"github.com/ccf-portal/ccfportal/handlers"
 	"github.com/ccf-portal/ccfportal/views"
 )
@@ -49,12 +49,12 @@ func decisionFrom(fields url.Values, files map[string]handlers.UploadedFile) (ru
 }
 
 // priorFile is the store's record of one staged file, if it came.
-func priorFile(files map[string]handlers.UploadedFile, input string, t domain.DocType) db.PriorFile {
+func priorFile(files map[string]handlers.UploadedFile, input string, t domain.DocType) priorstore.File {
 	f, ok := files[input]
 	if !ok {
-		return db.PriorFile{}
+		return priorstore.File{}
 	}
-	return db.PriorFile{Doc: domain.NewDocument{Type: t, Name: f.Filename, PageCount: f.Pages, PagesUnknown: f.PagesUnknown},
+	return priorstore.File{Doc: domain.NewDocument{Type: t, Name: f.Filename, PageCount: f.Pages, PagesUnknown: f.PagesUnknown},
 		Blob: f.Blob}
 }
 

@@ -5,9 +5,9 @@ import (
 
 	"github.com/labstack/echo/v4"
 
-	"github.com/ccf-portal/ccfportal/db"
 	"github.com/ccf-portal/ccfportal/db/domain"
 	rules "github.com/ccf-portal/ccfportal/db/domain/prior"
+	priorstore "github.com/ccf-portal/ccfportal/db/prior"
 	"github.com/ccf-portal/ccfportal/handlers"
 	"github.com/ccf-portal/ccfportal/views"
 )
@@ -37,7 +37,7 @@ func (h *Handlers) FileRevision(c echo.Context) error {
 		h.discard(files)
 		return h.Render(c, http.StatusUnprocessableEntity, views.PriorRevisionPage(form(revisionForm, a, errs, up.Fields), h.maxMB()))
 	}
-	r, err := h.DB.FilePriorRevision(c.Request().Context(), *handlers.CurrentUser(c), rev, []db.PriorFile{
+	r, err := h.DB.FilePriorRevision(c.Request().Context(), *handlers.CurrentUser(c), rev, []priorstore.File{
 		priorFile(files, "summary_file", domain.DocRevisionSummary),
 		priorFile(files, copyInput, domain.DocPriorDecision),
 		priorFile(files, "file", domain.DocOtherEvidence)}, h.Blobs)
