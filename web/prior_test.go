@@ -162,6 +162,7 @@ func TestRevisionOfAPrePortalDecisionWithoutACopyNeedsANote(t *testing.T) {
 func TestABadCCFReferenceIsRefusedWithWhatWasTypedKept(t *testing.T) {
 	app := webtest.New(t)
 	c := app.Counsel("lawyer@example.org")
+	assert.Contains(t, c.Get("/revision/earlier").Body, `value="lawyer" id="relationship" checked`, "counsel files for a client")
 	fields := priorRevisionFields("2019/1234", webtest.Start.AddDate(0, -1, 0))
 	setField(fields, "representation", "representative")
 	fields = append(fields, webtest.F("relationship", "lawyer"))

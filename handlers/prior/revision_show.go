@@ -13,9 +13,12 @@ import (
 // ShowRevision is the application for revision of a decision taken
 // outside the portal, reached without a decided case in it.
 func (h *Handlers) ShowRevision(c echo.Context) error {
+	// Start from who usually files: the person concerned, or counsel for
+	// a client; either may change it.
 	f := views.NewForm()
-	if handlers.CurrentUser(c).Role == domain.RolePetitioner {
-		f.Values["representation"] = "self"
+	f.Values["representation"] = "self"
+	if handlers.CurrentUser(c).Role == domain.RoleCounsel {
+		f.Values["representation"], f.Values["relationship"] = "representative", "lawyer"
 	}
 	return h.Render(c, http.StatusOK, views.PriorRevisionPage(f, h.maxMB()))
 }
