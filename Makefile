@@ -51,6 +51,7 @@ fuzz:
 	$(GO) test ./db/filetype/ -run XXX -fuzz '^FuzzSanitizeFilename$$' -fuzztime 30s
 	$(GO) test ./db/blob/ -run XXX -fuzz '^FuzzBlobOpen$$' -fuzztime 30s
 	$(GO) test ./db/filetype/ -run XXX -fuzz '^FuzzInspectPDF$$' -fuzztime 30s
+	$(GO) test ./db/domain/prior/ -run XXX -fuzz '^FuzzParseReference$$' -fuzztime 30s
 
 ## bench: build the portal and a bare Echo server, seed BENCH_CASES cases (100000) into a temp
 ##        folder, load every page and race saves against them, and print the table of issue 21.

@@ -30,25 +30,30 @@ func (db *DB) CreateDraft(ctx context.Context, filer domain.User, o domain.Draft
 	if o.FollowUp {
 		answers["follow_up"] = "reissued"
 	}
-	domain.MarkCopied(answers)
-	body, _ := json.Marshal(answers)
-	now := db.Clock.Now().Unix()
 	var id int64
-	err = db.Write(ctx, func(tx *sql.Tx) error {
-		res, err := tx.ExecContext(ctx, `INSERT INTO requests (kind, also_access, status, filer_id, applicant_id, parent_id,
-			answers, applicant_name, language, created_at, updated_at) VALUES (?, ?, 'draft', ?, ?, ?, ?, ?, ?, ?, ?)`,
-			o.Kind, o.AlsoAccess, filer.ID, conn.NullID(applicantID), conn.NullID(o.ParentID), string(body), answers["full_name"],
-			answers["language"], now, now)
-		if err != nil {
-			return conn.Failed("create draft", err)
-		}
-		id, err = res.LastInsertId()
+	err = db.Write(ctx, func(tx *sql.Tx) (err error) {
+		id, err = insertDraft(ctx, tx, filer, o, answers, applicantID, db.Clock.Now().Unix())
 		return err
 	})
 	if err != nil {
 		return domain.Request{}, err
 	}
 	return db.RequestForUser(ctx, id, filer)
+}
+
+// insertDraft writes a new draft starting from answers, the details in
+// them marked as copied, to be checked.
+func insertDraft(ctx context.Context, tx *sql.Tx, filer domain.User, o domain.DraftOptions, answers domain.Answers, applicantID, now int64) (int64, error) {
+	domain.MarkCopied(answers)
+	body, _ := json.Marshal(answers)
+	res, err := tx.ExecContext(ctx, `INSERT INTO requests (kind, also_access, status, filer_id, applicant_id, parent_id,
+		answers, applicant_name, language, created_at, updated_at) VALUES (?, ?, 'draft', ?, ?, ?, ?, ?, ?, ?, ?)`,
+		o.Kind, o.AlsoAccess, filer.ID, conn.NullID(applicantID), conn.NullID(o.ParentID), string(body), answers["full_name"],
+		answers["language"], now, now)
+	if err != nil {
+		return 0, conn.Failed("create draft", err)
+	}
+	return res.LastInsertId()
 }
 
 // draftStart returns the answers a new draft starts with and the applicant

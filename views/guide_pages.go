@@ -27,7 +27,7 @@ var BeforeYouStart = Article{Path: "/help/before-you-start", Key: "gather", Bloc
 	{Heading: "guide.gather.every", Kind: Checklist, Items: numbered("guide.gather.every", 6)},
 	{Heading: "guide.gather.access", Kind: Checklist, Items: numbered("guide.gather.access", 2)},
 	{Heading: "guide.gather.deletion", Kind: Checklist, Items: numbered("guide.gather.deletion", 5)},
-	{Heading: "guide.gather.revision", Kind: Checklist, Items: numbered("guide.gather.revision", 4)},
+	{Heading: "guide.gather.revision", Kind: Checklist, Items: numbered("guide.gather.revision", 5)},
 	{Heading: "guide.gather.urgent", Kind: Checklist, Items: numbered("guide.gather.urgent", 2)},
 	{Heading: "guide.gather.grounds", Paras: paras("guide.gather.grounds", 1), Kind: Bullets,
 		Items: numbered("guide.gather.grounds", 11)},

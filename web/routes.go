@@ -19,6 +19,7 @@ import (
 	"github.com/ccf-portal/ccfportal/handlers/helpdesk"
 	"github.com/ccf-portal/ccfportal/handlers/inbox"
 	"github.com/ccf-portal/ccfportal/handlers/paper"
+	"github.com/ccf-portal/ccfportal/handlers/prior"
 	"github.com/ccf-portal/ccfportal/handlers/publish"
 	"github.com/ccf-portal/ccfportal/handlers/receipt"
 	"github.com/ccf-portal/ccfportal/handlers/recovery"
@@ -89,7 +90,16 @@ func (s *Server) routes() {
 	pages.GET("/dashboard", h.Dashboard, applicant)
 	pages.GET("/requests/new", h.NewRequest, applicant)
 	pages.POST("/requests", h.CreateRequest, applicant)
-	pages.GET("/requests/:id", h.ShowRequest, applicant)
+	// Earlier cases decided outside the portal (by e-mail or post), named
+	// by CCF reference, decision date and a copy: the revision of such a
+	// decision, and a deletion or correction request after its data were
+	// re-issued. Both case pages show the earlier case through pr.Panel.
+	pr := &prior.Handlers{Handlers: h}
+	pages.GET("/revision/earlier", pr.ShowRevision, applicant)
+	s.streaming(pages.POST("/revision/earlier", pr.FileRevision, applicant, rec.RequireVerified))
+	pages.GET("/requests/new/reissued", pr.ShowReissued, applicant)
+	s.streaming(pages.POST("/requests/new/reissued", pr.StartReissued, applicant))
+	pages.GET("/requests/:id", h.ShowRequest, applicant, pr.Panel)
 	pages.GET("/requests/:id/section/:section", h.ShowSection, applicant)
 	pages.POST("/requests/:id/section/:section", h.SaveSection, applicant)
 	pages.GET("/requests/:id/documents", h.ShowDocuments, applicant)
@@ -196,7 +206,7 @@ func (s *Server) routes() {
 	staff := pages.Group("/staff", requireRole(domain.RoleStaff))
 	staff.GET("", h.StaffQueue)
 	pp := paper.New(h, deriveKey(s.cfg.SessionKey, "ccf invitation codes v1"), s.cfg.InvitationDays)
-	staff.GET("/requests/:id", h.StaffCase, pp.Panel)
+	staff.GET("/requests/:id", h.StaffCase, pp.Panel, pr.Panel)
 	staff.GET("/requests/:id/documents/:doc", h.StaffDownload)
 	staff.GET("/requests/:id/audit", h.StaffAuditTrail)
 	staff.POST("/requests/:id/assign", h.AssignCase, requireStep(staffrole.Assign))

@@ -36,13 +36,14 @@ const (
 	DocRevisionSummary    DocType = "revision_summary"    // an application for revision
 	DocClarificationReply DocType = "clarification_reply" // an answer to a clarification
 	DocDecision           DocType = "decision"            // the Commission's decision, attached by staff
+	DocPriorDecision      DocType = "prior_decision"      // the applicant's copy of a decision taken outside the portal
 )
 
 // DocTypes are all the document types, in the order declared above.
 var DocTypes = []DocType{DocIdentity, DocPowerOfAttorney, DocRelationship, DocSupporting,
 	DocCourtDecision, DocArrestWarrant, DocAsylumDecision, DocExtraditionJudgment, DocNGOReport,
 	DocPressArticle, DocCorrespondence, DocTranslation, DocSummary, DocOtherEvidence,
-	DocUrgencyEvidence, DocRevisionSummary, DocClarificationReply, DocDecision}
+	DocUrgencyEvidence, DocRevisionSummary, DocClarificationReply, DocDecision, DocPriorDecision}
 
 // FilingDocTypes are the types a person can choose when uploading to a
 // first filing, in the order the form offers them.

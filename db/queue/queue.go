@@ -40,6 +40,11 @@ const openConsultations = `(SELECT COUNT(*) FROM consultations c WHERE c.request
 // WHERE clause of the index consultations_open (migration 0040).
 const consultOpen = `c.replied_on = '' AND c.no_reply_on = ''`
 
+// priorCase reads the earlier case a request names outside the portal,
+// by the primary key of prior_cases (migration 0180).
+const priorCase = `COALESCE((SELECT pc.reference FROM prior_cases pc WHERE pc.request_id = r.id), ''),
+	COALESCE((SELECT pc.decided_on FROM prior_cases pc WHERE pc.request_id = r.id), '')`
+
 // queueSelect reads queue rows, optionally through a named index.
 func queueSelect(index string) string {
 	from := "requests r"
@@ -49,7 +54,7 @@ func queueSelect(index string) string {
 	return `SELECT r.id, COALESCE(r.reference, ''), r.kind, r.applicant_name, r.source_country, r.status,
 	COALESCE(r.submitted_at, 0), COALESCE(r.due_at, 0), COALESCE(r.event_at, 0), COALESCE(r.assignee_id, 0),
 	COALESCE(a.name, ''), ` + urgentCond + `, COALESCE(r.detained_since, 0), ` + openConsultations + `, ` + timeLimitFlags + `,
-	EXISTS (SELECT 1 FROM paper_cases p WHERE p.request_id = r.id) FROM ` + from +
+	EXISTS (SELECT 1 FROM paper_cases p WHERE p.request_id = r.id), ` + priorCase + ` FROM ` + from +
 		` LEFT JOIN users a ON a.id = r.assignee_id`
 }
 
@@ -174,7 +179,8 @@ func (db Store) queueRows(ctx context.Context, q string, args []any) ([]desk.Row
 		var submitted, due, event, detained int64
 		var assessed bool
 		err := row.Scan(&r.ID, &r.Reference, &r.Kind, &r.ApplicantName, &r.SourceCountry, &r.Status, &submitted, &due,
-			&event, &r.AssigneeID, &r.AssigneeName, &r.Urgent, &detained, &r.OpenConsultations, &r.NextReplyDue, &assessed, &r.MoreTimeAsked, &r.Imported)
+			&event, &r.AssigneeID, &r.AssigneeName, &r.Urgent, &detained, &r.OpenConsultations, &r.NextReplyDue, &assessed, &r.MoreTimeAsked, &r.Imported,
+			&r.PriorReference, &r.PriorDecided)
 		r.SubmittedAt, r.DueAt, r.EventAt = conn.UnixTime(submitted), conn.UnixTime(due), conn.UnixTime(event)
 		r.AdmissibilityDue = db.admissibilityDue(r, assessed)
 		r.DetainedSince = conn.UnixTime(detained)

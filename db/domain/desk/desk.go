@@ -78,6 +78,9 @@ type Row struct {
 	MoreTimeAsked    bool
 	// Imported marks a case received by e-mail or post and imported.
 	Imported bool
+	// PriorReference and PriorDecided (YYYY-MM-DD) name the earlier case,
+	// decided outside the portal, that the request revises or follows.
+	PriorReference, PriorDecided string
 }
 
 // ConsultOverdue reports whether a consultation reply is overdue on the
