@@ -48,6 +48,9 @@ var journeys = []Journey{
 	// help request answered by staff.
 	{Name: "counsel-workspace", Play: counselWorkspaceJourney, Modes: []string{"no-js"}},
 	{Name: "revision", Play: revisionJourney, Modes: []string{"no-js"}},
+	// Revision of a decision taken by post before the portal, named by its
+	// CCF reference, on a phone with scripts off.
+	{Name: "prior-revision", Play: priorRevisionJourney, Modes: []string{"phone-no-js"}},
 	{Name: "inadmissible", Play: inadmissibleJourney, Modes: []string{"no-js"}},
 	{Name: "help-answer", Play: helpAnswerJourney, Modes: []string{"no-js"}},
 	// The grounds page on a 390 px phone: its height, with and without
