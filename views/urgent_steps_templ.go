@@ -781,7 +781,8 @@ func UrgentCheckPage(v UrgentStepView, problems domain.FieldErrors) templ.Compon
 }
 
 // urgentField is a question of an urgent page: a list of choices shows
-// its labels only, so that the page stays short on a phone.
+// its labels only, and its less common choices in a disclosure, so that
+// the page stays short on a phone.
 func urgentField(f Form, field domain.FieldSpec) templ.Component {
 	return templruntime.GeneratedTemplate(func(templ_7745c5c3_Input templruntime.GeneratedComponentInput) (templ_7745c5c3_Err error) {
 		templ_7745c5c3_W, ctx := templ_7745c5c3_Input.Writer, templ_7745c5c3_Input.Context
@@ -803,7 +804,12 @@ func urgentField(f Form, field domain.FieldSpec) templ.Component {
 			templ_7745c5c3_Var35 = templ.NopComponent
 		}
 		ctx = templ.ClearChildren(ctx)
-		if field.Kind == domain.FieldChoices {
+		if common, rare, moreKey, ok := splitOptions(field.Name, labelsOnly(choiceOptions(ctx, field))); ok && field.Kind == domain.FieldChoices {
+			templ_7745c5c3_Err = splitRadioGroup(f, field, labelKey(field.Name), hintKey(ctx, field.Name), common, rare, moreKey).Render(ctx, templ_7745c5c3_Buffer)
+			if templ_7745c5c3_Err != nil {
+				return templ_7745c5c3_Err
+			}
+		} else if field.Kind == domain.FieldChoices {
 			templ_7745c5c3_Err = CheckboxGroup(f, field.Name, labelKey(field.Name), hintKey(ctx, field.Name), labelsOnly(choiceOptions(ctx, field))).Render(ctx, templ_7745c5c3_Buffer)
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
@@ -854,7 +860,7 @@ func urgentSummary(a domain.Answers, s domain.Section) templ.Component {
 				var templ_7745c5c3_Var37 string
 				templ_7745c5c3_Var37, templ_7745c5c3_Err = templ.JoinStringErrs(T(ctx, labelKey(field.Name)))
 				if templ_7745c5c3_Err != nil {
-					return templ.Error{Err: templ_7745c5c3_Err, FileName: `views/urgent_steps.templ`, Line: 143, Col: 39}
+					return templ.Error{Err: templ_7745c5c3_Err, FileName: `views/urgent_steps.templ`, Line: 146, Col: 39}
 				}
 				_, templ_7745c5c3_Err = templ_7745c5c3_Buffer.WriteString(templ.EscapeString(templ_7745c5c3_Var37))
 				if templ_7745c5c3_Err != nil {
@@ -867,7 +873,7 @@ func urgentSummary(a domain.Answers, s domain.Section) templ.Component {
 				var templ_7745c5c3_Var38 string
 				templ_7745c5c3_Var38, templ_7745c5c3_Err = templ.JoinStringErrs(AnswerText(ctx, field, a[field.Name]))
 				if templ_7745c5c3_Err != nil {
-					return templ.Error{Err: templ_7745c5c3_Err, FileName: `views/urgent_steps.templ`, Line: 144, Col: 88}
+					return templ.Error{Err: templ_7745c5c3_Err, FileName: `views/urgent_steps.templ`, Line: 147, Col: 88}
 				}
 				_, templ_7745c5c3_Err = templ_7745c5c3_Buffer.WriteString(templ.EscapeString(templ_7745c5c3_Var38))
 				if templ_7745c5c3_Err != nil {
