@@ -18,6 +18,8 @@ const (
 	DocPowerOfAttorney DocType = "power_of_attorney"
 	DocRelationship    DocType = "relationship_proof"
 	DocSupporting      DocType = "supporting"
+	DocRegistration    DocType = "registration"     // a company's or an organisation's registration
+	DocSignerAuthority DocType = "signer_authority" // proof that the signer may act for it
 
 	// Evidence of deletion and correction requests: the appendices.
 	DocCourtDecision       DocType = "court_decision"
@@ -40,14 +42,14 @@ const (
 )
 
 // DocTypes are all the document types, in the order declared above.
-var DocTypes = []DocType{DocIdentity, DocPowerOfAttorney, DocRelationship, DocSupporting,
+var DocTypes = []DocType{DocIdentity, DocPowerOfAttorney, DocRelationship, DocSupporting, DocRegistration, DocSignerAuthority,
 	DocCourtDecision, DocArrestWarrant, DocAsylumDecision, DocExtraditionJudgment, DocNGOReport,
 	DocPressArticle, DocCorrespondence, DocTranslation, DocSummary, DocOtherEvidence,
 	DocUrgencyEvidence, DocRevisionSummary, DocClarificationReply, DocDecision, DocPriorDecision}
 
 // FilingDocTypes are the types a person can choose when uploading to a
 // first filing, in the order the form offers them.
-var FilingDocTypes = []DocType{DocIdentity, DocPowerOfAttorney, DocRelationship, DocSupporting}
+var FilingDocTypes = []DocType{DocIdentity, DocPowerOfAttorney, DocRelationship, DocRegistration, DocSignerAuthority, DocSupporting}
 
 // EvidenceDocTypes are the types of evidence, in the order the form offers
 // them.

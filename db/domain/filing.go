@@ -107,6 +107,9 @@ func (r Request) IsDeletion() bool { return r.Kind == KindDeletion || r.Kind == 
 func Tasks(f Filing, now time.Time) []Task {
 	var out []Task
 	for _, s := range SectionsFor(f.Request.Kind) {
+		if !s.Asked(f.Request.Answers) {
+			continue // the identity document of a company, say
+		}
 		state := s.State(f.Request.Answers, now)
 		if s.Key == TaskSummary {
 			state = summaryState(f, state)

@@ -37,6 +37,13 @@ const (
 
 func representative(a Answers) bool { return a["representation"] == "representative" }
 
+// Entity reports whether the request is for a company or an organisation,
+// which files through a person authorised to act for it.
+func Entity(a Answers) bool { return representative(a) && a["applicant_entity"] == "yes" }
+
+func person(a Answers) bool           { return !Entity(a) }
+func representsPerson(a Answers) bool { return representative(a) && !Entity(a) }
+
 // FearRequest is the answer "nothing yet: I fear that a country will ask
 // INTERPOL".
 const FearRequest = "fear_request"
@@ -66,23 +73,29 @@ var commonSections = []Section{
 		{Name: "representation", Kind: FieldChoice, Required: true, Options: []string{"self", "representative"}},
 		{Name: "relationship", Kind: FieldChoice, RequiredIf: representative, ShownIf: representative,
 			Options: []string{"lawyer", "family", "other"}},
-		{Name: "applicant_minor", Kind: FieldChoice, RequiredIf: representative, ShownIf: representative,
+		{Name: "applicant_minor", Kind: FieldChoice, RequiredIf: representsPerson, ShownIf: representsPerson,
 			Options: []string{"no", "yes"}},
+		{Name: "applicant_entity", Kind: FieldChoice, ShownIf: representative, Options: []string{"no", "yes"}},
 	}},
 	{Key: SectionApplicant, Fields: []FieldSpec{
 		{Name: "full_name", Kind: FieldText, Required: true, MaxRunes: 200},
 		{Name: "other_names", Kind: FieldLongText, MaxRunes: 1000},
-		{Name: "birth_date", Kind: FieldDate, Required: true, Date: PastDate},
+		{Name: "birth_date", Kind: FieldDate, RequiredIf: person, ShownIf: person, Date: PastDate},
 		{Name: "birth_place", Kind: FieldText, MaxRunes: 200},
-		{Name: "nationality", Kind: FieldNationality, Required: true},
-		{Name: "nationality_2", Kind: FieldNationality},
+		{Name: "nationality", Kind: FieldNationality, RequiredIf: person, ShownIf: person},
+		{Name: "nationality_2", Kind: FieldNationality, ShownIf: person},
+		{Name: "entity_registration", Kind: FieldText, RequiredIf: Entity, ShownIf: Entity, MaxRunes: 100},
+		{Name: "entity_registered_on", Kind: FieldDate, RequiredIf: Entity, ShownIf: Entity, Date: PastDate},
+		{Name: "entity_country", Kind: FieldCountry, RequiredIf: Entity, ShownIf: Entity},
+		{Name: "signer_name", Kind: FieldText, RequiredIf: Entity, ShownIf: Entity, MaxRunes: 200},
+		{Name: "signer_capacity", Kind: FieldText, RequiredIf: Entity, ShownIf: Entity, MaxRunes: 200},
 	}},
 	{Key: SectionIDDocument, Fields: []FieldSpec{
-		{Name: "id_type", Kind: FieldChoice, Required: true, Options: IDTypes},
-		{Name: "id_number", Kind: FieldText, Required: true, MaxRunes: 100},
-		{Name: "id_issuer", Kind: FieldCountry, Required: true},
+		{Name: "id_type", Kind: FieldChoice, RequiredIf: person, ShownIf: person, Options: IDTypes},
+		{Name: "id_number", Kind: FieldText, RequiredIf: person, ShownIf: person, MaxRunes: 100},
+		{Name: "id_issuer", Kind: FieldCountry, RequiredIf: person, ShownIf: person},
 		// An expired document may be entered: it is flagged, not refused.
-		{Name: "id_expiry", Kind: FieldDate, Required: true},
+		{Name: "id_expiry", Kind: FieldDate, RequiredIf: person, ShownIf: person},
 	}},
 	{Key: SectionContact, Fields: []FieldSpec{
 		{Name: "contact_email", Kind: FieldEmail, Required: true, MaxRunes: 254},
@@ -150,6 +163,12 @@ func (s Section) Validate(a Answers, now time.Time) FieldErrors {
 		f.Check(a, now, &errs)
 	}
 	return errs
+}
+
+// Asked reports whether any question of the section is asked, given the
+// answers so far.
+func (s Section) Asked(a Answers) bool {
+	return slices.ContainsFunc(s.Fields, func(f FieldSpec) bool { return f.Shown(a) })
 }
 
 // State tells whether the section is untouched, partly or fully answered.

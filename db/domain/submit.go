@@ -50,17 +50,41 @@ func Problems(f Filing, limits Limits, now time.Time) []Problem {
 func documentProblems(f Filing, now time.Time) []Problem {
 	r := f.Request
 	var out []Problem
-	if !HasDocument(f.Documents, DocIdentity) {
-		out = append(out, Problem{Key: "problem.id_missing", Section: SectionDocuments, Blocking: true})
-	}
-	if r.Representative() && !HasDocument(f.Documents, DocPowerOfAttorney) {
-		out = append(out, Problem{Key: "problem.poa_missing", Section: SectionDocuments, Blocking: true})
-	}
-	if r.Representative() && r.Answers["applicant_minor"] == "yes" && !HasDocument(f.Documents, DocRelationship) {
-		out = append(out, Problem{Key: "problem.relationship_missing", Section: SectionDocuments, Blocking: true})
+	for _, need := range RequiredDocuments(r) {
+		if !HasDocument(f.Documents, need) {
+			out = append(out, Problem{Key: missingKeys[need], Section: SectionDocuments, Blocking: true})
+		}
 	}
 	if exp, err := time.Parse(time.DateOnly, r.Answers["id_expiry"]); err == nil && exp.Before(now.Truncate(24*time.Hour)) {
 		out = append(out, Problem{Key: "problem.id_expired", Section: SectionIDDocument})
+	}
+	return out
+}
+
+// missingKeys say that a required document is missing.
+var missingKeys = map[DocType]string{DocIdentity: "problem.id_missing", DocPowerOfAttorney: "problem.poa_missing",
+	DocRelationship: "problem.relationship_missing", DocRegistration: "problem.registration_missing",
+	DocSignerAuthority: "problem.signer_authority_missing"}
+
+// RequiredDocuments are the documents r cannot be filed without: a
+// person's identity document, a representative's power of attorney and,
+// for a minor, the proof of relationship; for a company or organisation,
+// its registration and the proof that the signer may act for it (and
+// counsel's power of attorney).
+func RequiredDocuments(r Request) []DocType {
+	if Entity(r.Answers) {
+		out := []DocType{DocRegistration, DocSignerAuthority}
+		if r.Answers["relationship"] == "lawyer" {
+			out = append(out, DocPowerOfAttorney)
+		}
+		return out
+	}
+	out := []DocType{DocIdentity}
+	if r.Representative() {
+		out = append(out, DocPowerOfAttorney)
+	}
+	if r.Representative() && r.Answers["applicant_minor"] == "yes" {
+		out = append(out, DocRelationship)
 	}
 	return out
 }

@@ -26,12 +26,14 @@ type Fact struct {
 func Known(r domain.Request, docs []domain.Document, now time.Time) []Fact {
 	var out []Fact
 	switch exp, err := time.Parse(time.DateOnly, r.Answers["id_expiry"]); {
-	case !domain.HasDocument(docs, domain.DocIdentity):
+	case domain.Entity(r.Answers) && !domain.HasDocument(docs, domain.DocRegistration):
+		out = append(out, Fact{Check: "valid_id", Key: "admit.known.registration_missing"})
+	case !domain.Entity(r.Answers) && !domain.HasDocument(docs, domain.DocIdentity):
 		out = append(out, Fact{Check: "valid_id", Key: "admit.known.id_missing"})
 	case err == nil && exp.Before(now.Truncate(24*time.Hour)):
 		out = append(out, Fact{Check: "valid_id", Key: "admit.known.id_expired"})
 	}
-	if r.Representative() && !domain.HasDocument(docs, domain.DocPowerOfAttorney) {
+	if slices.Contains(domain.RequiredDocuments(r), domain.DocPowerOfAttorney) && !domain.HasDocument(docs, domain.DocPowerOfAttorney) {
 		out = append(out, Fact{Check: "authorisation", Key: "admit.known.poa_missing"})
 	}
 	return out
