@@ -11,13 +11,14 @@ import (
 	"github.com/ccf-portal/ccfportal/db/cases"
 	"github.com/ccf-portal/ccfportal/db/conn"
 	"github.com/ccf-portal/ccfportal/db/domain"
+	"github.com/ccf-portal/ccfportal/db/domain/further"
 )
 
 // AddFurtherSubmission records a further submission on a pending request of
 // the filer's, with its document if any, and the timeline entry, in one
 // transaction. The file is durable before the commit and removed if the
 // commit fails.
-func (db *DB) AddFurtherSubmission(ctx context.Context, r domain.Request, actor domain.User, f domain.FurtherSubmission,
+func (db *DB) AddFurtherSubmission(ctx context.Context, r domain.Request, actor domain.User, f further.Submission,
 	blob *blob.Staged, blobs *blob.Store) error {
 	if blob != nil {
 		if err := blobs.Publish(blob); err != nil {

@@ -6,6 +6,7 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"github.com/ccf-portal/ccfportal/db/domain"
+	"github.com/ccf-portal/ccfportal/db/domain/further"
 	"github.com/ccf-portal/ccfportal/views"
 )
 
@@ -39,8 +40,8 @@ func (h *Handlers) SubmitFurther(c echo.Context) error {
 	if handled || err != nil {
 		return err
 	}
-	sub := domain.FurtherSubmission{Text: up.fields.Get("text"), Document: &meta}
-	if errs := domain.ValidateFurther(sub, up.blob != nil, grounds); errs.Any() {
+	sub := further.Submission{Text: up.fields.Get("text"), Document: &meta}
+	if errs := further.Validate(sub, up.blob != nil, grounds); errs.Any() {
 		up.discard(h.Blobs)
 		return h.renderFurther(c, http.StatusUnprocessableEntity, r, views.Form{Values: up.formValues(), Errors: errs})
 	}

@@ -21,6 +21,7 @@ import (
 	"github.com/ccf-portal/ccfportal/db/blob"
 	"github.com/ccf-portal/ccfportal/db/dbtest"
 	"github.com/ccf-portal/ccfportal/db/domain"
+	"github.com/ccf-portal/ccfportal/db/domain/further"
 	"github.com/ccf-portal/ccfportal/web"
 )
 
@@ -79,7 +80,7 @@ func (f *fixture) furtherDocument(ctx context.Context, r domain.Request) error {
 	if err != nil {
 		return err
 	}
-	return f.store.AddFurtherSubmission(ctx, r, f.filer, domain.FurtherSubmission{Text: "More evidence.",
+	return f.store.AddFurtherSubmission(ctx, r, f.filer, further.Submission{Text: "More evidence.",
 		Document: &domain.NewDocument{Type: domain.DocOtherEvidence, Name: "letter.pdf"}}, b, f.blobs)
 }
 
