@@ -12,8 +12,8 @@ import (
 	"github.com/ccf-portal/ccfportal/web/webtest"
 )
 
-// The grounds page says what the CCF looks at under each ground, as the
-// CCF applies it, in every language, and promises no outcome: the
+// Each ground's page says what the CCF looks at under it, as the CCF
+// applies it, in every language, and promises no outcome: the
 // predominance test, a trial in absentia judged by the defence and a
 // retrial, asylum seekers as well as refugees (their status checked with
 // the country that protects them), and a final judgment on the same facts.
@@ -21,6 +21,17 @@ func TestGroundTextsSayWhatTheCCFLooksAtAndPromiseNothing(t *testing.T) {
 	app := webtest.New(t)
 	c := app.Petitioner("amal@example.org")
 	req := c.StartDeletionRequest(url.Values{"kind": {"deletion"}})
+	codes := []string{"political", "human_rights", "refugee", "ne_bis_in_idem"}
+	c.Submit(req+"/grounds", req+"/grounds", url.Values{"grounds": codes})
+	pages := func() string {
+		var all string
+		for _, g := range codes {
+			page := c.Get(req + "/grounds/" + g)
+			require.Equal(t, http.StatusOK, page.Status, g)
+			all += html.UnescapeString(page.Body)
+		}
+		return all
+	}
 	for lang, phrases := range map[string][]string{
 		"en": {"asks whether that character predominates", "A political context alone is not enough",
 			"whether you can still obtain a retrial", "or an asylum seeker whose claim is being examined",
@@ -31,15 +42,13 @@ func TestGroundTextsSayWhatTheCCFLooksAtAndPromiseNothing(t *testing.T) {
 		"ar": {"يغلب على عناصر القانون الجنائي العام", "طالب لجوء", "إعادة المحاكمة", "حكم نهائي سابق"},
 	} {
 		c.Header.Set("Accept-Language", lang)
-		page := c.Get(req + "/grounds")
-		require.Equal(t, http.StatusOK, page.Status, lang)
-		text := html.UnescapeString(page.Body)
+		text := pages()
 		for _, p := range phrases {
 			assert.Contains(t, text, p, lang)
 		}
 	}
 	c.Header.Set("Accept-Language", "en")
-	text := html.UnescapeString(c.Get(req + "/grounds").Body)
+	text := pages() + html.UnescapeString(c.Get(req+"/grounds").Body)
 	for _, promise := range []string{"INTERPOL should not help", "will be deleted", "will delete", "guaranteed"} {
 		assert.NotContains(t, text, promise)
 	}
