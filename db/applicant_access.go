@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"fmt"
 
+	"github.com/ccf-portal/ccfportal/db/cases"
 	"github.com/ccf-portal/ccfportal/db/conn"
 	"github.com/ccf-portal/ccfportal/db/domain"
 	"github.com/ccf-portal/ccfportal/db/inbox"
@@ -31,7 +32,7 @@ func (db *DB) GrantAccess(ctx context.Context, a domain.Applicant, by domain.Use
 		if err != nil {
 			return conn.Failed(fmt.Sprintf("grant access to applicant %d", a.ID), err)
 		}
-		if err := addApplicantEvent(ctx, tx, a.ID, by.ID, "access_granted", to.ID, now); err != nil {
+		if err := cases.AddApplicantEvent(ctx, tx, a.ID, by.ID, "access_granted", to.ID, now); err != nil {
 			return err
 		}
 		return inbox.RunAccess(ctx, tx, a.ID, to.ID, now, then)
@@ -54,7 +55,7 @@ func (db *DB) RevokeAccess(ctx context.Context, a domain.Applicant, by domain.Us
 		if n, _ := res.RowsAffected(); n != 1 {
 			return domain.Errorf(domain.ENotFound, "error.not_found")
 		}
-		if err := addApplicantEvent(ctx, tx, a.ID, by.ID, "access_revoked", userID, now); err != nil {
+		if err := cases.AddApplicantEvent(ctx, tx, a.ID, by.ID, "access_revoked", userID, now); err != nil {
 			return err
 		}
 		return inbox.RunAccess(ctx, tx, a.ID, userID, now, then)

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/ccf-portal/ccfportal/db/blob"
+	"github.com/ccf-portal/ccfportal/db/cases"
 	"github.com/ccf-portal/ccfportal/db/conn"
 	"github.com/ccf-portal/ccfportal/db/domain"
 	"github.com/ccf-portal/ccfportal/db/filetype"
@@ -36,7 +37,7 @@ func (db *DB) AddApplicantDocument(ctx context.Context, a domain.Applicant, u do
 			if err != nil {
 				return conn.Failed(fmt.Sprintf("add document to applicant %d", a.ID), err)
 			}
-			return addApplicantEvent(ctx, tx, a.ID, u.ID, "document_added", 0, now)
+			return cases.AddApplicantEvent(ctx, tx, a.ID, u.ID, "document_added", 0, now)
 		})
 	})
 }

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/ccf-portal/ccfportal/db/cases"
 	"github.com/ccf-portal/ccfportal/db/conn"
 	"github.com/ccf-portal/ccfportal/db/domain"
 	"github.com/ccf-portal/ccfportal/db/domain/edits"
@@ -79,7 +80,7 @@ func (db *DB) SaveApplicant(ctx context.Context, id int64, u domain.User, d doma
 		} else if err := updateApplicantTx(ctx, tx, id, u, d, string(body), now); err != nil {
 			return err
 		}
-		return addApplicantEvent(ctx, tx, id, u.ID, kind, 0, now)
+		return cases.AddApplicantEvent(ctx, tx, id, u.ID, kind, 0, now)
 	})
 	if err != nil {
 		return domain.Applicant{}, err
@@ -114,7 +115,7 @@ func (db *DB) UpdateApplicant(ctx context.Context, id int64, u domain.User, e ed
 		if err := updateApplicantTx(ctx, tx, id, u, m.Answers, string(body), now); err != nil {
 			return err
 		}
-		return addApplicantEvent(ctx, tx, id, u.ID, "updated", 0, now)
+		return cases.AddApplicantEvent(ctx, tx, id, u.ID, "updated", 0, now)
 	})
 	if err != nil {
 		return domain.Applicant{}, nil, err
@@ -134,12 +135,6 @@ func updateApplicantTx(ctx context.Context, tx *sql.Tx, id int64, u domain.User,
 		return domain.Errorf(domain.ENotFound, "error.not_found")
 	}
 	return nil
-}
-
-func addApplicantEvent(ctx context.Context, tx *sql.Tx, applicantID, actorID int64, kind string, subject int64, now time.Time) error {
-	_, err := tx.ExecContext(ctx, `INSERT INTO applicant_events (applicant_id, actor_id, kind, subject_id, at) VALUES (?, ?, ?, ?, ?)`,
-		applicantID, actorID, kind, conn.NullID(subject), now.Unix())
-	return conn.Failed(fmt.Sprintf("record %s on applicant %d", kind, applicantID), err)
 }
 
 // SelfApplicant returns a petitioner's own applicant record, creating an

@@ -3,6 +3,7 @@ package db
 import (
 	"context"
 	"database/sql"
+	"time"
 
 	"github.com/ccf-portal/ccfportal/db/blob"
 	"github.com/ccf-portal/ccfportal/db/cases"
@@ -18,12 +19,12 @@ import (
 // before the commit and removed if anything fails.
 func (db *DB) FilePriorRevision(ctx context.Context, filer domain.User, rev rules.Revision, files []prior.File, blobs *blob.Store) (domain.Request, error) {
 	if filer.Role != domain.RolePetitioner && filer.Role != domain.RoleCounsel {
-		prior.Discard(files, blobs)
+		discardAll(staged(files), blobs)
 		return domain.Request{}, domain.Errorf(domain.EForbidden, "error.forbidden_role")
 	}
 	now := db.Clock.Now()
 	if errs := rules.ValidateRevision(&rev, now); errs.Any() {
-		prior.Discard(files, blobs)
+		discardAll(staged(files), blobs)
 		return domain.Request{}, errs.Err()
 	}
 	answers := domain.Answers{}
@@ -33,7 +34,7 @@ func (db *DB) FilePriorRevision(ctx context.Context, filer domain.User, rev rule
 		}
 	}
 	var id int64
-	err := prior.Published(files, blobs, func() error {
+	err := db.withBlobs(staged(files), blobs, func() error {
 		return db.Write(ctx, func(tx *sql.Tx) (err error) {
 			if id, err = prior.InsertRevision(ctx, tx, filer, answers, now); err != nil {
 				return err
@@ -41,7 +42,7 @@ func (db *DB) FilePriorRevision(ctx context.Context, filer domain.User, rev rule
 			if err := submitTx(ctx, tx, id, filer, now); err != nil {
 				return err
 			}
-			if err := prior.Attach(ctx, tx, id, filer.ID, files, now); err != nil {
+			if err := attachAll(ctx, tx, id, filer, files, now); err != nil {
 				return err
 			}
 			return prior.Record(ctx, tx, id, rules.PurposeRevision, rev.Decision, now)
@@ -61,27 +62,27 @@ func (db *DB) StartReissuedFollowUp(ctx context.Context, filer domain.User, o do
 	files := []prior.File{copyFile}
 	o.ParentID, o.FollowUp, o.ApplicantID = 0, true, 0
 	if (filer.Role != domain.RolePetitioner && filer.Role != domain.RoleCounsel) || !domain.ValidNewKind(o) || o.Kind == domain.KindAccess {
-		prior.Discard(files, blobs)
+		discardAll(staged(files), blobs)
 		return domain.Request{}, domain.Errorf(domain.EInvalid, "request.kind_unknown")
 	}
 	now := db.Clock.Now()
 	if errs := rules.Validate(&d, now); errs.Any() {
-		prior.Discard(files, blobs)
+		discardAll(staged(files), blobs)
 		return domain.Request{}, errs.Err()
 	}
 	answers, applicantID, err := db.draftStart(ctx, filer, o)
 	if err != nil {
-		prior.Discard(files, blobs)
+		discardAll(staged(files), blobs)
 		return domain.Request{}, err
 	}
 	answers["follow_up"] = "reissued"
 	var id int64
-	err = prior.Published(files, blobs, func() error {
+	err = db.withBlobs(staged(files), blobs, func() error {
 		return db.Write(ctx, func(tx *sql.Tx) (err error) {
 			if id, err = insertDraft(ctx, tx, filer, o, answers, applicantID, now.Unix()); err != nil {
 				return err
 			}
-			if err := prior.Attach(ctx, tx, id, filer.ID, files, now); err != nil {
+			if err := attachAll(ctx, tx, id, filer, files, now); err != nil {
 				return err
 			}
 			return prior.Record(ctx, tx, id, rules.PurposeReissued, d, now)
@@ -91,6 +92,26 @@ func (db *DB) StartReissuedFollowUp(ctx context.Context, filer domain.User, o do
 		return domain.Request{}, err
 	}
 	return db.RequestForUser(ctx, id, filer)
+}
+
+// staged are the staged files of a filing, nil where none came.
+func staged(files []prior.File) []*blob.Staged {
+	out := make([]*blob.Staged, len(files))
+	for i, f := range files {
+		out[i] = f.Blob
+	}
+	return out
+}
+
+// attachAll records each published file of a filing as one of request
+// id's documents.
+func attachAll(ctx context.Context, tx *sql.Tx, id int64, filer domain.User, files []prior.File, now time.Time) error {
+	for _, f := range files {
+		if err := attachFiled(ctx, tx, id, filer, &f.Doc, f.Blob, now); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // PriorCase reads the earlier case request id names outside the portal,

@@ -127,19 +127,38 @@ func attachFiled(ctx context.Context, tx *sql.Tx, requestID int64, filer domain.
 	return err
 }
 
-// withBlob publishes a staged file before fn commits the rows that name it,
-// and removes it if fn fails: a file is durable before it is acknowledged,
-// and never left without its row.
-func (db *DB) withBlob(blob *blob.Staged, blobs *blob.Store, fn func() error) error {
-	if blob != nil {
-		if err := blobs.Publish(blob); err != nil {
-			blobs.Discard(blob)
+// withBlob publishes a staged file (nil: none came) before fn commits the
+// rows that name it; see withBlobs.
+func (db *DB) withBlob(b *blob.Staged, blobs *blob.Store, fn func() error) error {
+	return db.withBlobs([]*blob.Staged{b}, blobs, fn)
+}
+
+// withBlobs publishes every staged file (nil ones skipped) before fn
+// commits the rows that name them, and removes them all if publishing or
+// fn fails: a file is durable before it is acknowledged, and never left
+// without its row.
+func (db *DB) withBlobs(staged []*blob.Staged, blobs *blob.Store, fn func() error) error {
+	for _, b := range staged {
+		if b == nil {
+			continue
+		}
+		if err := blobs.Publish(b); err != nil {
+			discardAll(staged, blobs)
 			return conn.Failed("publish filed document", err)
 		}
 	}
 	err := fn()
-	if err != nil && blob != nil {
-		blobs.Discard(blob)
+	if err != nil {
+		discardAll(staged, blobs)
 	}
 	return err
+}
+
+// discardAll removes the staged (or published) files of a refused filing.
+func discardAll(staged []*blob.Staged, blobs *blob.Store) {
+	for _, b := range staged {
+		if b != nil {
+			blobs.Discard(b)
+		}
+	}
 }

@@ -22,31 +22,29 @@ type RevisionFiles struct {
 func (db *DB) FileRevision(ctx context.Context, r domain.Request, filer domain.User, a domain.Answers, files RevisionFiles, blobs *blob.Store) (domain.Request, error) {
 	now := db.Clock.Now()
 	var id int64
-	err := db.withBlob(files.EvidenceBlob, blobs, func() error {
-		return db.withBlob(files.SummaryBlob, blobs, func() error {
-			errs := domain.ValidateRevision(a, files.Summary, files.SummaryBlob != nil, now)
-			if errs.Any() {
-				return errs.Err()
+	err := db.withBlobs([]*blob.Staged{files.EvidenceBlob, files.SummaryBlob}, blobs, func() error {
+		errs := domain.ValidateRevision(a, files.Summary, files.SummaryBlob != nil, now)
+		if errs.Any() {
+			return errs.Err()
+		}
+		return db.Write(ctx, func(tx *sql.Tx) error {
+			parent, err := cases.RequestFor(ctx, tx, r.ID, filer)
+			if err != nil {
+				return err
 			}
-			return db.Write(ctx, func(tx *sql.Tx) error {
-				parent, err := cases.RequestFor(ctx, tx, r.ID, filer)
-				if err != nil {
-					return err
-				}
-				if !parent.HasDecision() {
-					return domain.Errorf(domain.EConflict, "revision.no_decision")
-				}
-				if id, err = insertChild(ctx, tx, parent, filer, domain.KindRevision, a, now, sql.NullInt64{}); err != nil {
-					return err
-				}
-				if err := submitTx(ctx, tx, id, filer, now); err != nil {
-					return err
-				}
-				if err := attachFiled(ctx, tx, id, filer, &files.Summary, files.SummaryBlob, now); err != nil {
-					return err
-				}
-				return attachFiled(ctx, tx, id, filer, files.Evidence, files.EvidenceBlob, now)
-			})
+			if !parent.HasDecision() {
+				return domain.Errorf(domain.EConflict, "revision.no_decision")
+			}
+			if id, err = insertChild(ctx, tx, parent, filer, domain.KindRevision, a, now, sql.NullInt64{}); err != nil {
+				return err
+			}
+			if err := submitTx(ctx, tx, id, filer, now); err != nil {
+				return err
+			}
+			if err := attachFiled(ctx, tx, id, filer, &files.Summary, files.SummaryBlob, now); err != nil {
+				return err
+			}
+			return attachFiled(ctx, tx, id, filer, files.Evidence, files.EvidenceBlob, now)
 		})
 	})
 	if err != nil {

@@ -74,9 +74,9 @@ func recordApplicant(ctx context.Context, tx *sql.Tx, r domain.Request, filer do
 	self := !r.Representative()
 	id := r.ApplicantID
 	if id == 0 && self {
-		err := tx.QueryRowContext(ctx, `SELECT id FROM applicants WHERE created_by = ? AND is_self = 1`, filer.ID).Scan(&id)
-		if err != nil && err != sql.ErrNoRows {
-			return 0, conn.Failed(fmt.Sprintf("find own applicant of user %d", filer.ID), err)
+		var err error
+		if id, err = cases.OwnApplicant(ctx, tx, filer.ID); err != nil {
+			return 0, err
 		}
 	}
 	if id != 0 {
@@ -91,17 +91,9 @@ func recordApplicant(ctx context.Context, tx *sql.Tx, r domain.Request, filer do
 		if n, _ := res.RowsAffected(); n != 1 {
 			return 0, domain.Errorf(domain.ENotFound, "error.not_found")
 		}
-		return id, addApplicantEvent(ctx, tx, id, filer.ID, "updated_by_filing", 0, now)
+		return id, cases.AddApplicantEvent(ctx, tx, id, filer.ID, "updated_by_filing", 0, now)
 	}
-	res, err := tx.ExecContext(ctx, `INSERT INTO applicants (created_by, is_self, full_name, birth_date, details, created_at, updated_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?)`, filer.ID, self, r.Answers["full_name"], r.Answers["birth_date"], string(body), now.Unix(), now.Unix())
-	if err != nil {
-		return 0, conn.Failed(fmt.Sprintf("create applicant of request %d", r.ID), err)
-	}
-	if id, err = res.LastInsertId(); err != nil {
-		return 0, conn.Failed(fmt.Sprintf("create applicant of request %d", r.ID), err)
-	}
-	return id, addApplicantEvent(ctx, tx, id, filer.ID, "created_by_filing", 0, now)
+	return cases.NewApplicant(ctx, tx, filer.ID, self, details, now)
 }
 
 // settleListedDetails fixes, at submission, the applicant a filing and its
