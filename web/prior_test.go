@@ -276,3 +276,16 @@ func TestReissuanceFollowUpWithoutACopyKeepsTheNote(t *testing.T) {
 	assert.Contains(t, tasks, "The decision went to the client&#39;s former lawyer.")
 	assert.Equal(t, "correction", app.QueryString(`SELECT kind FROM requests WHERE id = 1`))
 }
+
+// The ways in to an earlier case are the applicant side's: a visitor is
+// sent to sign in, and staff, who never file, are refused.
+func TestEarlierCasePagesAreTheApplicantsOnly(t *testing.T) {
+	app := webtest.New(t)
+	staff := app.Staff("clerk@ccf.example")
+	for _, path := range []string{"/revision/earlier", "/requests/new/reissued"} {
+		visitor := app.NewClient().Get(path)
+		assert.Equal(t, http.StatusSeeOther, visitor.Status, path)
+		assert.Contains(t, visitor.Location(), "/login", path)
+		assert.Equal(t, http.StatusForbidden, staff.Get(path).Status, path)
+	}
+}
